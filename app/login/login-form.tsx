@@ -1,0 +1,28 @@
+"use client";
+import { useActionState } from "react";
+import { login, type LoginState } from "./actions";
+
+export function LoginForm({ notice }: { notice: string | null }) {
+  const [state, action, pending] = useActionState<LoginState, FormData>(login, { error: null, email: "" });
+  const message = state.error ?? notice;
+  return (
+    <form action={action} className="login-form" aria-describedby={message ? "login-message" : undefined}>
+      <label>
+        Email address
+        <input name="email" type="text" autoComplete="username" defaultValue={state.email} required autoFocus />
+      </label>
+      <label>
+        Password
+        <input name="password" type="password" autoComplete="current-password" required />
+      </label>
+      {message && (
+        <p id="login-message" className={state.error ? "form-error" : "form-notice"} data-testid="login-message">
+          {message}
+        </p>
+      )}
+      <button type="submit" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

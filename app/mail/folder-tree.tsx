@@ -1,0 +1,34 @@
+import Link from "next/link";
+import type { FolderInfo } from "@/lib/imap/list-folders";
+import { mailUrl } from "./search-params";
+
+export function FolderTree({ folders, current }: { folders: FolderInfo[]; current: string }) {
+  return (
+    <nav className="folders" aria-label="Folders">
+      <ul>
+        {folders.map((f) => (
+          <li key={f.path} style={{ paddingLeft: `${f.depth * 14}px` }}>
+            {f.selectable ? (
+              <Link
+                href={mailUrl({ folder: f.path })}
+                prefetch={false}
+                className={f.path === current ? "folder active" : "folder"}
+                aria-current={f.path === current ? "page" : undefined}
+                data-special={f.specialUse ?? undefined}
+              >
+                <span className="folder-name">{f.name}</span>
+                {f.unseen > 0 && (
+                  <span className="unread-count" aria-label={`${f.unseen} unread`}>
+                    {f.unseen}
+                  </span>
+                )}
+              </Link>
+            ) : (
+              <span className="folder disabled">{f.name}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

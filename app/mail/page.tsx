@@ -1,0 +1,68 @@
+import { redirect } from "next/navigation";
+import { requireMailSession } from "@/auth";
+import { isPosternError } from "@/lib/http/errors";
+import { listFolders } from "@/lib/imap/list-folders";
+import { listMessages } from "@/lib/imap/list-messages";
+import { openMessage } from "@/lib/imap/open-message";
+import { buildMessageView } from "@/lib/mime/message-view";
+import { logout } from "./actions";
+import { FolderTree } from "./folder-tree";
+import { MessageList } from "./message-list";
+import { MessageViewPane } from "./message-view";
+import { mailParamsSchema } from "./search-params";
+
+export const dynamic = "force-dynamic";
+
+export default async function MailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  const session = await requireMailSession();
+  const params = mailParamsSchema.parse(await searchParams);
+  const imagesAllowed = params.images === "1";
+  try {
+    // Open first: it marks the message read, and the list and counts should show that.
+    const opened = params.uid ? await openMessage(session.imap, { folder: params.folder, uid: params.uid }) : null;
+    const [folders, page] = await Promise.all([
+      listFolders(session.imap),
+      listMessages(session.imap, { folder: params.folder, page: params.page }),
+    ]);
+    const view = opened?.message ? buildMessageView(opened.message, { allowRemoteContent: imagesAllowed }) : null;
+    return (
+      <div className="mail-app">
+        <header className="topbar">
+          <span className="brand">Postern</span>
+          <span className="account" data-testid="account">{session.email}</span>
+          <form action={logout}>
+            <button type="submit" className="link-button">Sign out</button>
+          </form>
+        </header>
+        <FolderTree folders={folders} current={params.folder} />
+        <MessageList page={page} selectedUid={params.uid} />
+        {opened ? (
+          <MessageViewPane
+            folder={params.folder}
+            uid={opened.uid}
+            page={page.page}
+            imagesAllowed={imagesAllowed}
+            size={opened.size}
+            view={view}
+          />
+        ) : (
+          <section className="message-view empty" aria-label="Message">
+            <p>Select a message to read it.</p>
+          </section>
+        )}
+      </div>
+    );
+  } catch (e) {
+    if (isPosternError(e) && e.code === "INVALID_CREDENTIALS") redirect("/login?reason=expired");
+    if (!isPosternError(e)) throw e;
+    return (
+      <div className="mail-error">
+        <h1>Postern</h1>
+        <p data-testid="mail-error">{e.message}</p>
+        <p>
+          <a href="/mail">Try again</a> · <a href="/login">Sign in again</a>
+        </p>
+      </div>
+    );
+  }
+}

@@ -1,0 +1,109 @@
+// Auth.js (next-auth v5) glue: the Credentials provider checks the password by IMAP LOGIN
+// (lib/auth/sign-in.ts); the encrypted, HttpOnly session cookie carries only a random token
+// naming the server-side session record, which holds the encrypted IMAP credentials.
+import NextAuth, { CredentialsSignin } from "next-auth";
+import { redirect } from "next/navigation";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { deriveKey } from "@/lib/auth/secret-key";
+import type { MailSession } from "@/lib/auth/session-store";
+import { signIn as imapSignIn } from "@/lib/auth/sign-in";
+import { resumeSession } from "@/lib/auth/resume-session";
+import { signOut as endSession } from "@/lib/auth/sign-out";
+import { getConfig } from "@/lib/env";
+import { isPosternError } from "@/lib/http/errors";
+import type { ImapIdentity } from "@/lib/imap/session-pool";
+
+/** Codes surfaced to the sign-in form; the form maps them to sentences. */
+export type SignInErrorCode = "invalid_credentials" | "imap_unavailable" | "rate_limited" | "bad_request";
+
+class SignInFailure extends CredentialsSignin {
+  constructor(code: SignInErrorCode) {
+    super();
+    this.code = code;
+  }
+}
+
+const signInSchema = z.object({
+  email: z.string().trim().min(1).max(320),
+  password: z.string().min(1).max(1024),
+});
+
+declare module "next-auth" {
+  interface Session {
+    /** Server-only: stripped from /api/auth/session (see app/api/auth/[...nextauth]/route.ts). */
+    sid?: string;
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: getConfig().AUTH_SECRET ?? deriveKey("authjs").toString("hex"),
+  trustHost: true,
+  pages: { signIn: "/login", error: "/login" },
+  // The cookie outlives the idle timeout; the server-side record decides (lib/auth/session-store.ts).
+  session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
+  logger: { error: (e) => { if (!(e instanceof CredentialsSignin)) console.error("[auth]", e); } },
+  providers: [
+    Credentials({
+      credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+      async authorize(raw, request) {
+        const parsed = signInSchema.safeParse(raw);
+        if (!parsed.success) throw new SignInFailure("bad_request");
+        try {
+          const { token, session } = await imapSignIn({
+            email: parsed.data.email,
+            password: parsed.data.password,
+            clientIp: request.headers.get("x-postern-client-ip"),
+            userAgent: request.headers.get("user-agent"),
+          });
+          return { id: token, email: session.email };
+        } catch (e) {
+          if (isPosternError(e)) {
+            if (e.code === "INVALID_CREDENTIALS") throw new SignInFailure("invalid_credentials");
+            if (e.code === "RATE_LIMITED") throw new SignInFailure("rate_limited");
+            if (e.code === "IMAP_UNAVAILABLE") throw new SignInFailure("imap_unavailable");
+          }
+          throw e;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) {
+        token.sid = user.id;
+        token.sub = user.email ?? undefined;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, sid: typeof token.sid === "string" ? token.sid : undefined };
+    },
+  },
+  events: {
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await endSession(sid);
+    },
+  },
+}));
+
+/** The signed-in user's live mail session, or null (no cookie, idle timeout, unknown session). */
+export async function getMailSession(): Promise<MailSession | null> {
+  const session = await auth();
+  if (!session?.sid) return null;
+  return resumeSession(session.sid);
+}
+
+/** For pages: the live session as an IMAP identity, or a redirect to sign-in (saying why). */
+export async function requireMailSession(): Promise<MailSession & { imap: ImapIdentity }> {
+  const session = await auth();
+  if (!session?.sid) redirect("/login");
+  const mail = await resumeSession(session.sid);
+  if (!mail) redirect("/login?reason=expired");
+  return { ...mail, imap: toImapIdentity(mail) };
+}
+
+export function toImapIdentity(s: MailSession): ImapIdentity {
+  return { sessionId: s.id, credentials: s.credentials, clientIp: s.clientIp };
+}

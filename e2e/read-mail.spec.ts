@@ -1,0 +1,63 @@
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { CORPUS_FILES, CORPUS_SIZE, REMOTE_IMAGE_URL, SUBJECTS, TEXTS } from "../mail-lab/seed/corpus.mjs";
+import { row, signIn } from "./helpers";
+
+test.describe("reading alice's mail", () => {
+  test.beforeEach(async ({ page }) => {
+    await signIn(page);
+  });
+
+  test("the inbox shows page 1, newest first, with the right total, and pages on", async ({ page }) => {
+    await expect(page.getByRole("link", { name: /Inbox/ })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByTestId("list-range")).toHaveText(`1–50 of ${CORPUS_SIZE}`);
+    await expect(page.getByTestId("message-row")).toHaveCount(50);
+    await expect(page.getByTestId("page-indicator")).toHaveText(`Page 1 of ${Math.ceil(CORPUS_SIZE / 50)}`);
+    // The seeded corpus appends its interesting messages last: they are on page 1.
+    await expect(row(page, SUBJECTS.newsletter)).toBeVisible();
+    await page.getByRole("link", { name: "Older messages" }).click();
+    await expect(page.getByTestId("list-range")).toHaveText(`51–100 of ${CORPUS_SIZE}`);
+    await expect(page.getByTestId("message-row")).toHaveCount(50);
+    await expect(row(page, SUBJECTS.newsletter)).toHaveCount(0);
+  });
+
+  test("an HTML message shows its body, its inline image, and never fetches the remote image", async ({ page }) => {
+    const remoteHost = new URL(REMOTE_IMAGE_URL).host;
+    const remoteRequests: string[] = [];
+    page.on("request", (r) => {
+      if (new URL(r.url()).host === remoteHost) remoteRequests.push(r.url());
+    });
+    await row(page, SUBJECTS.newsletter).click();
+    await expect(page.getByTestId("message-subject")).toHaveText(SUBJECTS.newsletter);
+    const body = page.frameLocator('[data-testid="html-body"]');
+    await expect(body.getByText(TEXTS.newsletter)).toBeVisible();
+    // The cid: logo is shown (decoded from the message, not fetched from anywhere).
+    const logo = body.locator('img[src^="data:image/png"]').first();
+    await expect(logo).toBeVisible();
+    expect(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await expect(page.getByTestId("remote-blocked")).toContainText("Remote images are blocked");
+    // Scripts cannot run in the message frame and it has no access to Postern's origin.
+    await expect(page.getByTestId("html-body")).toHaveAttribute("sandbox", "allow-popups allow-popups-to-escape-sandbox");
+    await page.waitForLoadState("networkidle");
+    expect(remoteRequests).toEqual([]);
+    // Opening marked it read: the row is no longer bold.
+    await expect(row(page, SUBJECTS.newsletter).locator("xpath=..")).not.toHaveClass(/unread/);
+  });
+
+  test("a windows-874 message shows correct Thai text", async ({ page }) => {
+    await row(page, SUBJECTS.windows874).click();
+    await expect(page.getByTestId("message-subject")).toHaveText(SUBJECTS.windows874);
+    await expect(page.getByTestId("text-body")).toContainText(TEXTS.windows874);
+    await expect(page.getByTestId("text-body")).toContainText(TEXTS.windows874Quote);
+  });
+
+  test("an attachment downloads with exactly the bytes that were sent", async ({ page }) => {
+    await row(page, SUBJECTS.pdf).click();
+    const link = page.getByTestId("attachment-link").filter({ hasText: CORPUS_FILES.pdf.name });
+    await expect(link).toBeVisible();
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    expect(download.suggestedFilename()).toBe(CORPUS_FILES.pdf.name);
+    const saved = await download.path();
+    expect(fs.readFileSync(saved).equals(CORPUS_FILES.pdf.bytes())).toBe(true);
+  });
+});

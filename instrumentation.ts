@@ -1,0 +1,9 @@
+// Runs once when the server process starts.
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { getDb } = await import("./lib/db/client");
+  getDb(); // applies pending migrations before the first request
+  const { endExpiredSessions } = await import("./lib/auth/sign-out");
+  // Idle sessions are also refused on use; the sweep closes their IMAP connections promptly.
+  setInterval(() => void endExpiredSessions().catch((e) => console.error("[sessions]", e)), 60_000).unref();
+}

@@ -1,0 +1,79 @@
+import crypto from "node:crypto";
+import { getDb } from "@/lib/db/client";
+import { getConfig } from "@/lib/env";
+import { decryptCredentials, encryptCredentials, type MailCredentials } from "./credentials";
+import { deriveKey } from "./secret-key";
+import { isSessionExpired, needsTouch } from "./session-expiry";
+
+export type MailSession = {
+  id: string;
+  email: string;
+  credentials: MailCredentials;
+  clientIp: string | null;
+};
+
+/** The database key for a browser token: only its hash is stored. */
+export function sessionIdFor(token: string): string {
+  return crypto.createHash("sha256").update(token).digest("base64url");
+}
+
+/** Creates a session and returns the token the browser will hold (inside the encrypted cookie). */
+export async function createSession(input: {
+  email: string;
+  credentials: MailCredentials;
+  clientIp: string | null;
+  userAgent: string | null;
+}): Promise<{ token: string; session: MailSession }> {
+  const token = crypto.randomBytes(32).toString("base64url");
+  const id = sessionIdFor(token);
+  await getDb().session.create({
+    data: {
+      id,
+      email: input.email,
+      credentials: encryptCredentials(input.credentials, deriveKey("credentials"), id),
+      clientIp: input.clientIp,
+      userAgent: input.userAgent?.slice(0, 300) ?? null,
+    },
+  });
+  return { token, session: { id, email: input.email, credentials: input.credentials, clientIp: input.clientIp } };
+}
+
+/** The live session for a token; "expired" (and deleted) if idle too long; null if unknown. */
+export async function findSession(token: string, now = new Date()): Promise<MailSession | "expired" | null> {
+  const id = sessionIdFor(token);
+  const db = getDb();
+  const row = await db.session.findUnique({ where: { id } });
+  if (!row) return null;
+  if (isSessionExpired(row.lastSeenAt, now, getConfig().SESSION_IDLE_MINUTES)) {
+    await db.session.deleteMany({ where: { id } });
+    return "expired";
+  }
+  if (needsTouch(row.lastSeenAt, now)) {
+    await db.session.update({ where: { id }, data: { lastSeenAt: now } });
+  }
+  let credentials: MailCredentials;
+  try {
+    credentials = decryptCredentials(row.credentials, deriveKey("credentials"), id);
+  } catch {
+    // The key changed (or the row was tampered with): the session is useless.
+    await db.session.deleteMany({ where: { id } });
+    return null;
+  }
+  return { id, email: row.email, credentials, clientIp: row.clientIp };
+}
+
+/** Deletes the session record. Returns its id so the caller can close its IMAP connection. */
+export async function deleteSession(token: string): Promise<string> {
+  const id = sessionIdFor(token);
+  await getDb().session.deleteMany({ where: { id } });
+  return id;
+}
+
+/** Removes every session idle past the timeout; returns their ids. */
+export async function purgeExpiredSessions(now = new Date()): Promise<string[]> {
+  const cutoff = new Date(now.getTime() - getConfig().SESSION_IDLE_MINUTES * 60_000);
+  const db = getDb();
+  const stale = await db.session.findMany({ where: { lastSeenAt: { lte: cutoff } }, select: { id: true } });
+  if (stale.length) await db.session.deleteMany({ where: { id: { in: stale.map((s) => s.id) } } });
+  return stale.map((s) => s.id);
+}

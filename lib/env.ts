@@ -1,0 +1,47 @@
+import path from "node:path";
+import { z } from "zod";
+
+const tlsMode = z.enum(["starttls", "tls", "none"]);
+const bool = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
+
+const schema = z.object({
+  POSTERN_DATA_DIR: z.string().default("data"),
+  DATABASE_URL: z.string().optional(),
+  POSTERN_SECRET_KEY: z.string().optional(),
+  AUTH_SECRET: z.string().optional(),
+  IMAP_HOST: z.string().default("127.0.0.1"),
+  IMAP_PORT: z.coerce.number().int().min(1).max(65535).default(3143),
+  IMAP_TLS: tlsMode.default("starttls"),
+  SMTP_HOST: z.string().default("127.0.0.1"),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(3587),
+  SMTP_TLS: tlsMode.default("starttls"),
+  /** PEM file of an extra CA to trust for IMAP/SMTP TLS (the lab's self-signed certificate). */
+  MAIL_CA_FILE: z.string().optional(),
+  /** Escape hatch for servers with broken certificates. Never the default. */
+  MAIL_TLS_INSECURE: bool.default(false),
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
+  IMAP_MAX_CONNECTIONS: z.coerce.number().int().positive().default(200),
+  /** Reverse proxies in front of Postern whose X-Forwarded-For entries are believed. */
+  TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+  /** Domain appended to a bare user name at sign-in ("alice" -> "alice@example.test"). */
+  LOGIN_DOMAIN: z.string().optional(),
+});
+
+export type Config = z.infer<typeof schema> & { dataDir: string; databaseFile: string };
+
+let cached: Config | undefined;
+
+/** Reads and validates the environment once. @throws ZodError naming the bad variable. */
+export function getConfig(): Config {
+  if (cached) return cached;
+  const parsed = schema.parse(process.env);
+  const dataDir = path.resolve(parsed.POSTERN_DATA_DIR);
+  const url = parsed.DATABASE_URL ?? `file:${path.join(dataDir, "postern.db")}`;
+  cached = { ...parsed, dataDir, databaseFile: url.replace(/^file:/, "") };
+  return cached;
+}
+
+/** For tests that change the environment between cases. */
+export function resetConfigForTests(): void {
+  cached = undefined;
+}

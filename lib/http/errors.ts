@@ -1,0 +1,38 @@
+/** Closed set of failures Postern shows to users. Everything else is an opaque 500. */
+export type PosternErrorCode =
+  | "BAD_REQUEST"
+  | "UNAUTHORIZED"
+  | "INVALID_CREDENTIALS"
+  | "RATE_LIMITED"
+  | "NOT_FOUND"
+  | "IMAP_UNAVAILABLE"
+  | "MESSAGE_TOO_LARGE"
+  | "TOO_MANY_CONNECTIONS";
+
+const STATUS: Record<PosternErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  INVALID_CREDENTIALS: 401,
+  RATE_LIMITED: 429,
+  NOT_FOUND: 404,
+  IMAP_UNAVAILABLE: 503,
+  MESSAGE_TOO_LARGE: 413,
+  TOO_MANY_CONNECTIONS: 503,
+};
+
+/** An error whose message is safe to show to the user. */
+export class PosternError extends Error {
+  readonly code: PosternErrorCode;
+  constructor(code: PosternErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "PosternError";
+    this.code = code;
+  }
+  get status(): number {
+    return STATUS[this.code];
+  }
+}
+
+export function isPosternError(e: unknown): e is PosternError {
+  return e instanceof PosternError;
+}

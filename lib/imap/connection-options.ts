@@ -1,0 +1,41 @@
+import fs from "node:fs";
+import type { ImapFlowOptions } from "imapflow";
+import type { MailCredentials } from "@/lib/auth/credentials";
+import type { Config } from "@/lib/env";
+import { IMAP_CONNECT_TIMEOUT_MS } from "@/lib/limits";
+
+export type TlsSettings = { rejectUnauthorized: boolean; ca?: Buffer };
+
+/** TLS options shared by IMAP and SMTP: verify certificates, trusting MAIL_CA_FILE in addition to the system CAs. */
+export function mailTlsSettings(config: Pick<Config, "MAIL_CA_FILE" | "MAIL_TLS_INSECURE">): TlsSettings {
+  const ca = config.MAIL_CA_FILE ? fs.readFileSync(config.MAIL_CA_FILE) : undefined;
+  return { rejectUnauthorized: !config.MAIL_TLS_INSECURE, ...(ca ? { ca } : {}) };
+}
+
+/**
+ * imapflow options for one user's connection. The browser's address travels in the ID command
+ * (sent before LOGIN) as x-originating-ip: a server that trusts Postern's address
+ * (Dovecot login_trusted_networks) then penalizes failed logins per real client, not per Postern.
+ */
+export function imapOptions(
+  config: Config,
+  creds: MailCredentials,
+  clientIp: string | null,
+): ImapFlowOptions {
+  const { ca, rejectUnauthorized } = mailTlsSettings(config);
+  return {
+    host: config.IMAP_HOST,
+    port: config.IMAP_PORT,
+    secure: config.IMAP_TLS === "tls",
+    doSTARTTLS: config.IMAP_TLS === "starttls" ? true : config.IMAP_TLS === "none" ? false : undefined,
+    auth: { user: creds.user, pass: creds.pass },
+    tls: { rejectUnauthorized, ...(ca ? { ca: [ca] } : {}) },
+    clientInfo: { name: "Postern", ...(clientIp ? { "x-originating-ip": clientIp } : {}) },
+    logger: false,
+    connectionTimeout: IMAP_CONNECT_TIMEOUT_MS,
+    greetingTimeout: IMAP_CONNECT_TIMEOUT_MS,
+    // Postern keeps the connection open and selected between requests; imapflow's own
+    // auto-IDLE would hold the mailbox lock in between, so it is driven explicitly instead.
+    disableAutoIdle: true,
+  };
+}

@@ -1,0 +1,128 @@
+import { ImapFlow } from "imapflow";
+import type { MailCredentials } from "@/lib/auth/credentials";
+import { getConfig } from "@/lib/env";
+import { PosternError } from "@/lib/http/errors";
+import { IMAP_IDLE_CLOSE_MS } from "@/lib/limits";
+import { toPosternError } from "./classify-error";
+import { imapOptions } from "./connection-options";
+
+/** What the pool needs to know about a signed-in user. */
+export type ImapIdentity = { sessionId: string; credentials: MailCredentials; clientIp: string | null };
+
+type Entry = { client?: ImapFlow; connecting?: Promise<ImapFlow>; lastUsed: number };
+
+/**
+ * Owns every ImapFlow of the process: one connection per session, reused across requests,
+ * replaced when the server drops it, closed when idle, on sign-out, or to stay under the cap.
+ * Nothing else creates ImapFlow objects for signed-in users.
+ */
+export class SessionPool {
+  private readonly entries = new Map<string, Entry>();
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(
+    private readonly maxConnections: number,
+    private readonly idleCloseMs = IMAP_IDLE_CLOSE_MS,
+    private readonly connect: (id: ImapIdentity) => Promise<ImapFlow> = connectImap,
+  ) {
+    this.sweeper = setInterval(() => this.closeIdle(), Math.min(idleCloseMs, 30_000));
+    this.sweeper.unref();
+  }
+
+  /** A usable connection for this session, opening (or re-opening) one if needed.
+   * @throws PosternError INVALID_CREDENTIALS | IMAP_UNAVAILABLE | TOO_MANY_CONNECTIONS */
+  async get(id: ImapIdentity): Promise<ImapFlow> {
+    const entry = this.entries.get(id.sessionId);
+    if (entry) {
+      entry.lastUsed = Date.now();
+      if (entry.client?.usable) return entry.client;
+      if (entry.connecting) return entry.connecting;
+    }
+    this.makeRoom(id.sessionId);
+    const fresh: Entry = { lastUsed: Date.now() };
+    fresh.connecting = this.connect(id)
+      .then((client) => {
+        fresh.client = client;
+        fresh.connecting = undefined;
+        this.watch(id.sessionId, client);
+        return client;
+      })
+      .catch((e) => {
+        if (this.entries.get(id.sessionId) === fresh) this.entries.delete(id.sessionId);
+        throw toPosternError(e);
+      });
+    this.entries.set(id.sessionId, fresh);
+    return fresh.connecting;
+  }
+
+  /** Takes over a connection opened elsewhere (the sign-in check), saving a second LOGIN. */
+  adopt(sessionId: string, client: ImapFlow): void {
+    this.makeRoom(sessionId);
+    this.entries.set(sessionId, { client, lastUsed: Date.now() });
+    this.watch(sessionId, client);
+  }
+
+  /** Drops a connection that failed mid-command so the next get() opens a new one. */
+  discard(sessionId: string, client: ImapFlow): void {
+    if (this.entries.get(sessionId)?.client === client) this.entries.delete(sessionId);
+    client.close();
+  }
+
+  /** Logs out and forgets the session's connection (sign-out, idle timeout). */
+  async release(sessionId: string): Promise<void> {
+    const entry = this.entries.get(sessionId);
+    this.entries.delete(sessionId);
+    const client = entry?.client ?? (await entry?.connecting?.catch(() => undefined));
+    if (client?.usable) await client.logout().catch(() => client.close());
+    else client?.close();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  async closeAll(): Promise<void> {
+    clearInterval(this.sweeper);
+    await Promise.all([...this.entries.keys()].map((k) => this.release(k)));
+  }
+
+  private watch(sessionId: string, client: ImapFlow): void {
+    // The server closed it (restart, timeout): forget it; the next request reconnects.
+    client.on("close", () => {
+      if (this.entries.get(sessionId)?.client === client) this.entries.delete(sessionId);
+    });
+    client.on("error", () => undefined); // surfaced to the caller of the failing command
+  }
+
+  private makeRoom(forSession: string): void {
+    if (this.entries.has(forSession) || this.entries.size < this.maxConnections) return;
+    const idle = [...this.entries.entries()]
+      .filter(([, e]) => e.client)
+      .sort((a, b) => a[1].lastUsed - b[1].lastUsed)[0];
+    if (!idle) {
+      throw new PosternError("TOO_MANY_CONNECTIONS", "Postern is serving too many users right now. Please try again shortly.");
+    }
+    void this.release(idle[0]);
+  }
+
+  private closeIdle(): void {
+    const cutoff = Date.now() - this.idleCloseMs;
+    for (const [key, e] of this.entries) if (e.client && e.lastUsed < cutoff) void this.release(key);
+  }
+}
+
+/** Opens and authenticates one connection. @throws imapflow/socket errors (see classify-error). */
+export async function connectImap(id: Pick<ImapIdentity, "credentials" | "clientIp">): Promise<ImapFlow> {
+  const client = new ImapFlow(imapOptions(getConfig(), id.credentials, id.clientIp));
+  client.on("error", () => undefined); // a late socket error must not crash the process
+  await client.connect();
+  return client;
+}
+
+const holder = globalThis as unknown as { posternPool?: SessionPool };
+
+/** The process-wide pool (kept on globalThis across Next dev reloads). */
+export function getPool(): SessionPool {
+  holder.posternPool ??= new SessionPool(getConfig().IMAP_MAX_CONNECTIONS);
+  return holder.posternPool;
+}

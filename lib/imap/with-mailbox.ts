@@ -1,0 +1,59 @@
+import type { ImapFlow, MailboxObject } from "imapflow";
+import { PosternError } from "@/lib/http/errors";
+import { isConnectionError, toPosternError } from "./classify-error";
+import { getPool, type ImapIdentity, type SessionPool } from "./session-pool";
+
+export type MailboxContext = { client: ImapFlow; mailbox: MailboxObject };
+
+/**
+ * Runs `fn` on the session's connection. If the server dropped the connection (restart, timeout)
+ * it reconnects once and runs `fn` again, so the user never sees a stale connection: `fn` must
+ * therefore be safe to repeat.
+ * @throws PosternError IMAP_UNAVAILABLE | INVALID_CREDENTIALS | TOO_MANY_CONNECTIONS, or what fn throws
+ */
+export async function withConnection<T>(
+  id: ImapIdentity,
+  fn: (client: ImapFlow) => Promise<T>,
+  pool: SessionPool = getPool(),
+): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    const client = await pool.get(id);
+    try {
+      return await fn(client);
+    } catch (e) {
+      const dropped = !(e instanceof PosternError) && (isConnectionError(e) || !client.usable);
+      if (attempt === 0 && dropped) {
+        pool.discard(id.sessionId, client);
+        continue;
+      }
+      throw toPosternError(e);
+    }
+  }
+}
+
+/**
+ * Runs `fn` with `path` selected and locked, releasing the lock however `fn` ends.
+ * @throws PosternError NOT_FOUND (no such folder), and what withConnection throws
+ */
+export function withMailbox<T>(
+  id: ImapIdentity,
+  path: string,
+  fn: (ctx: MailboxContext) => Promise<T>,
+  pool: SessionPool = getPool(),
+): Promise<T> {
+  return withConnection(
+    id,
+    async (client) => {
+      const lock = await client.getMailboxLock(path).catch((e: unknown) => {
+        if (isConnectionError(e) || !client.usable) throw e;
+        throw new PosternError("NOT_FOUND", `The folder "${path}" does not exist.`, { cause: e });
+      });
+      try {
+        return await fn({ client, mailbox: client.mailbox as MailboxObject });
+      } finally {
+        lock.release();
+      }
+    },
+    pool,
+  );
+}

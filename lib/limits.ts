@@ -1,0 +1,21 @@
+/** Messages per list page: what a screen shows; every list request costs O(PAGE_SIZE), never O(mailbox). */
+export const PAGE_SIZE = 50;
+
+/** Largest message Postern will parse for display. Bigger ones still list and download; the body view
+ * says it is too large rather than tying up memory and the IMAP connection for minutes. */
+export const MAX_PARSE_BYTES = 64 * 1024 * 1024;
+
+/** Idle IMAP connections are closed after this long: Dovecot holds 1-12 MiB per open connection. */
+export const IMAP_IDLE_CLOSE_MS = 5 * 60 * 1000;
+
+/** Time to open a TCP/TLS connection to the mail server before saying it is unreachable. */
+export const IMAP_CONNECT_TIMEOUT_MS = 10_000;
+
+/** Sign-in attempts per client address and per account in LOGIN_WINDOW_MS, before Postern refuses
+ * to even ask the IMAP server (stops password guessing through Postern). */
+export const LOGIN_MAX_ATTEMPTS = 10;
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+
+/** Bytes asked per partial FETCH when streaming: imapflow's 64 KiB default costs a round trip per
+ * 64 KiB (160 of them for a 10 MB attachment); 1 MiB keeps memory small and round trips few. */
+export const DOWNLOAD_CHUNK_BYTES = 1024 * 1024;

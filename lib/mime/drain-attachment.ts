@@ -1,0 +1,61 @@
+import { IMAGE_SNIFF_BYTES, sniffImageType, type SafeImageType } from "@/lib/mime/safe-image";
+
+export type DrainedAttachment = {
+  /** Decoded bytes seen. */
+  size: number;
+  /** The content, when it was asked for, is a safe raster image and fits in `keepImageBytes`. */
+  image: { contentType: SafeImageType; data: Buffer } | null;
+  /** It was a safe raster image but larger than `keepImageBytes`. */
+  imageTooLarge: boolean;
+  /** The content stream failed or was abandoned; `size` counts what arrived before. */
+  failed: boolean;
+};
+
+/**
+ * Reads an attachment's content to the end, counting its size. Only a safe raster image of at most
+ * `keepImageBytes` is kept in memory (0: keep nothing), so a large attachment costs no memory.
+ * `signal` settles it early: a parser that failed never ends the part it was in. Never rejects.
+ */
+export function drainAttachment(
+  content: NodeJS.ReadableStream,
+  keepImageBytes: number,
+  signal: AbortSignal,
+): Promise<DrainedAttachment> {
+  return new Promise((resolve) => {
+    let size = 0;
+    let chunks: Buffer[] | null = keepImageBytes > 0 ? [] : null;
+    let type: SafeImageType | null = null;
+    let imageTooLarge = false;
+    let settled = false;
+
+    const finish = (failed: boolean) => {
+      if (settled) return;
+      settled = true;
+      const data = chunks && type ? Buffer.concat(chunks) : null;
+      resolve({ size, image: data && type ? { contentType: type, data } : null, imageTooLarge, failed });
+    };
+
+    content.on("data", (chunk: Buffer | string) => {
+      const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+      size += bytes.length;
+      if (!chunks) return;
+      chunks.push(bytes);
+      if (!type && size >= IMAGE_SNIFF_BYTES) {
+        type = sniffImageType(Buffer.concat(chunks));
+        if (!type) chunks = null;
+      }
+      if (chunks && size > keepImageBytes) {
+        imageTooLarge = type !== null;
+        chunks = null;
+      }
+    });
+    content.on("end", () => {
+      // an image shorter than the sniff window still gets its one look
+      if (chunks && !type) type = sniffImageType(Buffer.concat(chunks));
+      finish(false);
+    });
+    content.on("error", () => finish(true));
+    if (signal.aborted) finish(true);
+    else signal.addEventListener("abort", () => finish(true), { once: true });
+  });
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { buildMessageView } from "@/lib/mime/message-view";
+import type { ParsedMessage } from "@/lib/mime/types";
+
+const base: ParsedMessage = {
+  subject: "s",
+  from: [{ name: "A", address: "a@x.org" }],
+  to: [],
+  cc: [],
+  replyTo: [],
+  date: null,
+  messageId: null,
+  text: "see https://x.org",
+  html: '<p onclick="x()">Hi <img src="https://t.example/p.gif"></p><script>x()</script>',
+  inlineImages: {},
+  attachments: [],
+  problems: [],
+};
+
+describe("buildMessageView", () => {
+  it("sends sanitized HTML inside a frame document, never the raw HTML or image buffers", () => {
+    const view = buildMessageView(base, { allowRemoteContent: false });
+    expect(view.body.kind).toBe("html");
+    if (view.body.kind !== "html") return;
+    expect(view.body.blockedRemoteCount).toBe(1);
+    expect(view.body.frameDocument).toContain("<p>Hi <img data-postern-blocked");
+    expect(view.body.frameDocument).not.toMatch(/onclick|<script>x|t\.example/);
+    expect(Object.keys(view)).not.toEqual(expect.arrayContaining(["html"]));
+    expect(view).not.toHaveProperty("html");
+    expect(view).not.toHaveProperty("text");
+    expect(view).not.toHaveProperty("inlineImages");
+  });
+
+  it("splits plain text into link segments when plain text is preferred", () => {
+    const view = buildMessageView(base, { allowRemoteContent: false, preferPlainText: true });
+    expect(view.body).toEqual({
+      kind: "text",
+      segments: [
+        { kind: "text", value: "see " },
+        { kind: "link", value: "https://x.org" },
+      ],
+    });
+  });
+
+  it("says when there is no body", () => {
+    expect(buildMessageView({ ...base, html: null, text: null }, { allowRemoteContent: true }).body).toEqual({ kind: "empty" });
+  });
+});

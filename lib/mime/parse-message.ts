@@ -1,0 +1,100 @@
+import { MailParser, type AttachmentStream, type HeaderLines, type MailParserOptions, type MessageText } from "mailparser";
+import { createAttachmentCollector } from "@/lib/mime/collect-attachments";
+import { feedParser } from "@/lib/mime/feed-parser";
+import { isHeaderField, readHeaderFields } from "@/lib/mime/header-fields";
+import { observeStructure } from "@/lib/mime/observe-structure";
+import { PROBLEMS } from "@/lib/mime/problems";
+import { readRawFallback } from "@/lib/mime/raw-fallback";
+import { unblockEmbeddedMessages } from "@/lib/mime/unblock-embedded-messages";
+import type { ParsedMessage } from "@/lib/mime/types";
+
+/** Start of the message kept for the raw-text fallback. A message mailparser cannot parse is shown
+ * as raw text; past this much it would be unreadable anyway and only costs memory. */
+const MAX_RAW_FALLBACK_BYTES = 1024 * 1024;
+
+/** Longest text or HTML body passed on, in characters: more is not mail anyone reads, and the
+ * sanitizer's time grows with it. */
+const MAX_BODY_CHARS = 5_000_000;
+
+/** HTML longer than this is not converted to plain text: html-to-text is slow on huge markup,
+ * and the HTML itself is still shown. */
+const MAX_HTML_TO_TEXT_CHARS = 2_000_000;
+
+const PARSER_OPTIONS: MailParserOptions = {
+  // checksums are never used, and md5 (the default) is unavailable on FIPS hosts
+  checksumAlgo: false,
+  maxHtmlLengthToParse: MAX_HTML_TO_TEXT_CHARS,
+};
+
+/**
+ * Parses a raw RFC 5322 message into Postern's ParsedMessage, streaming: attachment contents are
+ * drained and counted, never buffered, except inline images under the caps. Never rejects:
+ * whatever could not be parsed is described in `problems`, and a message mailparser cannot parse
+ * at all still yields the headers that could be read and its raw text.
+ */
+export async function parseMessage(source: NodeJS.ReadableStream | Buffer): Promise<ParsedMessage> {
+  const parser = new MailParser(PARSER_OPTIONS);
+  unblockEmbeddedMessages(parser);
+  const structure = observeStructure(parser);
+  const collector = createAttachmentCollector(structure.partIdFor);
+  let headerLines: HeaderLines = [];
+  let body: MessageText | null = null;
+  parser.on("headerLines", (lines: HeaderLines) => (headerLines = lines));
+  parser.on("data", (item: AttachmentStream | MessageText) => {
+    if (item.type === "text") body = item;
+    else collector.add(item);
+  });
+
+  const raw = { chunks: [] as Buffer[], length: 0, truncated: false };
+  const outcome = await feedParser(parser, source, (chunk) => {
+    const room = MAX_RAW_FALLBACK_BYTES - raw.length;
+    if (chunk.length > room) raw.truncated = true;
+    if (room <= 0) return;
+    const kept = chunk.subarray(0, room);
+    raw.chunks.push(kept);
+    raw.length += kept.length;
+  });
+  if (outcome.parserFailed) collector.abandon();
+  const collected = await collector.finish();
+  const problems = [...structure.problems(), ...collected.problems];
+  if (outcome.sourceFailed) problems.push(PROBLEMS.sourceFailed);
+  const parsedBody = body as MessageText | null;
+
+  if (outcome.parserFailed || !headerLines.some(isHeaderField)) {
+    const fallback = await readRawFallback(Buffer.concat(raw.chunks));
+    problems.push(outcome.parserFailed ? PROBLEMS.parseFailed : PROBLEMS.noHeaders, ...fallback.problems);
+    if (raw.truncated) problems.push(PROBLEMS.rawTextTruncated);
+    return {
+      ...fallback.fields,
+      text: fallback.text || null,
+      html: null,
+      inlineImages: collected.inlineImages,
+      attachments: collected.attachments,
+      problems: unique(problems),
+    };
+  }
+
+  const headers = readHeaderFields(parser, headerLines);
+  if (parsedBody?.textConversionError) problems.push(PROBLEMS.htmlToTextFailed);
+  const text = capBody(parsedBody?.text, problems);
+  const html = capBody(parsedBody?.html, problems);
+  return {
+    ...headers.fields,
+    text,
+    html,
+    inlineImages: collected.inlineImages,
+    attachments: collected.attachments,
+    problems: unique([...problems, ...headers.problems]),
+  };
+}
+
+function capBody(value: string | undefined, problems: string[]): string | null {
+  if (value === undefined) return null;
+  if (value.length <= MAX_BODY_CHARS) return value;
+  problems.push(PROBLEMS.bodyTruncated);
+  return value.slice(0, MAX_BODY_CHARS);
+}
+
+function unique(problems: string[]): string[] {
+  return [...new Set(problems)];
+}

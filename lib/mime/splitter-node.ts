@@ -1,0 +1,18 @@
+// mailparser splits messages with mailsplit and does not expose its MIME tree. These are the only
+// fields of mailsplit's nodes and chunks that Postern reads (observe-structure.ts); mailparser is
+// pinned to an exact version and the part-number tests fail if they change.
+
+export type SplitterNode = {
+  parentNode: SplitterNode | false;
+  /** The multipart subtype ("mixed", ...) or false for a leaf. */
+  multipart: string | false;
+  contentType: string | false;
+  encoding: string | false;
+  filename: string | false;
+  /** The boundary of a multipart node, false when it has none. */
+  _boundary?: Buffer | false;
+};
+
+export type SplitterChunk =
+  | (SplitterNode & { type: "node" })
+  | { type: "data" | "body"; node: SplitterNode; value: Buffer };

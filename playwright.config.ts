@@ -1,0 +1,52 @@
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const root = import.meta.dirname;
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  // One mail lab, one alice: journeys run one after another.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  reporter: "list",
+  outputDir: "data/test-results/e2e-artifacts",
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    headless: true,
+    acceptDownloads: true,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: "node server.mjs",
+    url: `http://127.0.0.1:${PORT}/login`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    env: {
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      NEXT_TELEMETRY_DISABLED: "1",
+      POSTERN_DATA_DIR: path.join(root, "data/e2e"),
+      MAIL_CA_FILE: path.join(root, "data/lab/ssl/cert.pem"),
+      IMAP_PORT: process.env.LAB_IMAP_PORT ?? "3143",
+      SMTP_PORT: process.env.LAB_SUBMISSION_PORT ?? "3587",
+    },
+  },
+});
