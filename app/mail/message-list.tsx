@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { MessagePage } from "@/lib/imap/list-messages";
 import { displayName, formatSize } from "./format";
+import { PaperclipIcon, StarIcon } from "./icons";
 import { LocalDate } from "./local-date";
 import { mailUrl } from "./search-params";
 
@@ -40,11 +41,19 @@ export function MessageList({ page, selectedUid }: { page: MessagePage; selected
               href={mailUrl({ folder: page.folder, page: page.page, uid: m.uid })}
               prefetch={false}
               data-testid="message-row"
-              aria-label={`${m.seen ? "" : "Unread, "}${m.flagged ? "Flagged, " : ""}from ${displayName(m.from)}, ${m.subject || "(no subject)"}`}
+              aria-label={`${m.seen ? "" : "Unread, "}${m.flagged ? "Flagged, " : ""}${m.hasAttachments ? "with attachments, " : ""}from ${displayName(m.from)}, ${m.subject || "(no subject)"}`}
             >
               <span className="flags">
-                {m.flagged ? <span className="flag" title="Flagged">★</span> : null}
-                {m.hasAttachments ? <span className="clip" title="Has attachments">📎</span> : null}
+                {m.flagged ? (
+                  <span className="flag" title="Flagged">
+                    <StarIcon />
+                  </span>
+                ) : null}
+                {m.hasAttachments ? (
+                  <span className="clip" title="Has attachments">
+                    <PaperclipIcon />
+                  </span>
+                ) : null}
               </span>
               <span className="from">{displayName(m.from)}</span>
               <span className="subject">{m.subject || "(no subject)"}</span>

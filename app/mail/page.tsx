@@ -3,7 +3,8 @@ import { requireMailSession } from "@/auth";
 import { isPosternError } from "@/lib/http/errors";
 import { listFolders } from "@/lib/imap/list-folders";
 import { listMessages } from "@/lib/imap/list-messages";
-import { openMessage } from "@/lib/imap/open-message";
+import { openMessage, type OpenedMessage } from "@/lib/imap/open-message";
+import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { buildMessageView } from "@/lib/mime/message-view";
 import { logout } from "./actions";
 import { FolderTree } from "./folder-tree";
@@ -19,12 +20,12 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
   const imagesAllowed = params.images === "1";
   try {
     // Open first: it marks the message read, and the list and counts should show that.
-    const opened = params.uid ? await openMessage(session.imap, { folder: params.folder, uid: params.uid }) : null;
+    const opened = params.uid ? await openMessageOrNotice(session.imap, params.folder, params.uid) : null;
     const [folders, page] = await Promise.all([
       listFolders(session.imap),
       listMessages(session.imap, { folder: params.folder, page: params.page }),
     ]);
-    const view = opened?.message ? buildMessageView(opened.message, { allowRemoteContent: imagesAllowed }) : null;
+    const view = typeof opened === "object" && opened?.message ? buildMessageView(opened.message, { allowRemoteContent: imagesAllowed }) : null;
     return (
       <div className="mail-app">
         <header className="topbar">
@@ -36,7 +37,11 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
         </header>
         <FolderTree folders={folders} current={params.folder} />
         <MessageList page={page} selectedUid={params.uid} />
-        {opened ? (
+        {typeof opened === "string" ? (
+          <section className="message-view empty" aria-label="Message">
+            <p data-testid="message-missing">{opened}</p>
+          </section>
+        ) : opened ? (
           <MessageViewPane
             folder={params.folder}
             uid={opened.uid}
@@ -64,5 +69,15 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
         </p>
       </div>
     );
+  }
+}
+
+/** A message that vanished (moved or deleted elsewhere) is a notice in the pane, not an error page. */
+async function openMessageOrNotice(imap: ImapIdentity, folder: string, uid: number): Promise<OpenedMessage | string> {
+  try {
+    return await openMessage(imap, { folder, uid });
+  } catch (e) {
+    if (isPosternError(e) && e.code === "NOT_FOUND") return e.message;
+    throw e;
   }
 }

@@ -1,6 +1,7 @@
 import type { Readable } from "node:stream";
 import { PosternError } from "@/lib/http/errors";
 import { DOWNLOAD_CHUNK_BYTES } from "@/lib/limits";
+import { isConnectionError } from "./classify-error";
 import type { ImapIdentity } from "./session-pool";
 import { withConnection } from "./with-mailbox";
 
@@ -29,11 +30,13 @@ export async function downloadPart(
     try {
       // binary: the server removes the transfer encoding (RFC 3516), cheaper than base64 in Node;
       // decodeText false: a text attachment downloads byte for byte as it was sent.
-      const found = await client.download(String(opts.uid), opts.part, {
-        uid: true,
-        binary: true,
-        decodeText: false,
-        chunkSize: DOWNLOAD_CHUNK_BYTES,
+      const fetchPart = (binary: boolean) =>
+        client.download(String(opts.uid), opts.part, { uid: true, binary, decodeText: false, chunkSize: DOWNLOAD_CHUNK_BYTES });
+      // Dovecot refuses BINARY for a part whose base64 is damaged ("NO [PARSE]"); the plain
+      // BODY.PEEK fetch still gets whatever can be decoded, so the user gets the file anyway.
+      const found = await fetchPart(true).catch((e: unknown) => {
+        if (!client.usable || isConnectionError(e)) throw e;
+        return fetchPart(false);
       });
       if (!found?.content) throw new PosternError("NOT_FOUND", "This attachment no longer exists.");
       found.content.once("end", release).once("close", release).once("error", release);

@@ -31,7 +31,8 @@ export function drainAttachment(
     const finish = (failed: boolean) => {
       if (settled) return;
       settled = true;
-      const data = chunks && type ? Buffer.concat(chunks) : null;
+      // a part cut short is no image to show, only a size to report
+      const data = !failed && chunks && type ? Buffer.concat(chunks) : null;
       resolve({ size, image: data && type ? { contentType: type, data } : null, imageTooLarge, failed });
     };
 

@@ -6,7 +6,9 @@ import type { ParsedMessage } from "@/lib/mime/types";
 
 export type HeaderFields = Pick<ParsedMessage, "subject" | "from" | "to" | "cc" | "replyTo" | "date" | "messageId">;
 
-export const NO_HEADER_FIELDS: HeaderFields = { subject: "", from: [], to: [], cc: [], replyTo: [], date: null, messageId: null };
+export function noHeaderFields(): HeaderFields {
+  return { subject: "", from: [], to: [], cc: [], replyTo: [], date: null, messageId: null };
+}
 
 /** A header line that really is a field: a printable-ASCII name without a colon (RFC 5322 2.2).
  * mailparser also reports lines it could not split, with an empty or binary name. */

@@ -45,4 +45,14 @@ describe("buildMessageView", () => {
   it("says when there is no body", () => {
     expect(buildMessageView({ ...base, html: null, text: null }, { allowRemoteContent: true }).body).toEqual({ kind: "empty" });
   });
+
+  it("lists inline images only when the shown body does not already show them", () => {
+    const png = Buffer.from("89504e470d0a1a0a", "hex");
+    const logo = { partId: "2", filename: "logo.png", contentType: "image/png", size: 8, disposition: "inline" as const, contentId: "Logo@x" };
+    const pdf = { partId: "3", filename: "a.pdf", contentType: "application/pdf", size: 9, disposition: "attachment" as const };
+    const msg = { ...base, html: '<img src="cid:logo@x">', inlineImages: { "Logo@x": { contentType: "image/png", data: png } }, attachments: [logo, pdf] };
+    expect(buildMessageView(msg, { allowRemoteContent: false }).attachments).toEqual([pdf]);
+    // In plain text the picture is not shown, so it stays in the list.
+    expect(buildMessageView(msg, { allowRemoteContent: false, preferPlainText: true }).attachments).toEqual([logo, pdf]);
+  });
 });

@@ -34,5 +34,11 @@ export function buildMessageView(
   } else {
     body = { kind: "empty" };
   }
-  return { ...rest, body };
+  // Pictures of the HTML body are shown in it; listing them as attachments too is noise (Gmail
+  // and Roundcube hide them the same way). Unreferenced inline parts stay downloadable.
+  const shownHtml = choice.kind === "html" ? choice.html.toLowerCase() : "";
+  const attachments = rest.attachments.filter(
+    (a) => !(a.contentId && a.contentId in inlineImages && shownHtml.includes(`cid:${a.contentId.toLowerCase()}`)),
+  );
+  return { ...rest, attachments, body };
 }

@@ -136,6 +136,26 @@ describe("parseMessage", () => {
       ]);
     });
 
+    it("derives the text of an HTML-only body below the top level (mailparser derives none)", async () => {
+      const raw = crlf(`From: a@example.com
+Subject: s
+Content-Type: multipart/mixed; boundary=b
+
+--b
+Content-Type: text/html; charset=utf-8
+
+<p>Hello <b>there</b></p><p>Second &amp; last</p>
+--b
+Content-Type: application/pdf; name=a.pdf
+
+x
+--b--
+`);
+      const msg = await parseMessage(raw);
+      expect(msg.html).toContain("<b>there</b>");
+      expect(msg.text).toBe("Hello there\n\nSecond & last");
+    });
+
     it("counts a multipart/alternative inside multipart/mixed as part 1", async () => {
       const msg = await parseMessage(fixture("alternative-in-mixed.eml"));
       expect(msg.attachments.map((a) => a.partId)).toEqual(["2"]);

@@ -1,7 +1,8 @@
 import { MailParser, type AttachmentStream, type HeaderLines, type MailParserOptions, type MessageText } from "mailparser";
 import { createAttachmentCollector } from "@/lib/mime/collect-attachments";
 import { feedParser } from "@/lib/mime/feed-parser";
-import { isHeaderField, readHeaderFields } from "@/lib/mime/header-fields";
+import { htmlToPlainText } from "@/lib/mime/html-to-text";
+import { isHeaderField, noHeaderFields, readHeaderFields } from "@/lib/mime/header-fields";
 import { observeStructure } from "@/lib/mime/observe-structure";
 import { PROBLEMS } from "@/lib/mime/problems";
 import { readRawFallback } from "@/lib/mime/raw-fallback";
@@ -33,6 +34,15 @@ const PARSER_OPTIONS: MailParserOptions = {
  * at all still yields the headers that could be read and its raw text.
  */
 export async function parseMessage(source: NodeJS.ReadableStream | Buffer): Promise<ParsedMessage> {
+  try {
+    return await parseStreaming(source);
+  } catch {
+    // every known failure is handled below; this keeps the promise to the caller if one is not
+    return { ...noHeaderFields(), text: null, html: null, inlineImages: {}, attachments: [], problems: [PROBLEMS.unreadable] };
+  }
+}
+
+async function parseStreaming(source: NodeJS.ReadableStream | Buffer): Promise<ParsedMessage> {
   const parser = new MailParser(PARSER_OPTIONS);
   unblockEmbeddedMessages(parser);
   const structure = observeStructure(parser);
@@ -58,6 +68,7 @@ export async function parseMessage(source: NodeJS.ReadableStream | Buffer): Prom
   const collected = await collector.finish();
   const problems = [...structure.problems(), ...collected.problems];
   if (outcome.sourceFailed) problems.push(PROBLEMS.sourceFailed);
+  // assigned in the "data" callback, which TypeScript's narrowing of `body` cannot see
   const parsedBody = body as MessageText | null;
 
   if (outcome.parserFailed || !headerLines.some(isHeaderField)) {
@@ -76,8 +87,8 @@ export async function parseMessage(source: NodeJS.ReadableStream | Buffer): Prom
 
   const headers = readHeaderFields(parser, headerLines);
   if (parsedBody?.textConversionError) problems.push(PROBLEMS.htmlToTextFailed);
-  const text = capBody(parsedBody?.text, problems);
   const html = capBody(parsedBody?.html, problems);
+  const text = capBody(parsedBody?.text ?? deriveText(html, problems), problems);
   return {
     ...headers.fields,
     text,
@@ -88,11 +99,23 @@ export async function parseMessage(source: NodeJS.ReadableStream | Buffer): Prom
   };
 }
 
+/** Text for an HTML-only message whose HTML is not at the top level: mailparser derives none. */
+function deriveText(html: string | null, problems: string[]): string | undefined {
+  if (html === null) return undefined;
+  if (html.length > MAX_HTML_TO_TEXT_CHARS) {
+    problems.push(PROBLEMS.htmlToTextFailed);
+    return undefined;
+  }
+  return htmlToPlainText(html);
+}
+
 function capBody(value: string | undefined, problems: string[]): string | null {
   if (value === undefined) return null;
   if (value.length <= MAX_BODY_CHARS) return value;
   problems.push(PROBLEMS.bodyTruncated);
-  return value.slice(0, MAX_BODY_CHARS);
+  // never end on the first half of a surrogate pair
+  const end = /[\ud800-\udbff]/.test(value[MAX_BODY_CHARS - 1]) ? MAX_BODY_CHARS - 1 : MAX_BODY_CHARS;
+  return value.slice(0, end);
 }
 
 function unique(problems: string[]): string[] {

@@ -3,6 +3,7 @@
 
 export const PROBLEMS = {
   damagedStructure: "The message structure is damaged; some parts may be missing.",
+  unreadable: "The message could not be read.",
   parseFailed: "The message could not be parsed completely; it is shown as raw text.",
   noHeaders: "The message has no readable headers; it is shown as raw text.",
   sourceFailed: "The message could not be downloaded completely; some parts may be missing.",

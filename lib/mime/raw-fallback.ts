@@ -1,6 +1,8 @@
 import iconv from "iconv-lite";
 import { MailParser, type HeaderLines } from "mailparser";
-import { type HeaderFields, isHeaderField, NO_HEADER_FIELDS, readHeaderFields } from "@/lib/mime/header-fields";
+import { feedParser } from "@/lib/mime/feed-parser";
+import { type HeaderFields, isHeaderField, noHeaderFields, readHeaderFields } from "@/lib/mime/header-fields";
+import { unblockEmbeddedMessages } from "@/lib/mime/unblock-embedded-messages";
 
 /** How far into a message its header block is looked for when mailparser could not parse it:
  * real header blocks are a few KiB, even with long Received chains. */
@@ -17,7 +19,7 @@ export async function readRawFallback(raw: Buffer): Promise<RawFallback> {
   const { header, body } = splitHeaderBlock(raw);
   const parsed = header ? await parseHeaderBlock(header) : null;
   if (!parsed || !parsed.headerLines.some(isHeaderField)) {
-    return { fields: NO_HEADER_FIELDS, problems: [], text: decodeRawText(raw) };
+    return { fields: noHeaderFields(), problems: [], text: decodeRawText(raw) };
   }
   return { ...readHeaderFields(parsed.parser, parsed.headerLines), text: decodeRawText(body) };
 }
@@ -43,18 +45,17 @@ function splitHeaderBlock(raw: Buffer): { header: Buffer | null; body: Buffer } 
   return { header: lastBreak > 0 ? window.subarray(0, lastBreak) : null, body: raw };
 }
 
-function parseHeaderBlock(header: Buffer): Promise<{ parser: MailParser; headerLines: HeaderLines } | null> {
-  return new Promise((resolve) => {
-    const parser = new MailParser({ checksumAlgo: false });
-    let headerLines: HeaderLines = [];
-    parser.on("headerLines", (lines: HeaderLines) => (headerLines = lines));
-    parser.on("data", (item) => {
-      if (item.type !== "attachment") return;
-      item.content.resume();
-      item.release?.();
-    });
-    parser.on("end", () => resolve({ parser, headerLines }));
-    parser.on("error", () => resolve(headerLines.length ? { parser, headerLines } : null));
-    parser.end(Buffer.concat([header, Buffer.from("\r\n\r\n")]));
+async function parseHeaderBlock(header: Buffer): Promise<{ parser: MailParser; headerLines: HeaderLines }> {
+  const parser = new MailParser({ checksumAlgo: false });
+  unblockEmbeddedMessages(parser);
+  let headerLines: HeaderLines = [];
+  parser.on("headerLines", (lines: HeaderLines) => (headerLines = lines));
+  parser.on("data", (item) => {
+    if (item.type !== "attachment") return;
+    item.content.resume();
+    item.release?.();
   });
+  // the block ends at a blank line, so mailparser reads it as a whole header with an empty body
+  await feedParser(parser, Buffer.concat([header, Buffer.from("\r\n\r\n")]), () => {});
+  return { parser, headerLines };
 }

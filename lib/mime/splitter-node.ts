@@ -1,6 +1,7 @@
 // mailparser splits messages with mailsplit and does not expose its MIME tree. These are the only
-// fields of mailsplit's nodes and chunks that Postern reads (observe-structure.ts); mailparser is
-// pinned to an exact version and the part-number tests fail if they change.
+// fields of mailsplit's nodes and chunks that Postern reads (observe-structure.ts,
+// unblock-embedded-messages.ts); mailparser is pinned to an exact version, and the part-number
+// and malformed-message tests fail if these change.
 
 export type SplitterNode = {
   parentNode: SplitterNode | false;
@@ -9,6 +10,8 @@ export type SplitterNode = {
   contentType: string | false;
   encoding: string | false;
   filename: string | false;
+  /** Set on a message/rfc822 node whose content is parsed as an embedded message. */
+  messageNode?: boolean;
   /** The boundary of a multipart node, false when it has none. */
   _boundary?: Buffer | false;
 };

@@ -2,7 +2,7 @@ import type { MailParser } from "mailparser";
 import type { SplitterNode } from "@/lib/mime/splitter-node";
 
 type ParserInternals = {
-  createNode?: (node: SplitterNode & { messageNode?: boolean }) => { decoder?: NodeJS.ReadableStream };
+  createNode?: (node: SplitterNode) => { decoder?: NodeJS.ReadableStream };
 };
 
 /**
