@@ -15,7 +15,9 @@ if [ -z "${npm_config_nodedir:-}" ] && [ -f /usr/include/node/node.h ]; then exp
 stamp=node_modules/.postern-installed
 if [ ! -f "$stamp" ] || [ package.json -nt "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
   say "installing npm packages (first run builds better-sqlite3, about 2 minutes)"
-  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
+  # Not `npm ci`: npm 11 writes lock files without the other platforms' optional @next/swc-*
+  # entries and then refuses them in `npm ci`. `npm install` keeps the locked versions.
+  npm install --no-audit --no-fund --loglevel=error
   touch "$stamp"
 fi
 
