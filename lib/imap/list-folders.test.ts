@@ -53,4 +53,19 @@ describe("orderFolders", () => {
   it("marks \\Noselect folders as not selectable", () => {
     expect(orderFolders([folder("Group", { flags: new Set(["\\Noselect"]) })])[0].selectable).toBe(false);
   });
+
+  it("lists unsubscribed folders too when asked, nested, with their subscription state", () => {
+    const list = [
+      folder("INBOX", { specialUse: "\\Inbox" }),
+      folder("Old", { subscribed: false }),
+      folder("Old/Kept"),
+      folder("Flat", { delimiter: "/", flags: new Set(["\\Noinferiors"]) }),
+    ];
+    const out = orderFolders(list, { includeUnsubscribed: true });
+    expect(out.map((f) => `${f.depth}:${f.path}:${f.subscribed}`)).toEqual(["0:INBOX:true", "0:Flat:true", "0:Old:false", "1:Old/Kept:true"]);
+    expect(out.find((f) => f.path === "Flat")!.canHaveChildren).toBe(false);
+    expect(out.find((f) => f.path === "Old")!.canHaveChildren).toBe(true);
+    // The default (the folder tree) is unchanged.
+    expect(orderFolders(list).map((f) => f.path)).toEqual(["INBOX", "Flat", "Old/Kept"]);
+  });
 });

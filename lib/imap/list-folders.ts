@@ -11,6 +11,14 @@ export type FolderInfo = {
   total: number;
   unseen: number;
   selectable: boolean;
+  subscribed: boolean;
+  /** false for \\Noinferiors folders (and on servers without a hierarchy delimiter). */
+  canHaveChildren: boolean;
+};
+
+export type FolderListOptions = {
+  /** Also unsubscribed folders ("Manage folders" shows every folder; the tree only subscribed ones). */
+  includeUnsubscribed?: boolean;
 };
 
 const SPECIAL_ORDER = ["\\Inbox", "\\Drafts", "\\Sent", "\\Junk", "\\Trash", "\\Archive"];
@@ -22,10 +30,13 @@ function rank(f: Pick<ListResponse, "specialUse">): number {
 
 /**
  * Orders folders for the tree: INBOX and special-use folders first, then the rest by name, each
- * followed by its children (nesting from the server's delimiter). Only subscribed folders and INBOX.
+ * followed by its children (nesting from the server's delimiter). Only subscribed folders and INBOX,
+ * unless `includeUnsubscribed`.
  */
-export function orderFolders(list: ListResponse[]): FolderInfo[] {
-  const shown = list.filter((f) => f.subscribed || f.specialUse === "\\Inbox" || f.path.toUpperCase() === "INBOX");
+export function orderFolders(list: ListResponse[], opts: FolderListOptions = {}): FolderInfo[] {
+  const shown = list.filter(
+    (f) => opts.includeUnsubscribed || f.subscribed || f.specialUse === "\\Inbox" || f.path.toUpperCase() === "INBOX",
+  );
   const byParent = new Map<string, ListResponse[]>();
   for (const f of shown) {
     const parent = f.parentPath ?? "";
@@ -46,6 +57,8 @@ export function orderFolders(list: ListResponse[]): FolderInfo[] {
         total: f.status?.messages ?? 0,
         unseen: f.status?.unseen ?? 0,
         selectable: !f.flags.has("\\Noselect") && !f.flags.has("\\NonExistent"),
+        subscribed: Boolean(f.subscribed), // imapflow leaves it undefined for unsubscribed folders
+        canHaveChildren: Boolean(f.delimiter) && !f.flags.has("\\Noinferiors"),
       });
       visit(f.path, depth + 1);
     }
@@ -53,13 +66,13 @@ export function orderFolders(list: ListResponse[]): FolderInfo[] {
   visit("", 0);
   // Folders whose parent is not shown (unsubscribed parent) still appear, at the top level.
   const seen = new Set(out.map((f) => f.path));
-  for (const f of shown) if (!seen.has(f.path)) out.push(...orderFolders([{ ...f, parentPath: "" }]));
+  for (const f of shown) if (!seen.has(f.path)) out.push(...orderFolders([{ ...f, parentPath: "" }], opts));
   return out;
 }
 
 /** The folder tree with message and unread counts (one LIST with STATUS per folder). */
-export async function listFolders(id: ImapIdentity): Promise<FolderInfo[]> {
+export async function listFolders(id: ImapIdentity, opts: FolderListOptions = {}): Promise<FolderInfo[]> {
   return withConnection(id, async (client) =>
-    orderFolders(await client.list({ statusQuery: { messages: true, unseen: true } })),
+    orderFolders(await client.list({ statusQuery: { messages: true, unseen: true } }), opts),
   );
 }

@@ -1,0 +1,27 @@
+import type { ImapFlow, ListResponse } from "imapflow";
+import { PosternError } from "@/lib/http/errors";
+import { samePath } from "./folder-path";
+
+/** Every folder, subscribed or not, with special-use roles (one LIST, plus LSUB on old servers). */
+export function listAllFolders(client: ImapFlow): Promise<ListResponse[]> {
+  return client.list();
+}
+
+export function findFolder(folders: ListResponse[], path: string): ListResponse | undefined {
+  return folders.find((f) => samePath(f.path, path, f.delimiter));
+}
+
+/** @throws PosternError NOT_FOUND */
+export function requireFolder(folders: ListResponse[], path: string): ListResponse {
+  const found = findFolder(folders, path);
+  if (!found) throw new PosternError("NOT_FOUND", `The folder “${path}” does not exist.`);
+  return found;
+}
+
+/**
+ * The hierarchy delimiter for top-level names: the personal namespace's (NAMESPACE), else what
+ * LIST reported. null means a flat server without subfolders.
+ */
+export function topLevelDelimiter(client: ImapFlow, folders: ListResponse[]): string | null {
+  return client.namespace?.delimiter || folders.find((f) => f.delimiter)?.delimiter || null;
+}
