@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { FolderInfo } from "@/lib/imap/list-folders";
-import { mailUrl } from "./search-params";
+import { mailUrl } from "./mail-url";
 
 export function FolderTree({ folders, current }: { folders: FolderInfo[]; current: string }) {
   return (
@@ -29,6 +29,9 @@ export function FolderTree({ folders, current }: { folders: FolderInfo[]; curren
           </li>
         ))}
       </ul>
+      <Link href="/mail/folders" prefetch={false} className="folder manage-folders" style={{ marginTop: "0.5rem", color: "var(--muted)" }}>
+        Manage folders
+      </Link>
     </nav>
   );
 }

@@ -3,9 +3,19 @@ import type { MessageView } from "@/lib/mime/message-view";
 import type { Address } from "@/lib/mime/types";
 import { formatAddress, formatSize } from "./format";
 import { LocalDate } from "./local-date";
-import { mailUrl } from "./search-params";
+import { MessageActions } from "./message-actions";
+import { mailUrl } from "./mail-url";
 
-type Props = { folder: string; uid: number; page: number; imagesAllowed: boolean; size: number; view: MessageView | null };
+type Props = {
+  folder: string;
+  uid: number;
+  page: number;
+  imagesAllowed: boolean;
+  size: number;
+  flagged: boolean;
+  inTrash: boolean;
+  view: MessageView | null;
+};
 
 function partUrl(kind: "attachment" | "source", folder: string, uid: number, part?: string): string {
   const q = new URLSearchParams({ folder, uid: String(uid), ...(part ? { part } : {}) });
@@ -22,7 +32,7 @@ function AddressLine({ label, list }: { label: string; list: Address[] }) {
   );
 }
 
-export function MessageViewPane({ folder, uid, page, imagesAllowed, size, view }: Props) {
+export function MessageViewPane({ folder, uid, page, imagesAllowed, size, flagged, inTrash, view }: Props) {
   const sourceUrl = partUrl("source", folder, uid);
   if (!view) {
     return (
@@ -53,7 +63,9 @@ export function MessageViewPane({ folder, uid, page, imagesAllowed, size, view }
           )}
         </dl>
         <div className="message-tools">
+          <MessageActions uid={uid} flagged={flagged} inTrash={inTrash} />
           <a href={sourceUrl} target="_blank" rel="noopener">View source</a>
+          <a href={`${sourceUrl}&download=1`}>Download (.eml)</a>
         </div>
       </header>
       {view.problems.length > 0 && (

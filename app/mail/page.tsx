@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { requireMailSession } from "@/auth";
 import { isPosternError } from "@/lib/http/errors";
 import { listFolders } from "@/lib/imap/list-folders";
+import { getQuota } from "@/lib/imap/get-quota";
 import { listMessages } from "@/lib/imap/list-messages";
 import { openMessage, type OpenedMessage } from "@/lib/imap/open-message";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
@@ -10,6 +11,7 @@ import { logout } from "./actions";
 import { FolderTree } from "./folder-tree";
 import { MessageList } from "./message-list";
 import { MessageViewPane } from "./message-view";
+import { QuotaBar } from "./quota-bar";
 import { mailParamsSchema } from "./search-params";
 
 export const dynamic = "force-dynamic";
@@ -21,10 +23,13 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
   try {
     // Open first: it marks the message read, and the list and counts should show that.
     const opened = params.uid ? await openMessageOrNotice(session.imap, params.folder, params.uid) : null;
-    const [folders, page] = await Promise.all([
+    const [folders, page, quota] = await Promise.all([
       listFolders(session.imap),
       listMessages(session.imap, { folder: params.folder, page: params.page }),
+      getQuota(session.imap),
     ]);
+    const current = folders.find((f) => f.path === params.folder);
+    const moveTargets = folders.filter((f) => f.selectable).map((f) => ({ path: f.path, name: f.name }));
     const view = typeof opened === "object" && opened?.message ? buildMessageView(opened.message, { allowRemoteContent: imagesAllowed }) : null;
     return (
       <div className="mail-app">
@@ -35,8 +40,16 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
             <button type="submit" className="link-button">Sign out</button>
           </form>
         </header>
-        <FolderTree folders={folders} current={params.folder} />
-        <MessageList page={page} selectedUid={params.uid} />
+        <div className="sidebar">
+          <FolderTree folders={folders} current={params.folder} />
+          {quota && <QuotaBar quota={quota} />}
+        </div>
+        <MessageList
+          page={page}
+          selectedUid={params.uid}
+          moveTargets={moveTargets}
+          inTrash={current?.specialUse === "\\Trash"}
+        />
         {typeof opened === "string" ? (
           <section className="message-view empty" aria-label="Message">
             <p data-testid="message-missing">{opened}</p>
@@ -48,6 +61,8 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
             page={page.page}
             imagesAllowed={imagesAllowed}
             size={opened.size}
+            flagged={opened.flagged}
+            inTrash={current?.specialUse === "\\Trash"}
             view={view}
           />
         ) : (

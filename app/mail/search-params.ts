@@ -9,11 +9,3 @@ export const mailParamsSchema = z.object({
 });
 
 export type MailParams = z.infer<typeof mailParamsSchema>;
-
-export function mailUrl(p: Partial<MailParams> & { folder: string }): string {
-  const q = new URLSearchParams({ folder: p.folder });
-  if (p.page && p.page > 1) q.set("page", String(p.page));
-  if (p.uid) q.set("uid", String(p.uid));
-  if (p.images) q.set("images", "1");
-  return `/mail?${q}`;
-}

@@ -1,0 +1,33 @@
+"use client";
+import { StarIcon } from "./icons";
+
+/** Actions on the open message. The message list owns all actions (optimistic state, undo), so
+ * these buttons hand the request to it instead of calling the server themselves. */
+export type OpenMessageAction = { kind: "star" | "unstar" | "unread" | "delete"; uid: number };
+
+export const OPEN_MESSAGE_ACTION_EVENT = "postern:open-message-action";
+
+function send(detail: OpenMessageAction) {
+  window.dispatchEvent(new CustomEvent<OpenMessageAction>(OPEN_MESSAGE_ACTION_EVENT, { detail }));
+}
+
+export function MessageActions({ uid, flagged, inTrash }: { uid: number; flagged: boolean; inTrash: boolean }) {
+  return (
+    <div className="message-actions" role="toolbar" aria-label="Message actions">
+      <button
+        type="button"
+        className={flagged ? "star on" : "star"}
+        aria-pressed={flagged}
+        onClick={() => send({ kind: flagged ? "unstar" : "star", uid })}
+      >
+        <StarIcon /> {flagged ? "Starred" : "Star"}
+      </button>
+      <button type="button" onClick={() => send({ kind: "unread", uid })}>
+        Mark unread
+      </button>
+      <button type="button" className="danger" onClick={() => send({ kind: "delete", uid })}>
+        {inTrash ? "Delete forever" : "Delete"}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+/** Client side of POST /api/messages/actions: the custom header is part of the CSRF defence. */
+export type ActionBody =
+  | { action: "flag"; folder: string; selection: Selection; flag: "seen" | "flagged"; value: boolean }
+  | { action: "move"; folder: string; selection: Selection; to: string }
+  | { action: "delete"; folder: string; selection: Selection; permanent?: boolean };
+
+export type Selection = { uids: number[] } | { all: true };
+export type MoveResult = { folder: string; uids: number[] };
+export type ActionResult = {
+  ok: true;
+  moved?: MoveResult;
+  deleted?: { kind: "trashed"; moved: MoveResult } | { kind: "expunged"; count: number };
+};
+
+export class ActionError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+export async function postAction(body: ActionBody): Promise<ActionResult> {
+  const res = await fetch("/api/messages/actions", {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-postern-request": "1" },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json().catch(() => null)) as ActionResult | { error?: { message?: string } } | null;
+  if (!res.ok) {
+    const message = (json as { error?: { message?: string } } | null)?.error?.message ?? "The server did not accept the request.";
+    throw new ActionError(message, res.status);
+  }
+  return json as ActionResult;
+}

@@ -1,0 +1,23 @@
+import type { QuotaUsage } from "@/lib/imap/get-quota";
+import { formatSize } from "./format";
+
+export function QuotaBar({ quota }: { quota: QuotaUsage }) {
+  const pct = Math.min(100, Math.round((quota.usedBytes / quota.limitBytes) * 100));
+  return (
+    <div className="quota" data-testid="quota">
+      <div
+        className={pct >= 90 ? "quota-bar full" : "quota-bar"}
+        role="meter"
+        aria-label="Mailbox storage used"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+      >
+        <span style={{ width: `${pct}%` }} />
+      </div>
+      <span className="quota-text">
+        {formatSize(quota.usedBytes)} of {formatSize(quota.limitBytes)} used ({pct}%)
+      </span>
+    </div>
+  );
+}

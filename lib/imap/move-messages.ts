@@ -1,0 +1,37 @@
+import type { ImapFlow } from "imapflow";
+import { PosternError } from "@/lib/http/errors";
+import type { MessageSelection } from "./message-selection";
+import { toUidSet } from "./message-selection";
+import type { ImapIdentity } from "./session-pool";
+import { withMailbox } from "./with-mailbox";
+
+/** Where moved messages went: enough to undo the move (move `uids` from `folder` back). */
+export type MoveResult = { folder: string; uids: number[] };
+
+/**
+ * Moves messages within an already selected folder. imapflow uses UID MOVE (RFC 6851) when the
+ * server advertises it, else COPY + \Deleted + UID EXPUNGE, so the source is only touched once
+ * the copy succeeded. The new UIDs come from COPYUID (UIDPLUS).
+ */
+export async function moveSelected(client: ImapFlow, set: string, to: string): Promise<MoveResult> {
+  const res = await client.messageMove(set, to, { uid: true });
+  if (!res) throw new PosternError("BAD_REQUEST", `The messages could not be moved to "${to}".`);
+  return { folder: to, uids: [...(res.uidMap?.values() ?? [])].sort((a, b) => a - b) };
+}
+
+/**
+ * Moves the selected messages of `folder` to `to`.
+ * @throws PosternError NOT_FOUND | BAD_REQUEST | IMAP_UNAVAILABLE
+ */
+export async function moveMessages(
+  id: ImapIdentity,
+  opts: { folder: string; selection: MessageSelection; to: string },
+): Promise<MoveResult> {
+  if (opts.to === opts.folder) throw new PosternError("BAD_REQUEST", "The messages are already in that folder.");
+  return withMailbox(id, opts.folder, async ({ client, mailbox }) => {
+    if (mailbox.exists === 0) return { folder: opts.to, uids: [] };
+    const target = (await client.list()).find((f) => f.path === opts.to);
+    if (!target) throw new PosternError("NOT_FOUND", `The folder "${opts.to}" does not exist.`);
+    return moveSelected(client, toUidSet(opts.selection), opts.to);
+  });
+}
