@@ -7,6 +7,8 @@ export type DrainedAttachment = {
   image: { contentType: SafeImageType; data: Buffer } | null;
   /** It was a safe raster image but larger than `keepImageBytes`. */
   imageTooLarge: boolean;
+  /** All of the content, when it was asked for (`keepBytes`) and fits; else null. */
+  content: Buffer | null;
   /** The content stream failed or was abandoned; `size` counts what arrived before. */
   failed: boolean;
 };
@@ -15,14 +17,17 @@ export type DrainedAttachment = {
  * Reads an attachment's content to the end, counting its size. Only a safe raster image of at most
  * `keepImageBytes` is kept in memory (0: keep nothing), so a large attachment costs no memory.
  * `signal` settles it early: a parser that failed never ends the part it was in. Never rejects.
+ * With `keepBytes`, any content up to that size is kept too (a calendar, a winmail.dat to unpack).
  */
 export function drainAttachment(
   content: NodeJS.ReadableStream,
   keepImageBytes: number,
   signal: AbortSignal,
+  keepBytes = 0,
 ): Promise<DrainedAttachment> {
   return new Promise((resolve) => {
     let size = 0;
+    let kept: Buffer[] | null = keepBytes > 0 ? [] : null;
     let chunks: Buffer[] | null = keepImageBytes > 0 ? [] : null;
     let type: SafeImageType | null = null;
     let imageTooLarge = false;
@@ -33,12 +38,15 @@ export function drainAttachment(
       settled = true;
       // a part cut short is no image to show, only a size to report
       const data = !failed && chunks && type ? Buffer.concat(chunks) : null;
-      resolve({ size, image: data && type ? { contentType: type, data } : null, imageTooLarge, failed });
+      const all = !failed && kept ? Buffer.concat(kept) : null;
+      resolve({ size, image: data && type ? { contentType: type, data } : null, imageTooLarge, content: all, failed });
     };
 
     content.on("data", (chunk: Buffer | string) => {
       const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
       size += bytes.length;
+      if (kept && size > keepBytes) kept = null;
+      kept?.push(bytes);
       if (!chunks) return;
       chunks.push(bytes);
       if (!type && size >= IMAGE_SNIFF_BYTES) {

@@ -2,7 +2,7 @@ import { chooseBody } from "@/lib/mime/choose-body";
 import { buildFrameDocument } from "@/lib/mime/frame-document";
 import { linkifyText, type TextSegment } from "@/lib/mime/linkify-text";
 import { sanitizeEmailHtml } from "@/lib/mime/sanitize-html";
-import type { ParsedMessage } from "@/lib/mime/types";
+import type { CalendarEvent, DeliveryReport, ParsedMessage, SecurityMarker } from "@/lib/mime/types";
 
 export type MessageBodyView =
   /** `frameDocument` goes into a sandboxed iframe's srcdoc, nowhere else. */
@@ -10,16 +10,28 @@ export type MessageBodyView =
   | { kind: "text"; segments: TextSegment[] }
   | { kind: "empty" };
 
+/** An attached message, shown as a message of its own inside the one that carries it. */
+export type AttachedMessageView = { partId: string; filename: string; size: number; view: MessageView };
+
 /** What the browser gets for one message: no raw HTML and no image buffers, only safe data. */
-export type MessageView = Omit<ParsedMessage, "text" | "html" | "inlineImages"> & { body: MessageBodyView };
+export type MessageView = Omit<ParsedMessage, "text" | "html" | "inlineImages" | "attachedMessages" | "calendar" | "report" | "security"> & {
+  body: MessageBodyView;
+  attachedMessages: AttachedMessageView[];
+  calendar: CalendarEvent[];
+  report: DeliveryReport | null;
+  security: SecurityMarker[];
+};
+
+// Parts a view shows in another form: a report's machine-readable parts (the report summary
+// shows them), and PGP/MIME's "Version: 1" control part.
+const SHOWN_OTHERWISE = /^(?:message\/(?:global-)?(?:delivery-status|disposition-notification)|text\/rfc822-headers|message\/global-headers)$/;
+
+type ViewOptions = { allowRemoteContent: boolean; preferPlainText?: boolean };
 
 /** Turns a parsed message into display data: picks the body, sanitizes HTML into a frame document,
- * or splits plain text into text and link segments. */
-export function buildMessageView(
-  msg: ParsedMessage,
-  opts: { allowRemoteContent: boolean; preferPlainText?: boolean },
-): MessageView {
-  const { text: _text, html: _html, inlineImages, ...rest } = msg;
+ * or splits plain text into text and link segments; attached messages get views of their own. */
+export function buildMessageView(msg: ParsedMessage, opts: ViewOptions): MessageView {
+  const { text: _text, html: _html, inlineImages, attachedMessages = [], calendar = [], report = null, security = [], ...rest } = msg;
   const choice = chooseBody(msg, { preferPlainText: opts.preferPlainText ?? false });
   let body: MessageBodyView;
   if (choice.kind === "html") {
@@ -35,10 +47,33 @@ export function buildMessageView(
     body = { kind: "empty" };
   }
   // Pictures of the HTML body are shown in it; listing them as attachments too is noise (Gmail
-  // and Roundcube hide them the same way). Unreferenced inline parts stay downloadable.
+  // and Roundcube hide them the same way). Unreferenced inline parts stay downloadable. So is
+  // what is shown otherwise: a winmail.dat whose files are listed, a signature part (the marker
+  // says it is signed), another rendering of the body, a report's machine-readable parts.
   const shownHtml = choice.kind === "html" ? choice.html.toLowerCase() : "";
+  const signatures = new Set(security.filter((m) => m.kind === "signed").map((m) => m.partId));
   const attachments = rest.attachments.filter(
-    (a) => !(a.contentId && a.contentId in inlineImages && shownHtml.includes(`cid:${a.contentId.toLowerCase()}`)),
+    (a) =>
+      !(a.contentId && a.contentId in inlineImages && shownHtml.includes(`cid:${a.contentId.toLowerCase()}`)) &&
+      !a.unpacked &&
+      !a.alternative &&
+      !(signatures.has(a.partId) && !a.member) &&
+      !(report && SHOWN_OTHERWISE.test(a.contentType)) &&
+      a.contentType !== "application/pgp-encrypted",
   );
-  return { ...rest, attachments, body };
+  const sizes = new Map(rest.attachments.filter((a) => !a.member).map((a) => [a.partId, a]));
+  return {
+    ...rest,
+    attachments,
+    body,
+    attachedMessages: attachedMessages.map(({ partId, message }) => ({
+      partId,
+      filename: sizes.get(partId)?.filename ?? `part-${partId}.eml`,
+      size: sizes.get(partId)?.size ?? 0,
+      view: buildMessageView(message, opts),
+    })),
+    calendar,
+    report,
+    security,
+  };
 }

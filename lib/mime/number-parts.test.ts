@@ -7,6 +7,7 @@ const node = (parentNode: SplitterNode | false, multipart: string | false = fals
   multipart,
   contentType: multipart ? `multipart/${multipart}` : "text/plain",
   encoding: false,
+  disposition: false,
   filename: false,
 });
 
@@ -52,5 +53,14 @@ describe("createPartNumberer", () => {
     const root = node(false, "mixed");
     const first = node(root);
     expect([number(first), number(first), number(node(root))]).toEqual(["1", "1", "2"]);
+  });
+});
+
+describe("createPartNumberer with a prefix (an attached message parsed on its own)", () => {
+  it("numbers the parts as IMAP numbers them inside the outer message", () => {
+    const number = createPartNumberer("2");
+    const root = node(false, "mixed");
+    expect([root, node(root), node(root)].map(number)).toEqual(["2", "2.1", "2.2"]);
+    expect(createPartNumberer("3.1")(node(false))).toBe("3.1.1");
   });
 });

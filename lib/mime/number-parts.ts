@@ -8,8 +8,11 @@ import type { SplitterNode } from "@/lib/mime/splitter-node";
  * a message that is not multipart has part "1" (mailparser: null), and the body of an embedded
  * message/rfc822 that is not multipart is "<n>.1" (mailparser: "<n>", the number of the
  * message/rfc822 part itself, whose bytes are the whole embedded message).
+ *
+ * `prefix` is the part number of the message/rfc822 part when the message being numbered is an
+ * attached one, parsed on its own: its parts are numbered as IMAP numbers them in the outer one.
  */
-export function createPartNumberer(): (node: SplitterNode) => string {
+export function createPartNumberer(prefix = ""): (node: SplitterNode) => string {
   const numbers = new WeakMap<SplitterNode, { id: string; children: number }>();
 
   function numberOf(node: SplitterNode): { id: string; children: number } {
@@ -24,7 +27,7 @@ export function createPartNumberer(): (node: SplitterNode) => string {
     const parent = node.parentNode;
     // A message's body: a multipart body has no number of its own (its children are 1, 2, ...
     // under the message's prefix), any other body is part 1 under that prefix.
-    if (!parent) return node.multipart ? "" : "1";
+    if (!parent) return node.multipart ? prefix : joinId(prefix, 1);
     const parentEntry = numberOf(parent);
     if (!parent.multipart) return node.multipart ? parentEntry.id : joinId(parentEntry.id, 1);
     parentEntry.children += 1;

@@ -1,11 +1,16 @@
 import { MailParser, type AttachmentStream, type HeaderLines, type MailParserOptions, type MessageText } from "mailparser";
-import { createAttachmentCollector } from "@/lib/mime/collect-attachments";
+import { createAttachmentCollector, createParseBudget, type ParseBudget } from "@/lib/mime/collect-attachments";
+import { decodeTextParts } from "@/lib/mime/decode-text-parts";
+import { defaultDigestParts } from "@/lib/mime/default-digest-parts";
 import { feedParser } from "@/lib/mime/feed-parser";
 import { htmlToPlainText } from "@/lib/mime/html-to-text";
 import { isHeaderField, noHeaderFields, readHeaderFields } from "@/lib/mime/header-fields";
+import { interpretParts } from "@/lib/mime/interpret-parts";
 import { observeStructure } from "@/lib/mime/observe-structure";
 import { PROBLEMS } from "@/lib/mime/problems";
-import { readRawFallback } from "@/lib/mime/raw-fallback";
+import { decodeRawText, readRawFallback } from "@/lib/mime/raw-fallback";
+import { createTextPartReader } from "@/lib/mime/read-text-parts";
+import { repairHeaders } from "@/lib/mime/repair-headers";
 import { unblockEmbeddedMessages } from "@/lib/mime/unblock-embedded-messages";
 import type { ParsedMessage } from "@/lib/mime/types";
 
@@ -21,10 +26,24 @@ const MAX_BODY_CHARS = 5_000_000;
  * and the HTML itself is still shown. */
 const MAX_HTML_TO_TEXT_CHARS = 2_000_000;
 
+/** Attached messages inside attached messages are parsed this deep; deeper ones are files. */
+const MAX_NESTING_DEPTH = 3;
+
 const PARSER_OPTIONS: MailParserOptions = {
   // checksums are never used, and md5 (the default) is unavailable on FIPS hosts
   checksumAlgo: false,
   maxHtmlLengthToParse: MAX_HTML_TO_TEXT_CHARS,
+  // a delivery report's machine-readable part is read into ParsedMessage.report, not shown as text
+  keepDeliveryStatus: true,
+};
+
+export type ParseOptions = {
+  /** For an attached message parsed on its own: its message/rfc822 part number, so that its
+   * parts get the numbers IMAP gives them in the outer message. */
+  partPrefix?: string;
+  /** How many attached messages this one is inside. */
+  depth?: number;
+  budget?: ParseBudget;
 };
 
 /**
@@ -33,20 +52,32 @@ const PARSER_OPTIONS: MailParserOptions = {
  * whatever could not be parsed is described in `problems`, and a message mailparser cannot parse
  * at all still yields the headers that could be read and its raw text.
  */
-export async function parseMessage(source: NodeJS.ReadableStream | Buffer): Promise<ParsedMessage> {
+export async function parseMessage(source: NodeJS.ReadableStream | Buffer, options: ParseOptions = {}): Promise<ParsedMessage> {
   try {
-    return await parseStreaming(source);
+    return await parseStreaming(source, options);
   } catch {
     // every known failure is handled below; this keeps the promise to the caller if one is not
-    return { ...noHeaderFields(), text: null, html: null, inlineImages: {}, attachments: [], problems: [PROBLEMS.unreadable] };
+    if (!Buffer.isBuffer(source)) source.resume();
+    return { ...noHeaderFields(), text: null, html: null, inlineImages: {}, attachments: [], problems: [PROBLEMS.unreadable], ...noExtras() };
   }
 }
 
-async function parseStreaming(source: NodeJS.ReadableStream | Buffer): Promise<ParsedMessage> {
+async function parseStreaming(source: NodeJS.ReadableStream | Buffer, options: ParseOptions): Promise<ParsedMessage> {
+  const depth = options.depth ?? 0;
+  const budget = options.budget ?? createParseBudget();
   const parser = new MailParser(PARSER_OPTIONS);
   unblockEmbeddedMessages(parser);
-  const structure = observeStructure(parser);
-  const collector = createAttachmentCollector(structure.partIdFor);
+  defaultDigestParts(parser);
+  repairHeaders(parser);
+  const structure = observeStructure(parser, options.partPrefix);
+  const textParts = createTextPartReader();
+  decodeTextParts(parser, (headers) => structure.partIdFor(headers, null), textParts.handle);
+  const collector = createAttachmentCollector({
+    partIdFor: structure.partIdFor,
+    budget,
+    parseAttached:
+      depth < MAX_NESTING_DEPTH ? (content, partId) => parseMessage(content, { partPrefix: partId, depth: depth + 1, budget }) : undefined,
+  });
   let headerLines: HeaderLines = [];
   let body: MessageText | null = null;
   parser.on("headerLines", (lines: HeaderLines) => (headerLines = lines));
@@ -66,7 +97,14 @@ async function parseStreaming(source: NodeJS.ReadableStream | Buffer): Promise<P
   });
   if (outcome.parserFailed) collector.abandon();
   const collected = await collector.finish();
-  const problems = [...structure.problems(), ...collected.problems];
+  const extras = await interpretParts({
+    collected,
+    structure: structure.parts(),
+    textFiles: textParts.files,
+    textSecurity: textParts.security,
+    parseHeaders: (content) => parseMessage(Buffer.concat([content, Buffer.from("\r\n\r\n")]), { depth: depth + 1, budget }),
+  });
+  const problems = [...structure.problems(), ...collected.problems, ...extras.problems];
   if (outcome.sourceFailed) problems.push(PROBLEMS.sourceFailed);
   // assigned in the "data" callback, which TypeScript's narrowing of `body` cannot see
   const parsedBody = body as MessageText | null;
@@ -80,7 +118,7 @@ async function parseStreaming(source: NodeJS.ReadableStream | Buffer): Promise<P
       text: fallback.text || null,
       html: null,
       inlineImages: collected.inlineImages,
-      attachments: collected.attachments,
+      ...extras,
       problems: unique(problems),
     };
   }
@@ -88,15 +126,20 @@ async function parseStreaming(source: NodeJS.ReadableStream | Buffer): Promise<P
   const headers = readHeaderFields(parser, headerLines);
   if (parsedBody?.textConversionError) problems.push(PROBLEMS.htmlToTextFailed);
   const html = capBody(parsedBody?.html, problems);
-  const text = capBody(parsedBody?.text ?? deriveText(html, problems), problems);
+  const orphaned = structure.orphanedContent();
+  const text = capBody(parsedBody?.text ?? deriveText(html, problems) ?? (orphaned.length ? decodeRawText(orphaned) : undefined), problems);
   return {
     ...headers.fields,
     text,
     html,
     inlineImages: collected.inlineImages,
-    attachments: collected.attachments,
+    ...extras,
     problems: unique([...problems, ...headers.problems]),
   };
+}
+
+function noExtras(): Required<Pick<ParsedMessage, "attachedMessages" | "calendar" | "report" | "security">> {
+  return { attachedMessages: [], calendar: [], report: null, security: [] };
 }
 
 /** Text for an HTML-only message whose HTML is not at the top level: mailparser derives none. */

@@ -13,5 +13,11 @@ export const PROBLEMS = {
   htmlToTextFailed: "A plain-text version of the HTML could not be made.",
   inlineImagesTooLarge: "Some inline images are too large to show; they are listed as attachments.",
   corruptContent: "Part of the message is corrupt (invalid base64) and may be incomplete.",
+  partsNotFound: "The parts of this message could not be found (its boundary is wrong); its raw content is shown as text.",
+  badQuotedPrintable: "Part of the message has damaged quoted-printable encoding; a few characters may show wrong.",
+  attachedMessagesLimit: "This message has many attached messages; only the first ones are shown, the others can be downloaded.",
+  tnefDamaged: (filename: string) => `The attachment "${filename}" is damaged; only some of the files in it could be unpacked.`,
+  tnefTooLarge: (filename: string) => `The attachment "${filename}" is too large to unpack; it can still be downloaded.`,
+  opaqueSigned: "This message is signed in a form Postern cannot open yet (S/MIME signed-data); download it to read it in a mail program.",
   corruptAttachment: (filename: string) => `The attachment "${filename}" is corrupt (invalid base64) and may be incomplete.`,
 } as const;

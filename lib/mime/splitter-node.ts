@@ -1,6 +1,6 @@
 // mailparser splits messages with mailsplit and does not expose its MIME tree. These are the only
 // fields of mailsplit's nodes and chunks that Postern reads (observe-structure.ts,
-// unblock-embedded-messages.ts); mailparser is pinned to an exact version, and the part-number
+// unblock-embedded-messages.ts, decode-text-parts.ts, default-digest-parts.ts); mailparser is pinned to an exact version, and the part-number
 // and malformed-message tests fail if these change.
 
 export type SplitterNode = {
@@ -9,6 +9,8 @@ export type SplitterNode = {
   multipart: string | false;
   contentType: string | false;
   encoding: string | false;
+  /** Content-Disposition value in lower case, or false. */
+  disposition: string | false;
   filename: string | false;
   /** Set on a message/rfc822 node whose content is parsed as an embedded message. */
   messageNode?: boolean;

@@ -17,7 +17,66 @@ export type AttachmentInfo = {
   disposition: "attachment" | "inline";
   /** Content-ID without the angle brackets. */
   contentId?: string;
+  /** Set on a file that is not a MIME part of its own but inside one (unpacked from TNEF,
+   * uuencoded in a text part): `partId` is then the containing part and this names the file in
+   * it, e.g. "tnef:2" (see derived-member.ts). Download it through the derived-attachment route. */
+  member?: string;
+  /** Set on a container whose files are listed as attachments of their own (a winmail.dat):
+   * a view shows those files instead. */
+  unpacked?: boolean;
+  /** Set on a text part that is another rendering of the body inside multipart/alternative
+   * (text/enriched next to text/plain, Gmail's AMP HTML): not a file the sender attached. */
+  alternative?: boolean;
 };
+
+/** An attached message/rfc822 part (or a multipart/digest entry), parsed for display. Its own
+ * attachments carry real IMAP part numbers under `partId` ("2.1", "2.2", ...). */
+export type AttachedMessage = { partId: string; message: ParsedMessage };
+
+/** One event of a text/calendar part (an invitation, its update or cancellation). */
+export type CalendarEvent = {
+  /** The text/calendar part, for downloading the .ics. */
+  partId: string;
+  /** iTIP method in upper case: REQUEST (an invitation), CANCEL, REPLY, PUBLISH; null if none. */
+  method: string | null;
+  summary: string;
+  /** ISO 8601 instants (UTC); for an all-day event, dates "YYYY-MM-DD" (end exclusive). */
+  start: string | null;
+  end: string | null;
+  allDay: boolean;
+  location: string;
+  organizer: Address | null;
+  /** The event repeats (has a recurrence rule); only the first occurrence is given. */
+  recurring: boolean;
+};
+
+/** One recipient line of a delivery status notification (RFC 3464). */
+export type DeliveryRecipient = {
+  recipient: string;
+  /** failed, delayed, delivered, relayed or expanded, lower case. */
+  action: string;
+  /** Status code such as "5.1.1", and what it means in words. */
+  status: string;
+  statusText: string;
+  /** The remote server's own words ("550 5.1.1 User unknown"), or "". */
+  diagnostic: string;
+  remoteMta: string;
+};
+
+/** A delivery status notification or a read receipt (MDN, RFC 8098), read for display. */
+export type DeliveryReport = {
+  kind: "delivery-status" | "disposition-notification";
+  reportingMta: string;
+  recipients: DeliveryRecipient[];
+  /** For an MDN: what happened to the message, e.g. "displayed" or "deleted"; else "". */
+  disposition: string;
+  /** The message the report is about, when the report includes it or its headers. */
+  original: { subject: string; to: Address[]; date: string | null; messageId: string | null } | null;
+};
+
+/** A signed or encrypted part (S/MIME or OpenPGP). Signatures are not verified yet. `partId` is
+ * the signature part of a signed message, the encrypted payload of an encrypted one. */
+export type SecurityMarker = { kind: "signed" | "encrypted"; scheme: "smime" | "pgp"; partId: string };
 
 /** `contentType` is one of SAFE_IMAGE_TYPES (see safe-image.ts); the sanitizer checks it again. */
 export type InlineImage = { contentType: string; data: Buffer };
@@ -42,4 +101,13 @@ export type ParsedMessage = {
   attachments: AttachmentInfo[];
   /** Human-readable notes on what could not be parsed or recovered. */
   problems: string[];
+  // Optional so that code building a ParsedMessage by hand keeps compiling; parseMessage always
+  // sets them.
+  /** Attached messages (message/rfc822 parts that are not inline, multipart/digest entries). */
+  attachedMessages?: AttachedMessage[];
+  /** Calendar events found in text/calendar parts. */
+  calendar?: CalendarEvent[];
+  /** Set when the message is a delivery status notification or a read receipt. */
+  report?: DeliveryReport | null;
+  security?: SecurityMarker[];
 };

@@ -1,0 +1,221 @@
+import { describe, expect, it } from "vitest";
+import { files, viewFixture, visibleText } from "@/tests/fixtures/mime/view-fixture";
+
+// Issue 10, structure: attached messages, alternatives, files that are not MIME parts, text
+// formats, calendars, reports, signatures, damage. Read as the user sees them, through the view.
+
+describe("attached and nested messages", () => {
+  it("shows an attached message/rfc822 as a readable message with its own attachments", async () => {
+    const view = await viewFixture("forwarded-rfc822.eml");
+    expect(view.subject).toBe("Fwd: Budget 2026");
+    expect(view.from[0]).toEqual({ name: "Bob", address: "bob@example.test" });
+    expect(visibleText(view)).toBe("See the message from Alice below.");
+    expect(files(view)).toEqual([["Budget 2026.eml", "message/rfc822", 760]]);
+    expect(view.attachedMessages).toHaveLength(1);
+    const [attached] = view.attachedMessages;
+    expect(attached).toMatchObject({ partId: "2", filename: "Budget 2026.eml", size: 760 });
+    expect(attached.view.subject).toBe("Budget 2026");
+    expect(attached.view.from).toEqual([{ name: "Alice Example", address: "alice@example.test" }]);
+    expect(attached.view.date).toBe("2025-07-04T16:45:00.000Z");
+    expect(visibleText(attached.view)).toBe("The draft budget for 2026 is attached. Please review by Friday.");
+    expect(attached.view.attachments).toEqual([
+      { partId: "2.2", filename: "budget-2026.pdf", contentType: "application/pdf", size: 20, disposition: "attachment" },
+    ]);
+  });
+
+  it("reads the entries of a multipart/digest as attached messages", async () => {
+    const view = await viewFixture("digest.eml");
+    expect(view.subject).toBe("postern-users Digest, Vol 3, Issue 7");
+    expect(view.from[0].address).toBe("users-request@example.test");
+    expect(visibleText(view)).toBe("Today's topics: 1. Dark mode  2. Re: Dark mode");
+    expect(files(view)).toEqual([
+      ["Dark mode.eml", "message/rfc822", 148],
+      ["Re Dark mode.eml", "message/rfc822", 236],
+    ]);
+    expect(view.attachedMessages.map((m) => [m.partId, m.view.subject, m.view.from[0].name, visibleText(m.view)])).toEqual([
+      ["2.1", "Dark mode", "Dana", "Is a dark theme planned?"],
+      ["2.2", "Re: Dark mode", "Erik", "Yes, after the next release. Grüße"],
+    ]);
+  });
+});
+
+describe("alternatives and text formats", () => {
+  it("picks the HTML alternative by default and the plain one for plain-text readers, listing neither", async () => {
+    const html = await viewFixture("alternative-three.eml");
+    expect(html.subject).toBe("Three ways to read this");
+    expect(html.from[0].address).toBe("news@example.test");
+    expect(html.body.kind).toBe("html");
+    expect(visibleText(html)).toBe("HTML: the best part for everyone else.");
+    expect(html.attachments).toEqual([]);
+    const plain = await viewFixture("alternative-three.eml", { preferPlainText: true });
+    expect(visibleText(plain)).toBe("Plain: the best part for plain-text readers.");
+  });
+
+  it("shows a cid image inside the HTML instead of listing it", async () => {
+    const view = await viewFixture("related-in-alternative.eml");
+    expect(view.body.kind === "html" && view.body.frameDocument).toContain('src="data:image/png;base64,');
+    expect(files(view)).toEqual([
+      ["vector.svg", "image/svg+xml", 79],
+      ["terms.pdf", "application/pdf", 77],
+    ]);
+  });
+
+  it("re-flows format=flowed text, honouring delsp and quote depth", async () => {
+    const view = await viewFixture("format-flowed.eml");
+    expect(view.subject).toBe("Flowed text");
+    expect(view.from[0].address).toBe("tb@example.test");
+    expect(visibleText(view).split("\n")).toEqual([
+      "This paragraph was written as one long line and wrapped by the sender's mail program at seventy-two characters, with a trailing space marking each soft break.",
+      "> A quoted paragraph that was also wrapped by the sender.",
+      "-- ",
+      "Signature line",
+    ]);
+  });
+
+  it("shows text/enriched as plain text", async () => {
+    const view = await viewFixture("text-enriched.eml");
+    expect(view.subject).toBe("Enriched text");
+    expect(view.from[0].address).toBe("old@example.test");
+    expect(visibleText(view).trim()).toBe("Important: the meeting moved to room 4. Same time.\nUse <angle brackets> freely.");
+    expect(view.attachments).toEqual([]);
+  });
+});
+
+describe("files that are not MIME parts", () => {
+  it("unpacks a winmail.dat (TNEF) into its files, addressed inside their part", async () => {
+    const view = await viewFixture("tnef-winmail.eml");
+    expect(view.subject).toBe("Quarterly report (Outlook rich text)");
+    expect(view.from[0]).toEqual({ name: "Outlook User", address: "outlook.user@example.test" });
+    expect(visibleText(view)).toBe("Hi Carol, the report and my notes are attached.\n");
+    expect(view.attachments.map((a) => [a.partId, a.member, a.filename, a.contentType, a.size])).toEqual([
+      ["2", "tnef:1", "Quarterly report Q2 – final.pdf", "application/pdf", 100],
+      ["2", "tnef:2", "Meeting notes.txt", "text/plain", 70],
+    ]);
+  });
+
+  it("takes uuencoded files out of the text and lists them", async () => {
+    const view = await viewFixture("uuencode-in-text.eml");
+    expect(view.subject).toBe("Files the old way");
+    expect(view.from[0].address).toBe("olduser@example.test");
+    expect(visibleText(view)).toBe("Here are the two files you asked for.\n\nAnd the text:\n\nCheers\n");
+    expect(view.attachments.map((a) => [a.partId, a.member, a.filename, a.contentType, a.size])).toEqual([
+      ["1", "uue:1", "dot.png", "image/png", 69],
+      ["1", "uue:2", "notes.txt", "text/plain", 90],
+    ]);
+  });
+});
+
+describe("invitations and reports", () => {
+  it("reads a calendar invitation: summary, time as an instant, location, organizer, .ics to download", async () => {
+    const view = await viewFixture("calendar-invite.eml");
+    expect(view.subject).toBe("Einladung: Quartalsplanung Q3");
+    expect(view.from[0].address).toBe("anna@example.test");
+    expect(visibleText(view)).toBe("Quartalsplanung Q3, Dienstag 15. Juli 14:00–15:30, Raum 4.12.");
+    expect(view.calendar).toEqual([
+      {
+        partId: "3",
+        method: "REQUEST",
+        summary: "Quartalsplanung Q3",
+        // 14:00-15:30 Berlin summer time (the message's own VTIMEZONE, a Windows zone name)
+        start: "2025-07-15T12:00:00.000Z",
+        end: "2025-07-15T13:30:00.000Z",
+        allDay: false,
+        location: "Raum 4.12, Berlin",
+        organizer: { name: "Anna Schmidt", address: "anna@example.test" },
+        recurring: false,
+      },
+    ]);
+    expect(files(view)).toEqual([["invite.ics", "text/calendar", 889]]);
+  });
+
+  it("summarizes a delivery status notification and shows the returned message", async () => {
+    const view = await viewFixture("dsn-failed.eml");
+    expect(view.subject).toBe("Undelivered Mail Returned to Sender");
+    expect(view.from[0].address).toBe("MAILER-DAEMON@mx.example.test");
+    expect(visibleText(view)).toContain("your message could not\nbe delivered");
+    expect(view.report).toMatchObject({
+      kind: "delivery-status",
+      reportingMta: "mx.example.test",
+      recipients: [
+        {
+          recipient: "nobody@elsewhere.test",
+          action: "failed",
+          status: "5.1.1",
+          statusText: "Failed: the mailbox does not exist",
+          diagnostic: "550 5.1.1 <nobody@elsewhere.test>: Recipient address rejected: User unknown in virtual mailbox table",
+          remoteMta: "mx.elsewhere.test",
+        },
+      ],
+      original: { subject: "Lunch on Friday?", to: [{ name: "", address: "nobody@elsewhere.test" }], messageId: "<lunch@example.test>" },
+    });
+    expect(files(view)).toEqual([["Lunch on Friday.eml", "message/rfc822", 195]]);
+    expect(visibleText(view.attachedMessages[0].view)).toBe("Shall we have lunch on Friday?\n");
+  });
+
+  it("summarizes a read receipt (MDN) with the original's headers", async () => {
+    const view = await viewFixture("mdn-displayed.eml");
+    expect(view.subject).toBe("Read: Contract draft");
+    expect(view.from[0].address).toBe("dave@example.test");
+    expect(visibleText(view)).toBe("Your message was displayed on Mon, 07 Jul 2025 13:00:00 +0000.");
+    expect(view.report).toMatchObject({
+      kind: "disposition-notification",
+      disposition: "displayed",
+      recipients: [{ recipient: "dave@example.test" }],
+      original: { subject: "Contract draft", messageId: "<contract@example.test>" },
+    });
+    expect(view.attachments).toEqual([]);
+  });
+});
+
+describe("signed and encrypted messages", () => {
+  it("shows the content of an S/MIME signed message with a signed marker, hiding the signature file", async () => {
+    const view = await viewFixture("smime-signed.eml");
+    expect(view.subject).toBe("Signed with S/MIME");
+    expect(view.from[0].address).toBe("signer@example.test");
+    expect(visibleText(view)).toBe("This text is signed.");
+    expect(view.security).toEqual([{ kind: "signed", scheme: "smime", partId: "2" }]);
+    expect(view.attachments).toEqual([]);
+  });
+
+  it("shows the content and attachments of a PGP/MIME signed message", async () => {
+    const view = await viewFixture("pgp-signed.eml");
+    expect(view.subject).toBe("Signed with OpenPGP");
+    expect(view.from[0].address).toBe("pgp@example.test");
+    expect(visibleText(view)).toBe("This text is signed with OpenPGP.");
+    expect(view.security).toEqual([{ kind: "signed", scheme: "pgp", partId: "2" }]);
+    expect(files(view)).toEqual([["data.csv", "text/plain", 8]]);
+  });
+
+  it("says a PGP/MIME or S/MIME message is encrypted instead of showing ciphertext", async () => {
+    const pgp = await viewFixture("pgp-encrypted.eml");
+    expect(pgp.subject).toBe("Encrypted with OpenPGP");
+    expect(pgp.from[0].address).toBe("pgp@example.test");
+    expect(pgp.body).toEqual({ kind: "empty" });
+    expect(pgp.security).toEqual([{ kind: "encrypted", scheme: "pgp", partId: "2" }]);
+    expect(files(pgp)).toEqual([["encrypted.asc", "application/octet-stream", 131]]);
+    const smime = await viewFixture("smime-encrypted.eml");
+    expect(smime.subject).toBe("Encrypted with S/MIME");
+    expect(smime.from[0].address).toBe("signer@example.test");
+    expect(smime.body).toEqual({ kind: "empty" });
+    expect(smime.security).toEqual([{ kind: "encrypted", scheme: "smime", partId: "1" }]);
+    expect(files(smime)).toEqual([["smime.p7m", "application/pkcs7-mime", 200]]);
+  });
+});
+
+describe("damaged structure", () => {
+  it("shows the raw content of a multipart whose boundary is wrong, and says so", async () => {
+    const view = await viewFixture("wrong-boundary.eml");
+    expect(view.subject).toBe("Wrong boundary");
+    expect(view.from[0].address).toBe("broken@example.test");
+    expect(visibleText(view)).toContain("The text is still here.");
+    expect(view.problems).toContain("The parts of this message could not be found (its boundary is wrong); its raw content is shown as text.");
+  });
+
+  it("keeps a part without headers and marks damaged quoted-printable", async () => {
+    const view = await viewFixture("part-without-headers.eml");
+    expect(view.subject).toBe("A part without headers");
+    expect(view.from[0].address).toBe("script@example.test");
+    expect(visibleText(view)).toBe("This part has no headers at all.\nDamaged quoted-printable: 100=% sure, café =ZZ fine.");
+    expect(view.problems).toEqual(["Part of the message has damaged quoted-printable encoding; a few characters may show wrong."]);
+  });
+});
