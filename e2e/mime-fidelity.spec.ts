@@ -1,0 +1,82 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { ImapFlow } from "imapflow";
+import { row, signIn } from "./helpers";
+
+// Issue 10 in the browser: a winmail.dat is unpacked into files that download with their real
+// bytes, and a forwarded message/rfc822 is shown as a message inside the message. The messages go
+// into carol's INBOX (alice's seeded corpus is counted by other specs).
+
+const CAROL = { email: "carol@example.test", password: "carol-pass" };
+const FIXTURES = path.join(import.meta.dirname, "../tests/fixtures/mime");
+const MESSAGES = ["tnef-winmail.eml", "forwarded-rfc822.eml"];
+const TNEF_SUBJECT = "Quarterly report (Outlook rich text)";
+const FORWARD_SUBJECT = "Fwd: Budget 2026";
+
+test.describe("real-world MIME in the message view", () => {
+  test.beforeAll(async () => {
+    const client = new ImapFlow({
+      host: "127.0.0.1",
+      port: Number(process.env.LAB_IMAP_PORT ?? 3143),
+      secure: false,
+      doSTARTTLS: false,
+      auth: { user: CAROL.email, pass: CAROL.password },
+      logger: false,
+    });
+    await client.connect();
+    try {
+      const lock = await client.getMailboxLock("INBOX");
+      try {
+        // earlier runs' copies go first, so each subject is in the list once
+        for (const subject of [TNEF_SUBJECT, FORWARD_SUBJECT]) {
+          const uids = await client.search({ subject }, { uid: true });
+          if (uids && uids.length) await client.messageDelete(uids, { uid: true });
+        }
+      } finally {
+        lock.release();
+      }
+      for (const name of MESSAGES) await client.append("INBOX", fs.readFileSync(path.join(FIXTURES, name)));
+    } finally {
+      await client.logout();
+    }
+  });
+
+  test.beforeEach(async ({ page }) => {
+    await signIn(page, CAROL);
+  });
+
+  test("a winmail.dat shows its real files, and one downloads with its exact bytes", async ({ page }) => {
+    await row(page, TNEF_SUBJECT).click();
+    await expect(page.getByTestId("message-subject")).toHaveText(TNEF_SUBJECT);
+    await expect(page.getByTestId("text-body")).toContainText("the report and my notes are attached");
+    const links = page.getByTestId("attachment-link");
+    await expect(links).toHaveText(["Quarterly report Q2 – final.pdf", "Meeting notes.txt"]);
+    await expect(page.getByText("winmail.dat")).toHaveCount(0);
+
+    const [download] = await Promise.all([page.waitForEvent("download"), links.filter({ hasText: "Meeting notes.txt" }).click()]);
+    expect(download.suggestedFilename()).toBe("Meeting notes.txt");
+    const saved = fs.readFileSync(await download.path());
+    expect(saved.toString("utf8")).toBe("Quarterly numbers: revenue up 12 %, costs down 3 %.\nGrüße aus Köln\n");
+
+    const [pdf] = await Promise.all([page.waitForEvent("download"), links.filter({ hasText: "Quarterly report" }).click()]);
+    expect(pdf.suggestedFilename()).toBe("Quarterly report Q2 – final.pdf");
+    expect(fs.readFileSync(await pdf.path()).subarray(0, 8).toString("latin1")).toBe("%PDF-1.4");
+  });
+
+  test("a forwarded message/rfc822 is shown inline with its headers, body and attachment", async ({ page }) => {
+    await row(page, FORWARD_SUBJECT).click();
+    await expect(page.getByTestId("message-subject")).toHaveText(FORWARD_SUBJECT);
+    await expect(page.getByTestId("text-body").first()).toContainText("See the message from Alice below.");
+    const attached = page.getByTestId("attached-message");
+    await expect(attached).toHaveCount(1);
+    await expect(attached.getByTestId("attached-subject")).toHaveText("Budget 2026");
+    await expect(attached).toContainText("Alice Example <alice@example.test>");
+    const body = attached.frameLocator('[data-testid="html-body"]');
+    await expect(body.getByText("Please review by Friday.")).toBeVisible();
+    // the forwarded message's own attachment downloads through its IMAP part number (2.2)
+    const pdfLink = attached.getByTestId("attachment-link").filter({ hasText: "budget-2026.pdf" });
+    const [download] = await Promise.all([page.waitForEvent("download"), pdfLink.click()]);
+    expect(fs.readFileSync(await download.path()).toString("latin1")).toBe("%PDF-1.4\n%forwarded\n");
+  });
+});
