@@ -7,7 +7,8 @@ export async function signIn(page: Page, user = ALICE): Promise<void> {
   await page.getByLabel("Email address").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/mail/);
+  // Generous: Dovecot delays every login from an address for up to 15 s after a failed one.
+  await expect(page).toHaveURL(/\/mail/, { timeout: 30_000 });
   await expect(page.getByTestId("account")).toHaveText(user.email);
 }
 

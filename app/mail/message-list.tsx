@@ -9,13 +9,17 @@ import { LocalDate } from "./local-date";
 import { mailUrl } from "./mail-url";
 import { OPEN_MESSAGE_ACTION_EVENT, type OpenMessageAction } from "./message-actions";
 import { ActionError, postAction, type ActionBody, type MoveResult, type Selection } from "./post-action";
+import { SEARCH_INPUT_ID, SearchBar } from "./search-bar";
 import { ShortcutHelp } from "./shortcut-help";
+import { SortSelect } from "./sort-select";
 import { useMailShortcuts } from "./use-mail-shortcuts";
 
 export type MoveTarget = { path: string; name: string };
 
 type Props = {
   page: MessagePage;
+  /** Sort/search URL parameters to keep in every link of the list. */
+  listParams: Record<string, string>;
   selectedUid?: number;
   moveTargets: MoveTarget[];
   inTrash: boolean;
@@ -27,7 +31,7 @@ type Toast = { text: string; undo?: { moved: MoveResult; back: string } };
 /** How long "Undo" stays on screen after a move or delete. */
 const UNDO_MS = 8000;
 
-export function MessageList({ page, selectedUid, moveTargets, inTrash }: Props) {
+export function MessageList({ page, listParams, selectedUid, moveTargets, inTrash }: Props) {
   const router = useRouter();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [allInFolder, setAllInFolder] = useState(false);
@@ -114,7 +118,7 @@ export function MessageList({ page, selectedUid, moveTargets, inTrash }: Props) 
       (r) => {
         setToast(describe(r));
         if (selectedUid && ("all" in sel || affected.includes(selectedUid))) {
-          router.push(mailUrl({ folder: page.folder, page: page.page }));
+          router.push(mailUrl({ folder: page.folder, list: listParams, page: page.page }));
         }
       },
     );
@@ -178,19 +182,20 @@ export function MessageList({ page, selectedUid, moveTargets, inTrash }: Props) 
     setCursor(i);
     // With a message open, j/k read the next/previous one, as in Gmail.
     if (selectedUid && rows[i] && rows[i].uid !== selectedUid) {
-      router.push(mailUrl({ folder: page.folder, page: page.page, uid: rows[i].uid }));
+      router.push(mailUrl({ folder: page.folder, list: listParams, page: page.page, uid: rows[i].uid }));
     }
   };
 
   useMailShortcuts({
     next: () => moveCursor(1),
     previous: () => moveCursor(-1),
-    open: () => cursorRow && router.push(mailUrl({ folder: page.folder, page: page.page, uid: cursorRow.uid })),
-    back: () => router.push(mailUrl({ folder: page.folder, page: page.page })),
+    open: () => cursorRow && router.push(mailUrl({ folder: page.folder, list: listParams, page: page.page, uid: cursorRow.uid })),
+    back: () => router.push(mailUrl({ folder: page.folder, list: listParams, page: page.page })),
     star: () => cursorRow && setFlag("flagged", !cursorRow.flagged, [cursorRow.uid]),
     remove: () => (selected.size || allInFolder ? remove() : cursorRow && remove([cursorRow.uid])),
     select: () => cursorRow && toggleSelect(cursorRow.uid, false),
     help: () => setHelpOpen((h) => !h),
+    search: () => document.getElementById(SEARCH_INPUT_ID)?.focus(),
   });
 
   // Buttons in the reading pane (message-actions.tsx) act through the list.
@@ -200,7 +205,7 @@ export function MessageList({ page, selectedUid, moveTargets, inTrash }: Props) 
     if (a.kind === "delete") remove([a.uid]);
     if (a.kind === "unread") {
       setFlag("seen", false, [a.uid]);
-      router.push(mailUrl({ folder: page.folder, page: page.page }));
+      router.push(mailUrl({ folder: page.folder, list: listParams, page: page.page }));
     }
   };
   useEffect(() => {
@@ -209,10 +214,12 @@ export function MessageList({ page, selectedUid, moveTargets, inTrash }: Props) 
     return () => window.removeEventListener(OPEN_MESSAGE_ACTION_EVENT, listener);
   }, []);
 
+  const searching = Object.keys(listParams).some((k) => k !== "sort" && k !== "dir");
   const first = page.total === 0 ? 0 : (page.page - 1) * page.pageSize + 1;
   const last = Math.min(page.total, page.page * page.pageSize);
   return (
     <section className="message-list" aria-label="Messages" aria-busy={busy}>
+      <SearchBar folder={page.folder} query={page.query} searching={searching} />
       <div className="list-toolbar">
         <input
           type="checkbox"
@@ -249,11 +256,14 @@ export function MessageList({ page, selectedUid, moveTargets, inTrash }: Props) 
             </button>
           </div>
         ) : (
-          <span data-testid="list-range">{page.total === 0 ? "No messages" : `${first}–${last} of ${page.total}`}</span>
+          <span data-testid="list-range">
+            {page.total === 0 ? (searching ? "No messages found" : "No messages") : `${first}–${last} of ${page.total}${searching ? " found" : ""}`}
+          </span>
         )}
+        <SortSelect folder={page.folder} query={page.query} listParams={listParams} />
         <span className="pager">
           {page.page > 1 ? (
-            <Link href={mailUrl({ folder: page.folder, page: page.page - 1 })} prefetch={false} aria-label="Newer messages">
+            <Link href={mailUrl({ folder: page.folder, list: listParams, page: page.page - 1 })} prefetch={false} aria-label="Newer messages">
               ‹ Newer
             </Link>
           ) : (
@@ -263,7 +273,7 @@ export function MessageList({ page, selectedUid, moveTargets, inTrash }: Props) 
             Page {page.page} of {page.pageCount}
           </span>
           {page.page < page.pageCount ? (
-            <Link href={mailUrl({ folder: page.folder, page: page.page + 1 })} prefetch={false} aria-label="Older messages">
+            <Link href={mailUrl({ folder: page.folder, list: listParams, page: page.page + 1 })} prefetch={false} aria-label="Older messages">
               Older ›
             </Link>
           ) : (
@@ -320,7 +330,7 @@ export function MessageList({ page, selectedUid, moveTargets, inTrash }: Props) 
               <StarIcon />
             </button>
             <Link
-              href={mailUrl({ folder: page.folder, page: page.page, uid: m.uid })}
+              href={mailUrl({ folder: page.folder, list: listParams, page: page.page, uid: m.uid })}
               prefetch={false}
               data-testid="message-row"
               onClick={() => setCursor(i)}

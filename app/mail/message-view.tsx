@@ -14,6 +14,8 @@ type Props = {
   size: number;
   flagged: boolean;
   inTrash: boolean;
+  /** Sort/search parameters of the list, kept in links. */
+  listParams?: Record<string, string>;
   view: MessageView | null;
 };
 
@@ -32,7 +34,7 @@ function AddressLine({ label, list }: { label: string; list: Address[] }) {
   );
 }
 
-export function MessageViewPane({ folder, uid, page, imagesAllowed, size, flagged, inTrash, view }: Props) {
+export function MessageViewPane({ folder, uid, page, imagesAllowed, size, flagged, inTrash, listParams, view }: Props) {
   const sourceUrl = partUrl("source", folder, uid);
   if (!view) {
     return (
@@ -77,7 +79,7 @@ export function MessageViewPane({ folder, uid, page, imagesAllowed, size, flagge
       {body.kind === "html" && body.blockedRemoteCount > 0 && !imagesAllowed && (
         <div className="notice" role="status" data-testid="remote-blocked">
           Remote images are blocked to protect your privacy.{" "}
-          <Link href={mailUrl({ folder, page, uid, images: "1" })} prefetch={false}>
+          <Link href={mailUrl({ folder, page, uid, images: "1", list: listParams })} prefetch={false}>
             Show images
           </Link>
         </div>

@@ -4,6 +4,7 @@ import { isPosternError } from "@/lib/http/errors";
 import { listFolders } from "@/lib/imap/list-folders";
 import { getQuota } from "@/lib/imap/get-quota";
 import { listMessages } from "@/lib/imap/list-messages";
+import { listQueryParams, listQuerySchema } from "@/lib/imap/list-query";
 import { openMessage, type OpenedMessage } from "@/lib/imap/open-message";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { buildMessageView } from "@/lib/mime/message-view";
@@ -18,14 +19,17 @@ export const dynamic = "force-dynamic";
 
 export default async function MailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const session = await requireMailSession();
-  const params = mailParamsSchema.parse(await searchParams);
+  const raw = await searchParams;
+  const params = mailParamsSchema.parse(raw);
+  const query = listQuerySchema.parse(raw);
+  const listParams = listQueryParams(query);
   const imagesAllowed = params.images === "1";
   try {
     // Open first: it marks the message read, and the list and counts should show that.
     const opened = params.uid ? await openMessageOrNotice(session.imap, params.folder, params.uid) : null;
     const [folders, page, quota] = await Promise.all([
       listFolders(session.imap),
-      listMessages(session.imap, { folder: params.folder, page: params.page }),
+      listMessages(session.imap, { folder: params.folder, page: params.page, query }),
       getQuota(session.imap),
     ]);
     const current = folders.find((f) => f.path === params.folder);
@@ -46,6 +50,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
         </div>
         <MessageList
           page={page}
+          listParams={listParams}
           selectedUid={params.uid}
           moveTargets={moveTargets}
           inTrash={current?.specialUse === "\\Trash"}
@@ -57,6 +62,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
         ) : opened ? (
           <MessageViewPane
             folder={params.folder}
+            listParams={listParams}
             uid={opened.uid}
             page={page.page}
             imagesAllowed={imagesAllowed}

@@ -8,6 +8,7 @@ const KEYS: Array<[string, string]> = [
   ["x", "Select message"],
   ["s", "Star or unstar"],
   ["# / Delete", "Delete"],
+  ["/", "Search"],
   ["?", "Show or hide this list"],
 ];
 

@@ -10,6 +10,7 @@ export type ShortcutHandlers = {
   remove: () => void;
   select: () => void;
   help: () => void;
+  search: () => void;
 };
 
 /** Gmail-style keys. The list of keys shown to users lives in shortcut-help.tsx. */
@@ -26,6 +27,7 @@ const KEYMAP: Record<string, keyof ShortcutHandlers> = {
   Delete: "remove",
   x: "select",
   "?": "help",
+  "/": "search",
 };
 
 function isTyping(target: EventTarget | null): boolean {
