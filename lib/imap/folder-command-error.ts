@@ -4,9 +4,16 @@ import { isConnectionError } from "./classify-error";
 
 type CommandFailure = { responseStatus?: string; responseText?: string; serverResponseCode?: string };
 
-/** The server's human text without its [RESPONSE-CODE] prefix, short enough to show. */
+/**
+ * The server's human text without its [RESPONSE-CODE] prefix or Dovecot's timing suffix
+ * ("(0.001 + 0.000 secs)."), short enough to show.
+ */
 function serverText(e: CommandFailure): string {
-  return (e.responseText ?? "").replace(/^\[[^\]]*\]\s*/, "").slice(0, 200).trim();
+  return (e.responseText ?? "")
+    .replace(/^\[[^\]]*\]\s*/, "")
+    .replace(/\s*\([\d.+ ]*secs\)\.?$/, "")
+    .slice(0, 200)
+    .trim();
 }
 
 /**

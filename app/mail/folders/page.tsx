@@ -1,0 +1,150 @@
+import Link from "next/link";
+import { requireMailSession } from "@/auth";
+import { readNotice } from "@/lib/http/signed-notice";
+import { MAX_FOLDER_NAME_LENGTH } from "@/lib/imap/folder-name";
+import { protectedFolderWithin } from "@/lib/imap/folder-protection";
+import type { FolderInfo } from "@/lib/imap/list-folders";
+import { createFolderAction, renameFolderAction, setSubscriptionAction } from "./actions";
+import { FoldersFrame } from "./folders-frame";
+import styles from "./folders.module.css";
+import { loadAllFolders } from "./load-folders";
+
+export const dynamic = "force-dynamic";
+
+const EMPTIABLE: Record<string, "trash" | "junk"> = { "\\Trash": "trash", "\\Junk": "junk" };
+
+export default async function ManageFoldersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  const session = await requireMailSession();
+  const query = await searchParams;
+  const notice = readNotice(query);
+  const loaded = await loadAllFolders(session.imap);
+  return (
+    <FoldersFrame email={session.email} title="Manage folders">
+      {notice && (
+        <p
+          className={notice.kind === "error" ? styles.noticeError : styles.notice}
+          role={notice.kind === "error" ? "alert" : "status"}
+          data-testid="folder-notice"
+        >
+          {notice.text}
+        </p>
+      )}
+      {"error" in loaded ? (
+        <p className={styles.noticeError} data-testid="mail-error">
+          {loaded.error} <Link href="/mail/folders">Try again</Link>
+        </p>
+      ) : (
+        <>
+          {/* A new key after each action remounts the form, so the next folder starts at the top
+              level: React's reset after an action that redirects left the parent <select> as it was. */}
+          <CreateFolderForm key={String(query.sig ?? "create")} folders={loaded.folders} />
+          <h2 id="all-folders">Your folders</h2>
+          <ul className={styles.list} aria-labelledby="all-folders">
+            {loaded.folders.map((f) => (
+              <FolderRow key={f.path} folder={f} locked={Boolean(protectedFolderWithin(loaded.folders, f.path, f.delimiter))} />
+            ))}
+          </ul>
+        </>
+      )}
+    </FoldersFrame>
+  );
+}
+
+function CreateFolderForm({ folders }: { folders: FolderInfo[] }) {
+  const parents = folders.filter((f) => f.canHaveChildren);
+  return (
+    <section className={styles.panel} aria-labelledby="new-folder">
+      <h2 id="new-folder" style={{ marginTop: 0 }}>
+        New folder
+      </h2>
+      <form action={createFolderAction} className={styles.form}>
+        <label>
+          Folder name
+          <input name="name" required maxLength={MAX_FOLDER_NAME_LENGTH} autoComplete="off" />
+        </label>
+        {parents.length > 0 && (
+          <label>
+            Inside
+            <select name="parent" defaultValue="">
+              <option value="">(top level)</option>
+              {parents.map((f) => (
+                <option key={f.path} value={f.path}>
+                  {f.specialUse === "\\Inbox" ? "Inbox" : f.path}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <button type="submit" className={styles.button}>
+          Create folder
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** One folder: what it is, and what may be done to it (nothing destructive to protected ones). */
+function FolderRow({ folder: f, locked }: { folder: FolderInfo; locked: boolean }) {
+  const role = f.specialUse ? f.specialUse.slice(1) : null;
+  const emptiable = f.specialUse ? EMPTIABLE[f.specialUse] : undefined;
+  return (
+    <li className={styles.row} data-testid="folder-row" data-path={f.path} style={{ paddingLeft: `${1 + f.depth * 1.5}rem` }}>
+      <span className={styles.name}>
+        <span data-testid="folder-name">{f.name}</span>
+        {role && role !== f.name && <span className={styles.role}>{role}</span>}
+        {f.selectable && (
+          <span className={styles.counts}>
+            {f.total} message{f.total === 1 ? "" : "s"}
+            {f.unseen > 0 ? `, ${f.unseen} unread` : ""}
+          </span>
+        )}
+        {!f.subscribed && <span className={styles.hidden}>hidden from the folder list</span>}
+      </span>
+      <span className={styles.tools}>
+        {emptiable && f.total > 0 && (
+          <Link href={`/mail/folders/empty?use=${emptiable}`} prefetch={false} className={styles.quiet}>
+            Empty {f.name}…
+          </Link>
+        )}
+        {!f.specialUse && (
+          <form action={setSubscriptionAction}>
+            <input type="hidden" name="path" value={f.path} />
+            <input type="hidden" name="subscribed" value={f.subscribed ? "no" : "yes"} />
+            <button type="submit" className={styles.quiet} aria-label={`${f.subscribed ? "Hide" : "Show"} “${f.path}” in the folder list`}>
+              {f.subscribed ? "Hide" : "Show"}
+            </button>
+          </form>
+        )}
+        {!locked && (
+          <>
+            <details className={styles.rename}>
+              <summary aria-label={`Rename “${f.path}”`}>Rename</summary>
+              <form action={renameFolderAction}>
+                <input type="hidden" name="path" value={f.path} />
+                <input
+                  name="newName"
+                  aria-label={`New name for “${f.path}”`}
+                  defaultValue={f.name}
+                  required
+                  maxLength={MAX_FOLDER_NAME_LENGTH}
+                  autoComplete="off"
+                />
+                <button type="submit" className={styles.button}>
+                  Save
+                </button>
+              </form>
+            </details>
+            <Link
+              href={`/mail/folders/delete?${new URLSearchParams({ path: f.path })}`}
+              prefetch={false}
+              className={styles.quiet}
+              aria-label={`Delete “${f.path}”…`}
+            >
+              Delete…
+            </Link>
+          </>
+        )}
+      </span>
+    </li>
+  );
+}
