@@ -68,6 +68,9 @@ export function MessageViewPane({ folder, uid, page, imagesAllowed, size, flagge
           <MessageActions uid={uid} flagged={flagged} inTrash={inTrash} />
           <a href={sourceUrl} target="_blank" rel="noopener">View source</a>
           <a href={`${sourceUrl}&download=1`}>Download (.eml)</a>
+          <a href={`/mail/print?${new URLSearchParams({ folder, uid: String(uid) })}`} target="_blank" rel="noopener">
+            Print
+          </a>
         </div>
       </header>
       {view.problems.length > 0 && (
