@@ -1,0 +1,135 @@
+import { listPath, type Browser } from "../browser";
+import { BASELINE_SECONDS, BIG_FOLDER, CONCURRENCY_PAGES } from "../config";
+import { cpuBetween, cpuSeconds, machineBusySeconds, treeUsage } from "../procfs";
+import { row, type Row } from "../report-types";
+import { summarize, timeIt, type Summary } from "../stats";
+
+type LoadResult = {
+  sessions: number;
+  /** The opening burst, one request per session at once, mostly on new connections (untimed run). */
+  burst: Summary;
+  seconds: number;
+  latency: Summary;
+  requests: number;
+  errors: number;
+  firstError: string | null;
+  perSecond: number;
+  /** CPU cores busy on average during the run, per party; `others` is everything else on the
+   * machine (other people's builds and tests on a shared box): the noise this run suffered. */
+  cores: { postern: number; dovecot: number | null; loadGenerator: number; others: number };
+};
+
+/**
+ * Closed loop: each session has one request in flight at a time and sends the next as soon as the
+ * answer is read (no think time, like autocannon). Every session walks pages 1..CONCURRENCY_PAGES
+ * of the 100k INBOX from its own starting page. Bounded by time. An opening burst (one request per
+ * session) comes first and is reported apart: the server has closed idle keep-alive connections
+ * after 5 s, and requests arriving on new connections all at once were seen starving behind the
+ * requests of warm connections for most of a 10 s run, which would swamp the steady state's p95.
+ */
+async function runLoad(browsers: Browser[], seconds: number, serverPid: number, dovecotPid: number | null): Promise<LoadResult> {
+  const burst = summarize(
+    await Promise.all(browsers.map((b) => timeIt(() => b.getJson(listPath(BIG_FOLDER.path, 1))))),
+  );
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | null = null;
+  const cpu0 = {
+    postern: cpuSeconds(serverPid),
+    dovecot: dovecotPid ? treeUsage(dovecotPid).cpu : null,
+    self: process.cpuUsage(),
+    machine: machineBusySeconds(),
+  };
+  const t0 = performance.now();
+  const deadline = t0 + seconds * 1000;
+  await Promise.all(
+    browsers.map(async (b, i) => {
+      for (let k = i; performance.now() < deadline; k++) {
+        const start = performance.now();
+        try {
+          const res = await b.request("GET", listPath(BIG_FOLDER.path, (k % CONCURRENCY_PAGES) + 1));
+          if (res.status !== 200) throw new Error(`${res.status} ${res.body.toString().slice(0, 120)}`);
+          latencies.push(performance.now() - start);
+        } catch (e) {
+          errors++;
+          firstError ??= String(e);
+        }
+      }
+    }),
+  );
+  const wall = (performance.now() - t0) / 1000;
+  const self = process.cpuUsage(cpu0.self);
+  const postern = (cpuSeconds(serverPid) - cpu0.postern) / wall;
+  const dovecot = dovecotPid && cpu0.dovecot ? cpuBetween(cpu0.dovecot, treeUsage(dovecotPid).cpu) / wall : null;
+  const loadGenerator = (self.user + self.system) / 1e6 / wall;
+  const machine = (machineBusySeconds() - cpu0.machine) / wall;
+  return {
+    sessions: browsers.length,
+    burst,
+    seconds: wall,
+    latency: summarize(latencies),
+    requests: latencies.length,
+    errors,
+    firstError,
+    perSecond: latencies.length / wall,
+    cores: { postern, dovecot, loadGenerator, others: Math.max(0, machine - postern - (dovecot ?? 0) - loadGenerator) },
+  };
+}
+
+function describe(r: LoadResult): string {
+  const c = r.cores;
+  const cpuPerRequest = (c.postern * r.seconds * 1000) / Math.max(1, r.requests);
+  return (
+    `${r.requests} requests in ${r.seconds.toFixed(1)} s = ${r.perSecond.toFixed(0)}/s, ${r.errors} errors; ` +
+    `CPU cores busy: Postern ${c.postern.toFixed(2)} (${cpuPerRequest.toFixed(1)} ms per request), ` +
+    `Dovecot ${c.dovecot?.toFixed(2) ?? "?"}, load generator ${c.loadGenerator.toFixed(2)}, other processes ${c.others.toFixed(2)}. ` +
+    `Opening burst of ${r.sessions} requests at once: p50 ${r.burst.p50.toFixed(0)} ms, max ${r.burst.max.toFixed(0)} ms`
+  );
+}
+
+/**
+ * Case 4: 50 and 200 signed-in sessions listing pages at once, each from its own address, against
+ * a single session doing the same alone (the baseline of this run).
+ */
+export async function concurrency(ctx: {
+  browsers: Browser[];
+  levels: readonly number[];
+  seconds: number;
+  serverPid: number;
+  dovecotPid: number | null;
+}): Promise<Row[]> {
+  const single = await runLoad(ctx.browsers.slice(0, 1), BASELINE_SECONDS, ctx.serverPid, ctx.dovecotPid);
+  const rows: Row[] = [];
+  for (const n of ctx.levels) {
+    if (n > ctx.browsers.length) throw new Error(`only ${ctx.browsers.length} sessions signed in, ${n} needed`);
+    const r = await runLoad(ctx.browsers.slice(0, n), ctx.seconds, ctx.serverPid, ctx.dovecotPid);
+    const target = n === 200 ? ({ max: 300, of: "value" } as const) : null;
+    rows.push(
+      row({
+        id: `4-${n}`,
+        name: `${n} concurrent sessions listing pages, p50`,
+        measured: r.latency.p50,
+        unit: "ms",
+        baselineName: "1 session alone, p50",
+        baseline: single.latency.p50,
+        target: null,
+        note: describe(r),
+        details: { load: r, single },
+      }),
+      row({
+        id: `4-${n}-p95`,
+        name: `${n} concurrent sessions listing pages, p95`,
+        measured: r.latency.p95,
+        unit: "ms",
+        baselineName: "1 session alone, p95",
+        baseline: single.latency.p95,
+        target,
+        note:
+          `p99 ${r.latency.p99.toFixed(0)} ms, max ${r.latency.max.toFixed(0)} ms. With no think time, latency ≈ sessions / throughput ` +
+          `(Little's law): p95 ≤ 300 ms for ${n} sessions needs ~${Math.round(n / 0.3)} requests/s` +
+          (r.firstError ? `; first error: ${r.firstError}` : ""),
+      }),
+    );
+  }
+  return rows;
+}

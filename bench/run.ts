@@ -1,0 +1,137 @@
+// npm run bench: measures Postern against the mail lab and prints/writes a table in which every
+// figure is compared with a baseline measured in the same run (see BENCHMARKS.md for the method).
+// Order matters: the library-level case 3 runs before the server starts; the memory case runs on a
+// fresh server and signs in the sessions the concurrency case uses last; the server is always
+// stopped, also on failure.
+import { execFileSync } from "node:child_process";
+import type { ImapFlow } from "imapflow";
+import { getPool } from "@/lib/imap/session-pool";
+import os from "node:os";
+import { Browser, listPath } from "./browser";
+import { concurrency } from "./cases/concurrency";
+import { folderScale } from "./cases/folder-scale";
+import { idleMemory } from "./cases/idle-memory";
+import { listOverhead } from "./cases/list-overhead";
+import { openLarge } from "./cases/open-large";
+import { BIG_FOLDER, browserAddress, CONCURRENCY_LEVELS, CONCURRENCY_SECONDS, LOAD_USER, PREFERRED_PORT, RESULTS_FILE, ROOT } from "./config";
+import { ensureBenchData, largeMessageUid } from "./fixtures";
+import { configureLibForLab, loadIdentity, rawConnection } from "./imap";
+import { labInfo, labUp } from "./lab";
+import { freePort, startPostern, type RunningServer } from "./postern-server";
+import { machineFacts, textTable, writeResults } from "./report";
+import { row, type Row } from "./report-types";
+
+const say = (s: string) => console.log(`bench: ${s}`);
+
+/** Threading does not exist yet; the row keeps the gap visible in every report. */
+const THREADING_ROW = row({
+  id: "6",
+  name: "threading a 100k folder (JWZ over Message-ID/References)",
+  measured: null,
+  unit: "ms",
+  baselineName: null,
+  baseline: null,
+  target: null,
+  status: "not built yet",
+  note: "Postern has no threading yet; add the case (headers fetched, time vs 1k folder) when it lands",
+});
+
+async function signedIn(origin: URL, addressIndex: number): Promise<Browser> {
+  const b = new Browser(origin, browserAddress(addressIndex));
+  await b.signIn(LOAD_USER.email, LOAD_USER.password);
+  return b;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  // other people's builds and tests share this machine: record how busy it was
+  const loadAverage = os.loadavg()[0];
+  execFileSync("bash", ["scripts/build-if-needed.sh"], { cwd: ROOT, stdio: "inherit" });
+  labUp();
+  const lab = labInfo();
+  configureLibForLab(lab);
+  say("checking the bench data of load@example.test");
+  const prepared = await ensureBenchData(rawConnection);
+  for (const p of prepared) say(`loaded ${p}`);
+
+  const results: Record<string, Row[]> = {};
+  const browsers: Browser[] = [];
+  let raw: ImapFlow | undefined;
+  let server: RunningServer | undefined;
+  const stopAll = async () => {
+    for (const b of browsers) b.close();
+    await server?.stop();
+    await raw?.logout().catch(() => raw?.close());
+    await getPool().closeAll();
+  };
+  process.once("SIGINT", () => void stopAll().finally(() => process.exit(130)));
+  try {
+    raw = await rawConnection();
+    say("3: opening the 20 MB message (library level)");
+    results[3] = await openLarge({ identity: loadIdentity("open", "127.0.3.3"), raw, uid: await largeMessageUid(raw) });
+
+    server = await startPostern(lab, await freePort(PREFERRED_PORT));
+    say(`Postern started (pid ${server.pid}, ${server.origin.origin})`);
+    const bigBrowser = await signedIn(server.origin, 0);
+    const smallBrowser = await signedIn(server.origin, 1);
+    const anonymous = new Browser(server.origin, browserAddress(2));
+    browsers.push(bigBrowser, smallBrowser, anonymous);
+    await bigBrowser.getJson(listPath(BIG_FOLDER.path, 1)); // loads the list route's code before memory is measured
+
+    const sessions = Math.max(...CONCURRENCY_LEVELS);
+    say(`5: memory of ${sessions} idle signed-in sessions`);
+    const memory = await idleMemory({ server, dovecotPid: lab.dovecotPid, count: sessions, firstAddress: 10 });
+    browsers.push(...memory.browsers);
+    results[5] = memory.rows;
+
+    say("1: INBOX page 1, HTTP vs raw imapflow");
+    results[1] = await listOverhead({
+      browser: bigBrowser,
+      anonymous,
+      raw,
+      libIdentity: loadIdentity("list", "127.0.3.1"),
+      serverPid: server.pid,
+    });
+    say("2: 100k folder vs 1k folder");
+    results[2] = await folderScale({
+      bigBrowser,
+      smallBrowser,
+      bigSearch: loadIdentity("search-big", "127.0.3.4"),
+      smallSearch: loadIdentity("search-small", "127.0.3.5"),
+    });
+    say(`4: ${CONCURRENCY_LEVELS.join(" and ")} concurrent sessions, ${CONCURRENCY_SECONDS} s each`);
+    results[4] = await concurrency({
+      browsers: memory.browsers,
+      levels: CONCURRENCY_LEVELS,
+      seconds: CONCURRENCY_SECONDS,
+      serverPid: server.pid,
+      dovecotPid: lab.dovecotPid,
+    });
+  } finally {
+    await stopAll();
+  }
+
+  const rows = [1, 2, 3, 4, 5].flatMap((k) => results[k] ?? []).concat(THREADING_ROW);
+  const seconds = Math.round((Date.now() - started) / 1000);
+  const machine = machineFacts();
+  console.log("\n" + textTable(rows) + "\n");
+  console.log(`machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, Dovecot ${machine.dovecot}`);
+  console.log(`load average (1 min) at start ${loadAverage.toFixed(2)}, at end ${os.loadavg()[0].toFixed(2)}`);
+  writeResults(RESULTS_FILE, {
+    startedAt: new Date(started).toISOString(),
+    seconds,
+    machine,
+    loadAverage: { start: loadAverage, end: os.loadavg()[0] },
+    prepared,
+    rows,
+  });
+  say(`wrote ${RESULTS_FILE} (${seconds} s)`);
+}
+
+main().then(
+  () => process.exit(0), // imapflow/undici timers must not keep a finished bench alive
+  (e: unknown) => {
+    console.error("bench failed:", e);
+    process.exit(1);
+  },
+);
