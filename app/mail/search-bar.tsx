@@ -30,6 +30,11 @@ export function SearchBar({ folder, query, searching }: { folder: string; query:
           Clear
         </a>
       )}
+      {query.q && (
+        <a href={`/mail/search?${new URLSearchParams({ q: query.q, in: query.in })}`} className="clear-search">
+          All folders
+        </a>
+      )}
       <details className="advanced-search" open={searching && !query.q ? true : undefined}>
         <summary>Advanced</summary>
         <div className="advanced-fields">
