@@ -1,9 +1,9 @@
 import Link from "next/link";
-import type { MessageBodyView, MessageView } from "@/lib/mime/message-view";
-import type { Address, AttachmentInfo, CalendarEvent, DeliveryReport, SecurityMarker } from "@/lib/mime/types";
-import { formatAddress, formatSize } from "./format";
+import type { MessageView } from "@/lib/mime/message-view";
+import { formatSize } from "./format";
 import { LocalDate } from "./local-date";
 import { MessageActions } from "./message-actions";
+import { AddressLine, MessageContent, partUrl } from "./message-content";
 import { mailUrl } from "./mail-url";
 
 type Props = {
@@ -18,21 +18,6 @@ type Props = {
   listParams?: Record<string, string>;
   view: MessageView | null;
 };
-
-function partUrl(kind: "attachment" | "source" | "derived-attachment", folder: string, uid: number, part?: string, member?: string): string {
-  const q = new URLSearchParams({ folder, uid: String(uid), ...(part ? { part } : {}), ...(member ? { member } : {}) });
-  return `/api/messages/${kind}?${q}`;
-}
-
-function AddressLine({ label, list }: { label: string; list: Address[] }) {
-  if (!list.length) return null;
-  return (
-    <div className="header-line">
-      <dt>{label}</dt>
-      <dd>{list.map(formatAddress).join(", ")}</dd>
-    </div>
-  );
-}
 
 export function MessageViewPane({ folder, uid, page, imagesAllowed, size, flagged, inTrash, listParams, view }: Props) {
   const sourceUrl = partUrl("source", folder, uid);
@@ -87,180 +72,7 @@ export function MessageViewPane({ folder, uid, page, imagesAllowed, size, flagge
           </Link>
         </div>
       )}
-      <SecurityNotice markers={view.security} />
-      {view.report && <ReportSummary report={view.report} />}
-      {view.calendar.map((event, i) => (
-        <CalendarCard key={i} event={event} href={partUrl("attachment", folder, uid, event.partId)} />
-      ))}
-      <AttachmentList folder={folder} uid={uid} attachments={view.attachments} />
-      <MessageBody body={body} />
-      <AttachedMessages folder={folder} uid={uid} view={view} />
+      <MessageContent folder={folder} uid={uid} view={view} />
     </article>
-  );
-}
-
-// Issue 10: attachments unpacked from a part, attached messages, invitations, reports, markers.
-
-function AttachmentList({ folder, uid, attachments }: { folder: string; uid: number; attachments: AttachmentInfo[] }) {
-  if (attachments.length === 0) return null;
-  return (
-    <ul className="attachments" aria-label="Attachments">
-      {attachments.map((a) => (
-        <li key={`${a.partId}/${a.member ?? ""}`}>
-          <a
-            href={a.member ? partUrl("derived-attachment", folder, uid, a.partId, a.member) : partUrl("attachment", folder, uid, a.partId)}
-            download={a.filename}
-            data-testid="attachment-link"
-          >
-            <span className="attachment-name">{a.filename}</span>
-          </a>{" "}
-          <span className="attachment-meta">
-            {a.contentType} · {formatSize(a.size)}
-          </span>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function MessageBody({ body, nested = false }: { body: MessageBodyView; nested?: boolean }) {
-  return (
-    <div className="message-body" style={nested ? { minHeight: 0 } : undefined}>
-      {body.kind === "html" && (
-        <iframe
-          title="Message content"
-          className="html-body"
-          sandbox="allow-popups allow-popups-to-escape-sandbox"
-          referrerPolicy="no-referrer"
-          srcDoc={body.frameDocument}
-          data-testid="html-body"
-          style={nested ? { minHeight: 240 } : undefined}
-        />
-      )}
-      {body.kind === "text" && (
-        <pre className="text-body" data-testid="text-body">
-          {body.segments.map((s, i) =>
-            s.kind === "link" ? (
-              <a key={i} href={s.value} target="_blank" rel="noopener noreferrer">
-                {s.value}
-              </a>
-            ) : (
-              <span key={i}>{s.value}</span>
-            ),
-          )}
-        </pre>
-      )}
-      {body.kind === "empty" && <p className="notice">This message has no text.</p>}
-    </div>
-  );
-}
-
-/** Each attached message as a message of its own: headers, markers, attachments, body. */
-function AttachedMessages({ folder, uid, view }: { folder: string; uid: number; view: MessageView }) {
-  return view.attachedMessages.map((m) => (
-    <section key={m.partId} className="attached-message" aria-label={`Attached message: ${m.view.subject}`} data-testid="attached-message"
-      style={{ margin: "0 1.25rem 1rem", border: "1px solid var(--border)", borderRadius: 8 }}>
-      <header className="message-header">
-        <h3 data-testid="attached-subject" style={{ margin: "0 0 0.5rem" }}>{m.view.subject || "(no subject)"}</h3>
-        <dl>
-          <AddressLine label="From" list={m.view.from} />
-          <AddressLine label="To" list={m.view.to} />
-          {m.view.date && (
-            <div className="header-line">
-              <dt>Date</dt>
-              <dd>
-                <LocalDate iso={m.view.date} long />
-              </dd>
-            </div>
-          )}
-        </dl>
-      </header>
-      <SecurityNotice markers={m.view.security} />
-      {m.view.report && <ReportSummary report={m.view.report} />}
-      {m.view.calendar.map((event, i) => (
-        <CalendarCard key={i} event={event} href={partUrl("attachment", folder, uid, event.partId)} />
-      ))}
-      <AttachmentList folder={folder} uid={uid} attachments={m.view.attachments} />
-      <MessageBody body={m.view.body} nested />
-      <AttachedMessages folder={folder} uid={uid} view={m.view} />
-    </section>
-  ));
-}
-
-const SCHEMES = { smime: "S/MIME", pgp: "OpenPGP" } as const;
-
-function SecurityNotice({ markers }: { markers: SecurityMarker[] }) {
-  const encrypted = markers.find((m) => m.kind === "encrypted");
-  const signed = markers.find((m) => m.kind === "signed");
-  if (encrypted) {
-    return (
-      <p className="notice warning" role="status" data-testid="encrypted-marker">
-        🔒 This message is encrypted ({SCHEMES[encrypted.scheme]}). Postern cannot decrypt it: download it to read it in a mail
-        program that has your key.
-      </p>
-    );
-  }
-  if (!signed) return null;
-  return (
-    <p className="notice" role="status" data-testid="signed-marker">
-      ✍ Signed ({SCHEMES[signed.scheme]}). The signature has not been verified.
-    </p>
-  );
-}
-
-function CalendarCard({ event, href }: { event: CalendarEvent; href: string }) {
-  const label = event.method === "CANCEL" ? "Cancelled event" : event.method === "REQUEST" ? "Invitation" : "Event";
-  return (
-    <div className="notice" role="group" aria-label="Calendar event" data-testid="calendar-event">
-      <strong>{label}: {event.summary || "(no title)"}</strong>
-      <dl style={{ margin: "0.25rem 0 0" }}>
-        <div className="header-line">
-          <dt>When</dt>
-          <dd>
-            {event.allDay ? event.start : <LocalDate iso={event.start} long />}
-            {event.end && !event.allDay && <> – <LocalDate iso={event.end} long /></>}
-            {event.recurring && " (repeats)"}
-          </dd>
-        </div>
-        {event.location && (
-          <div className="header-line">
-            <dt>Where</dt>
-            <dd>{event.location}</dd>
-          </div>
-        )}
-        {event.organizer && (
-          <div className="header-line">
-            <dt>Organizer</dt>
-            <dd>{formatAddress(event.organizer)}</dd>
-          </div>
-        )}
-      </dl>
-      <a href={href} download>Download .ics</a>
-    </div>
-  );
-}
-
-function ReportSummary({ report }: { report: DeliveryReport }) {
-  const receipt = report.kind === "disposition-notification";
-  return (
-    <div className="notice warning" role="group" aria-label={receipt ? "Read receipt" : "Delivery report"} data-testid="delivery-report">
-      <strong>{receipt ? `Read receipt: your message was ${report.disposition || "processed"}.` : "Delivery report"}</strong>
-      {report.original && (
-        <div>
-          About your message “{report.original.subject || "(no subject)"}”{report.original.to.length > 0 && <> to {report.original.to.map(formatAddress).join(", ")}</>}
-        </div>
-      )}
-      {!receipt && (
-        <ul style={{ margin: "0.25rem 0 0", paddingLeft: "1.25rem" }}>
-          {report.recipients.map((r, i) => (
-            <li key={i}>
-              <strong>{r.recipient}</strong>: {r.statusText || r.action || "unknown"}
-              {r.status && ` (${r.status})`}
-              {r.diagnostic && <div>Server said: {r.diagnostic}</div>}
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
   );
 }
