@@ -1,39 +1,23 @@
-import { ImapFlow } from "imapflow";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
+import { emptyFolders, withLabImap } from "./lab-imap";
 
 const BOB = { email: "bob@example.test", password: "bob-pass" };
 const SPECIAL = ["INBOX", "Drafts", "Sent", "Junk", "Trash", "Archive"];
 
 /** bob's folders as the seed leaves them (the special-use ones only); `fill` puts N messages, and only those, in Trash. */
 async function resetBob(fill?: { trash: number }): Promise<void> {
-  const imap = new ImapFlow({
-    host: "127.0.0.1",
-    port: Number(process.env.LAB_IMAP_PORT ?? 3143),
-    secure: false,
-    doSTARTTLS: false,
-    auth: { user: BOB.email, pass: BOB.password },
-    logger: false,
-  });
-  await imap.connect();
-  try {
+  await withLabImap(BOB, async (imap) => {
     for (const f of (await imap.list()).sort((a, b) => b.path.length - a.path.length)) {
       if (SPECIAL.includes(f.path)) continue;
       await imap.mailboxDelete(f.path);
       await imap.mailboxUnsubscribe(f.path); // Dovecot keeps subscriptions of deleted folders
     }
     if (fill) {
-      const lock = await imap.getMailboxLock("Trash");
-      try {
-        await imap.messageDelete("1:*");
-      } finally {
-        lock.release();
-      }
+      await emptyFolders(imap, ["Trash"]);
       for (let i = 0; i < fill.trash; i++) await imap.append("Trash", `Subject: thrown away ${i}\r\n\r\nx\r\n`);
     }
-  } finally {
-    await imap.logout();
-  }
+  });
 }
 
 const folderRow = (page: Page, path: string) => page.locator(`[data-testid="folder-row"][data-path="${path}"]`);

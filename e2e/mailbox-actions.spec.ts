@@ -1,36 +1,18 @@
-import { ImapFlow } from "imapflow";
 import { expect, test, type Page } from "@playwright/test";
 import { row, signIn } from "./helpers";
+import { emptyFolders, withLabImap } from "./lab-imap";
 
 // dave's mailbox belongs to this journey alone (the seed does not touch it): reset it here.
 const DAVE = { email: "dave@example.test", password: "dave-pass" };
 const SUBJECTS = ["Alpha report", "Bravo invoice", "Charlie notes", "Delta plan"];
 
 test.beforeAll(async () => {
-  const imap = new ImapFlow({
-    host: "127.0.0.1",
-    port: Number(process.env.LAB_IMAP_PORT ?? 3143),
-    secure: false,
-    doSTARTTLS: false,
-    auth: { user: DAVE.email, pass: DAVE.password },
-    logger: false,
-  });
-  await imap.connect();
-  try {
-    for (const folder of ["INBOX", "Archive", "Trash"]) {
-      const lock = await imap.getMailboxLock(folder);
-      try {
-        await imap.messageDelete("1:*");
-      } finally {
-        lock.release();
-      }
-    }
+  await withLabImap(DAVE, async (imap) => {
+    await emptyFolders(imap, ["INBOX", "Archive", "Trash"]);
     for (const s of SUBJECTS) {
       await imap.append("INBOX", `From: Erin <erin@example.test>\r\nTo: dave@example.test\r\nSubject: ${s}\r\n\r\n${s} body\r\n`);
     }
-  } finally {
-    await imap.logout();
-  }
+  });
 });
 
 test.describe.configure({ mode: "serial" });

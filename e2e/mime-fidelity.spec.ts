@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { ImapFlow } from "imapflow";
 import { row, signIn } from "./helpers";
+import { withLabImap } from "./lab-imap";
 
 // Issue 10 in the browser: a winmail.dat is unpacked into files that download with their real
 // bytes, and a forwarded message/rfc822 is shown as a message inside the message. The messages go
@@ -16,16 +16,7 @@ const FORWARD_SUBJECT = "Fwd: Budget 2026";
 
 test.describe("real-world MIME in the message view", () => {
   test.beforeAll(async () => {
-    const client = new ImapFlow({
-      host: "127.0.0.1",
-      port: Number(process.env.LAB_IMAP_PORT ?? 3143),
-      secure: false,
-      doSTARTTLS: false,
-      auth: { user: CAROL.email, pass: CAROL.password },
-      logger: false,
-    });
-    await client.connect();
-    try {
+    await withLabImap(CAROL, async (client) => {
       const lock = await client.getMailboxLock("INBOX");
       try {
         // earlier runs' copies go first, so each subject is in the list once
@@ -37,9 +28,7 @@ test.describe("real-world MIME in the message view", () => {
         lock.release();
       }
       for (const name of MESSAGES) await client.append("INBOX", fs.readFileSync(path.join(FIXTURES, name)));
-    } finally {
-      await client.logout();
-    }
+    });
   });
 
   test.beforeEach(async ({ page }) => {

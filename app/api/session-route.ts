@@ -7,27 +7,27 @@ function jsonError(status: number, code: string, message: string): Response {
   return Response.json({ error: { code, message } }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-/**
- * A GET route that needs a signed-in user: checks the session, validates the query with `schema`,
- * and maps Postern errors to their status; anything else is logged and answered with an opaque 500.
- */
-export function sessionRoute<S extends z.ZodType>(
-  schema: S,
-  handler: (imap: ImapIdentity, query: z.infer<S>, req: Request) => Promise<Response>,
-): (req: Request) => Promise<Response> {
-  return async (req) => {
-    const session = await getMailSession();
-    if (!session) return jsonError(401, "UNAUTHORIZED", "Please sign in again.");
-    const parsed = schema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
-    if (!parsed.success) return jsonError(400, "BAD_REQUEST", "The request is not valid.");
-    try {
-      return await handler(toImapIdentity(session), parsed.data, req);
-    } catch (e) {
-      if (isPosternError(e)) return jsonError(e.status, e.code, e.message);
-      console.error("[route]", e);
-      return jsonError(500, "INTERNAL", "Something went wrong on the server.");
-    }
-  };
+type Handler<S extends z.ZodType> = (imap: ImapIdentity, input: z.infer<S>, req: Request) => Promise<Response>;
+
+/** Session, validation and error mapping shared by every API route: Postern errors keep their
+ * status and message; anything else is logged and answered with an opaque 500. */
+export async function runForSession<S extends z.ZodType>(req: Request, input: unknown, schema: S, handler: Handler<S>): Promise<Response> {
+  const session = await getMailSession();
+  if (!session) return jsonError(401, "UNAUTHORIZED", "Your session has ended. Please sign in again.");
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) return jsonError(400, "BAD_REQUEST", "The request is not valid.");
+  try {
+    return await handler(toImapIdentity(session), parsed.data, req);
+  } catch (e) {
+    if (isPosternError(e)) return jsonError(e.status, e.code, e.message);
+    console.error("[route]", e);
+    return jsonError(500, "INTERNAL", "Something went wrong on the server.");
+  }
+}
+
+/** A GET route that needs a signed-in user, its query validated with `schema`. */
+export function sessionRoute<S extends z.ZodType>(schema: S, handler: Handler<S>): (req: Request) => Promise<Response> {
+  return (req) => runForSession(req, Object.fromEntries(new URL(req.url).searchParams), schema, handler);
 }
 
 /**
@@ -47,24 +47,11 @@ export function isSameOriginRequest(req: Request): boolean {
   }
 }
 
-/** A POST route with a JSON body: same-origin check, session, zod validation, error mapping. */
-export function sessionMutation<S extends z.ZodType>(
-  schema: S,
-  handler: (imap: ImapIdentity, body: z.infer<S>, req: Request) => Promise<Response>,
-): (req: Request) => Promise<Response> {
+/** A POST route with a JSON body: same-origin check, then as sessionRoute. */
+export function sessionMutation<S extends z.ZodType>(schema: S, handler: Handler<S>): (req: Request) => Promise<Response> {
   return async (req) => {
     if (!isSameOriginRequest(req)) return jsonError(403, "FORBIDDEN", "This request did not come from a Postern page.");
-    const session = await getMailSession();
-    if (!session) return jsonError(401, "UNAUTHORIZED", "Your session has ended. Please sign in again.");
-    const parsed = schema.safeParse(await req.json().catch(() => undefined));
-    if (!parsed.success) return jsonError(400, "BAD_REQUEST", "The request is not valid.");
-    try {
-      return await handler(toImapIdentity(session), parsed.data, req);
-    } catch (e) {
-      if (isPosternError(e)) return jsonError(e.status, e.code, e.message);
-      console.error("[route]", e);
-      return jsonError(500, "INTERNAL", "Something went wrong on the server.");
-    }
+    return runForSession(req, await req.json().catch(() => undefined), schema, handler);
   };
 }
 

@@ -3,7 +3,7 @@ import type { MessageSelection } from "./message-selection";
 import { toUidSet } from "./message-selection";
 import { moveSelected, type MoveResult } from "./move-messages";
 import type { ImapIdentity } from "./session-pool";
-import { findSpecialFolder } from "./special-folder";
+import { findSpecialFolder, listAllFolders } from "./folder-lookup";
 import { withMailbox } from "./with-mailbox";
 
 /** What a delete did: moved to Trash (undoable), or removed for good. */
@@ -21,7 +21,7 @@ export async function deleteMessages(
   return withMailbox(id, opts.folder, async ({ client, mailbox }) => {
     if (mailbox.exists === 0) return { kind: "expunged", count: 0 };
     const set = toUidSet(opts.selection);
-    const trash = await findSpecialFolder(client, "\\Trash");
+    const trash = findSpecialFolder(await listAllFolders(client), "\\Trash")?.path;
     if (trash && trash !== opts.folder) return { kind: "trashed", moved: await moveSelected(client, set, trash) };
     if (!opts.permanent) {
       throw new PosternError("BAD_REQUEST", "Deleting here removes the messages for good. Please confirm.");

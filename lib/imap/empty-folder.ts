@@ -1,5 +1,5 @@
 import { PosternError } from "@/lib/http/errors";
-import { listAllFolders } from "./folder-lookup";
+import { findSpecialFolder, listAllFolders } from "./folder-lookup";
 import type { ImapIdentity } from "./session-pool";
 import { withConnection, withMailbox } from "./with-mailbox";
 
@@ -15,7 +15,7 @@ export type EmptiableUse = "\\Trash" | "\\Junk";
  */
 export async function emptyFolder(id: ImapIdentity, opts: { specialUse: EmptiableUse }): Promise<{ path: string; removed: number }> {
   const path = await withConnection(id, async (client) =>
-    (await listAllFolders(client)).find((f) => f.specialUse === opts.specialUse)?.path,
+    findSpecialFolder(await listAllFolders(client), opts.specialUse)?.path,
   );
   const role = opts.specialUse.slice(1);
   if (!path) throw new PosternError("NOT_FOUND", `Your mail server has no ${role} folder.`);

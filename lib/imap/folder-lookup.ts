@@ -7,6 +7,13 @@ export function listAllFolders(client: ImapFlow): Promise<ListResponse[]> {
   return client.list();
 }
 
+export type SpecialUse = "\\Trash" | "\\Junk" | "\\Sent" | "\\Drafts" | "\\Archive";
+
+/** The folder with a special-use role (RFC 6154), if the server names one. */
+export function findSpecialFolder(folders: ListResponse[], use: SpecialUse): ListResponse | undefined {
+  return folders.find((f) => f.specialUse === use);
+}
+
 export function findFolder(folders: ListResponse[], path: string): ListResponse | undefined {
   return folders.find((f) => samePath(f.path, path, f.delimiter));
 }

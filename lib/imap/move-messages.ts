@@ -1,5 +1,6 @@
 import type { ImapFlow } from "imapflow";
 import { PosternError } from "@/lib/http/errors";
+import { listAllFolders, requireFolder } from "./folder-lookup";
 import type { MessageSelection } from "./message-selection";
 import { toUidSet } from "./message-selection";
 import type { ImapIdentity } from "./session-pool";
@@ -30,8 +31,7 @@ export async function moveMessages(
   if (opts.to === opts.folder) throw new PosternError("BAD_REQUEST", "The messages are already in that folder.");
   return withMailbox(id, opts.folder, async ({ client, mailbox }) => {
     if (mailbox.exists === 0) return { folder: opts.to, uids: [] };
-    const target = (await client.list()).find((f) => f.path === opts.to);
-    if (!target) throw new PosternError("NOT_FOUND", `The folder "${opts.to}" does not exist.`);
-    return moveSelected(client, toUidSet(opts.selection), opts.to);
+    const target = requireFolder(await listAllFolders(client), opts.to);
+    return moveSelected(client, toUidSet(opts.selection), target.path);
   });
 }

@@ -1,0 +1,34 @@
+import { ImapFlow } from "imapflow";
+
+/**
+ * Runs `fn` on a direct IMAP connection to the mail lab as `user`, for a journey's own setup
+ * (putting test messages in place). The browser never does this; only the tests do.
+ */
+export async function withLabImap<T>(user: { email: string; password: string }, fn: (imap: ImapFlow) => Promise<T>): Promise<T> {
+  const imap = new ImapFlow({
+    host: "127.0.0.1",
+    port: Number(process.env.LAB_IMAP_PORT ?? 3143),
+    secure: false,
+    doSTARTTLS: false,
+    auth: { user: user.email, pass: user.password },
+    logger: false,
+  });
+  await imap.connect();
+  try {
+    return await fn(imap);
+  } finally {
+    await imap.logout();
+  }
+}
+
+/** Removes every message from the given folders. */
+export async function emptyFolders(imap: ImapFlow, folders: string[]): Promise<void> {
+  for (const folder of folders) {
+    const lock = await imap.getMailboxLock(folder);
+    try {
+      await imap.messageDelete("1:*");
+    } finally {
+      lock.release();
+    }
+  }
+}
