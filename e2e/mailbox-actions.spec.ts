@@ -76,8 +76,10 @@ test.describe("acting on messages", () => {
     await row(page, "Bravo invoice").locator("xpath=..").getByRole("checkbox").check();
     await page.getByRole("button", { name: "Delete" }).click();
     await expect(row(page, "Bravo invoice")).toHaveCount(0);
+    await expect(page.getByTestId("toast")).toContainText("Moved to Trash.");
     await page.getByTestId("toast").getByRole("button", { name: "Undo" }).click();
     await expect(page.getByTestId("toast")).toContainText("Undone.");
     await expect(row(page, "Bravo invoice")).toBeVisible();
+    await expect(row(page, "Delta plan")).toHaveCount(0); // the earlier delete stays done
   });
 });

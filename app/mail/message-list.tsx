@@ -72,6 +72,8 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
   const run = useCallback(
     async (body: ActionBody, optimistic: () => void, after?: (r: Awaited<ReturnType<typeof postAction>>) => void) => {
       setError(null);
+      // A toast still showing belongs to the previous action: its Undo must not be clicked for this one.
+      setToast(null);
       setBusy(true);
       optimistic();
       try {
