@@ -25,6 +25,9 @@ const schema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   /** Domain appended to a bare user name at sign-in ("alice" -> "alice@example.test"). */
   LOGIN_DOMAIN: z.string().optional(),
+  /** Largest message a user may send, in MB (attachments included, after encoding); the SMTP
+   * server's SIZE limit applies too when it is smaller. */
+  MAX_MESSAGE_MB: z.coerce.number().positive().max(1024).default(25),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string; databaseFile: string };

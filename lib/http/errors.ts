@@ -9,7 +9,12 @@ export type PosternErrorCode =
   | "CONFLICT"
   | "IMAP_UNAVAILABLE"
   | "MESSAGE_TOO_LARGE"
-  | "TOO_MANY_CONNECTIONS";
+  | "TOO_MANY_CONNECTIONS"
+  // Sending (lib/smtp/smtp-error.ts): what the SMTP server refused, and why.
+  | "RECIPIENT_REJECTED"
+  | "SMTP_AUTH_FAILED"
+  | "SMTP_UNAVAILABLE"
+  | "SEND_FAILED";
 
 const STATUS: Record<PosternErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -22,6 +27,10 @@ const STATUS: Record<PosternErrorCode, number> = {
   IMAP_UNAVAILABLE: 503,
   MESSAGE_TOO_LARGE: 413,
   TOO_MANY_CONNECTIONS: 503,
+  RECIPIENT_REJECTED: 422,
+  SMTP_AUTH_FAILED: 502,
+  SMTP_UNAVAILABLE: 503,
+  SEND_FAILED: 502,
 };
 
 /** An error whose message is safe to show to the user. */

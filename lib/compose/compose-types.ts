@@ -1,0 +1,42 @@
+// Shapes shared by the composer page, its client component and the compose routes. Types only:
+// the browser bundle imports this file.
+
+export type ComposeKind = "new" | "reply" | "replyAll" | "forward";
+
+export type MessageRef = { folder: string; uid: number };
+
+/** A file already on the IMAP server (in a saved draft, or in a message being forwarded): it is
+ * copied from there when the message is built, so it is uploaded from the browser only once. */
+export type KeptAttachment = MessageRef & { partId: string; filename: string; contentType: string; size: number };
+
+/** What the message answers or forwards; survives in the draft (X-Postern-Draft). */
+export type ComposeContext = {
+  kind: ComposeKind;
+  original: MessageRef | null;
+  inReplyTo: string | null;
+  references: string[];
+};
+
+/** Everything the composer shows. Address fields are the text the user typed. */
+export type ComposeState = {
+  to: string;
+  cc: string;
+  bcc: string;
+  subject: string;
+  body: string;
+  attachments: KeptAttachment[];
+  context: ComposeContext;
+  /** The saved draft this state was loaded from or last saved to. */
+  draft: MessageRef | null;
+};
+
+/** Answer of POST /api/compose/draft. */
+export type SaveDraftResult = { draft: MessageRef; attachments: KeptAttachment[] };
+
+/** Answer of POST /api/compose/send. `redirect` carries the signed "Message sent" notice. */
+export type SendResult = { redirect: string; warnings: string[] };
+
+/** Error answer of the compose routes; `draft` is set when the message was kept in Drafts. */
+export type ComposeError = { error: { code: string; message: string; draft?: SaveDraftResult } };
+
+export const EMPTY_CONTEXT: ComposeContext = { kind: "new", original: null, inReplyTo: null, references: [] };

@@ -1,0 +1,95 @@
+import type { MailCredentials } from "@/lib/auth/credentials";
+import { getConfig } from "@/lib/env";
+import { PosternError } from "@/lib/http/errors";
+import { addFlag } from "@/lib/imap/add-flag";
+import { appendMessage, requireSpecialFolder, type StoredMessage } from "@/lib/imap/append-message";
+import { deleteMessage } from "@/lib/imap/delete-message";
+import type { ImapIdentity } from "@/lib/imap/session-pool";
+import { withConnection } from "@/lib/imap/with-mailbox";
+import type { BuiltMessage } from "./build-message";
+import { listRejections, rejectionSentence, toSendError, type RecipientRejection, type SmtpErrorLike } from "./smtp-error";
+import { createSmtpTransport } from "./transport";
+
+export type Delivered = {
+  /** Where the Sent copy went, or null when it could not be stored (see warnings). */
+  sentCopy: StoredMessage | null;
+  /** Recipients the server refused while accepting others: the message went to the rest. */
+  rejected: RecipientRejection[];
+  /** What went wrong after the message left; none of it means the message was not sent. */
+  warnings: string[];
+};
+
+export type AfterSend = {
+  /** The message answered (\Answered) or forwarded ($Forwarded). */
+  original?: { folder: string; uid: number; flag: "\\Answered" | "$Forwarded" } | null;
+  /** The draft the message was written in, removed once it is sent. */
+  draft?: { folder: string; uid: number } | null;
+};
+
+type Submit = (creds: MailCredentials, built: BuiltMessage) => Promise<{ rejectedErrors?: SmtpErrorLike[] }>;
+
+/** Submits the Bcc-less bytes with the full envelope (Bcc recipients included) over SMTP. */
+const submitOverSmtp: Submit = async (creds, built) => {
+  const transport = createSmtpTransport(getConfig(), creds);
+  try {
+    return (await transport.sendMail({ envelope: built.envelope, raw: built.wire })) as { rejectedErrors?: SmtpErrorLike[] };
+  } finally {
+    transport.close();
+  }
+};
+
+/** Runs a step that follows a successful send; its failure is a warning, never an error: the
+ * message is gone, and reporting failure would make the user send it twice. */
+async function afterwards<T>(warnings: string[], what: string, step: () => Promise<T>): Promise<T | null> {
+  try {
+    return await step();
+  } catch (e) {
+    console.warn(`[send] ${what}:`, e);
+    warnings.push(`The message was sent, but ${what}${e instanceof PosternError ? `: ${e.message}` : "."}`);
+    return null;
+  }
+}
+
+/**
+ * Sends a built message as the signed-in user and files it: the exact bytes recipients got, plus
+ * the Bcc line, are APPENDed to Sent as \Seen; the original gets \Answered or $Forwarded; the
+ * draft is removed.
+ * @param limit largest message in bytes (see getSendLimit)
+ * @throws PosternError MESSAGE_TOO_LARGE | RECIPIENT_REJECTED | SMTP_AUTH_FAILED | SMTP_UNAVAILABLE | SEND_FAILED,
+ *   all meaning nothing was sent
+ */
+export async function sendMessage(
+  imap: ImapIdentity,
+  built: BuiltMessage,
+  opts: AfterSend & { limit: number },
+  submit: Submit = submitOverSmtp,
+): Promise<Delivered> {
+  if (built.wire.length > opts.limit) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    throw new PosternError("MESSAGE_TOO_LARGE", `The message is ${mb(built.wire.length)}, more than the ${mb(opts.limit)} you can send. Remove or shrink attachments.`);
+  }
+  let info: { rejectedErrors?: SmtpErrorLike[] };
+  try {
+    info = await submit(imap.credentials, built);
+  } catch (e) {
+    throw toSendError(e);
+  }
+  const warnings: string[] = [];
+  const rejected = listRejections(info.rejectedErrors);
+  if (rejected.length) warnings.push(`The message was not delivered to ${rejectionSentence(rejected)}.`);
+  const sentCopy = await afterwards(warnings, "no copy could be saved in Sent", () =>
+    withConnection(imap, async (client) => {
+      const folder = await requireSpecialFolder(client, "\\Sent");
+      return appendMessage(client, folder, built.raw, { flags: ["\\Seen"], messageId: built.messageId });
+    }),
+  );
+  if (opts.original) {
+    const { folder, uid, flag } = opts.original;
+    await afterwards(warnings, "the original message could not be marked", () => addFlag(imap, { folder, uid, flag }));
+  }
+  if (opts.draft) {
+    const draft = opts.draft;
+    await afterwards(warnings, "its draft could not be removed from Drafts", () => deleteMessage(imap, draft));
+  }
+  return { sentCopy, rejected, warnings };
+}

@@ -1,0 +1,248 @@
+import crypto from "node:crypto";
+import type { ImapFlow } from "imapflow";
+import { simpleParser } from "mailparser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EMPTY_CONTEXT } from "@/lib/compose/compose-types";
+import { prepareCompose } from "@/lib/compose/prepare-compose";
+import { saveDraft } from "@/lib/compose/save-draft";
+import type { ComposeSubmission } from "@/lib/compose/submission";
+import { submitMessage } from "@/lib/compose/submit-message";
+import { connectImap, getPool, type ImapIdentity } from "@/lib/imap/session-pool";
+import { getSendLimit } from "@/lib/smtp/size-limit";
+import { BOB, signInAs } from "./helpers";
+
+// bob sends to carol (and dave in Bcc) through the lab's real submission server; the tests read
+// the mailboxes over their own IMAP connections. Subjects carry a per-run tag, so nothing here
+// depends on what other files left in these mailboxes.
+const CAROL = { email: "carol@example.test", password: "carol-pass" };
+const DAVE = { email: "dave@example.test", password: "dave-pass" };
+const TAG = crypto.randomBytes(4).toString("hex");
+const ATTACHMENT = crypto.randomBytes(70_000); // binary, several base64 lines
+
+let bob: ImapIdentity;
+let limit: number;
+
+async function raw<T>(user: { email: string; password: string }, fn: (c: ImapFlow) => Promise<T>): Promise<T> {
+  const c = await connectImap({ credentials: { user: user.email, pass: user.password }, clientIp: null });
+  try {
+    return await fn(c);
+  } finally {
+    await c.logout();
+  }
+}
+
+type Found = { uid: number; source: Buffer; flags: Set<string> };
+
+/** Messages of `folder` whose subject contains `text`, read in full. */
+async function findIn(user: typeof CAROL, folder: string, text: string): Promise<Found[]> {
+  return raw(user, async (c) => {
+    const lock = await c.getMailboxLock(folder);
+    try {
+      const uids = (await c.search({ subject: text }, { uid: true })) || [];
+      const found: Found[] = [];
+      for (const uid of uids) {
+        const m = await c.fetchOne(String(uid), { uid: true, source: true, flags: true }, { uid: true });
+        if (m && m.source) found.push({ uid, source: m.source, flags: m.flags ?? new Set() });
+      }
+      return found;
+    } finally {
+      lock.release();
+    }
+  });
+}
+
+/** Delivery is asynchronous (Postfix queue, then LMTP): poll with a deadline, no fixed sleeps. */
+async function waitFor(user: typeof CAROL, folder: string, text: string, timeoutMs = 20_000): Promise<Found> {
+  const deadline = Date.now() + timeoutMs;
+  for (let delay = 100; ; delay = Math.min(delay * 2, 1000)) {
+    const [first] = await findIn(user, folder, text);
+    if (first) return first;
+    if (Date.now() > deadline) throw new Error(`no message with "${text}" in ${user.email}'s ${folder} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, delay));
+  }
+}
+
+function submission(over: Partial<ComposeSubmission>): ComposeSubmission {
+  return {
+    from: { name: "Bob Martin", address: BOB.email },
+    to: "",
+    cc: "",
+    bcc: "",
+    subject: "",
+    body: "",
+    kept: [],
+    uploads: [],
+    context: EMPTY_CONTEXT,
+    draft: null,
+    ...over,
+  };
+}
+
+const headerBlock = (b: Buffer) => b.toString("latin1").slice(0, b.toString("latin1").indexOf("\r\n\r\n"));
+
+beforeAll(async () => {
+  bob = await signInAs(BOB);
+  limit = await getSendLimit();
+});
+afterAll(() => getPool().closeAll());
+
+describe("sending through the lab", () => {
+  const subject = `Grüße ${TAG} — déjà vu 🍺`;
+
+  it("reads the server's SIZE limit", () => {
+    expect(limit).toBeGreaterThan(1024 * 1024);
+    expect(limit).toBeLessThanOrEqual(50 * 1024 * 1024);
+  });
+
+  it("delivers to To and Bcc; Sent holds the same bytes plus the Bcc line; the delivered copy has no Bcc", async () => {
+    const outcome = await submitMessage(
+      bob,
+      submission({
+        to: "Carol Diaz <carol@example.test>",
+        bcc: "dave@example.test",
+        subject,
+        body: "Hallo Carol,\nschöne Grüße aus München.\n",
+        uploads: [{ filename: "data.bin", contentType: "application/octet-stream", content: ATTACHMENT }],
+      }),
+      limit,
+    );
+    expect(outcome).toMatchObject({ ok: true, delivered: { rejected: [], warnings: [] } });
+
+    const received = await waitFor(CAROL, "INBOX", TAG);
+    const parsed = await simpleParser(received.source);
+    expect(parsed.subject).toBe(subject);
+    expect(parsed.text).toBe("Hallo Carol,\nschöne Grüße aus München.\n");
+    expect(parsed.attachments[0]?.filename).toBe("data.bin");
+    expect(parsed.attachments[0]?.content.equals(ATTACHMENT)).toBe(true);
+    expect(headerBlock(received.source)).not.toMatch(/^bcc:/im);
+    expect(received.source.toString("latin1")).not.toContain("dave@example.test>"); // not in any header
+
+    const [sent] = await findIn(BOB, "Sent", TAG);
+    expect(sent.flags.has("\\Seen")).toBe(true);
+    expect(headerBlock(sent.source)).toMatch(/^Bcc: dave@example\.test$/m);
+    // What carol got is what bob's Sent holds, minus the Bcc line, after the servers' trace fields.
+    const withoutBcc = sent.source.toString("latin1").replace(/^Bcc: .*\r\n/m, "");
+    expect(received.source.toString("latin1").endsWith(withoutBcc)).toBe(true);
+
+    const bcc = await waitFor(DAVE, "INBOX", TAG);
+    expect((await simpleParser(bcc.source)).messageId).toBe(parsed.messageId);
+  });
+
+  it("refuses an unknown local recipient by name, sends nothing and keeps the draft", async () => {
+    const s = `Unknown ${TAG}`;
+    const outcome = await submitMessage(bob, submission({ to: "nobody@example.test", subject: s, body: "Lost?" }), limit);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.error.code).toBe("RECIPIENT_REJECTED");
+    expect(outcome.error.message).toContain("nobody@example.test");
+    expect(outcome.error.message).toMatch(/unknown user/);
+    expect(outcome.draft?.draft.folder).toBe("Drafts");
+    const drafts = await findIn(BOB, "Drafts", s);
+    expect(drafts.map((d) => d.uid)).toEqual([outcome.draft!.draft.uid]);
+    expect(drafts[0].flags.has("\\Draft")).toBe(true);
+    expect(await findIn(BOB, "Sent", s)).toEqual([]);
+  });
+
+  it("sends to the accepted recipients and names the refused one", async () => {
+    const s = `Partly ${TAG}`;
+    const outcome = await submitMessage(bob, submission({ to: "carol@example.test, nobody2@example.test", subject: s, body: "Half" }), limit);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.delivered.rejected.map((r) => r.recipient)).toEqual(["nobody2@example.test"]);
+    expect(outcome.delivered.warnings.join(" ")).toContain("nobody2@example.test: unknown user");
+    await waitFor(CAROL, "INBOX", s);
+  });
+
+  it("refuses a field that is not an address before talking to the server", async () => {
+    const outcome = await submitMessage(bob, submission({ to: "carol@example.test, bob", subject: `Typo ${TAG}` }), limit);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.error).toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("“bob” is not an email address") });
+  });
+});
+
+describe("reply and forward", () => {
+  let original: number;
+  const subject = `Question ${TAG}`;
+
+  beforeAll(async () => {
+    const message =
+      `From: Carol Diaz <carol@example.test>\r\nTo: bob@example.test, dave@example.test\r\nSubject: ${subject}\r\n` +
+      `Message-ID: <q-${TAG}@example.test>\r\nReferences: <root-${TAG}@example.test>\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\n\r\nCan you come?\r\n`;
+    await raw(BOB, (c) => c.append("INBOX", message));
+    [{ uid: original }] = await findIn(BOB, "INBOX", subject);
+  });
+
+  it("reply all quotes the original, sets the thread headers and marks the original \\Answered", async () => {
+    const state = await prepareCompose(bob, [BOB.email], { kind: "replyAll", ref: { folder: "INBOX", uid: original } });
+    expect(state).toMatchObject({
+      to: "Carol Diaz <carol@example.test>, dave@example.test",
+      cc: "",
+      subject: `Re: ${subject}`,
+      context: { kind: "replyAll", original: { folder: "INBOX", uid: original }, inReplyTo: `<q-${TAG}@example.test>` },
+    });
+    expect(state.body).toBe("\n\nOn Mon, 2 Mar 2026 at 10:00 UTC, Carol Diaz <carol@example.test> wrote:\n> Can you come?\n");
+    const outcome = await submitMessage(bob, submission({ ...state, body: `Yes!${state.body}` }), limit);
+    expect(outcome.ok).toBe(true);
+
+    const [answered] = await findIn(BOB, "INBOX", subject);
+    expect(answered.flags.has("\\Answered")).toBe(true);
+    const reply = await simpleParser((await waitFor(CAROL, "INBOX", `Re: ${subject}`)).source);
+    expect(reply.inReplyTo).toBe(`<q-${TAG}@example.test>`);
+    expect(reply.references).toEqual([`<root-${TAG}@example.test>`, `<q-${TAG}@example.test>`]);
+    expect(reply.text).toContain("> Can you come?");
+  });
+
+  it("forward carries the original's files and marks it $Forwarded", async () => {
+    const sent = await submitMessage(
+      bob,
+      submission({ to: "bob@example.test", subject: `Files ${TAG}`, uploads: [{ filename: "a.bin", contentType: "application/octet-stream", content: ATTACHMENT }] }),
+      limit,
+    );
+    expect(sent.ok).toBe(true);
+    const inbox = await waitFor(BOB, "INBOX", `Files ${TAG}`);
+    const state = await prepareCompose(bob, [BOB.email], { kind: "forward", ref: { folder: "INBOX", uid: inbox.uid } });
+    expect(state.subject).toBe(`Fwd: Files ${TAG}`);
+    expect(state.body).toContain("---------- Forwarded message ----------");
+    expect(state.attachments.map((a) => [a.filename, a.size])).toEqual([["a.bin", ATTACHMENT.length]]);
+    const outcome = await submitMessage(bob, submission({ ...state, to: "carol@example.test", kept: state.attachments }), limit);
+    expect(outcome.ok).toBe(true);
+    const forwarded = await simpleParser((await waitFor(CAROL, "INBOX", `Fwd: Files ${TAG}`)).source);
+    expect(forwarded.attachments[0]?.content.equals(ATTACHMENT)).toBe(true);
+    const [orig] = await findIn(BOB, "INBOX", `Files ${TAG}`).then((l) => l.filter((m) => m.uid === inbox.uid));
+    expect(orig.flags.has("$Forwarded")).toBe(true);
+  });
+});
+
+describe("drafts", () => {
+  it("replaces the previous version, keeps half-typed fields and files, and reopens", async () => {
+    const s = `Draft ${TAG}`;
+    const first = await saveDraft(
+      bob,
+      submission({ to: "carol@example.test, half@", bcc: "Dave <dave@example.test>", subject: s, body: "v1", uploads: [{ filename: "notes.txt", contentType: "text/plain", content: Buffer.from("notes\n") }] }),
+      limit,
+    );
+    expect(first.attachments).toMatchObject([{ folder: "Drafts", uid: first.draft.uid, partId: "2", filename: "notes.txt", size: 6 }]);
+    // Second version: the file is referenced, not uploaded again.
+    const second = await saveDraft(
+      bob,
+      submission({ to: "carol@example.test, half@ex", bcc: "Dave <dave@example.test>", subject: s, body: "v2", kept: first.attachments, draft: first.draft }),
+      limit,
+    );
+    expect(second.draft.uid).not.toBe(first.draft.uid);
+    const drafts = await findIn(BOB, "Drafts", s);
+    expect(drafts.map((d) => d.uid)).toEqual([second.draft.uid]);
+
+    const state = await prepareCompose(bob, [BOB.email], { kind: "draft", ref: second.draft });
+    expect(state).toMatchObject({ to: "carol@example.test, half@ex", bcc: "Dave <dave@example.test>", subject: s, body: "v2", draft: second.draft });
+    expect(state.attachments).toMatchObject([{ partId: "2", filename: "notes.txt", size: 6 }]);
+
+    // Sending it removes the draft.
+    const outcome = await submitMessage(bob, submission({ ...state, to: "carol@example.test", kept: state.attachments }), limit);
+    expect(outcome.ok).toBe(true);
+    expect(await findIn(BOB, "Drafts", s)).toEqual([]);
+    const got = await simpleParser((await waitFor(CAROL, "INBOX", s)).source);
+    expect(got.attachments[0]?.content.toString()).toBe("notes\n");
+    expect(got.headers.has("x-postern-draft")).toBe(false);
+  });
+});
