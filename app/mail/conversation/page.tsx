@@ -1,0 +1,91 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { z } from "zod";
+import { requireMailSession } from "@/auth";
+import { isPosternError } from "@/lib/http/errors";
+import { openConversation, type Conversation } from "@/lib/imap/open-conversation";
+import { buildMessageView } from "@/lib/mime/message-view";
+import { logout } from "../actions";
+import { threadListUrl } from "../thread-url";
+import { ConversationEntry } from "./conversation-entry";
+import styles from "./conversation.module.css";
+
+export const dynamic = "force-dynamic";
+
+const paramsSchema = z.object({
+  folder: z.string().min(1).max(1000).catch("INBOX"),
+  uid: z.coerce.number().int().positive().max(4294967295).optional().catch(undefined),
+  images: z.literal("1").optional().catch(undefined),
+});
+
+function Frame({ email, folder, children }: { email: string; folder: string; children: ReactNode }) {
+  return (
+    <div className={styles.page}>
+      <header className="topbar">
+        <span className="brand">Postern</span>
+        <Link href={threadListUrl({ folder })} prefetch={false} className={styles.back} data-testid="back-to-threads">
+          Back to conversations
+        </Link>
+        <span className="account" data-testid="account">{email}</span>
+        <form action={logout}>
+          <button type="submit" className="link-button">Sign out</button>
+        </form>
+      </header>
+      <main className={styles.main}>{children}</main>
+    </div>
+  );
+}
+
+function missing(text: string) {
+  return (
+    <p className={styles.notice} data-testid="conversation-missing">
+      {text}
+    </p>
+  );
+}
+
+/**
+ * A whole conversation in one pane (?folder=&uid= of any message in it), oldest first: older
+ * messages collapsed to one line, the newest open. Opening it marks the conversation read.
+ */
+export default async function ConversationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  const session = await requireMailSession();
+  const params = paramsSchema.parse(await searchParams);
+  const uid = params.uid;
+  if (!uid) return <Frame email={session.email} folder={params.folder}>{missing("No conversation chosen.")}</Frame>;
+  let conversation: Conversation;
+  try {
+    conversation = await openConversation(session.imap, { folder: params.folder, uid });
+  } catch (e) {
+    if (isPosternError(e) && e.code === "INVALID_CREDENTIALS") redirect("/login?reason=expired");
+    if (!isPosternError(e)) throw e;
+    // a message moved or deleted elsewhere, the server unreachable: a notice, not an error page
+    return <Frame email={session.email} folder={params.folder}>{missing(e.message)}</Frame>;
+  }
+  const imagesAllowed = params.images === "1";
+  const { messages, omitted } = conversation;
+  return (
+    <Frame email={session.email} folder={params.folder}>
+      <h1 data-testid="conversation-subject">{conversation.subject || "(no subject)"}</h1>
+      <p className={styles.count} data-testid="conversation-count">
+        {messages.length} {messages.length === 1 ? "message" : "messages"}
+        {omitted > 0 && ` (the ${omitted} older ones are in the message list)`}
+      </p>
+      <ol className={styles.messages}>
+        {messages.map((m, i) => (
+          <li key={m.uid}>
+            <ConversationEntry
+              folder={params.folder}
+              openedUid={uid}
+              entry={m}
+              view={m.message ? buildMessageView(m.message, { allowRemoteContent: imagesAllowed }) : null}
+              expanded={i === messages.length - 1}
+              imagesAllowed={imagesAllowed}
+            />
+          </li>
+        ))}
+      </ol>
+    </Frame>
+  );
+}

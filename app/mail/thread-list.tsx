@@ -1,0 +1,79 @@
+import Link from "next/link";
+import type { ThreadPage } from "@/lib/imap/list-threads";
+import type { ThreadSummary } from "@/lib/imap/thread-summary";
+import { displayName } from "./format";
+import { PaperclipIcon, StarIcon } from "./icons";
+import { LocalDate } from "./local-date";
+import styles from "./thread-list.module.css";
+import { conversationUrl, threadListUrl } from "./thread-url";
+
+/** "Bob Martin" for one sender; first names for several, as Gmail does ("Bob, Carol, Dave"). */
+function participantsLabel(t: ThreadSummary): string {
+  if (t.participants.length <= 1) return displayName(t.participants[0] ?? null);
+  const names = t.participants.map((p) => displayName(p).split(/[\s@]/)[0]);
+  return names.length > 3 ? `${names.slice(0, 2).join(", ")} … ${names[names.length - 1]}` : names.join(", ");
+}
+
+/** A folder's conversations, newest first; each row opens the conversation reader. Works without JS. */
+export function ThreadList({ page }: { page: ThreadPage }) {
+  const first = page.total === 0 ? 0 : (page.page - 1) * page.pageSize + 1;
+  const last = Math.min(page.total, page.page * page.pageSize);
+  return (
+    <section className="message-list" aria-label="Conversations">
+      <div className="list-toolbar">
+        <span data-testid="thread-range">{page.total === 0 ? "No conversations" : `${first}–${last} of ${page.total} conversations`}</span>
+        <span className="pager">
+          {page.page > 1 ? (
+            <Link href={threadListUrl({ folder: page.folder, page: page.page - 1 })} prefetch={false} aria-label="Newer conversations">
+              ‹ Newer
+            </Link>
+          ) : (
+            <span className="disabled">‹ Newer</span>
+          )}
+          <span data-testid="thread-page-indicator">
+            Page {page.page} of {page.pageCount}
+          </span>
+          {page.page < page.pageCount ? (
+            <Link href={threadListUrl({ folder: page.folder, page: page.page + 1 })} prefetch={false} aria-label="Older conversations">
+              Older ›
+            </Link>
+          ) : (
+            <span className="disabled">Older ›</span>
+          )}
+        </span>
+      </div>
+      <ul className="rows">
+        {page.threads.map((t) => (
+          <li key={t.uid} className={t.unread ? "row unread" : "row"} data-uid={t.uid}>
+            <Link href={conversationUrl({ folder: page.folder, uid: t.uid })} prefetch={false} data-testid="thread-row">
+              <span className="flags">
+                {t.flagged && (
+                  <span className="flag" title="Starred">
+                    <StarIcon />
+                  </span>
+                )}
+                {t.hasAttachments && (
+                  <span className="clip" title="Has attachments">
+                    <PaperclipIcon />
+                  </span>
+                )}
+              </span>
+              <span className="from">
+                {participantsLabel(t)}
+                {t.count > 1 && (
+                  <span className={styles.count} data-testid="thread-count" title={`${t.count} messages`}>
+                    {t.count}
+                  </span>
+                )}
+              </span>
+              <span className="subject">{t.subject || "(no subject)"}</span>
+              <span className="date">
+                <LocalDate iso={t.date} />
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
