@@ -13,28 +13,16 @@ import { folderScale } from "./cases/folder-scale";
 import { idleMemory } from "./cases/idle-memory";
 import { listOverhead } from "./cases/list-overhead";
 import { openLarge } from "./cases/open-large";
+import { threading } from "./cases/threading";
 import { BIG_FOLDER, browserAddress, CONCURRENCY_LEVELS, CONCURRENCY_SECONDS, LOAD_USER, PREFERRED_PORT, RESULTS_FILE, ROOT } from "./config";
 import { ensureBenchData, largeMessageUid } from "./fixtures";
 import { configureLibForLab, loadIdentity, rawConnection } from "./imap";
 import { labInfo, labUp } from "./lab";
 import { freePort, startPostern, type RunningServer } from "./postern-server";
 import { machineFacts, textTable, writeResults } from "./report";
-import { row, type Row } from "./report-types";
+import type { Row } from "./report-types";
 
 const say = (s: string) => console.log(`bench: ${s}`);
-
-/** Threading does not exist yet; the row keeps the gap visible in every report. */
-const THREADING_ROW = row({
-  id: "6",
-  name: "threading a 100k folder (JWZ over Message-ID/References)",
-  measured: null,
-  unit: "ms",
-  baselineName: null,
-  baseline: null,
-  target: null,
-  status: "not built yet",
-  note: "Postern has no threading yet; add the case (headers fetched, time vs 1k folder) when it lands",
-});
 
 async function signedIn(origin: URL, addressIndex: number): Promise<Browser> {
   const b = new Browser(origin, browserAddress(addressIndex));
@@ -69,6 +57,8 @@ async function main(): Promise<void> {
     raw = await rawConnection();
     say("3: opening the 20 MB message (library level)");
     results[3] = await openLarge({ identity: loadIdentity("open", "127.0.3.3"), raw, uid: await largeMessageUid(raw) });
+    say("6: threading the 100k folder vs the 1k folder, THREAD and JWZ (library level)");
+    results[6] = await threading({ big: loadIdentity("threads-big", "127.0.3.6"), small: loadIdentity("threads-small", "127.0.3.7") });
 
     server = await startPostern(lab, await freePort(PREFERRED_PORT));
     say(`Postern started (pid ${server.pid}, ${server.origin.origin})`);
@@ -111,7 +101,7 @@ async function main(): Promise<void> {
     await stopAll();
   }
 
-  const rows = [1, 2, 3, 4, 5].flatMap((k) => results[k] ?? []).concat(THREADING_ROW);
+  const rows = [1, 2, 3, 4, 5, 6].flatMap((k) => results[k] ?? []);
   const seconds = Math.round((Date.now() - started) / 1000);
   const machine = machineFacts();
   console.log("\n" + textTable(rows) + "\n");
