@@ -1,0 +1,43 @@
+import type { ImapFlow } from "imapflow";
+import { describe, expect, it } from "vitest";
+import { fetchLocalThreads } from "./local-threads";
+
+/** A folder of `n` messages, UID = sequence number; message k > 1 replies to k - 1. */
+function fakeClient(n: number) {
+  const requests: { range: string; query: Record<string, unknown> }[] = [];
+  const client = {
+    async *fetch(range: string, query: Record<string, unknown>) {
+      requests.push({ range, query });
+      const [from, to] = range.split(":").map((x) => (x === "*" ? n : Number(x)));
+      for (let uid = from; uid <= (to ?? from); uid++) {
+        const refs = uid > 1 ? `References: <m${uid - 1}@x>\r\n` : "";
+        const headers = Buffer.from(`Message-ID: <m${uid}@x>\r\n${refs}Subject: ${uid > 1 ? "Re: " : ""}chain\r\n\r\n`);
+        yield query.headers ? { uid, headers } : { uid };
+      }
+    },
+  };
+  return { client: client as unknown as ImapFlow, requests };
+}
+
+describe("fetchLocalThreads", () => {
+  it("threads the folder from the five threading header fields only", async () => {
+    const { client, requests } = fakeClient(5);
+    expect(await fetchLocalThreads(client, 5)).toEqual({ threads: [[1, 2, 3, 4, 5]], headersFetched: 5 });
+    expect(requests).toEqual([{ range: "1:*", query: { uid: true, headers: ["message-id", "in-reply-to", "references", "subject", "date"] } }]);
+  });
+
+  it("fetches headers of the newest `max` messages only; older ones are listed alone, costing their UIDs", async () => {
+    const { client, requests } = fakeClient(10);
+    const { threads, headersFetched } = await fetchLocalThreads(client, 10, 4);
+    expect(headersFetched).toBe(4);
+    expect(threads).toEqual([[1], [2], [3], [4], [5], [6], [7, 8, 9, 10]]);
+    expect(requests.map((r) => r.range)).toEqual(["1:6", "7:*"]);
+    expect(requests[0].query).toEqual({ uid: true });
+  });
+
+  it("costs nothing on an empty folder", async () => {
+    const { client, requests } = fakeClient(0);
+    expect(await fetchLocalThreads(client, 0)).toEqual({ threads: [], headersFetched: 0 });
+    expect(requests).toHaveLength(0);
+  });
+});
