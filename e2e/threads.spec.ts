@@ -35,6 +35,17 @@ test.describe("conversations", () => {
     await expect(messages.nth(1).getByTestId("text-body")).toBeHidden();
   });
 
+  test("the Conversations toggle lists the thread once with its count, and opens it", async ({ page }) => {
+    await page.getByTestId("threads-toggle").click();
+    await expect(page.getByTestId("thread-range")).toContainText("conversations");
+    const thread = page.getByTestId("thread-row").filter({ hasText: SUBJECTS.thread });
+    await expect(thread).toHaveCount(1);
+    await expect(thread.getByTestId("thread-count")).toHaveText("4");
+    await thread.click();
+    await expect(page).toHaveURL(/\/mail\/conversation\?/);
+    await expect(page.getByText(TEXTS.thread[3])).toBeVisible();
+  });
+
   test("the threads API lists the conversation once, with its four messages", async ({ page }) => {
     const res = await page.request.get("/api/messages/threads?folder=INBOX");
     expect(res.ok()).toBe(true);

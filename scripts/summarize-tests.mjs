@@ -27,5 +27,7 @@ else {
   passed += s.expected; failed += s.unexpected + s.flaky; skipped += s.skipped;
   if ((e2e.errors ?? []).length) { console.log("e2e: errors outside tests:", e2e.errors.map((e) => e.message).join("; ")); failed++; }
 }
+if (fs.existsSync(path.join(dir, "typecheck-failed"))) { console.log("typecheck: failed"); failed++; }
+if (fs.existsSync(path.join(dir, "build-failed"))) { console.log("build: failed"); failed++; }
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(failed > 0 ? 1 : 0);

@@ -22,6 +22,9 @@ bash mail-lab/lab up
 set +e
 rm -rf "$results"; mkdir -p "$results"
 
+step "typecheck (application, tests, e2e, benchmark)"
+npx --no-install tsc --noEmit || echo "tsc reported type errors" > "$results/typecheck-failed"
+
 step "unit tests"
 npx --no-install vitest run --project unit --reporter=default --reporter=json --outputFile.json="$results/unit.json"
 

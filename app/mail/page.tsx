@@ -5,6 +5,7 @@ import { listFolders } from "@/lib/imap/list-folders";
 import { getQuota } from "@/lib/imap/get-quota";
 import { listMessages } from "@/lib/imap/list-messages";
 import { listQueryParams, listQuerySchema } from "@/lib/imap/list-query";
+import { listThreads } from "@/lib/imap/list-threads";
 import { openMessage, type OpenedMessage } from "@/lib/imap/open-message";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { buildMessageView } from "@/lib/mime/message-view";
@@ -14,6 +15,9 @@ import { MessageList } from "./message-list";
 import { MessageViewPane } from "./message-view";
 import { QuotaBar } from "./quota-bar";
 import { mailParamsSchema } from "./search-params";
+import { ThreadList } from "./thread-list";
+import { isThreadView } from "./thread-url";
+import { ViewToggle } from "./view-toggle";
 
 export const dynamic = "force-dynamic";
 
@@ -27,9 +31,11 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
   try {
     // Open first: it marks the message read, and the list and counts should show that.
     const opened = params.uid ? await openMessageOrNotice(session.imap, params.folder, params.uid) : null;
-    const [folders, page, quota] = await Promise.all([
+    const threadView = isThreadView(raw);
+    const [folders, page, threads, quota] = await Promise.all([
       listFolders(session.imap),
-      listMessages(session.imap, { folder: params.folder, page: params.page, query }),
+      threadView ? null : listMessages(session.imap, { folder: params.folder, page: params.page, query }),
+      threadView ? listThreads(session.imap, { folder: params.folder, page: params.page }) : null,
       getQuota(session.imap),
     ]);
     const current = folders.find((f) => f.path === params.folder);
@@ -45,16 +51,21 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
           </form>
         </header>
         <div className="sidebar">
+          <ViewToggle folder={params.folder} threads={threadView} />
           <FolderTree folders={folders} current={params.folder} />
           {quota && <QuotaBar quota={quota} />}
         </div>
-        <MessageList
-          page={page}
-          listParams={listParams}
-          selectedUid={params.uid}
-          moveTargets={moveTargets}
-          inTrash={current?.specialUse === "\\Trash"}
-        />
+        {threads ? (
+          <ThreadList page={threads} />
+        ) : (
+          <MessageList
+            page={page!}
+            listParams={listParams}
+            selectedUid={params.uid}
+            moveTargets={moveTargets}
+            inTrash={current?.specialUse === "\\Trash"}
+          />
+        )}
         {typeof opened === "string" ? (
           <section className="message-view empty" aria-label="Message">
             <p data-testid="message-missing">{opened}</p>
@@ -64,7 +75,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
             folder={params.folder}
             listParams={listParams}
             uid={opened.uid}
-            page={page.page}
+            page={page?.page ?? 1}
             imagesAllowed={imagesAllowed}
             size={opened.size}
             flagged={opened.flagged}
