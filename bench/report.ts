@@ -77,6 +77,7 @@ export type Results = {
   seconds: number;
   machine: Machine;
   loadAverage: { start: number; end: number };
+  labRestarted: boolean;
   prepared: string[];
   rows: Row[];
 };

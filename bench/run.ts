@@ -102,16 +102,20 @@ async function main(): Promise<void> {
   }
 
   const rows = [1, 2, 3, 4, 5, 6].flatMap((k) => results[k] ?? []);
+  // Other suites restart the shared lab (e.g. the reconnect test): every connection then drops.
+  const labRestarted = labInfo().dovecotPid !== lab.dovecotPid;
   const seconds = Math.round((Date.now() - started) / 1000);
   const machine = machineFacts();
   console.log("\n" + textTable(rows) + "\n");
   console.log(`machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, Dovecot ${machine.dovecot}`);
   console.log(`load average (1 min) at start ${loadAverage.toFixed(2)}, at end ${os.loadavg()[0].toFixed(2)}`);
+  if (labRestarted) console.log("WARNING: Dovecot was restarted during the run (new master pid): run the bench again");
   writeResults(RESULTS_FILE, {
     startedAt: new Date(started).toISOString(),
     seconds,
     machine,
     loadAverage: { start: loadAverage, end: os.loadavg()[0] },
+    labRestarted,
     prepared,
     rows,
   });
