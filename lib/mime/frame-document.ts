@@ -1,6 +1,9 @@
 // The document that shows a sanitized message in
-// <iframe sandbox="allow-popups allow-popups-to-escape-sandbox" srcdoc=...>: no scripts, an opaque
-// origin, and a CSP of its own as a second wall should anything slip past the sanitizer.
+// <iframe sandbox="allow-popups allow-popups-to-escape-sandbox">: no scripts, an opaque origin,
+// and a CSP of its own as a second wall should anything slip past the sanitizer (the route that
+// serves it, app/api/messages/html, sends the same policy as a header, with frame-ancestors and
+// sandbox, which a meta tag cannot carry). Suspicious links are marked: the frame has no
+// scripts, so their real target is shown by this stylesheet on hover and keyboard focus.
 
 const DEFAULT_STYLES = `
 html { color-scheme: light; }
@@ -12,22 +15,21 @@ img[data-postern-blocked] { display: inline-block; min-width: 12px; min-height: 
 pre { white-space: pre-wrap; }
 blockquote { margin: 0 0 0 0.8ex; padding-left: 1ex; border-left: 2px solid #d0d7de; }
 table { border-collapse: collapse; }
+a[data-postern-suspicious] { outline: 2px solid #cf222e !important; outline-offset: 1px !important;
+  background-color: #ffebe9 !important; color: #82071e !important; visibility: visible !important; }
+a[data-postern-suspicious]::before { content: "\\26A0\\FE0F\\00A0"; }
+a[data-postern-suspicious]:hover::after, a[data-postern-suspicious]:focus::after {
+  content: " \\2192  " attr(data-postern-target); font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, monospace;
+  color: #82071e; background: #fff; overflow-wrap: anywhere; }
 `;
 
 /**
  * Wraps sanitized HTML (from sanitizeEmailHtml, never raw mail HTML) into a full document for the
- * frame's srcdoc. Images may come only from data: URLs unless remote content is allowed; nothing
+ * message frame. Images may come only from data: URLs unless remote content is allowed; nothing
  * else may load at all, and no referrer leaks when it does.
  */
 export function buildFrameDocument(safeHtml: string, opts: { allowRemoteContent: boolean }): string {
-  const imageSources = opts.allowRemoteContent ? "data: https: http:" : "data:";
-  const csp = [
-    "default-src 'none'",
-    `img-src ${imageSources}`,
-    "style-src 'unsafe-inline'",
-    "form-action 'none'",
-    "base-uri 'none'",
-  ].join("; ");
+  const csp = frameContentPolicy(opts).join("; ");
   return [
     "<!DOCTYPE html>",
     '<html><head><meta charset="utf-8">',
@@ -40,4 +42,16 @@ export function buildFrameDocument(safeHtml: string, opts: { allowRemoteContent:
     safeHtml,
     "</body></html>",
   ].join("\n");
+}
+
+/** The message frame's CSP directives: nothing but images (data: ones, and http(s) once the reader
+ * allowed remote content) and inline styles; no forms, no base URL. */
+export function frameContentPolicy(opts: { allowRemoteContent: boolean }): string[] {
+  return [
+    "default-src 'none'",
+    `img-src ${opts.allowRemoteContent ? "data: https: http:" : "data:"}`,
+    "style-src 'unsafe-inline'",
+    "form-action 'none'",
+    "base-uri 'none'",
+  ];
 }

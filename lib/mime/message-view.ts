@@ -1,12 +1,14 @@
 import { chooseBody } from "@/lib/mime/choose-body";
+import { checkLink, checkSender, type LinkWarning, type PhishingWarning } from "@/lib/mime/detect-phishing";
 import { buildFrameDocument } from "@/lib/mime/frame-document";
 import { linkifyText, type TextSegment } from "@/lib/mime/linkify-text";
 import { sanitizeEmailHtml } from "@/lib/mime/sanitize-html";
 import type { CalendarEvent, DeliveryReport, ParsedMessage, SecurityMarker } from "@/lib/mime/types";
 
 export type MessageBodyView =
-  /** `frameDocument` goes into a sandboxed iframe's srcdoc, nowhere else. */
-  | { kind: "html"; frameDocument: string; blockedRemoteCount: number }
+  /** `frameDocument` is served by the message frame route (app/api/messages/html) into a
+   * sandboxed iframe, nowhere else. `allowRemoteContent` says what it was built with. */
+  | { kind: "html"; frameDocument: string; blockedRemoteCount: number; allowRemoteContent: boolean }
   | { kind: "text"; segments: TextSegment[] }
   | { kind: "empty" };
 
@@ -20,7 +22,13 @@ export type MessageView = Omit<ParsedMessage, "text" | "html" | "inlineImages" |
   calendar: CalendarEvent[];
   report: DeliveryReport | null;
   security: SecurityMarker[];
+  /** Phishing signs: a sender pretending to be another domain, links that are not what they say
+   * (marked in the frame document too). Sender warnings first, then links in body order. */
+  warnings: PhishingWarning[];
 };
+
+/** More warnings than this say nothing more: the bar shows the first ones. */
+const MAX_WARNINGS = 20;
 
 // Parts a view shows in another form: a report's machine-readable parts (the report summary
 // shows them), and PGP/MIME's "Version: 1" control part.
@@ -34,15 +42,20 @@ export function buildMessageView(msg: ParsedMessage, opts: ViewOptions): Message
   const { text: _text, html: _html, inlineImages, attachedMessages = [], calendar = [], report = null, security = [], ...rest } = msg;
   const choice = chooseBody(msg, { preferPlainText: opts.preferPlainText ?? false });
   let body: MessageBodyView;
+  let linkWarnings: LinkWarning[] = [];
   if (choice.kind === "html") {
     const safe = sanitizeEmailHtml(choice.html, { allowRemoteContent: opts.allowRemoteContent, inlineImages });
     body = {
       kind: "html",
       frameDocument: buildFrameDocument(safe.html, { allowRemoteContent: opts.allowRemoteContent }),
       blockedRemoteCount: safe.blockedRemoteCount,
+      allowRemoteContent: opts.allowRemoteContent,
     };
+    linkWarnings = safe.linkWarnings;
   } else if (choice.kind === "text") {
     body = { kind: "text", segments: linkifyText(choice.text) };
+    // a plain-text link shows its own URL: only the target's own signs (IP, look-alike) apply
+    linkWarnings = body.segments.flatMap((s) => (s.kind === "link" ? (checkLink(s.value, s.value) ?? []) : []));
   } else {
     body = { kind: "empty" };
   }
@@ -75,5 +88,18 @@ export function buildMessageView(msg: ParsedMessage, opts: ViewOptions): Message
     calendar,
     report,
     security,
+    warnings: listWarnings(rest.from, linkWarnings),
   };
+}
+
+function listWarnings(from: ParsedMessage["from"], links: LinkWarning[]): PhishingWarning[] {
+  const senders = from.flatMap((a) => checkSender(a) ?? []);
+  const seen = new Set<string>();
+  const unique = links.filter((w) => {
+    const key = `${w.target}\n${w.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return [...senders, ...unique].slice(0, MAX_WARNINGS);
 }

@@ -1,10 +1,17 @@
 import sanitizeHtml from "sanitize-html";
 import { filterStyle } from "@/lib/mime/filter-css";
 import { createImageApprover, type ImageApprover } from "@/lib/mime/approve-images";
+import type { LinkWarning } from "@/lib/mime/detect-phishing";
+import { createLinkMarker, LINK_PLACEHOLDER } from "@/lib/mime/mark-links";
 import { type ImageUrlPolicy, safeLinkHref } from "@/lib/mime/safe-url";
 
 export type SanitizeOptions = ImageUrlPolicy;
-export type SanitizedHtml = { html: string; blockedRemoteCount: number };
+export type SanitizedHtml = {
+  html: string;
+  blockedRemoteCount: number;
+  /** Links that are not what they say, in document order; each is marked in `html`. */
+  linkWarnings: LinkWarning[];
+};
 
 const ALLOWED_TAGS = [
   "a", "abbr", "address", "b", "big", "blockquote", "br", "caption", "center", "cite", "code", "col", "colgroup",
@@ -26,7 +33,7 @@ const CELL_ATTRIBUTES = ["colspan", "rowspan", "nowrap", "background", BLOCKED];
 
 const ALLOWED_ATTRIBUTES: sanitizeHtml.IOptions["allowedAttributes"] = {
   "*": ["style", "title", "dir", "lang", "align", "valign", "width", "height", "bgcolor"],
-  a: ["href", "name", "target", "rel"],
+  a: ["href", "name", "target", "rel", LINK_PLACEHOLDER],
   img: ["src", "alt", "border", "hspace", "vspace", BLOCKED],
   font: ["color", "face", "size"],
   table: ["border", "cellpadding", "cellspacing", "background", BLOCKED],
@@ -48,10 +55,13 @@ const IMAGE_SCHEMES = ["http", "https", "data"];
  * Sanitizes a message's HTML for display in Postern's sandboxed frame: an allowlist of layout
  * tags, attributes and CSS properties; links open in a new tab without referrer; `cid:` images
  * become data: URLs of the message's own inline images; remote images (img src, background
- * attributes, CSS url()) are removed and counted unless `allowRemoteContent`.
+ * attributes, CSS url()) are removed and counted unless `allowRemoteContent`. Links whose words
+ * name another site than their target (and other phishing signs, see detect-phishing.ts) get
+ * data-postern-suspicious and their real target as attributes the frame's stylesheet shows.
  */
 export function sanitizeEmailHtml(html: string, opts: SanitizeOptions): SanitizedHtml {
   const images = createImageApprover(opts);
+  const links = createLinkMarker();
   const approveCssUrl = (url: string) => {
     const decision = images.approve(url);
     return decision.kind === "use" ? decision.url : null;
@@ -69,7 +79,10 @@ export function sanitizeEmailHtml(html: string, opts: SanitizeOptions): Sanitize
     }
     if (next.background !== undefined) setImageUrl(next, "background", images, "remote-background");
     if (tagName === "img") setImageUrl(next, "src", images, "remote-image");
-    if (tagName === "a") setLink(next);
+    if (tagName === "a") {
+      setLink(next);
+      links.open(next);
+    }
     return { tagName, attribs: next };
   };
 
@@ -83,8 +96,13 @@ export function sanitizeEmailHtml(html: string, opts: SanitizeOptions): Sanitize
     disallowedTagsMode: "discard",
     // <body> carries the message's background and base font; keep them on a plain block
     transformTags: { body: "div", "*": transformAny },
+    exclusiveFilter: (frame) => {
+      if (frame.tag === "a") links.close(frame.attribs, frame.text);
+      return false;
+    },
   });
-  return { html: clean, blockedRemoteCount: images.blockedCount() };
+  const marked = links.finish(clean);
+  return { html: marked.html, blockedRemoteCount: images.blockedCount(), linkWarnings: marked.warnings };
 }
 
 /** Rewrites or removes an image URL attribute; a blocked remote one leaves a marker, so the frame
@@ -105,6 +123,16 @@ function setLink(attribs: sanitizeHtml.Attributes): void {
   const href = attribs.href === undefined ? null : safeLinkHref(attribs.href);
   delete attribs.target;
   delete attribs.rel;
+  // A link's tooltip is where Postern shows a suspicious link's real target; the message's own
+  // title there could claim another one.
+  delete attribs.title;
+  // Without !important in the message's inline style, the frame's marks on suspicious links
+  // (outline, colours) win over it.
+  if (attribs.style !== undefined) {
+    const style = attribs.style.replace(/\s*!\s*important/gi, "");
+    if (style) attribs.style = style;
+    else delete attribs.style;
+  }
   if (href === null) {
     delete attribs.href;
     return;
