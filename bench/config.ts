@@ -25,6 +25,10 @@ export const CONCURRENCY_PAGES = 20;
 export const CONCURRENCY_LEVELS = [50, 200] as const;
 export const CONCURRENCY_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 export const BASELINE_SECONDS = 3;
+/** A paced variant: each of the 200 sessions waits 0..2×THINK_SECONDS (uniform) between pages, as
+ * a person reading does; 200 sessions then ask ~200/THINK_SECONDS pages a second in all. */
+export const THINK_SECONDS = 5;
+export const PACED_RUN_SECONDS = 15;
 
 /** Preferred port for the Postern server under test; any free port is used if it is taken. */
 export const PREFERRED_PORT = Number(process.env.BENCH_PORT ?? 3300);

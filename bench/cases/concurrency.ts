@@ -1,12 +1,15 @@
 import { listPath, type Browser } from "../browser";
-import { BASELINE_SECONDS, BIG_FOLDER, CONCURRENCY_PAGES } from "../config";
+import { BASELINE_SECONDS, BIG_FOLDER, CONCURRENCY_PAGES, PACED_RUN_SECONDS, THINK_SECONDS } from "../config";
 import { cpuBetween, cpuSeconds, machineBusySeconds, treeUsage } from "../procfs";
 import { row, type Row } from "../report-types";
 import { summarize, type Summary } from "../stats";
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 type LoadResult = {
   sessions: number;
-  /** The opening burst, one request per session at once, mostly on new connections (untimed run). */
+  /** The opening burst of a closed-loop run, one request per session at once, mostly on new
+   * connections (not part of the timed run; empty for paced runs). */
   burst: Summary;
   seconds: number;
   latency: Summary;
@@ -27,7 +30,13 @@ type LoadResult = {
  * after 5 s, and requests arriving on new connections all at once were seen starving behind the
  * requests of warm connections for most of a 10 s run, which would swamp the steady state's p95.
  */
-async function runLoad(browsers: Browser[], seconds: number, serverPid: number, dovecotPid: number | null): Promise<LoadResult> {
+async function runLoad(
+  browsers: Browser[],
+  seconds: number,
+  serverPid: number,
+  dovecotPid: number | null,
+  thinkSeconds = 0,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | null = null;
@@ -44,7 +53,8 @@ async function runLoad(browsers: Browser[], seconds: number, serverPid: number, 
       return null;
     }
   };
-  const burstMs = await Promise.all(browsers.map((b) => list(b, 1)));
+  // closed loop only: paced sessions start spread out by themselves
+  const burstMs = thinkSeconds ? [] : await Promise.all(browsers.map((b) => list(b, 1)));
   const burst = summarize(burstMs.filter((ms): ms is number => ms !== null));
   const cpu0 = {
     postern: cpuSeconds(serverPid),
@@ -56,9 +66,14 @@ async function runLoad(browsers: Browser[], seconds: number, serverPid: number, 
   const deadline = t0 + seconds * 1000;
   await Promise.all(
     browsers.map(async (b, i) => {
+      // paced sessions start spread out and then pause like a reader (uniform, so they never
+      // align), never past the deadline, so the run's rate is over the run's own length
+      const think = () => sleep(Math.min(Math.random() * 2 * thinkSeconds * 1000, Math.max(0, deadline - performance.now())));
+      if (thinkSeconds) await think();
       for (let k = i; performance.now() < deadline; k++) {
         const ms = await list(b, (k % CONCURRENCY_PAGES) + 1);
         if (ms !== null) latencies.push(ms);
+        if (thinkSeconds) await think();
       }
     }),
   );
@@ -85,16 +100,17 @@ function describe(r: LoadResult): string {
   const c = r.cores;
   const cpuPerRequest = (c.postern * r.seconds * 1000) / Math.max(1, r.requests);
   return (
-    `${r.requests} requests in ${r.seconds.toFixed(1)} s = ${r.perSecond.toFixed(0)}/s, ${r.errors} errors (burst included); ` +
+    `${r.requests} requests in ${r.seconds.toFixed(1)} s = ${r.perSecond.toFixed(0)}/s, ${r.errors} errors; ` +
     `CPU cores busy: Postern ${c.postern.toFixed(2)} (${cpuPerRequest.toFixed(1)} ms per request), ` +
-    `Dovecot ${c.dovecot?.toFixed(2) ?? "?"}, load generator ${c.loadGenerator.toFixed(2)}, other processes ${c.others.toFixed(2)}. ` +
-    `Opening burst of ${r.sessions} requests at once: p50 ${r.burst.p50.toFixed(0)} ms, max ${r.burst.max.toFixed(0)} ms`
+    `Dovecot ${c.dovecot?.toFixed(2) ?? "?"}, load generator ${c.loadGenerator.toFixed(2)}, other processes ${c.others.toFixed(2)}` +
+    (r.burst.n ? `. Opening burst of ${r.sessions} requests at once: p50 ${r.burst.p50.toFixed(0)} ms, max ${r.burst.max.toFixed(0)} ms` : "")
   );
 }
 
 /**
  * Case 4: 50 and 200 signed-in sessions listing pages at once, each from its own address, against
- * a single session doing the same alone (the baseline of this run).
+ * a single session doing the same alone (the baseline of this run); then the 200 paced like
+ * readers, which is what a target stated in "sessions" means for real users.
  */
 export async function concurrency(ctx: {
   browsers: Browser[];
@@ -136,5 +152,20 @@ export async function concurrency(ctx: {
       }),
     );
   }
+  const n = Math.max(...ctx.levels);
+  const paced = await runLoad(ctx.browsers.slice(0, n), PACED_RUN_SECONDS, ctx.serverPid, ctx.dovecotPid, THINK_SECONDS);
+  rows.push(
+    row({
+      id: `4-${n}-paced`,
+      name: `${n} sessions, one page per 0-${2 * THINK_SECONDS} s each (reading), p95`,
+      measured: paced.latency.p95,
+      unit: "ms",
+      baselineName: "1 session alone, p95",
+      baseline: single.latency.p95,
+      target: null,
+      note: `p50 ${paced.latency.p50.toFixed(0)} ms, p99 ${paced.latency.p99.toFixed(0)} ms; ${describe(paced)}`,
+      details: { load: paced },
+    }),
+  );
   return rows;
 }
