@@ -1,13 +1,15 @@
 import { z } from "zod";
 import { getMailSession, toImapIdentity } from "@/auth";
 import { isPosternError } from "@/lib/http/errors";
+import type { MailSession } from "@/lib/auth/session-store";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 
-function jsonError(status: number, code: string, message: string): Response {
+export function jsonError(status: number, code: string, message: string): Response {
   return Response.json({ error: { code, message } }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-type Handler<S extends z.ZodType> = (imap: ImapIdentity, input: z.infer<S>, req: Request) => Promise<Response>;
+/** `session` is there for the few routes that need more than IMAP, e.g. the address to send from. */
+type Handler<S extends z.ZodType> = (imap: ImapIdentity, input: z.infer<S>, req: Request, session: MailSession) => Promise<Response>;
 
 /** Session, validation and error mapping shared by every API route: Postern errors keep their
  * status and message; anything else is logged and answered with an opaque 500. */
@@ -17,7 +19,7 @@ export async function runForSession<S extends z.ZodType>(req: Request, input: un
   const parsed = schema.safeParse(input);
   if (!parsed.success) return jsonError(400, "BAD_REQUEST", "The request is not valid.");
   try {
-    return await handler(toImapIdentity(session), parsed.data, req);
+    return await handler(toImapIdentity(session), parsed.data, req, session);
   } catch (e) {
     if (isPosternError(e)) return jsonError(e.status, e.code, e.message);
     console.error("[route]", e);

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { MessageView } from "@/lib/mime/message-view";
+import { ComposeLinks } from "./compose-links";
 import { formatSize } from "./format";
 import { LocalDate } from "./local-date";
 import { MessageActions } from "./message-actions";
@@ -17,9 +18,12 @@ type Props = {
   /** Sort/search parameters of the list, kept in links. */
   listParams?: Record<string, string>;
   view: MessageView | null;
+  /** The folder is the Drafts folder: offer "Edit draft" instead of Reply/Forward. When not
+   * given, a folder named Drafts counts as one. */
+  inDrafts?: boolean;
 };
 
-export function MessageViewPane({ folder, uid, page, imagesAllowed, size, flagged, inTrash, listParams, view }: Props) {
+export function MessageViewPane({ folder, uid, page, imagesAllowed, size, flagged, inTrash, listParams, view, inDrafts }: Props) {
   const sourceUrl = partUrl("source", folder, uid);
   if (!view) {
     return (
@@ -51,6 +55,7 @@ export function MessageViewPane({ folder, uid, page, imagesAllowed, size, flagge
         </dl>
         <div className="message-tools">
           <MessageActions uid={uid} flagged={flagged} inTrash={inTrash} />
+          <ComposeLinks folder={folder} uid={uid} inDrafts={inDrafts} />
           <a href={sourceUrl} target="_blank" rel="noopener">View source</a>
           <a href={`${sourceUrl}&download=1`}>Download (.eml)</a>
           <a href={`/mail/print?${new URLSearchParams({ folder, uid: String(uid) })}`} target="_blank" rel="noopener">

@@ -12,13 +12,17 @@ const schema = z.object({
   to: z.string().max(100_000),
   cc: z.string().max(100_000),
   bcc: z.string().max(100_000),
+  /** Whether the body ended with a line break: a single-part message always gets one when it is
+   * built, so this is the only way to give the text back exactly as typed. */
+  nl: z.boolean().optional(),
 });
 
-export type DraftInfo = { context: Pick<ComposeContext, "kind" | "original">; to: string; cc: string; bcc: string };
+export type DraftInfo = { context: Pick<ComposeContext, "kind" | "original">; to: string; cc: string; bcc: string; endsWithNewline?: boolean };
 
 /** base64url JSON, cut into words so the header folds within RFC 5322's line limit. */
 export function encodeDraftInfo(info: DraftInfo): string {
-  const json = JSON.stringify({ v: 1, kind: info.context.kind, original: info.context.original, to: info.to, cc: info.cc, bcc: info.bcc });
+  const { context, to, cc, bcc, endsWithNewline } = info;
+  const json = JSON.stringify({ v: 1, kind: context.kind, original: context.original, to, cc, bcc, nl: endsWithNewline });
   return (Buffer.from(json, "utf8").toString("base64url").match(/.{1,64}/g) ?? []).join(" ");
 }
 
@@ -28,9 +32,16 @@ export function decodeDraftInfo(value: string | null | undefined): DraftInfo | n
   try {
     const parsed = schema.safeParse(JSON.parse(Buffer.from(value.replace(/\s+/g, ""), "base64url").toString("utf8")));
     if (!parsed.success) return null;
-    const { kind, original, to, cc, bcc } = parsed.data;
-    return { context: { kind, original }, to, cc, bcc };
+    const { kind, original, to, cc, bcc, nl } = parsed.data;
+    return { context: { kind, original }, to, cc, bcc, endsWithNewline: nl };
   } catch {
     return null;
   }
+}
+
+/** The body of a Postern draft as it was typed (see `nl`). */
+export function restoreBody(text: string, info: DraftInfo | null): string {
+  if (info?.endsWithNewline === false) return text.replace(/\n$/, "");
+  if (info?.endsWithNewline && !text.endsWith("\n")) return `${text}\n`;
+  return text;
 }

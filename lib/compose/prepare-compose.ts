@@ -2,7 +2,7 @@ import { parseAddressHeader } from "mailparser";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { convertAddresses } from "@/lib/mime/convert-addresses";
 import { EMPTY_CONTEXT, type ComposeState, type MessageRef } from "./compose-types";
-import { decodeDraftInfo, DRAFT_INFO_HEADER } from "./draft-info";
+import { decodeDraftInfo, DRAFT_INFO_HEADER, restoreBody } from "./draft-info";
 import { carriedAttachments, loadSource } from "./load-source";
 import { formatAddressList } from "./parse-addresses";
 import { forwardBody, forwardSubject, replyBody, replySubject } from "./quote-original";
@@ -58,7 +58,7 @@ async function loadDraft(imap: ImapIdentity, ref: MessageRef): Promise<ComposeSt
     cc: info?.cc ?? formatAddressList(message.cc),
     bcc: info?.bcc ?? bcc,
     subject: message.subject,
-    body: message.text ?? "",
+    body: restoreBody(message.text ?? "", info),
     attachments: carriedAttachments(ref, message.attachments).filter((a) => !a.partId.includes(".")),
     context: {
       kind: info?.context.kind ?? "new",

@@ -60,6 +60,6 @@ export function toSendableMessage(s: ComposeSubmission, attachments: OutgoingAtt
  * read those); the fields exactly as typed, half-written addresses included, go into
  * X-Postern-Draft so that nothing typed is lost. */
 export function toDraftMessage(s: ComposeSubmission, attachments: OutgoingAttachment[]): OutgoingMessage {
-  const info = encodeDraftInfo({ context: s.context, to: s.to, cc: s.cc, bcc: s.bcc });
+  const info = encodeDraftInfo({ context: s.context, to: s.to, cc: s.cc, bcc: s.bcc, endsWithNewline: s.body.endsWith("\n") });
   return { ...common(s, attachments, false), headers: { [DRAFT_INFO_HEADER]: info } };
 }

@@ -1,0 +1,87 @@
+import { z } from "zod";
+import type { MailSession } from "@/lib/auth/session-store";
+import type { ComposeSubmission } from "@/lib/compose/submission";
+import type { OutgoingAttachment } from "@/lib/smtp/build-message";
+import { getSendLimit } from "@/lib/smtp/size-limit";
+
+// The composer's multipart form (app/mail/compose/post-compose.ts builds it). Structured fields
+// travel as JSON strings; files under "files".
+
+const folder = z.string().min(1).max(1000);
+const uid = z.number().int().positive().max(4294967295);
+const ref = z.object({ folder, uid });
+
+/** A JSON-encoded form field, validated with `schema`. */
+function json<T extends z.ZodType>(schema: T) {
+  return z
+    .string()
+    .max(2_000_000)
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "not JSON" });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+}
+
+const kept = z.object({
+  folder,
+  uid,
+  partId: z.string().regex(/^\d+(?:\.\d+)*$/).max(100),
+  filename: z.string().max(1000),
+  contentType: z.string().max(255),
+  size: z.number().int().min(0),
+});
+
+const context = z.object({
+  kind: z.enum(["new", "reply", "replyAll", "forward"]),
+  original: ref.nullable(),
+  inReplyTo: z.string().max(1000).nullable(),
+  references: z.array(z.string().max(1000)).max(100),
+});
+
+const text = (max: number) => z.string().max(max).default("");
+
+export const composeFormSchema = z.object({
+  to: text(100_000),
+  cc: text(100_000),
+  bcc: text(100_000),
+  subject: text(2000).transform((s) => s.replace(/[\r\n]+/g, " ")),
+  body: text(10_000_000),
+  kept: json(z.array(kept).max(100)).default([]),
+  context: json(context),
+  draft: json(ref.nullable()).default(null),
+  /** Folder to go back to after sending. */
+  back: folder.default("INBOX"),
+  files: z.array(z.instanceof(File)).max(100).default([]),
+});
+
+export type ComposeForm = z.infer<typeof composeFormSchema>;
+
+/** Largest request body: the send limit, plus room for the form's own fields and boundaries. */
+export async function maxComposeBody(): Promise<number> {
+  return (await getSendLimit()) + 1024 * 1024;
+}
+
+/** The validated form as a submission from the signed-in user's address. */
+export async function toSubmission(form: ComposeForm, session: MailSession): Promise<ComposeSubmission> {
+  const uploads: OutgoingAttachment[] = await Promise.all(
+    form.files.map(async (f) => ({ filename: f.name, contentType: f.type || "application/octet-stream", content: Buffer.from(await f.arrayBuffer()) })),
+  );
+  return {
+    // Identities come later (issue 5): for now the account's own address.
+    from: { name: "", address: session.email },
+    to: form.to,
+    cc: form.cc,
+    bcc: form.bcc,
+    subject: form.subject,
+    body: form.body.replace(/\r\n?/g, "\n"),
+    kept: form.kept,
+    uploads,
+    context: form.context,
+    draft: form.draft,
+  };
+}

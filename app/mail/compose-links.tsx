@@ -1,0 +1,28 @@
+/** Links from a message to the composer. Plain links (not next/link): the composer is its own
+ * page, and opening it in a new tab must work. */
+export function composeUrl(kind: "reply" | "replyAll" | "forward" | "draft", folder: string, uid: number): string {
+  return `/mail/compose?${new URLSearchParams({ [kind]: String(uid), folder })}`;
+}
+
+/** A folder that holds drafts: the server's \Drafts folder when the caller knows it, else one
+ * named Drafts (at any level), which is what servers without SPECIAL-USE call it. */
+function looksLikeDrafts(folder: string): boolean {
+  return /^drafts$/i.test(folder.split(/[./]/).pop() ?? "");
+}
+
+export function ComposeLinks({ folder, uid, inDrafts }: { folder: string; uid: number; inDrafts?: boolean }) {
+  if (inDrafts ?? looksLikeDrafts(folder)) {
+    return (
+      <a href={composeUrl("draft", folder, uid)} data-testid="edit-draft">
+        Edit draft
+      </a>
+    );
+  }
+  return (
+    <>
+      <a href={composeUrl("reply", folder, uid)} data-testid="reply">Reply</a>
+      <a href={composeUrl("replyAll", folder, uid)} data-testid="reply-all">Reply all</a>
+      <a href={composeUrl("forward", folder, uid)} data-testid="forward">Forward</a>
+    </>
+  );
+}

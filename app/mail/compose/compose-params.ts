@@ -1,0 +1,34 @@
+import { z } from "zod";
+import type { ComposeRequest } from "@/lib/compose/prepare-compose";
+
+const uid = z.coerce.number().int().positive().max(4294967295).optional().catch(undefined);
+
+/** The composer's URL: ?reply=, ?replyAll=, ?forward= or ?draft= a UID in ?folder=; ?to= for a
+ * new message to someone (mailto: links). */
+export const composeParamsSchema = z.object({
+  reply: uid,
+  replyAll: uid,
+  forward: uid,
+  draft: uid,
+  folder: z.string().min(1).max(1000).optional().catch(undefined),
+  to: z.string().max(10_000).optional().catch(undefined),
+  /** Folder to go back to; kept in the URL of a saved draft so a reload keeps it too. */
+  back: z.string().min(1).max(1000).optional().catch(undefined),
+});
+
+export type ComposeParams = z.infer<typeof composeParamsSchema>;
+
+export function toComposeRequest(p: ComposeParams): ComposeRequest {
+  const folder = p.folder ?? "INBOX";
+  if (p.draft) return { kind: "draft", ref: { folder: p.folder ?? "Drafts", uid: p.draft } };
+  if (p.replyAll) return { kind: "replyAll", ref: { folder, uid: p.replyAll } };
+  if (p.reply) return { kind: "reply", ref: { folder, uid: p.reply } };
+  if (p.forward) return { kind: "forward", ref: { folder, uid: p.forward } };
+  return { kind: "new", to: p.to };
+}
+
+/** Where Send and Discard go back to: the folder of the message answered, else the inbox (a
+ * draft's folder is not where one was reading). */
+export function backFolder(p: ComposeParams): string {
+  return p.back ?? (!p.draft && p.folder ? p.folder : "INBOX");
+}

@@ -1,0 +1,188 @@
+"use client";
+import { useCallback, useRef, useState } from "react";
+import type { ComposeState, MessageRef, SaveDraftResult } from "@/lib/compose/compose-types";
+import type { SaveAttempt } from "@/lib/compose/draft-saver";
+import { composeUrl } from "../compose-links";
+import { mailUrl } from "../mail-url";
+import { AttachmentField } from "./attachment-field";
+import { applySaved, discardRequest, saveDraftRequest, sendRequest, type AttachmentItem, type ComposeFields, type ComposePayload } from "./post-compose";
+import { SaveStatus } from "./save-status";
+import { useDraftSaver } from "./use-draft-saver";
+import { useLeaveWarning } from "./use-leave-warning";
+import styles from "./compose.module.css";
+
+type Props = {
+  initial: ComposeState;
+  /** The address mail is sent from (identities come later). */
+  from: string;
+  /** Decoded attachment bytes the message may carry. */
+  attachmentBudget: number;
+  /** Folder to return to. */
+  back: string;
+};
+
+let nextId = 0;
+const newId = () => `a${++nextId}`;
+
+type Live = { fields: ComposeFields; items: AttachmentItem[]; draft: MessageRef | null };
+
+/** The composer: fields, files, autosave to Drafts, Send. Nothing typed is lost: it is saved a
+ * few seconds after each change, a failed send keeps it here and in Drafts, and leaving with
+ * unsaved changes asks first. */
+export function Composer({ initial, from, attachmentBudget, back }: Props) {
+  const { to, cc, bcc, subject, body } = initial;
+  const [fields, setFields] = useState<ComposeFields>({ to, cc, bcc, subject, body });
+  const [items, setItems] = useState<AttachmentItem[]>(() => initial.attachments.map((ref) => ({ id: newId(), kind: "kept", ref })));
+  const [showCc, setShowCc] = useState(Boolean(cc || bcc));
+  const [sending, setSending] = useState(false);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // The latest state for async work (saves finish after renders); React state is for display.
+  const live = useRef<Live>({ fields, items, draft: initial.draft });
+  const leaving = useRef(false);
+  const caretPlaced = useRef(false);
+
+  const payload = (l: Live): ComposePayload => ({ fields: l.fields, items: l.items, context: initial.context, draft: l.draft, back });
+  const applyDraft = (snapshot: AttachmentItem[], saved: SaveDraftResult) => {
+    live.current.draft = saved.draft;
+    // The address bar follows the saved draft: a reload reopens this version, not a deleted one.
+    window.history.replaceState(null, "", `${composeUrl("draft", saved.draft.folder, saved.draft.uid)}&${new URLSearchParams({ back })}`);
+    live.current.items = applySaved(live.current.items, snapshot, saved);
+    setItems(live.current.items);
+  };
+
+  const { saver, saveState } = useDraftSaver(async (): Promise<SaveAttempt> => {
+    const snapshot = { ...live.current };
+    const uploading = snapshot.items.some((i) => i.kind === "file");
+    const res = await saveDraftRequest(payload(snapshot), uploading ? setProgress : undefined);
+    setProgress(null);
+    if (!res.ok) return { ok: false, message: res.error.message, expired: res.status === 401 };
+    applyDraft(snapshot.items, res.value);
+    return { ok: true };
+  });
+  useLeaveWarning(useCallback(() => !leaving.current && saver.dirty, [saver]));
+
+  function change(patch: Partial<ComposeFields>) {
+    live.current.fields = { ...live.current.fields, ...patch };
+    setFields(live.current.fields);
+    saver.changed();
+  }
+  function changeItems(next: AttachmentItem[]) {
+    live.current.items = next;
+    setItems(next);
+    saver.changed();
+  }
+
+  async function send() {
+    if (sending) return;
+    setSending(true);
+    setError(null);
+    await saver.pause();
+    const snapshot = { ...live.current };
+    const res = await sendRequest(payload(snapshot), setProgress);
+    setProgress(null);
+    if (res.ok) {
+      leaving.current = true;
+      window.location.assign(res.value.redirect);
+      return;
+    }
+    if (res.error.draft) {
+      applyDraft(snapshot.items, res.error.draft);
+      saver.markSaved();
+    }
+    const kept = res.error.draft ? " Your message is still here and saved in Drafts." : " Your message is still here.";
+    setError(res.status === 401 ? "Your session has ended. Sign in again in another tab, then press Send again; this message stays here." : res.error.message + kept);
+    setSending(false);
+    saver.resume();
+  }
+
+  async function discard() {
+    if (!window.confirm("Discard this message? Its saved draft is deleted too.")) return;
+    leaving.current = true;
+    await saver.pause();
+    if (live.current.draft) await discardRequest(live.current.draft);
+    window.location.assign(mailUrl({ folder: back }));
+  }
+
+  return (
+    <form
+      className={styles.form}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          void send();
+        }
+      }}
+      aria-label="Compose message"
+    >
+      <fieldset disabled={sending} className={styles.fields}>
+        <label htmlFor="compose-from">From</label>
+        <select id="compose-from" value={from} onChange={() => undefined}>
+          <option value={from}>{from}</option>
+        </select>
+        <label htmlFor="compose-to">To</label>
+        <div className={styles.withToggle}>
+          <input id="compose-to" value={fields.to} onChange={(e) => change({ to: e.target.value })} autoComplete="off" spellCheck={false} autoFocus={!fields.to} />
+          {!showCc && (
+            <button type="button" className="link" onClick={() => setShowCc(true)}>
+              Cc/Bcc
+            </button>
+          )}
+        </div>
+        {showCc && (
+          <>
+            <label htmlFor="compose-cc">Cc</label>
+            <input id="compose-cc" value={fields.cc} onChange={(e) => change({ cc: e.target.value })} autoComplete="off" spellCheck={false} />
+            <label htmlFor="compose-bcc">Bcc</label>
+            <input id="compose-bcc" value={fields.bcc} onChange={(e) => change({ bcc: e.target.value })} autoComplete="off" spellCheck={false} />
+          </>
+        )}
+        <label htmlFor="compose-subject">Subject</label>
+        <input id="compose-subject" value={fields.subject} onChange={(e) => change({ subject: e.target.value })} />
+      </fieldset>
+      <AttachmentField
+        items={items}
+        budget={attachmentBudget}
+        disabled={sending}
+        onAdd={(files) => changeItems([...live.current.items, ...files.map((file): AttachmentItem => ({ id: newId(), kind: "file", file }))])}
+        onRemove={(id) => changeItems(live.current.items.filter((i) => i.id !== id))}
+      />
+      <textarea
+        className={styles.body}
+        aria-label="Message"
+        value={fields.body}
+        onChange={(e) => change({ body: e.target.value })}
+        readOnly={sending}
+        autoFocus={Boolean(fields.to)}
+        onFocus={(e) => {
+          // A reply or forward starts above the quote; only on the first focus, not every time.
+          if (caretPlaced.current || initial.context.kind === "new") return;
+          caretPlaced.current = true;
+          e.currentTarget.setSelectionRange(0, 0);
+        }}
+      />
+      {error && (
+        <p className={styles.error} role="alert" data-testid="compose-error">
+          {error}
+        </p>
+      )}
+      <div className={styles.actions}>
+        <button type="submit" className={styles.button} disabled={sending}>
+          {sending ? "Sending…" : "Send"}
+        </button>
+        <button type="button" className={styles.quiet} onClick={() => void saver.flush()} disabled={sending}>
+          Save draft
+        </button>
+        <button type="button" className={styles.quiet} onClick={() => void discard()} disabled={sending}>
+          Discard
+        </button>
+        {progress !== null && <progress max={1} value={progress} aria-label="Upload progress" />}
+        <SaveStatus state={saveState} />
+      </div>
+    </form>
+  );
+}

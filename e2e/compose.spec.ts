@@ -1,0 +1,163 @@
+import crypto from "node:crypto";
+import type { ImapFlow } from "imapflow";
+import { simpleParser } from "mailparser";
+import { expect, test, type Page } from "@playwright/test";
+import { row, signIn } from "./helpers";
+import { withLabImap } from "./lab-imap";
+
+// Issue 5 in the browser: bob writes to carol with an attachment, a failed send keeps the
+// message, a draft saves itself and comes back from Drafts, a reply marks the original. What
+// arrived is checked over IMAP as carol. Every subject carries this run's tag; the messages are
+// removed afterwards.
+const BOB = { email: "bob@example.test", password: "bob-pass" };
+const CAROL = { email: "carol@example.test", password: "carol-pass" };
+const TAG = crypto.randomBytes(3).toString("hex");
+const FILE = { name: "plan-ü.bin", mimeType: "application/octet-stream", buffer: crypto.randomBytes(40_000) };
+
+type Found = { uid: number; source: Buffer; flags: Set<string> };
+
+async function findIn(imap: ImapFlow, folder: string, text: string): Promise<Found[]> {
+  const lock = await imap.getMailboxLock(folder);
+  try {
+    const uids = (await imap.search({ subject: text }, { uid: true })) || [];
+    const out: Found[] = [];
+    for (const uid of uids) {
+      const m = await imap.fetchOne(String(uid), { uid: true, source: true, flags: true }, { uid: true });
+      if (m && m.source) out.push({ uid, source: m.source, flags: m.flags ?? new Set() });
+    }
+    return out;
+  } finally {
+    lock.release();
+  }
+}
+
+/** Polls a mailbox until a message with `text` in its subject is there (bounded, no fixed sleep). */
+async function arrived(user: typeof CAROL, folder: string, text: string): Promise<Found> {
+  let found: Found | undefined;
+  await expect
+    .poll(async () => (found = (await withLabImap(user, (imap) => findIn(imap, folder, text)))[0]), { timeout: 20_000 })
+    .toBeTruthy();
+  return found!;
+}
+
+async function removeTagged(user: typeof CAROL, folders: string[]): Promise<void> {
+  await withLabImap(user, async (imap) => {
+    for (const folder of folders) {
+      const lock = await imap.getMailboxLock(folder);
+      try {
+        const uids = (await imap.search({ subject: TAG }, { uid: true })) || [];
+        if (uids.length) await imap.messageDelete(uids, { uid: true });
+      } finally {
+        lock.release();
+      }
+    }
+  });
+}
+
+test.afterAll(async () => {
+  await removeTagged(BOB, ["INBOX", "Sent", "Drafts"]);
+  await removeTagged(CAROL, ["INBOX"]);
+});
+
+async function compose(page: Page, fields: { to: string; subject: string; body: string }) {
+  await page.goto("/mail/compose");
+  await page.getByLabel("To", { exact: true }).fill(fields.to);
+  await page.getByLabel("Subject").fill(fields.subject);
+  await page.getByLabel("Message", { exact: true }).fill(fields.body);
+}
+
+test.describe("compose and send", () => {
+  test.beforeEach(async ({ page }) => {
+    await signIn(page, BOB);
+  });
+
+  test("bob sends carol a message with an attachment; it arrives byte for byte and is in Sent", async ({ page }) => {
+    const subject = `Plan für Freitag ${TAG}`;
+    await compose(page, { to: "Carol Diaz <carol@example.test>", subject, body: "Hi Carol,\nthe plan is attached.\n— Bob" });
+    await page.getByLabel("Attach files").setInputFiles(FILE);
+    await expect(page.getByTestId("attached-file")).toContainText(FILE.name);
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect(page).toHaveURL(/\/mail\?folder=INBOX.*notice=Message\+sent/);
+
+    const received = await simpleParser((await arrived(CAROL, "INBOX", TAG)).source);
+    expect(received.subject).toBe(subject);
+    expect(received.text?.trimEnd()).toBe("Hi Carol,\nthe plan is attached.\n— Bob");
+    expect(received.attachments[0]?.filename).toBe(FILE.name);
+    expect(received.attachments[0]?.content.equals(FILE.buffer)).toBe(true);
+    await arrived(BOB, "Sent", subject);
+  });
+
+  test("a refused recipient is named, and everything stays in the composer", async ({ page }) => {
+    await compose(page, { to: "nobody@example.test", subject: `Refused ${TAG}`, body: "Do not lose me." });
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect(page.getByTestId("compose-error")).toContainText("nobody@example.test: unknown user");
+    await expect(page.getByLabel("Message", { exact: true })).toHaveValue("Do not lose me.");
+    await expect(page.getByLabel("To", { exact: true })).toHaveValue("nobody@example.test");
+    await expect(page.getByTestId("compose-error")).toContainText("saved in Drafts");
+  });
+
+  test("a draft saves itself, survives a reload and reopens from Drafts", async ({ page }) => {
+    const subject = `Half-written ${TAG}`;
+    await compose(page, { to: "carol@example.test, half@", subject, body: "First thoughts" });
+    await expect(page.getByTestId("draft-saved")).toBeVisible({ timeout: 15_000 });
+    await expect(page).toHaveURL(/\/mail\/compose\?draft=\d+&folder=Drafts/);
+    await page.goto("/mail?folder=Drafts");
+    await row(page, subject).click();
+    await page.getByTestId("edit-draft").click();
+    await expect(page).toHaveURL(/\/mail\/compose\?draft=/);
+    await expect(page.getByLabel("To", { exact: true })).toHaveValue("carol@example.test, half@");
+    await expect(page.getByLabel("Subject")).toHaveValue(subject);
+    await expect(page.getByLabel("Message", { exact: true })).toHaveValue("First thoughts");
+    // Continue it: the new version replaces the old one in Drafts.
+    await page.getByLabel("Message", { exact: true }).fill("First thoughts, then more");
+    await expect(page.getByTestId("draft-saved")).toBeVisible({ timeout: 15_000 });
+    await page.reload();
+    await expect(page.getByLabel("Message", { exact: true })).toHaveValue("First thoughts, then more");
+    const drafts = await withLabImap(BOB, (imap) => findIn(imap, "Drafts", subject));
+    expect(drafts).toHaveLength(1);
+  });
+
+  test("closing the tab with unsaved changes asks first", async ({ page }) => {
+    await compose(page, { to: "carol@example.test", subject: `Unsaved ${TAG}`, body: "typed just now" });
+    let asked = false;
+    page.on("dialog", async (d) => {
+      asked = d.type() === "beforeunload";
+      await d.dismiss();
+    });
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => asked).toBe(true);
+  });
+});
+
+test.describe("replying", () => {
+  const subject = `Lunch ${TAG}?`;
+
+  // Put in place before signing in: the message list reads the message count of the folder the
+  // session already has open, which another connection's APPEND does not update.
+  test.beforeAll(() =>
+    withLabImap(BOB, (imap) =>
+      imap.append("INBOX", `From: Carol Diaz <carol@example.test>\r\nTo: bob@example.test\r\nSubject: ${subject}\r\nMessage-ID: <lunch-${TAG}@example.test>\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\n\r\nNoon at the usual place?\r\n`),
+    ),
+  );
+
+  test("reply from the reading pane quotes the original and marks it answered", async ({ page }) => {
+    await signIn(page, BOB);
+    await row(page, subject).click();
+    await page.getByTestId("reply").click();
+    await expect(page.getByLabel("To", { exact: true })).toHaveValue("Carol Diaz <carol@example.test>");
+    await expect(page.getByLabel("Subject")).toHaveValue(`Re: ${subject}`);
+    const message = page.getByLabel("Message", { exact: true });
+    await expect(message).toHaveValue("\n\nOn Mon, 2 Mar 2026 at 10:00 UTC, Carol Diaz <carol@example.test> wrote:\n> Noon at the usual place?\n");
+    // The caret starts above the quote.
+    await message.click();
+    await message.press("Control+Home");
+    await message.pressSequentially("Sounds good.");
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect(page).toHaveURL(/notice=Message\+sent/);
+    const reply = await simpleParser((await arrived(CAROL, "INBOX", `Re: ${subject}`)).source);
+    expect(reply.inReplyTo).toBe(`<lunch-${TAG}@example.test>`);
+    expect(reply.text).toBe("Sounds good.\n\nOn Mon, 2 Mar 2026 at 10:00 UTC, Carol Diaz <carol@example.test> wrote:\n> Noon at the usual place?\n");
+    const [original] = await withLabImap(BOB, (imap) => findIn(imap, "INBOX", subject));
+    expect(original.flags.has("\\Answered")).toBe(true);
+  });
+});
