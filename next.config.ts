@@ -1,18 +1,21 @@
 import type { NextConfig } from "next";
+import { PERMISSIONS_POLICY } from "./lib/http/permissions-policy";
 
-// Headers for every Postern page. Mail HTML gets its own, stricter policy inside its sandboxed
-// iframe (lib/mime/frame-document.ts); attachments get theirs in their route.
-const securityHeaders = [
-  { key: "Content-Security-Policy", value: "frame-ancestors 'none'; object-src 'none'; base-uri 'none'; form-action 'self'" },
-  { key: "X-Frame-Options", value: "DENY" },
+// Headers for every response. Pages get their Content-Security-Policy, with a per-request script
+// nonce, from proxy.ts; mail HTML is a document of its own (app/api/messages/html) with a
+// stricter policy that lets only Postern frame it; attachments and source set theirs in their
+// routes.
+const everywhere = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "no-referrer" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+  { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
 ];
+
+// Everything but the message frame document, which Postern's pages must be able to frame.
+const NOT_THE_FRAME = "/:path((?!api/messages/html$).*)";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  typescript: { tsconfigPath: "tsconfig.build.json" },
   serverExternalPackages: [
     "better-sqlite3",
     "@prisma/adapter-better-sqlite3",
@@ -22,7 +25,16 @@ const nextConfig: NextConfig = {
     "sanitize-html",
   ],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: everywhere },
+      { source: NOT_THE_FRAME, headers: [{ key: "X-Frame-Options", value: "DENY" }] },
+      // API answers are data, never documents to run or frame. The routes that serve message
+      // content set a policy of their own, which a header here would replace, not add to.
+      {
+        source: "/api/:path((?!messages/(?:html|attachment|derived-attachment|source)$).*)",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }],
+      },
+    ];
   },
 };
 

@@ -1,14 +1,23 @@
 // The parts of a message view below its header, shared by the reading pane (message-view.tsx)
 // and the conversation reader (conversation/page.tsx): markers, report, invitations,
-// attachments, the body (HTML only in the sandboxed iframe) and attached messages.
+// attachments, the body (HTML only in the sandboxed iframe, loaded from app/api/messages/html)
+// and attached messages; phishing warnings above all of it.
 import type { MessageBodyView, MessageView } from "@/lib/mime/message-view";
 import type { Address, AttachmentInfo, CalendarEvent, DeliveryReport, SecurityMarker } from "@/lib/mime/types";
 import { formatAddress, formatSize } from "./format";
 import { LocalDate } from "./local-date";
+import { PhishingWarnings } from "./phishing-warnings";
 
-export function partUrl(kind: "attachment" | "source" | "derived-attachment", folder: string, uid: number, part?: string, member?: string): string {
+export function partUrl(kind: "attachment" | "source" | "derived-attachment" | "html", folder: string, uid: number, part?: string, member?: string): string {
   const q = new URLSearchParams({ folder, uid: String(uid), ...(part ? { part } : {}), ...(member ? { member } : {}) });
   return `/api/messages/${kind}?${q}`;
+}
+
+/** The document of an HTML body's frame (the message's own, or attached message `part`'s), with
+ * remote images only when the view was built with them. */
+function frameUrl(folder: string, uid: number, body: MessageBodyView, part?: string): string | null {
+  if (body.kind !== "html") return null;
+  return partUrl("html", folder, uid, part) + (body.allowRemoteContent ? "&images=1" : "");
 }
 
 export function AddressLine({ label, list }: { label: string; list: Address[] }) {
@@ -25,13 +34,14 @@ export function AddressLine({ label, list }: { label: string; list: Address[] })
 export function MessageContent({ folder, uid, view }: { folder: string; uid: number; view: MessageView }) {
   return (
     <>
+      <PhishingWarnings warnings={view.warnings} />
       <SecurityNotice markers={view.security} />
       {view.report && <ReportSummary report={view.report} />}
       {view.calendar.map((event, i) => (
         <CalendarCard key={i} event={event} href={partUrl("attachment", folder, uid, event.partId)} />
       ))}
       <AttachmentList folder={folder} uid={uid} attachments={view.attachments} />
-      <MessageBody body={view.body} />
+      <MessageBody body={view.body} frameSrc={frameUrl(folder, uid, view.body)} />
       <AttachedMessages folder={folder} uid={uid} view={view} />
     </>
   );
@@ -61,16 +71,16 @@ function AttachmentList({ folder, uid, attachments }: { folder: string; uid: num
   );
 }
 
-function MessageBody({ body, nested = false }: { body: MessageBodyView; nested?: boolean }) {
+function MessageBody({ body, frameSrc, nested = false }: { body: MessageBodyView; frameSrc: string | null; nested?: boolean }) {
   return (
     <div className="message-body" style={nested ? { minHeight: 0 } : undefined}>
-      {body.kind === "html" && (
+      {frameSrc && (
         <iframe
           title="Message content"
           className="html-body"
           sandbox="allow-popups allow-popups-to-escape-sandbox"
           referrerPolicy="no-referrer"
-          srcDoc={body.frameDocument}
+          src={frameSrc}
           data-testid="html-body"
           style={nested ? { minHeight: 240 } : undefined}
         />
@@ -113,13 +123,14 @@ function AttachedMessages({ folder, uid, view }: { folder: string; uid: number; 
           )}
         </dl>
       </header>
+      <PhishingWarnings warnings={m.view.warnings} />
       <SecurityNotice markers={m.view.security} />
       {m.view.report && <ReportSummary report={m.view.report} />}
       {m.view.calendar.map((event, i) => (
         <CalendarCard key={i} event={event} href={partUrl("attachment", folder, uid, event.partId)} />
       ))}
       <AttachmentList folder={folder} uid={uid} attachments={m.view.attachments} />
-      <MessageBody body={m.view.body} nested />
+      <MessageBody body={m.view.body} frameSrc={frameUrl(folder, uid, m.view.body, m.partId)} nested />
       <AttachedMessages folder={folder} uid={uid} view={m.view} />
     </section>
   ));

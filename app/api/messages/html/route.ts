@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { PosternError } from "@/lib/http/errors";
+import { frameHeaders } from "@/lib/http/security-headers";
+import { openMessage } from "@/lib/imap/open-message";
+import { renderMessageFrame } from "@/lib/mime/render-frame";
+import { messageRef, sessionRoute } from "../../session-route";
+
+const query = z.object({
+  ...messageRef,
+  /** An attached message's part number, for its own body. */
+  part: z.string().regex(/^\d+(\.\d+)*$/).max(100).optional(),
+  images: z.literal("1").optional(),
+});
+
+/**
+ * A message's sanitized HTML body as the document of its sandboxed iframe. Served from a route of
+ * its own, not srcdoc, because a srcdoc frame inherits the page's CSP: the page would have to
+ * allow every image the mail may show. Reading it does not mark the message read (the page that
+ * frames it did).
+ */
+export const GET = sessionRoute(query, async (imap, q) => {
+  const opened = await openMessage(imap, { folder: q.folder, uid: q.uid, markSeen: false });
+  if (!opened.message) throw new PosternError("MESSAGE_TOO_LARGE", "This message is too large to display.");
+  const allowRemoteContent = q.images === "1";
+  const document = renderMessageFrame(opened.message, { allowRemoteContent, part: q.part });
+  if (document === null) throw new PosternError("NOT_FOUND", "This message has no HTML body.");
+  return new Response(document, { headers: frameHeaders({ allowRemoteContent }) });
+});
