@@ -6,13 +6,16 @@ import { row, signIn } from "./helpers";
 import { withLabImap } from "./lab-imap";
 
 // Issue 5 in the browser: bob writes to carol with an attachment, a failed send keeps the
-// message, a draft saves itself and comes back from Drafts, a reply marks the original. What
+// message, a draft saves itself and comes back from Drafts, a reply marks the original, Undo
+// stops a message waiting out the send delay (SEND_DELAY_SECONDS, 10 s by default). What
 // arrived is checked over IMAP as carol. Every subject carries this run's tag; the messages are
 // removed afterwards.
 const BOB = { email: "bob@example.test", password: "bob-pass" };
 const CAROL = { email: "carol@example.test", password: "carol-pass" };
 const TAG = crypto.randomBytes(3).toString("hex");
 const FILE = { name: "plan-ü.bin", mimeType: "application/octet-stream", buffer: crypto.randomBytes(40_000) };
+/** Long enough for the undo delay plus the composer's next status poll. */
+const SENT_TIMEOUT = 30_000;
 
 type Found = { uid: number; source: Buffer; flags: Set<string> };
 
@@ -77,7 +80,11 @@ test.describe("compose and send", () => {
     await page.getByLabel("Attach files").setInputFiles(FILE);
     await expect(page.getByTestId("attached-file")).toContainText(FILE.name);
     await page.getByRole("button", { name: "Send" }).click();
-    await expect(page).toHaveURL(/\/mail\?folder=INBOX.*notice=Message\+sent/);
+    await expect(page.getByTestId("outbox")).toContainText("Sending in");
+    // The wait runs on the server: a reload finds the message still waiting, then it goes.
+    await page.reload();
+    await expect(page.getByTestId("outbox")).toBeVisible();
+    await expect(page).toHaveURL(/\/mail\?folder=INBOX.*notice=Message\+sent/, { timeout: SENT_TIMEOUT });
 
     const received = await simpleParser((await arrived(CAROL, "INBOX", TAG)).source);
     expect(received.subject).toBe(subject);
@@ -90,7 +97,7 @@ test.describe("compose and send", () => {
   test("a refused recipient is named, and everything stays in the composer", async ({ page }) => {
     await compose(page, { to: "nobody@example.test", subject: `Refused ${TAG}`, body: "Do not lose me." });
     await page.getByRole("button", { name: "Send" }).click();
-    await expect(page.getByTestId("compose-error")).toContainText("nobody@example.test: unknown user");
+    await expect(page.getByTestId("compose-error")).toContainText("nobody@example.test: unknown user", { timeout: SENT_TIMEOUT });
     await expect(page.getByLabel("Message", { exact: true })).toHaveValue("Do not lose me.");
     await expect(page.getByLabel("To", { exact: true })).toHaveValue("nobody@example.test");
     await expect(page.getByTestId("compose-error")).toContainText("saved in Drafts");
@@ -115,6 +122,26 @@ test.describe("compose and send", () => {
     await expect(page.getByLabel("Message", { exact: true })).toHaveValue("First thoughts, then more");
     const drafts = await withLabImap(BOB, (imap) => findIn(imap, "Drafts", subject));
     expect(drafts).toHaveLength(1);
+  });
+
+  test("Undo returns the message to the composer; only what is sent afterwards arrives", async ({ page }) => {
+    const subject = `Second thoughts ${TAG}`;
+    await compose(page, { to: "carol@example.test", subject, body: "First version" });
+    await page.getByRole("button", { name: "Send" }).click();
+    await page.getByTestId("outbox").getByRole("button", { name: "Undo" }).click();
+    await expect(page.getByTestId("outbox")).toHaveCount(0);
+    await expect(page).toHaveURL(/draft=\d+&folder=Drafts/);
+    const message = page.getByLabel("Message", { exact: true });
+    await expect(message).toBeEditable();
+    await expect(message).toHaveValue("First version");
+    await message.fill("Second version");
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect(page).toHaveURL(/notice=Message\+sent/, { timeout: SENT_TIMEOUT });
+    // Had the first one gone, it would have arrived before the second.
+    const got = await arrived(CAROL, "INBOX", subject);
+    expect((await simpleParser(got.source)).text?.trim()).toBe("Second version");
+    expect(await withLabImap(CAROL, (imap) => findIn(imap, "INBOX", subject))).toHaveLength(1);
+    expect(await withLabImap(BOB, (imap) => findIn(imap, "Drafts", subject))).toHaveLength(0);
   });
 
   test("closing the tab with unsaved changes asks first", async ({ page }) => {
@@ -153,7 +180,7 @@ test.describe("replying", () => {
     await message.press("Control+Home");
     await message.pressSequentially("Sounds good.");
     await page.getByRole("button", { name: "Send" }).click();
-    await expect(page).toHaveURL(/notice=Message\+sent/);
+    await expect(page).toHaveURL(/notice=Message\+sent/, { timeout: SENT_TIMEOUT });
     const reply = await simpleParser((await arrived(CAROL, "INBOX", `Re: ${subject}`)).source);
     expect(reply.inReplyTo).toBe(`<lunch-${TAG}@example.test>`);
     expect(reply.text).toBe("Sounds good.\n\nOn Mon, 2 Mar 2026 at 10:00 UTC, Carol Diaz <carol@example.test> wrote:\n> Noon at the usual place?\n");

@@ -28,6 +28,9 @@ const schema = z.object({
   /** Largest message a user may send, in MB (attachments included, after encoding); the SMTP
    * server's SIZE limit applies too when it is smaller. */
   MAX_MESSAGE_MB: z.coerce.number().positive().max(1024).default(25),
+  /** Seconds a sent message waits on the server before it goes out, during which "Undo" returns it
+   * to the composer; 0 sends at once (no undo). */
+  SEND_DELAY_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string; databaseFile: string };

@@ -33,8 +33,22 @@ export type ComposeState = {
 /** Answer of POST /api/compose/draft. */
 export type SaveDraftResult = { draft: MessageRef; attachments: KeptAttachment[] };
 
-/** Answer of POST /api/compose/send. `redirect` carries the signed "Message sent" notice. */
-export type SendResult = { redirect: string; warnings: string[] };
+/** A message waiting out the undo delay (lib/smtp/outbox.ts). */
+export type QueuedMessage = {
+  id: string;
+  state: "waiting" | "sending" | "sent" | "failed" | "cancelled";
+  remainingMs: number;
+  draft: MessageRef;
+  warnings: string[];
+  error: { code: string; message: string } | null;
+};
+
+/** Answer of POST /api/compose/send: sent at once (`redirect` carries the signed "Message sent"
+ * notice), or queued with undo (the draft it was saved as comes along). */
+export type SendResult = { redirect: string; warnings: string[] } | { queued: QueuedMessage; draft: SaveDraftResult };
+
+/** Answer of GET /api/compose/outbox. */
+export type OutboxStatus = { job: QueuedMessage; redirect: string | null };
 
 /** Error answer of the compose routes; `draft` is set when the message was kept in Drafts. */
 export type ComposeError = { error: { code: string; message: string; draft?: SaveDraftResult } };

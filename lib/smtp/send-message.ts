@@ -38,6 +38,13 @@ const submitOverSmtp: Submit = async (creds, built) => {
   }
 };
 
+/** @throws PosternError MESSAGE_TOO_LARGE when the message is over the limit (bytes as sent). */
+export function assertSendable(built: BuiltMessage, limit: number): void {
+  if (built.wire.length <= limit) return;
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  throw new PosternError("MESSAGE_TOO_LARGE", `The message is ${mb(built.wire.length)}, more than the ${mb(limit)} you can send. Remove or shrink attachments.`);
+}
+
 /** Runs a step that follows a successful send; its failure is a warning, never an error: the
  * message is gone, and reporting failure would make the user send it twice. */
 async function afterwards<T>(warnings: string[], what: string, step: () => Promise<T>): Promise<T | null> {
@@ -64,10 +71,7 @@ export async function sendMessage(
   opts: AfterSend & { limit: number },
   submit: Submit = submitOverSmtp,
 ): Promise<Delivered> {
-  if (built.wire.length > opts.limit) {
-    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-    throw new PosternError("MESSAGE_TOO_LARGE", `The message is ${mb(built.wire.length)}, more than the ${mb(opts.limit)} you can send. Remove or shrink attachments.`);
-  }
+  assertSendable(built, opts.limit);
   let info: { rejectedErrors?: SmtpErrorLike[] };
   try {
     info = await submit(imap.credentials, built);

@@ -4,10 +4,12 @@ import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EMPTY_CONTEXT } from "@/lib/compose/compose-types";
 import { prepareCompose } from "@/lib/compose/prepare-compose";
+import { queueMessage } from "@/lib/compose/queue-message";
 import { saveDraft } from "@/lib/compose/save-draft";
 import type { ComposeSubmission } from "@/lib/compose/submission";
 import { submitMessage } from "@/lib/compose/submit-message";
 import { connectImap, getPool, type ImapIdentity } from "@/lib/imap/session-pool";
+import { Outbox } from "@/lib/smtp/outbox";
 import { getSendLimit } from "@/lib/smtp/size-limit";
 import { BOB, signInAs } from "./helpers";
 
@@ -244,5 +246,42 @@ describe("drafts", () => {
     const got = await simpleParser((await waitFor(CAROL, "INBOX", s)).source);
     expect(got.attachments[0]?.content.toString()).toBe("notes\n");
     expect(got.headers.has("x-postern-draft")).toBe(false);
+  });
+});
+
+describe("send with undo", () => {
+  it("keeps the message in Drafts while it waits, sends it after the delay and removes the draft", async () => {
+    const s = `Queued ${TAG}`;
+    const outbox = new Outbox();
+    const queued = await queueMessage(bob, submission({ to: "carol@example.test", subject: s, body: "later" }), { limit, delayMs: 300 }, outbox);
+    expect(queued.ok).toBe(true);
+    if (!queued.ok) return;
+    expect(queued.job.state).toBe("waiting");
+    expect((await findIn(BOB, "Drafts", s)).map((d) => d.uid)).toEqual([queued.job.draft.uid]);
+    await waitFor(CAROL, "INBOX", s);
+    await expect.poll(() => outbox.get(queued.job.id, bob.sessionId)?.state, { timeout: 10_000 }).toBe("sent");
+    expect(await findIn(BOB, "Drafts", s)).toEqual([]);
+    expect(await findIn(BOB, "Sent", s)).toHaveLength(1);
+  });
+
+  it("undo leaves the draft and sends nothing", async () => {
+    const s = `Undone ${TAG}`;
+    const outbox = new Outbox();
+    const queued = await queueMessage(bob, submission({ to: "carol@example.test", subject: s, body: "never mind" }), { limit, delayMs: 60_000 }, outbox);
+    if (!queued.ok) throw queued.error;
+    expect(outbox.cancel(queued.job.id, bob.sessionId).state).toBe("cancelled");
+    const state = await prepareCompose(bob, [BOB.email], { kind: "draft", ref: queued.job.draft });
+    expect(state).toMatchObject({ to: "carol@example.test", subject: s, body: "never mind" });
+    expect(await findIn(BOB, "Sent", s)).toEqual([]);
+  });
+
+  it("a refused recipient is found when the wait is over, and the draft stays", async () => {
+    const s = `Queued refusal ${TAG}`;
+    const outbox = new Outbox();
+    const queued = await queueMessage(bob, submission({ to: "nobody3@example.test", subject: s, body: "x" }), { limit, delayMs: 50 }, outbox);
+    if (!queued.ok) throw queued.error;
+    await expect.poll(() => outbox.get(queued.job.id, bob.sessionId)?.state, { timeout: 10_000 }).toBe("failed");
+    expect(outbox.get(queued.job.id, bob.sessionId)?.error?.message).toContain("nobody3@example.test");
+    expect((await findIn(BOB, "Drafts", s)).map((d) => d.uid)).toEqual([queued.job.draft.uid]);
   });
 });

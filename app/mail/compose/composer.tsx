@@ -1,12 +1,14 @@
 "use client";
 import { useCallback, useRef, useState } from "react";
-import type { ComposeState, MessageRef, SaveDraftResult } from "@/lib/compose/compose-types";
+import type { ComposeState, MessageRef, QueuedMessage, SaveDraftResult } from "@/lib/compose/compose-types";
 import type { SaveAttempt } from "@/lib/compose/draft-saver";
 import { composeUrl } from "../compose-links";
 import { mailUrl } from "../mail-url";
 import { AttachmentField } from "./attachment-field";
 import { applySaved, discardRequest, saveDraftRequest, sendRequest, type AttachmentItem, type ComposeFields, type ComposePayload } from "./post-compose";
+import { OutboxBar } from "./outbox-bar";
 import { SaveStatus } from "./save-status";
+import { useOutbox } from "./use-outbox";
 import { useDraftSaver } from "./use-draft-saver";
 import { useLeaveWarning } from "./use-leave-warning";
 import styles from "./compose.module.css";
@@ -19,6 +21,10 @@ type Props = {
   attachmentBudget: number;
   /** Folder to return to. */
   back: string;
+  /** The message is waiting out the undo delay (the page was reloaded meanwhile). */
+  queued?: QueuedMessage | null;
+  /** Why the last send failed, when the page learnt it from the server. */
+  initialError?: string | null;
 };
 
 let nextId = 0;
@@ -29,14 +35,14 @@ type Live = { fields: ComposeFields; items: AttachmentItem[]; draft: MessageRef 
 /** The composer: fields, files, autosave to Drafts, Send. Nothing typed is lost: it is saved a
  * few seconds after each change, a failed send keeps it here and in Drafts, and leaving with
  * unsaved changes asks first. */
-export function Composer({ initial, from, attachmentBudget, back }: Props) {
+export function Composer({ initial, from, attachmentBudget, back, queued = null, initialError = null }: Props) {
   const { to, cc, bcc, subject, body } = initial;
   const [fields, setFields] = useState<ComposeFields>({ to, cc, bcc, subject, body });
   const [items, setItems] = useState<AttachmentItem[]>(() => initial.attachments.map((ref) => ({ id: newId(), kind: "kept", ref })));
   const [showCc, setShowCc] = useState(Boolean(cc || bcc));
-  const [sending, setSending] = useState(false);
+  const [sending, setSending] = useState(Boolean(queued));
   const [progress, setProgress] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(initialError);
   // The latest state for async work (saves finish after renders); React state is for display.
   const live = useRef<Live>({ fields, items, draft: initial.draft });
   const leaving = useRef(false);
@@ -44,11 +50,22 @@ export function Composer({ initial, from, attachmentBudget, back }: Props) {
 
   const payload = (l: Live): ComposePayload => ({ fields: l.fields, items: l.items, context: initial.context, draft: l.draft, back });
   const applyDraft = (snapshot: AttachmentItem[], saved: SaveDraftResult) => {
-    live.current.draft = saved.draft;
-    // The address bar follows the saved draft: a reload reopens this version, not a deleted one.
-    window.history.replaceState(null, "", `${composeUrl("draft", saved.draft.folder, saved.draft.uid)}&${new URLSearchParams({ back })}`);
+    followDraft(saved.draft);
     live.current.items = applySaved(live.current.items, snapshot, saved);
     setItems(live.current.items);
+  };
+  /** The address bar follows the saved draft (and a queued send): a reload reopens this version,
+   * not a deleted one, and finds a message waiting to be sent. */
+  const followDraft = (draft: MessageRef, outboxId?: string) => {
+    live.current.draft = draft;
+    const extra = new URLSearchParams({ back, ...(outboxId ? { outbox: outboxId } : {}) });
+    window.history.replaceState(null, "", `${composeUrl("draft", draft.folder, draft.uid)}&${extra}`);
+  };
+  const backToEditing = (draft: MessageRef, message: string | null) => {
+    followDraft(draft);
+    setError(message);
+    setSending(false);
+    saver.resume();
   };
 
   const { saver, saveState } = useDraftSaver(async (): Promise<SaveAttempt> => {
@@ -61,6 +78,11 @@ export function Composer({ initial, from, attachmentBudget, back }: Props) {
     return { ok: true };
   });
   useLeaveWarning(useCallback(() => !leaving.current && saver.dirty, [saver]));
+  const outbox = useOutbox(queued, {
+    back,
+    onUndone: (job) => backToEditing(job.draft, null),
+    onFailed: (job) => backToEditing(job.draft, `${job.error?.message ?? "The message was not sent."} Your message is still here and saved in Drafts.`),
+  });
 
   function change(patch: Partial<ComposeFields>) {
     live.current.fields = { ...live.current.fields, ...patch };
@@ -82,8 +104,17 @@ export function Composer({ initial, from, attachmentBudget, back }: Props) {
     const res = await sendRequest(payload(snapshot), setProgress);
     setProgress(null);
     if (res.ok) {
+      const sent = res.value;
+      if ("queued" in sent) {
+        // Waiting on the server for Undo: saved as a draft, which is what Undo comes back to.
+        applyDraft(snapshot.items, sent.draft);
+        saver.markSaved();
+        followDraft(sent.draft.draft, sent.queued.id);
+        outbox.start(sent.queued);
+        return;
+      }
       leaving.current = true;
-      window.location.assign(res.value.redirect);
+      window.location.assign(sent.redirect);
       return;
     }
     if (res.error.draft) {
@@ -165,6 +196,7 @@ export function Composer({ initial, from, attachmentBudget, back }: Props) {
           e.currentTarget.setSelectionRange(0, 0);
         }}
       />
+      {outbox.queued && <OutboxBar secondsLeft={outbox.secondsLeft} undoError={outbox.undoError} onUndo={() => void outbox.undo()} />}
       {error && (
         <p className={styles.error} role="alert" data-testid="compose-error">
           {error}

@@ -2,11 +2,13 @@ import { redirect } from "next/navigation";
 import { requireMailSession } from "@/auth";
 import { prepareCompose } from "@/lib/compose/prepare-compose";
 import { isPosternError } from "@/lib/http/errors";
+import { getOutbox } from "@/lib/smtp/outbox";
 import { attachmentBudget, getSendLimit } from "@/lib/smtp/size-limit";
 import { mailUrl } from "../mail-url";
 import { backFolder, composeParamsSchema, toComposeRequest } from "./compose-params";
 import { Composer } from "./composer";
 import styles from "./compose.module.css";
+import { sentRedirect } from "./sent-redirect";
 
 export const dynamic = "force-dynamic";
 
@@ -17,10 +19,24 @@ export default async function ComposePage({ searchParams }: { searchParams: Prom
   const params = composeParamsSchema.parse(await searchParams);
   const request = toComposeRequest(params);
   const back = backFolder(params);
+  // Reloaded while a sent message waited for Undo: follow it (its draft is what is shown).
+  const job = params.outbox ? getOutbox().get(params.outbox, session.id) : null;
+  if (job?.state === "sent") redirect(sentRedirect(back, job.warnings));
+  const waiting = job?.state === "waiting" || job?.state === "sending" ? job : null;
+  const failed = job?.state === "failed" ? `${job.error?.message ?? "The message was not sent."} It is saved in Drafts.` : null;
   let body;
   try {
     const [initial, limit] = await Promise.all([prepareCompose(session.imap, [session.email], request), getSendLimit()]);
-    body = <Composer initial={initial} from={session.email} attachmentBudget={attachmentBudget(limit)} back={back} />;
+    body = (
+      <Composer
+        initial={initial}
+        from={session.email}
+        attachmentBudget={attachmentBudget(limit)}
+        back={back}
+        queued={waiting}
+        initialError={failed}
+      />
+    );
   } catch (e) {
     if (isPosternError(e) && e.code === "INVALID_CREDENTIALS") redirect("/login?reason=expired");
     if (!isPosternError(e)) throw e;

@@ -1,23 +1,27 @@
+import { queueMessage } from "@/lib/compose/queue-message";
 import { submitMessage } from "@/lib/compose/submit-message";
-import { noticeParams } from "@/lib/http/signed-notice";
+import { getConfig } from "@/lib/env";
 import { getSendLimit } from "@/lib/smtp/size-limit";
-import { mailUrl } from "@/app/mail/mail-url";
 import { sessionFormMutation } from "../../session-form-route";
 import { composeFormSchema, maxComposeBody, toSubmission } from "../compose-form";
+import { sentRedirect } from "@/app/mail/compose/sent-redirect";
+
+const headers = { "Cache-Control": "no-store" };
 
 /**
- * Sends the composed message. Success answers where to go next (the folder, with a signed
- * "Message sent" notice); failure answers the reason and the draft the message was kept in.
+ * Sends the composed message: queued for SEND_DELAY_SECONDS (the composer offers Undo meanwhile)
+ * or, with 0, at once. Answers where to go next (the folder, with a signed "Message sent"
+ * notice), the queued job, or why it was not sent and the draft it was kept in.
  */
 export const POST = sessionFormMutation(composeFormSchema, maxComposeBody, async (imap, form, _req, session) => {
-  const outcome = await submitMessage(imap, await toSubmission(form, session), await getSendLimit());
-  const headers = { "Cache-Control": "no-store" };
+  const submission = await toSubmission(form, session);
+  const limit = await getSendLimit();
+  const delayMs = getConfig().SEND_DELAY_SECONDS * 1000;
+  const outcome = delayMs > 0 ? await queueMessage(imap, submission, { limit, delayMs }) : await submitMessage(imap, submission, limit);
   if (!outcome.ok) {
     const { error, draft } = outcome;
     return Response.json({ error: { code: error.code, message: error.message, draft } }, { status: error.status, headers });
   }
-  const { warnings } = outcome.delivered;
-  const notice = warnings.length ? { kind: "error" as const, text: warnings.join(" ") } : { kind: "ok" as const, text: "Message sent." };
-  const redirect = `${mailUrl({ folder: form.back })}&${new URLSearchParams(noticeParams(notice))}`;
-  return Response.json({ redirect, warnings }, { headers });
+  if ("job" in outcome) return Response.json({ queued: outcome.job, draft: outcome.draft }, { headers });
+  return Response.json({ redirect: sentRedirect(form.back, outcome.delivered.warnings), warnings: outcome.delivered.warnings }, { headers });
 });

@@ -1,0 +1,74 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+import type { OutboxStatus, QueuedMessage } from "@/lib/compose/compose-types";
+
+const POLL_MS = 1000;
+
+type Options = {
+  back: string;
+  /** Undo worked (here or in another tab): the message is a draft again. */
+  onUndone: (job: QueuedMessage) => void;
+  /** It could not be sent: the reason, and the draft it stays in. */
+  onFailed: (job: QueuedMessage) => void;
+};
+
+async function postUndo(id: string): Promise<{ ok: boolean; message: string }> {
+  const res = await fetch("/api/compose/undo", {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-postern-request": "1" },
+    body: JSON.stringify({ id }),
+  }).catch(() => null);
+  const body = (await res?.json().catch(() => null)) as { error?: { message?: string } } | null;
+  return { ok: Boolean(res?.ok), message: body?.error?.message ?? "Postern cannot be reached." };
+}
+
+/**
+ * Follows a message waiting out the undo delay on the server: counts down, asks the server how
+ * it stands, goes back to the folder once it is sent, and offers Undo until then.
+ */
+export function useOutbox(initial: QueuedMessage | null, opts: Options) {
+  const [queued, setQueued] = useState<QueuedMessage | null>(initial);
+  const [secondsLeft, setSecondsLeft] = useState(0);
+  const [undoError, setUndoError] = useState<string | null>(null);
+  const latest = useRef(opts);
+  latest.current = opts;
+
+  useEffect(() => {
+    if (!queued) return;
+    const deadline = Date.now() + queued.remainingMs;
+    const tick = () => setSecondsLeft(Math.max(0, Math.ceil((deadline - Date.now()) / 1000)));
+    tick();
+    const ticker = setInterval(tick, 250);
+    let stopped = false;
+    const poll = setInterval(async () => {
+      const res = await fetch(`/api/compose/outbox?${new URLSearchParams({ id: queued.id, back: latest.current.back })}`).catch(() => null);
+      const status = (await res?.json().catch(() => null)) as OutboxStatus | null;
+      if (stopped || !status?.job) return;
+      if (status.job.state === "sent" && status.redirect) window.location.assign(status.redirect);
+      else if (status.job.state === "failed") finish(() => latest.current.onFailed(status.job));
+      else if (status.job.state === "cancelled") finish(() => latest.current.onUndone(status.job));
+    }, POLL_MS);
+    const finish = (then: () => void) => {
+      stopped = true;
+      setQueued(null);
+      then();
+    };
+    return () => {
+      stopped = true;
+      clearInterval(ticker);
+      clearInterval(poll);
+    };
+  }, [queued]);
+
+  async function undo() {
+    if (!queued) return;
+    setUndoError(null);
+    const res = await postUndo(queued.id);
+    if (!res.ok) return setUndoError(res.message);
+    const job = queued;
+    setQueued(null);
+    latest.current.onUndone(job);
+  }
+
+  return { queued, secondsLeft, undoError, start: setQueued, undo };
+}
