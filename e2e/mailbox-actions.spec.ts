@@ -82,4 +82,14 @@ test.describe("acting on messages", () => {
     await expect(row(page, "Bravo invoice")).toBeVisible();
     await expect(row(page, "Delta plan")).toHaveCount(0); // the earlier delete stays done
   });
+
+  test("c opens the composer, and r replies to the open message", async ({ page }) => {
+    await page.locator("body").press("c");
+    await expect(page).toHaveURL(/\/mail\/compose$/);
+    await page.goBack();
+    await row(page, "Bravo invoice").click();
+    await expect(page.getByTestId("message-subject")).toHaveText("Bravo invoice");
+    await page.locator("body").press("r");
+    await expect(page).toHaveURL(/\/mail\/compose\?reply=\d+/);
+  });
 });

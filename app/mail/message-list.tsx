@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { MessagePage, MessageSummary } from "@/lib/imap/list-messages";
+import { composeUrl } from "./compose-links";
 import { displayName, formatSize } from "./format";
 import { PaperclipIcon, StarIcon } from "./icons";
 import { LocalDate } from "./local-date";
@@ -198,6 +199,11 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
     select: () => cursorRow && toggleSelect(cursorRow.uid, false),
     help: () => setHelpOpen((h) => !h),
     search: () => document.getElementById(SEARCH_INPUT_ID)?.focus(),
+    compose: (kind) => {
+      if (kind === "new") return void window.location.assign("/mail/compose");
+      const uid = selectedUid ?? cursorRow?.uid;
+      if (uid) window.location.assign(composeUrl(kind, page.folder, uid));
+    },
   });
 
   // Buttons in the reading pane (message-actions.tsx) act through the list.

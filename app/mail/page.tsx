@@ -45,6 +45,9 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
       <div className="mail-app">
         <header className="topbar">
           <span className="brand">Postern</span>
+          <a href="/mail/compose" className="compose-button" data-testid="compose">
+            Compose
+          </a>
           <span className="account" data-testid="account">{session.email}</span>
           <form action={logout}>
             <button type="submit" className="link-button">Sign out</button>

@@ -8,6 +8,8 @@ const KEYS: Array<[string, string]> = [
   ["x", "Select message"],
   ["s", "Star or unstar"],
   ["# / Delete", "Delete"],
+  ["c", "Compose"],
+  ["r / a / f", "Reply, reply all, forward"],
   ["/", "Search"],
   ["?", "Show or hide this list"],
 ];

@@ -11,10 +11,15 @@ export type ShortcutHandlers = {
   select: () => void;
   help: () => void;
   search: () => void;
+  compose: (kind: "new" | "reply" | "replyAll" | "forward") => void;
 };
 
+type Compose = { compose: "new" | "reply" | "replyAll" | "forward" };
+
 /** Gmail-style keys. The list of keys shown to users lives in shortcut-help.tsx. */
-const KEYMAP: Record<string, keyof ShortcutHandlers> = {
+const COMPOSE_KEYS: Record<string, Compose["compose"]> = { c: "new", r: "reply", a: "replyAll", f: "forward" };
+
+const KEYMAP: Record<string, Exclude<keyof ShortcutHandlers, "compose">> = {
   j: "next",
   ArrowDown: "next",
   k: "previous",
@@ -42,6 +47,12 @@ export function useMailShortcuts(handlers: ShortcutHandlers): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      const composeKind = COMPOSE_KEYS[e.key];
+      if (composeKind) {
+        e.preventDefault();
+        ref.current.compose(composeKind);
+        return;
+      }
       const name = KEYMAP[e.key];
       if (!name) return;
       // Enter on a focused link or button keeps its own meaning.
