@@ -32,8 +32,10 @@ test.describe("acting on messages", () => {
 
   test("a star shows at once and is still there after reload", async ({ page }) => {
     const li = row(page, "Bravo invoice").locator("xpath=..");
+    const saved = page.waitForResponse((r) => r.url().endsWith("/api/messages/actions") && r.ok());
     await li.getByRole("button", { name: "Star" }).click();
     await expect(li.getByRole("button", { name: "Unstar" })).toHaveAttribute("aria-pressed", "true");
+    await saved; // reloading earlier would cancel the request still on its way
     await page.reload();
     await expect(row(page, "Bravo invoice").locator("xpath=..").getByRole("button", { name: "Unstar" })).toBeVisible();
   });
@@ -61,6 +63,18 @@ test.describe("acting on messages", () => {
     await openFolder(page, "Archive");
     await expect(row(page, "Alpha report")).toBeVisible();
     await expect(row(page, "Charlie notes")).toBeVisible();
+  });
+
+  test("a copy lands in the other folder and stays in this one; Undo removes the copy", async ({ page }) => {
+    await row(page, "Bravo invoice").locator("xpath=..").getByRole("checkbox").check();
+    await page.getByRole("combobox", { name: "Copy selected messages to" }).selectOption({ label: "Archive" });
+    await expect(page.getByTestId("toast")).toContainText("Copied to Archive.");
+    await expect(row(page, "Bravo invoice")).toBeVisible();
+    await page.getByTestId("toast").getByRole("button", { name: "Undo" }).click();
+    await expect(page.getByTestId("toast")).toContainText("Undone.");
+    await openFolder(page, "Archive");
+    await expect(row(page, "Alpha report")).toBeVisible();
+    await expect(row(page, "Bravo invoice")).toHaveCount(0);
   });
 
   test("a deleted message is in Trash, and Undo brings it back", async ({ page }) => {

@@ -27,7 +27,7 @@ type Props = {
 };
 
 type Override = Partial<Pick<MessageSummary, "seen" | "flagged">>;
-type Toast = { text: string; undo?: { moved: MoveResult; back: string } };
+type Toast = { text: string; undo?: { moved: MoveResult; back: string }; undoCopy?: MoveResult };
 
 /** How long "Undo" stays on screen after a move or delete. */
 const UNDO_MS = 8000;
@@ -135,6 +135,24 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
       text: `Moved to ${name}.`,
       undo: r.moved ? { moved: r.moved, back: page.folder } : undefined,
     }));
+  };
+
+  const copyTo = (to: string) => {
+    const sel = selection();
+    if (!sel) return;
+    const name = moveTargets.find((t) => t.path === to)?.name ?? to;
+    void run({ action: "copy", folder: page.folder, selection: sel, to }, () => undefined, (r) =>
+      setToast({ text: `Copied to ${name}.`, undoCopy: r.copied }),
+    );
+  };
+
+  const undoCopy = (copied: MoveResult) => {
+    setToast(null);
+    if (!copied.uids.length) return;
+    // The copies are new messages: removing them for good is the exact inverse.
+    void run({ action: "delete", folder: copied.folder, selection: { uids: copied.uids }, permanent: true }, () => undefined, () =>
+      setToast({ text: "Undone." }),
+    );
   };
 
   const remove = (uids?: number[]) => {
@@ -259,6 +277,20 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
                   </option>
                 ))}
             </select>
+            <select
+              aria-label="Copy selected messages to"
+              value=""
+              onChange={(e) => e.target.value && copyTo(e.target.value)}
+            >
+              <option value="">Copy to…</option>
+              {moveTargets
+                .filter((t) => t.path !== page.folder)
+                .map((t) => (
+                  <option key={t.path} value={t.path}>
+                    {t.name}
+                  </option>
+                ))}
+            </select>
             <button type="button" className="danger" onClick={() => remove()}>
               {inTrash ? "Delete forever" : "Delete"}
             </button>
@@ -365,6 +397,11 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
           <span>{toast.text}</span>
           {toast.undo && (
             <button type="button" onClick={() => undo(toast.undo!)}>
+              Undo
+            </button>
+          )}
+          {toast.undoCopy && (
+            <button type="button" onClick={() => undoCopy(toast.undoCopy!)}>
               Undo
             </button>
           )}

@@ -2,6 +2,7 @@
 export type ActionBody =
   | { action: "flag"; folder: string; selection: Selection; flag: "seen" | "flagged"; value: boolean }
   | { action: "move"; folder: string; selection: Selection; to: string }
+  | { action: "copy"; folder: string; selection: Selection; to: string }
   | { action: "delete"; folder: string; selection: Selection; permanent?: boolean };
 
 export type Selection = { uids: number[] } | { all: true };
@@ -9,6 +10,7 @@ export type MoveResult = { folder: string; uids: number[] };
 export type ActionResult = {
   ok: true;
   moved?: MoveResult;
+  copied?: MoveResult;
   deleted?: { kind: "trashed"; moved: MoveResult } | { kind: "expunged"; count: number };
 };
 

@@ -10,8 +10,9 @@ import { withMailbox } from "./with-mailbox";
 export type DeleteResult = { kind: "trashed"; moved: MoveResult } | { kind: "expunged"; count: number };
 
 /**
- * Deletes as users expect: to the special-use Trash; inside Trash (or with no Trash at all) the
- * messages are removed for good, which the caller must have confirmed (`permanent: true`).
+ * Deletes as users expect: to the special-use Trash. `permanent: true` (a confirmed "delete for
+ * good", or undoing a copy) removes them instead; inside Trash, or with no Trash at all, removing
+ * for good is the only way, and it must be asked for.
  * @throws PosternError BAD_REQUEST (permanent delete not confirmed) | NOT_FOUND | IMAP_UNAVAILABLE
  */
 export async function deleteMessages(
@@ -22,7 +23,7 @@ export async function deleteMessages(
     if (mailbox.exists === 0) return { kind: "expunged", count: 0 };
     const set = toUidSet(opts.selection);
     const trash = findSpecialFolder(await listAllFolders(client), "\\Trash")?.path;
-    if (trash && trash !== opts.folder) return { kind: "trashed", moved: await moveSelected(client, set, trash) };
+    if (!opts.permanent && trash && trash !== opts.folder) return { kind: "trashed", moved: await moveSelected(client, set, trash) };
     if (!opts.permanent) {
       throw new PosternError("BAD_REQUEST", "Deleting here removes the messages for good. Please confirm.");
     }

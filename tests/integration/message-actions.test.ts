@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyMessages } from "@/lib/imap/copy-messages";
 import { deleteMessages } from "@/lib/imap/delete-messages";
 import { getQuota } from "@/lib/imap/get-quota";
 import { listMessages } from "@/lib/imap/list-messages";
@@ -91,6 +92,20 @@ describe("move", () => {
     const [uid] = await uidsOf("INBOX", "act 5");
     await expect(moveMessages(bob, { folder: "INBOX", selection: { uids: [uid] }, to: "Nowhere" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await subjects("INBOX")).toContain("act 5");
+  });
+});
+
+describe("copy", () => {
+  it("copies into another folder, keeps the original, and the copy can be removed for good", async () => {
+    const [uid] = await uidsOf("INBOX", "act 1");
+    const copied = await copyMessages(bob, { folder: "INBOX", selection: { uids: [uid] }, to: "Archive" });
+    expect(copied.uids).toHaveLength(1);
+    expect(await subjects("INBOX")).toContain("act 1");
+    expect(await subjects("Archive")).toContain("act 1");
+    // Undo of a copy: the new message goes away for good, not into Trash.
+    await deleteMessages(bob, { folder: "Archive", selection: { uids: copied.uids }, permanent: true });
+    expect(await subjects("Archive")).not.toContain("act 1");
+    expect(await subjects("Trash")).not.toContain("act 1");
   });
 });
 
