@@ -188,3 +188,41 @@ test.describe("replying", () => {
     expect(original.flags.has("\\Answered")).toBe(true);
   });
 });
+
+test.describe("identities", () => {
+  test.afterAll(async ({ browser }) => {
+    // Remove what the journey added, through the page like a user would.
+    const page = await browser.newPage();
+    await signIn(page, BOB);
+    await page.goto("/mail/identities");
+    const remove = page.getByRole("button", { name: "Delete" });
+    for (let left = await remove.count(); left > 0; left--) {
+      await remove.first().click();
+      await expect(remove).toHaveCount(left - 1);
+    }
+    await page.close();
+  });
+
+  test("an identity with a signature is offered in From; switching swaps the signature", async ({ page }) => {
+    await signIn(page, BOB);
+    await page.goto("/mail/identities");
+    const add = page.getByRole("region", { name: "Add an identity" });
+    await add.getByLabel("Name").fill("Bob Martin");
+    await add.getByLabel("Email address").fill("bob@example.test");
+    await add.getByLabel(/^Signature/).fill("Bob\nPostern team");
+    await add.getByRole("button", { name: "Add identity" }).click();
+    await expect(page.getByTestId("identity-notice")).toHaveText("Saved “Bob Martin <bob@example.test>”.");
+    await add.getByLabel("Name").fill("Sales");
+    await add.getByLabel("Email address").fill("sales@example.test");
+    await add.getByLabel(/^Signature/).fill("Sales desk");
+    await add.getByRole("button", { name: "Add identity" }).click();
+    await expect(page.getByTestId("identity")).toHaveCount(2);
+
+    await page.goto("/mail/compose");
+    const message = page.getByLabel("Message", { exact: true });
+    await expect(page.getByLabel("From")).toHaveValue(/.+/);
+    await expect(message).toHaveValue("\n\n-- \nBob\nPostern team\n");
+    await page.getByLabel("From").selectOption({ label: "Sales <sales@example.test>" });
+    await expect(message).toHaveValue("\n\n-- \nSales desk\n");
+  });
+});

@@ -28,6 +28,8 @@ export type ComposeState = {
   context: ComposeContext;
   /** The saved draft this state was loaded from or last saved to. */
   draft: MessageRef | null;
+  /** The identity (lib/identities) it is sent as. */
+  identityId: string;
 };
 
 /** Answer of POST /api/compose/draft. */

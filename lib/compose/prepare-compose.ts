@@ -1,6 +1,9 @@
 import { parseAddressHeader } from "mailparser";
+import { ACCOUNT_IDENTITY_ID, type Identity } from "@/lib/identities/identity-types";
+import { pickIdentity, withSignature } from "@/lib/identities/pick-identity";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { convertAddresses } from "@/lib/mime/convert-addresses";
+import type { Address } from "@/lib/mime/types";
 import { EMPTY_CONTEXT, type ComposeState, type MessageRef } from "./compose-types";
 import { decodeDraftInfo, DRAFT_INFO_HEADER, restoreBody } from "./draft-info";
 import { carriedAttachments, loadSource } from "./load-source";
@@ -14,30 +17,57 @@ export type ComposeRequest =
   | { kind: "reply" | "replyAll" | "forward"; ref: MessageRef }
   | { kind: "draft"; ref: MessageRef };
 
-const EMPTY: ComposeState = { to: "", cc: "", bcc: "", subject: "", body: "", attachments: [], context: EMPTY_CONTEXT, draft: null };
+const EMPTY: ComposeState = {
+  to: "",
+  cc: "",
+  bcc: "",
+  subject: "",
+  body: "",
+  attachments: [],
+  context: EMPTY_CONTEXT,
+  draft: null,
+  identityId: ACCOUNT_IDENTITY_ID,
+};
 
 /**
  * What the composer opens with: empty, an answer to a message (recipients, "Re:", quote,
- * thread headers), an inline forward (its text and files), or a saved draft to continue.
+ * thread headers), an inline forward (its text and files), or a saved draft to continue. New
+ * messages, replies and forwards get the signature of the identity they are sent as: for an
+ * answer or forward, the one the original was addressed to.
  * @param ownAddresses the user's addresses, left out of Reply all
+ * @param identities the user's identities, default first (none: the account's own address)
  * @throws PosternError NOT_FOUND | BAD_REQUEST | IMAP_UNAVAILABLE
  */
-export async function prepareCompose(imap: ImapIdentity, ownAddresses: string[], req: ComposeRequest): Promise<ComposeState> {
-  if (req.kind === "new") return { ...EMPTY, to: req.to ?? "" };
-  if (req.kind === "draft") return loadDraft(imap, req.ref);
+export async function prepareCompose(
+  imap: ImapIdentity,
+  ownAddresses: string[],
+  req: ComposeRequest,
+  identities: Identity[] = [],
+): Promise<ComposeState> {
+  const as = (addressedTo: { address: string; name: string }[]) => (identities.length ? pickIdentity(identities, addressedTo) : null);
+  const sign = (state: ComposeState, identity: Identity | null): ComposeState =>
+    identity ? { ...state, identityId: identity.id, body: withSignature(state.body, identity.signature) } : state;
+  if (req.kind === "new") return sign({ ...EMPTY, to: req.to ?? "" }, as([]));
+  if (req.kind === "draft") {
+    const draft = await loadDraft(imap, req.ref);
+    const identity = as(draft.from);
+    return { ...draft.state, identityId: identity?.id ?? ACCOUNT_IDENTITY_ID };
+  }
   const { message, headers } = await loadSource(imap, req.ref, ["references", "in-reply-to"]);
+  const identity = as([...message.to, ...message.cc]);
   if (req.kind === "forward") {
-    return {
+    const forward: ComposeState = {
       ...EMPTY,
       subject: forwardSubject(message.subject),
       body: forwardBody(message, message.text),
       attachments: carriedAttachments(req.ref, message.attachments),
       context: { kind: "forward", original: req.ref, inReplyTo: null, references: [] },
     };
+    return sign(forward, identity);
   }
   const { to, cc } = replyRecipients(message, ownAddresses, req.kind === "replyAll");
   const thread = replyThreadHeaders({ messageId: message.messageId, references: headers.references ?? null, inReplyTo: headers["in-reply-to"] ?? null });
-  return {
+  const reply: ComposeState = {
     ...EMPTY,
     to: formatAddressList(to),
     cc: formatAddressList(cc),
@@ -45,15 +75,17 @@ export async function prepareCompose(imap: ImapIdentity, ownAddresses: string[],
     body: replyBody(message),
     context: { kind: req.kind, original: req.ref, ...thread },
   };
+  return sign(reply, identity);
 }
 
 /** A saved draft back in the composer: Postern's own drafts carry the fields exactly as typed;
  * drafts of other mail programs are read from their headers. */
-async function loadDraft(imap: ImapIdentity, ref: MessageRef): Promise<ComposeState> {
+async function loadDraft(imap: ImapIdentity, ref: MessageRef): Promise<{ state: ComposeState; from: Address[] }> {
   const { message, headers } = await loadSource(imap, ref, ["bcc", "references", "in-reply-to", DRAFT_INFO_HEADER]);
   const info = decodeDraftInfo(headers[DRAFT_INFO_HEADER.toLowerCase()]);
   const bcc = headers.bcc ? formatAddressList(convertAddresses(parseAddressHeader(headers.bcc))) : "";
-  return {
+  const state: ComposeState = {
+    ...EMPTY,
     to: info?.to ?? formatAddressList(message.to),
     cc: info?.cc ?? formatAddressList(message.cc),
     bcc: info?.bcc ?? bcc,
@@ -68,4 +100,5 @@ async function loadDraft(imap: ImapIdentity, ref: MessageRef): Promise<ComposeSt
     },
     draft: ref,
   };
+  return { state, from: message.from };
 }

@@ -8,6 +8,8 @@ import { mailboxesOf, parseAddressField, type AddressEntry } from "./parse-addre
 /** What the composer posts, validated at the HTTP boundary (app/api/compose/read-compose-form.ts). */
 export type ComposeSubmission = {
   from: Address;
+  /** Reply-To of the identity sent as, if it has one. */
+  replyTo?: Address[];
   to: string;
   cc: string;
   bcc: string;
@@ -37,6 +39,7 @@ function common(s: ComposeSubmission, attachments: OutgoingAttachment[], strict:
   const answering = s.context.kind === "reply" || s.context.kind === "replyAll";
   return {
     from: s.from,
+    replyTo: s.replyTo,
     to: readField(s, "to", strict),
     cc: readField(s, "cc", strict),
     bcc: readField(s, "bcc", strict),

@@ -8,6 +8,7 @@ import { queueMessage } from "@/lib/compose/queue-message";
 import { saveDraft } from "@/lib/compose/save-draft";
 import type { ComposeSubmission } from "@/lib/compose/submission";
 import { submitMessage } from "@/lib/compose/submit-message";
+import { deleteIdentity, findIdentity, listIdentities, saveIdentity } from "@/lib/identities/identity-store";
 import { connectImap, getPool, type ImapIdentity } from "@/lib/imap/session-pool";
 import { Outbox } from "@/lib/smtp/outbox";
 import { getSendLimit } from "@/lib/smtp/size-limit";
@@ -301,5 +302,43 @@ describe("send with undo", () => {
     await expect.poll(() => outbox.get(queued.job.id, bob.sessionId)?.state, { timeout: 10_000 }).toBe("failed");
     expect(outbox.get(queued.job.id, bob.sessionId)?.error?.message).toContain("nobody3@example.test");
     expect((await findIn(BOB, "Drafts", s)).map((d) => d.uid)).toEqual([queued.job.draft.uid]);
+  });
+});
+
+describe("identities", () => {
+  afterAll(async () => {
+    for (const i of await listIdentities(BOB.email)) if (i.id !== "account") await deleteIdentity(BOB.email, i.id);
+  });
+
+  it("an account without identities sends as itself", async () => {
+    expect(await listIdentities(BOB.email)).toEqual([{ id: "account", name: "", address: BOB.email, replyTo: "", signature: "", isDefault: true }]);
+  });
+
+  it("replies as the identity the message was addressed to, with its signature, name and Reply-To", async () => {
+    await saveIdentity(BOB.email, null, { name: "Bob Martin", address: BOB.email, replyTo: "", signature: "Bob", isDefault: false });
+    const sales = await saveIdentity(BOB.email, null, { name: "Sales Team", address: "sales@example.test", replyTo: "orders@example.test", signature: "Sales\nExample Inc.", isDefault: false });
+    const identities = await listIdentities(BOB.email);
+    expect(identities.map((i) => [i.address, i.isDefault])).toEqual([[BOB.email, true], ["sales@example.test", false]]);
+
+    const fresh = await prepareCompose(bob, [BOB.email], { kind: "new" }, identities);
+    expect(fresh.body).toBe("\n\n-- \nBob\n");
+
+    const subject = `Order ${TAG}`;
+    await raw(BOB, (c) => c.append("INBOX", `From: carol@example.test\r\nTo: Sales <sales@example.test>\r\nSubject: ${subject}\r\n\r\nTwo boxes, please.\r\n`));
+    const [{ uid }] = await findIn(BOB, "INBOX", subject);
+    const state = await prepareCompose(bob, [BOB.email, "sales@example.test"], { kind: "reply", ref: { folder: "INBOX", uid } }, identities);
+    expect(state.identityId).toBe(sales.id);
+    expect(state.body).toMatch(/^\n\n-- \nSales\nExample Inc\.\n\ncarol@example\.test wrote:\n> Two boxes, please\.\n$/);
+
+    const as = await findIdentity(BOB.email, state.identityId);
+    const outcome = await submitMessage(
+      bob,
+      submission({ ...state, from: { name: as.name, address: as.address }, replyTo: [{ name: "", address: as.replyTo }], body: `Done.${state.body}` }),
+      limit,
+    );
+    expect(outcome.ok).toBe(true);
+    const got = await simpleParser((await waitFor(CAROL, "INBOX", `Re: ${subject}`)).source);
+    expect(got.from?.value[0]).toMatchObject({ name: "Sales Team", address: "sales@example.test" });
+    expect(got.replyTo?.value[0]?.address).toBe("orders@example.test");
   });
 });

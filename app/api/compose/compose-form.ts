@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { MailSession } from "@/lib/auth/session-store";
+import { mailboxesOf, parseAddressField } from "@/lib/compose/parse-addresses";
 import type { ComposeSubmission } from "@/lib/compose/submission";
+import { findIdentity } from "@/lib/identities/identity-store";
 import type { OutgoingAttachment } from "@/lib/smtp/build-message";
 import { getSendLimit } from "@/lib/smtp/size-limit";
 
@@ -56,6 +58,8 @@ export const composeFormSchema = z.object({
   draft: json(ref.nullable()).default(null),
   /** Folder to go back to after sending. */
   back: folder.default("INBOX"),
+  /** Which of the user's identities to send as (lib/identities); unknown means the default. */
+  identity: z.string().max(100).default(""),
   files: z.array(z.instanceof(File)).max(100).default([]),
 });
 
@@ -66,14 +70,15 @@ export async function maxComposeBody(): Promise<number> {
   return (await getSendLimit()) + 1024 * 1024;
 }
 
-/** The validated form as a submission from the signed-in user's address. */
+/** The validated form as a submission from one of the signed-in user's identities. */
 export async function toSubmission(form: ComposeForm, session: MailSession): Promise<ComposeSubmission> {
+  const identity = await findIdentity(session.email, form.identity);
   const uploads: OutgoingAttachment[] = await Promise.all(
     form.files.map(async (f) => ({ filename: f.name, contentType: f.type || "application/octet-stream", content: Buffer.from(await f.arrayBuffer()) })),
   );
   return {
-    // Identities come later (issue 5): for now the account's own address.
-    from: { name: "", address: session.email },
+    from: { name: identity.name, address: identity.address },
+    replyTo: mailboxesOf(parseAddressField(identity.replyTo).entries),
     to: form.to,
     cc: form.cc,
     bcc: form.bcc,

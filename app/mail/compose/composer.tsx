@@ -2,6 +2,8 @@
 import { useCallback, useRef, useState } from "react";
 import type { ComposeState, MessageRef, QueuedMessage, SaveDraftResult } from "@/lib/compose/compose-types";
 import type { SaveAttempt } from "@/lib/compose/draft-saver";
+import type { Identity } from "@/lib/identities/identity-types";
+import { swapSignature } from "@/lib/identities/pick-identity";
 import { composeUrl } from "../compose-links";
 import { mailUrl } from "../mail-url";
 import { AttachmentField } from "./attachment-field";
@@ -15,8 +17,8 @@ import styles from "./compose.module.css";
 
 type Props = {
   initial: ComposeState;
-  /** The address mail is sent from (identities come later). */
-  from: string;
+  /** The identities the user can send as, default first. */
+  identities: Identity[];
   /** Decoded attachment bytes the message may carry. */
   attachmentBudget: number;
   /** Folder to return to. */
@@ -35,9 +37,9 @@ type Live = { fields: ComposeFields; items: AttachmentItem[]; draft: MessageRef 
 /** The composer: fields, files, autosave to Drafts, Send. Nothing typed is lost: it is saved a
  * few seconds after each change, a failed send keeps it here and in Drafts, and leaving with
  * unsaved changes asks first. */
-export function Composer({ initial, from, attachmentBudget, back, queued = null, initialError = null }: Props) {
-  const { to, cc, bcc, subject, body } = initial;
-  const [fields, setFields] = useState<ComposeFields>({ to, cc, bcc, subject, body });
+export function Composer({ initial, identities, attachmentBudget, back, queued = null, initialError = null }: Props) {
+  const { to, cc, bcc, subject, body, identityId } = initial;
+  const [fields, setFields] = useState<ComposeFields>({ identity: identityId, to, cc, bcc, subject, body });
   const [items, setItems] = useState<AttachmentItem[]>(() => initial.attachments.map((ref) => ({ id: newId(), kind: "kept", ref })));
   const [showCc, setShowCc] = useState(Boolean(cc || bcc));
   const [sending, setSending] = useState(Boolean(queued));
@@ -88,6 +90,11 @@ export function Composer({ initial, from, attachmentBudget, back, queued = null,
     live.current.fields = { ...live.current.fields, ...patch };
     setFields(live.current.fields);
     saver.changed();
+  }
+  /** Another From: its signature replaces the previous one's. */
+  function changeIdentity(id: string) {
+    const signatureOf = (identityId: string) => identities.find((i) => i.id === identityId)?.signature ?? "";
+    change({ identity: id, body: swapSignature(live.current.fields.body, signatureOf(live.current.fields.identity), signatureOf(id)) });
   }
   function changeItems(next: AttachmentItem[]) {
     live.current.items = next;
@@ -152,9 +159,18 @@ export function Composer({ initial, from, attachmentBudget, back, queued = null,
     >
       <fieldset disabled={sending} className={styles.fields}>
         <label htmlFor="compose-from">From</label>
-        <select id="compose-from" value={from} onChange={() => undefined}>
-          <option value={from}>{from}</option>
-        </select>
+        <div className={styles.withToggle}>
+          <select id="compose-from" value={fields.identity} onChange={(e) => changeIdentity(e.target.value)}>
+            {identities.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.name ? `${i.name} <${i.address}>` : i.address}
+              </option>
+            ))}
+          </select>
+          <a href="/mail/identities" className={styles.hint}>
+            Identities
+          </a>
+        </div>
         <label htmlFor="compose-to">To</label>
         <div className={styles.withToggle}>
           <input id="compose-to" value={fields.to} onChange={(e) => change({ to: e.target.value })} autoComplete="off" spellCheck={false} autoFocus={!fields.to} />

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { requireMailSession } from "@/auth";
 import { prepareCompose } from "@/lib/compose/prepare-compose";
+import { listIdentities } from "@/lib/identities/identity-store";
 import { isPosternError } from "@/lib/http/errors";
 import { getOutbox } from "@/lib/smtp/outbox";
 import { attachmentBudget, getSendLimit } from "@/lib/smtp/size-limit";
@@ -26,11 +27,13 @@ export default async function ComposePage({ searchParams }: { searchParams: Prom
   const failed = job?.state === "failed" ? `${job.error?.message ?? "The message was not sent."} It is saved in Drafts.` : null;
   let body;
   try {
-    const [initial, limit] = await Promise.all([prepareCompose(session.imap, [session.email], request), getSendLimit()]);
+    const identities = await listIdentities(session.email);
+    const own = [session.email, ...identities.map((i) => i.address)];
+    const [initial, limit] = await Promise.all([prepareCompose(session.imap, own, request, identities), getSendLimit()]);
     body = (
       <Composer
         initial={initial}
-        from={session.email}
+        identities={identities}
         attachmentBudget={attachmentBudget(limit)}
         back={back}
         queued={waiting}

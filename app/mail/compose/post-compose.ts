@@ -3,7 +3,8 @@ import type { ComposeContext, ComposeError, KeptAttachment, MessageRef, SaveDraf
 /** A file in the composer: already on the server (kept), or picked and not yet uploaded. */
 export type AttachmentItem = { id: string; kind: "kept"; ref: KeptAttachment } | { id: string; kind: "file"; file: File };
 
-export type ComposeFields = { to: string; cc: string; bcc: string; subject: string; body: string };
+/** Posted as form fields of the same names; `identity` is the id of the identity sent as. */
+export type ComposeFields = { identity: string; to: string; cc: string; bcc: string; subject: string; body: string };
 
 export type ComposePayload = {
   fields: ComposeFields;

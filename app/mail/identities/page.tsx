@@ -1,0 +1,57 @@
+import { requireMailSession } from "@/auth";
+import { listIdentities } from "@/lib/identities/identity-store";
+import { readNotice } from "@/lib/http/signed-notice";
+import { deleteIdentityAction } from "./actions";
+import { IdentityForm } from "./identity-form";
+import styles from "./identities.module.css";
+
+export const dynamic = "force-dynamic";
+
+/** Settings: the addresses the user sends as, their names, Reply-To and signatures. */
+export default async function IdentitiesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  const session = await requireMailSession();
+  const notice = readNotice(await searchParams);
+  const identities = await listIdentities(session.email);
+  return (
+    <div className={styles.page}>
+      <header className="topbar">
+        <span className="brand">Postern</span>
+        <a href="/mail" className={styles.back}>Back to mail</a>
+        <span className="account" data-testid="account">{session.email}</span>
+      </header>
+      <main className={styles.main}>
+        <h1>Identities and signatures</h1>
+        {notice && (
+          <p className={notice.kind === "error" ? styles.noticeError : styles.notice} role={notice.kind === "error" ? "alert" : "status"} data-testid="identity-notice">
+            {notice.text}
+          </p>
+        )}
+        <p className={styles.hint}>
+          Replies are sent as the identity the message was addressed to, others as the default. Your mail server may refuse
+          addresses that are not yours.
+        </p>
+        <ul className={styles.list}>
+          {identities.map((i) => (
+            <li key={i.id} className={styles.panel} data-testid="identity">
+              <h2>
+                {i.name ? `${i.name} <${i.address}>` : i.address}
+                {i.isDefault && <span className={styles.badge}>default</span>}
+              </h2>
+              <IdentityForm identity={i} submitLabel="Save" />
+              {i.id !== "account" && (
+                <form action={deleteIdentityAction}>
+                  <input type="hidden" name="id" value={i.id} />
+                  <button type="submit" className={styles.danger}>Delete</button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+        <section className={styles.panel} aria-labelledby="new-identity">
+          <h2 id="new-identity">Add an identity</h2>
+          <IdentityForm identity={null} submitLabel="Add identity" />
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+// Types only: the composer (a client component) imports this file.
+
+/** An address the user sends as. `id` is "account" for the implicit identity of an account that
+ * has none stored (its own address, no name, no signature). */
+export type Identity = {
+  id: string;
+  name: string;
+  address: string;
+  replyTo: string;
+  signature: string;
+  isDefault: boolean;
+};
+
+export const ACCOUNT_IDENTITY_ID = "account";
