@@ -1,6 +1,6 @@
 /** Links from a message to the composer. Plain links (not next/link): the composer is its own
  * page, and opening it in a new tab must work. */
-export function composeUrl(kind: "reply" | "replyAll" | "forward" | "draft", folder: string, uid: number): string {
+export function composeUrl(kind: "reply" | "replyAll" | "forward" | "forwardAttached" | "draft", folder: string, uid: number): string {
   return `/mail/compose?${new URLSearchParams({ [kind]: String(uid), folder })}`;
 }
 
@@ -23,6 +23,9 @@ export function ComposeLinks({ folder, uid, inDrafts }: { folder: string; uid: n
       <a href={composeUrl("reply", folder, uid)} data-testid="reply">Reply</a>
       <a href={composeUrl("replyAll", folder, uid)} data-testid="reply-all">Reply all</a>
       <a href={composeUrl("forward", folder, uid)} data-testid="forward">Forward</a>
+      <a href={composeUrl("forwardAttached", folder, uid)} data-testid="forward-attached" title="Forward as attachment">
+        Forward as file
+      </a>
     </>
   );
 }

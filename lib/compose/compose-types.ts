@@ -6,7 +6,8 @@ export type ComposeKind = "new" | "reply" | "replyAll" | "forward";
 export type MessageRef = { folder: string; uid: number };
 
 /** A file already on the IMAP server (in a saved draft, or in a message being forwarded): it is
- * copied from there when the message is built, so it is uploaded from the browser only once. */
+ * copied from there when the message is built, so it is uploaded from the browser only once.
+ * `partId` "" means the whole message, attached as message/rfc822 (forward as attachment). */
 export type KeptAttachment = MessageRef & { partId: string; filename: string; contentType: string; size: number };
 
 /** What the message answers or forwards; survives in the draft (X-Postern-Draft). */

@@ -34,13 +34,19 @@ export async function fetchKeptAttachments(imap: ImapIdentity, kept: KeptAttachm
   const out: OutgoingAttachment[] = [];
   for (const k of kept) {
     if (k.size > budget.left) throw tooLarge();
-    const part = await downloadPart(imap, { folder: k.folder, uid: k.uid, part: k.partId }).catch((e: unknown) => {
+    // No part number: the whole message, attached as message/rfc822 (forward as attachment).
+    const whole = k.partId === "";
+    const part = await downloadPart(imap, { folder: k.folder, uid: k.uid, part: whole ? undefined : k.partId }).catch((e: unknown) => {
       throw e instanceof PosternError && e.code === "NOT_FOUND"
         ? new PosternError("NOT_FOUND", `The attachment “${k.filename}” is no longer on the server. Remove it and attach the file again.`, { cause: e })
         : e;
     });
     const content = await readAll(part.stream, budget);
-    out.push({ filename: part.filename ?? k.filename, contentType: part.contentType || k.contentType, content });
+    out.push(
+      whole
+        ? { filename: k.filename, contentType: "message/rfc822", content }
+        : { filename: part.filename ?? k.filename, contentType: part.contentType || k.contentType, content },
+    );
   }
   return out;
 }

@@ -1,7 +1,10 @@
 import { parseAddressHeader } from "mailparser";
 import { ACCOUNT_IDENTITY_ID, type Identity } from "@/lib/identities/identity-types";
 import { pickIdentity, withSignature } from "@/lib/identities/pick-identity";
+import { PosternError } from "@/lib/http/errors";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
+import { withMailbox } from "@/lib/imap/with-mailbox";
+import { cleanFilename } from "@/lib/mime/clean-filename";
 import { convertAddresses } from "@/lib/mime/convert-addresses";
 import type { Address } from "@/lib/mime/types";
 import { EMPTY_CONTEXT, type ComposeState, type MessageRef } from "./compose-types";
@@ -14,7 +17,7 @@ import { readMessageIds, replyThreadHeaders } from "./thread-headers";
 
 export type ComposeRequest =
   | { kind: "new"; to?: string }
-  | { kind: "reply" | "replyAll" | "forward"; ref: MessageRef }
+  | { kind: "reply" | "replyAll" | "forward" | "forwardAttached"; ref: MessageRef }
   | { kind: "draft"; ref: MessageRef };
 
 const EMPTY: ComposeState = {
@@ -48,6 +51,7 @@ export async function prepareCompose(
   const sign = (state: ComposeState, identity: Identity | null): ComposeState =>
     identity ? { ...state, identityId: identity.id, body: withSignature(state.body, identity.signature) } : state;
   if (req.kind === "new") return sign({ ...EMPTY, to: req.to ?? "" }, as([]));
+  if (req.kind === "forwardAttached") return sign(await forwardAttached(imap, req.ref), as([]));
   if (req.kind === "draft") {
     const draft = await loadDraft(imap, req.ref);
     const identity = as(draft.from);
@@ -76,6 +80,24 @@ export async function prepareCompose(
     context: { kind: req.kind, original: req.ref, ...thread },
   };
   return sign(reply, identity);
+}
+
+/** Forward as attachment: the original whole, as a message/rfc822 file, and an empty body. Only
+ * its envelope is read here; the bytes are copied from the server when the message is sent. */
+async function forwardAttached(imap: ImapIdentity, ref: MessageRef): Promise<ComposeState> {
+  const meta = await withMailbox(imap, ref.folder, async ({ client }) => {
+    await client.noop(); // see refreshMailbox: the message may have arrived a moment ago
+    return client.fetchOne(String(ref.uid), { uid: true, envelope: true, size: true }, { uid: true });
+  });
+  if (!meta) throw new PosternError("NOT_FOUND", "This message no longer exists. It may have been moved or deleted.");
+  const subject = meta.envelope?.subject ?? "";
+  const filename = cleanFilename(`${subject.trim() || "message"}.eml`, "message/rfc822", "1");
+  return {
+    ...EMPTY,
+    subject: forwardSubject(subject),
+    attachments: [{ ...ref, partId: "", filename, contentType: "message/rfc822", size: meta.size ?? 0 }],
+    context: { kind: "forward", original: ref, inReplyTo: null, references: [] },
+  };
 }
 
 /** A saved draft back in the composer: Postern's own drafts carry the fields exactly as typed;

@@ -235,6 +235,27 @@ describe("reply and forward", () => {
   });
 });
 
+describe("forward as attachment", () => {
+  it("attaches the original whole, byte for byte, and marks it $Forwarded", async () => {
+    const subject = `Whole ${TAG}`;
+    const original = `From: carol@example.test\r\nTo: bob@example.test\r\nSubject: ${subject}\r\nMessage-ID: <whole-${TAG}@example.test>\r\n\r\nKeep this as it is.\r\n`;
+    await raw(BOB, (c) => c.append("INBOX", original));
+    const [{ uid }] = await findIn(BOB, "INBOX", subject);
+    const state = await prepareCompose(bob, [BOB.email], { kind: "forwardAttached", ref: { folder: "INBOX", uid } });
+    expect(state).toMatchObject({ subject: `Fwd: ${subject}`, body: "", attachments: [{ partId: "", filename: `${subject}.eml`, contentType: "message/rfc822" }] });
+    // Saved as a draft first: the copy in the draft is referenced from then on.
+    const draft = await saveDraft(bob, submission({ ...state, to: "carol@example.test", kept: state.attachments }), limit);
+    expect(draft.attachments).toMatchObject([{ partId: "2", contentType: "message/rfc822" }]);
+    const outcome = await submitMessage(bob, submission({ ...state, to: "carol@example.test", kept: draft.attachments, draft: draft.draft }), limit);
+    expect(outcome.ok).toBe(true);
+    const got = await simpleParser((await waitFor(CAROL, "INBOX", `Fwd: ${subject}`)).source);
+    const attached = got.attachments.find((a) => a.contentType === "message/rfc822");
+    expect(attached?.content.toString("latin1")).toBe(original);
+    const [after] = await findIn(BOB, "INBOX", subject).then((l) => l.filter((m) => m.uid === uid));
+    expect(after.flags.has("$Forwarded")).toBe(true);
+  });
+});
+
 describe("drafts", () => {
   it("replaces the previous version, keeps half-typed fields and files, and reopens", async () => {
     const s = `Draft ${TAG}`;

@@ -32,7 +32,7 @@ function json<T extends z.ZodType>(schema: T) {
 const kept = z.object({
   folder,
   uid,
-  partId: z.string().regex(/^\d+(?:\.\d+)*$/).max(100),
+  partId: z.string().regex(/^(?:\d+(?:\.\d+)*)?$/).max(100),
   filename: z.string().max(1000),
   contentType: z.string().max(255),
   size: z.number().int().min(0),

@@ -9,6 +9,7 @@ export const composeParamsSchema = z.object({
   reply: uid,
   replyAll: uid,
   forward: uid,
+  forwardAttached: uid,
   draft: uid,
   folder: z.string().min(1).max(1000).optional().catch(undefined),
   to: z.string().max(10_000).optional().catch(undefined),
@@ -26,6 +27,7 @@ export function toComposeRequest(p: ComposeParams): ComposeRequest {
   if (p.replyAll) return { kind: "replyAll", ref: { folder, uid: p.replyAll } };
   if (p.reply) return { kind: "reply", ref: { folder, uid: p.reply } };
   if (p.forward) return { kind: "forward", ref: { folder, uid: p.forward } };
+  if (p.forwardAttached) return { kind: "forwardAttached", ref: { folder, uid: p.forwardAttached } };
   return { kind: "new", to: p.to };
 }
 

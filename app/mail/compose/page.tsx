@@ -13,7 +13,7 @@ import { sentRedirect } from "./sent-redirect";
 
 export const dynamic = "force-dynamic";
 
-const TITLES = { new: "New message", reply: "Reply", replyAll: "Reply all", forward: "Forward", draft: "Draft" } as const;
+const TITLES = { new: "New message", reply: "Reply", replyAll: "Reply all", forward: "Forward", forwardAttached: "Forward as attachment", draft: "Draft" } as const;
 
 export default async function ComposePage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const session = await requireMailSession();
