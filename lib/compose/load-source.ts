@@ -1,7 +1,6 @@
 import { PosternError } from "@/lib/http/errors";
 import { openMessage } from "@/lib/imap/open-message";
 import { readHeaderFields } from "@/lib/imap/read-header-fields";
-import { refreshMailbox } from "@/lib/imap/refresh-mailbox";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { withMailbox } from "@/lib/imap/with-mailbox";
 import type { AttachmentInfo, ParsedMessage } from "@/lib/mime/types";
@@ -15,7 +14,6 @@ export type SourceMessage = { ref: MessageRef; message: ParsedMessage; headers: 
  * @throws PosternError NOT_FOUND | BAD_REQUEST (too large to parse) | IMAP_UNAVAILABLE
  */
 export async function loadSource(imap: ImapIdentity, ref: MessageRef, headerNames: string[]): Promise<SourceMessage> {
-  await refreshMailbox(imap, ref.folder);
   const opened = await openMessage(imap, { folder: ref.folder, uid: ref.uid, markSeen: false });
   if (!opened.message) {
     throw new PosternError("BAD_REQUEST", "This message is too large to be answered or forwarded here. Download it instead.");

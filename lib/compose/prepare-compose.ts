@@ -86,7 +86,6 @@ export async function prepareCompose(
  * its envelope is read here; the bytes are copied from the server when the message is sent. */
 async function forwardAttached(imap: ImapIdentity, ref: MessageRef): Promise<ComposeState> {
   const meta = await withMailbox(imap, ref.folder, async ({ client }) => {
-    await client.noop(); // see refreshMailbox: the message may have arrived a moment ago
     return client.fetchOne(String(ref.uid), { uid: true, envelope: true, size: true }, { uid: true });
   });
   if (!meta) throw new PosternError("NOT_FOUND", "This message no longer exists. It may have been moved or deleted.");

@@ -28,7 +28,6 @@ export type ThreadOptions = {
  * count. (imapflow's uidNext is not used: on a mailbox that stays selected it is not refreshed.)
  */
 async function folderVersion(client: ImapFlow, method: ThreadMethod): Promise<{ version: string; exists: number }> {
-  await client.noop(); // collects EXISTS/EXPUNGE news for the selected mailbox
   const mailbox = client.mailbox as MailboxObject;
   const newest = mailbox.exists ? await client.fetchOne("*", { uid: true }) : false;
   const version = `${mailbox.uidValidity}:${mailbox.exists}:${newest ? newest.uid : 0}:${method}`;

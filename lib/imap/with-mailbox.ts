@@ -32,7 +32,7 @@ export async function withConnection<T>(
 }
 
 /**
- * Runs `fn` with `path` selected and locked, releasing the lock however `fn` ends.
+ * Runs `fn` with `path` selected, up to date and locked, releasing the lock however `fn` ends.
  * @throws PosternError NOT_FOUND (no such folder), and what withConnection throws
  */
 export function withMailbox<T>(
@@ -44,11 +44,16 @@ export function withMailbox<T>(
   return withConnection(
     id,
     async (client) => {
+      const wasSelected = client.mailbox !== false && client.mailbox?.path === path;
       const lock = await client.getMailboxLock(path).catch((e: unknown) => {
         if (isConnectionError(e) || !client.usable) throw e;
         throw new PosternError("NOT_FOUND", `The folder "${path}" does not exist.`, { cause: e });
       });
       try {
+        // The pooled connection keeps a folder selected between requests, and the server only
+        // announces new or expunged messages in answer to a command: without this NOOP a reload
+        // would not show mail delivered since the last request (SELECT, when it happens, does).
+        if (wasSelected) await client.noop();
         return await fn({ client, mailbox: client.mailbox as MailboxObject });
       } finally {
         lock.release();

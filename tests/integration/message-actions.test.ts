@@ -41,6 +41,23 @@ beforeAll(async () => {
 });
 afterAll(() => getPool().closeAll());
 
+describe("a folder kept selected between requests", () => {
+  it("shows mail delivered since the last request (the next list asks the server)", async () => {
+    const before = (await listMessages(bob, { folder: "INBOX", page: 1 })).total;
+    const other = await connectImap({ credentials: { user: BOB.email, pass: BOB.password }, clientIp: null });
+    try {
+      await other.append("INBOX", "From: a@example.test\r\nSubject: just arrived\r\n\r\nhi\r\n");
+    } finally {
+      await other.logout();
+    }
+    const after = await listMessages(bob, { folder: "INBOX", page: 1 });
+    expect(after.total).toBe(before + 1);
+    expect(after.messages[0].subject).toBe("just arrived");
+    const [uid] = await uidsOf("INBOX", "just arrived");
+    await deleteMessages(bob, { folder: "INBOX", selection: { uids: [uid] }, permanent: true });
+  });
+});
+
 describe("flags", () => {
   it("stars and unstars the selected messages only", async () => {
     const [a, b] = await uidsOf("INBOX", "act 1", "act 2");
