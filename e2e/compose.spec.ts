@@ -85,6 +85,7 @@ test.describe("compose and send", () => {
     await page.reload();
     await expect(page.getByTestId("outbox")).toBeVisible();
     await expect(page).toHaveURL(/\/mail\?folder=INBOX.*notice=Message\+sent/, { timeout: SENT_TIMEOUT });
+    await expect(page.getByTestId("mail-notice")).toHaveText("Message sent.");
 
     const received = await simpleParser((await arrived(CAROL, "INBOX", TAG)).source);
     expect(received.subject).toBe(subject);

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { requireMailSession } from "@/auth";
 import { isPosternError } from "@/lib/http/errors";
+import { readNotice } from "@/lib/http/signed-notice";
 import { listFolders } from "@/lib/imap/list-folders";
 import { getQuota } from "@/lib/imap/get-quota";
 import { listMessages } from "@/lib/imap/list-messages";
@@ -28,6 +29,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
   const query = listQuerySchema.parse(raw);
   const listParams = listQueryParams(query);
   const imagesAllowed = params.images === "1";
+  const notice = readNotice(raw);
   try {
     // Open first: it marks the message read, and the list and counts should show that.
     const opened = params.uid ? await openMessageOrNotice(session.imap, params.folder, params.uid) : null;
@@ -45,8 +47,11 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
       <div className="mail-app">
         <header className="topbar">
           <span className="brand">Postern</span>
-          <a href="/mail/compose" className="compose-button" data-testid="compose">
+          <a href={`/mail/compose?${new URLSearchParams({ back: params.folder })}`} className="compose-button" data-testid="compose">
             Compose
+          </a>
+          <a href="/mail/identities" className="topbar-link">
+            Identities
           </a>
           <span className="account" data-testid="account">{session.email}</span>
           <form action={logout}>
@@ -69,6 +74,11 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
             inTrash={current?.specialUse === "\\Trash"}
           />
         )}
+        {notice && (
+          <p className={notice.kind === "error" ? "mail-notice error" : "mail-notice"} role={notice.kind === "error" ? "alert" : "status"} data-testid="mail-notice">
+            {notice.text}
+          </p>
+        )}
         {typeof opened === "string" ? (
           <section className="message-view empty" aria-label="Message">
             <p data-testid="message-missing">{opened}</p>
@@ -83,6 +93,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
             size={opened.size}
             flagged={opened.flagged}
             inTrash={current?.specialUse === "\\Trash"}
+            inDrafts={current?.specialUse === "\\Drafts"}
             view={view}
           />
         ) : (
