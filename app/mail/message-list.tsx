@@ -241,6 +241,7 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
   }, []);
 
   const searching = Object.keys(listParams).some((k) => k !== "sort" && k !== "dir");
+  const otherFolders = moveTargets.filter((t) => t.path !== page.folder);
   const first = page.total === 0 ? 0 : (page.page - 1) * page.pageSize + 1;
   const last = Math.min(page.total, page.page * page.pageSize);
   return (
@@ -263,34 +264,8 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
             <button type="button" onClick={() => setFlag("seen", false)}>Mark unread</button>
             <button type="button" onClick={() => setFlag("flagged", true)}>Star</button>
             <button type="button" onClick={() => setFlag("flagged", false)}>Unstar</button>
-            <select
-              aria-label="Move selected messages to"
-              value=""
-              onChange={(e) => e.target.value && moveTo(e.target.value)}
-            >
-              <option value="">Move to…</option>
-              {moveTargets
-                .filter((t) => t.path !== page.folder)
-                .map((t) => (
-                  <option key={t.path} value={t.path}>
-                    {t.name}
-                  </option>
-                ))}
-            </select>
-            <select
-              aria-label="Copy selected messages to"
-              value=""
-              onChange={(e) => e.target.value && copyTo(e.target.value)}
-            >
-              <option value="">Copy to…</option>
-              {moveTargets
-                .filter((t) => t.path !== page.folder)
-                .map((t) => (
-                  <option key={t.path} value={t.path}>
-                    {t.name}
-                  </option>
-                ))}
-            </select>
+            <FolderSelect label="Move selected messages to" placeholder="Move to…" targets={otherFolders} onPick={moveTo} />
+            <FolderSelect label="Copy selected messages to" placeholder="Copy to…" targets={otherFolders} onPick={copyTo} />
             <button type="button" className="danger" onClick={() => remove()}>
               {inTrash ? "Delete forever" : "Delete"}
             </button>
@@ -409,5 +384,19 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
       )}
       {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
     </section>
+  );
+}
+
+/** A menu of folders that acts as soon as one is picked (and resets, so the same pick works again). */
+function FolderSelect(p: { label: string; placeholder: string; targets: MoveTarget[]; onPick: (path: string) => void }) {
+  return (
+    <select aria-label={p.label} value="" onChange={(e) => e.target.value && p.onPick(e.target.value)}>
+      <option value="">{p.placeholder}</option>
+      {p.targets.map((t) => (
+        <option key={t.path} value={t.path}>
+          {t.name}
+        </option>
+      ))}
+    </select>
   );
 }

@@ -1,26 +1,20 @@
-import type { MessageSelection } from "./message-selection";
-import { toUidSet } from "./message-selection";
-import { listAllFolders, requireFolder } from "./folder-lookup";
-import type { ImapIdentity } from "./session-pool";
-import { withMailbox } from "./with-mailbox";
-import type { MoveResult } from "./move-messages";
+import type { ImapFlow } from "imapflow";
 import { PosternError } from "@/lib/http/errors";
+import { transferMessages, type MoveResult, type TransferOptions } from "./move-messages";
+import type { ImapIdentity } from "./session-pool";
+
+/** UID COPY of an already selected folder's messages; the new UIDs come from COPYUID (UIDPLUS). */
+async function copySelected(client: ImapFlow, set: string, to: string): Promise<MoveResult> {
+  const res = await client.messageCopy(set, to, { uid: true });
+  if (!res) throw new PosternError("BAD_REQUEST", `The messages could not be copied to "${to}".`);
+  return { folder: to, uids: [...(res.uidMap?.values() ?? [])].sort((a, b) => a - b) };
+}
 
 /**
- * Copies the selected messages of `folder` into `to` (UID COPY); the originals stay. Returns the
- * copies' UIDs (COPYUID), which is what undoing the copy needs: deleting those.
- * @throws PosternError NOT_FOUND | BAD_REQUEST | IMAP_UNAVAILABLE
+ * Copies the selected messages of `folder` into `to`; the originals stay. Returns the copies'
+ * UIDs, which is what undoing the copy needs: removing those for good.
+ * @throws as transferMessages
  */
-export async function copyMessages(
-  id: ImapIdentity,
-  opts: { folder: string; selection: MessageSelection; to: string },
-): Promise<MoveResult> {
-  if (opts.to === opts.folder) throw new PosternError("BAD_REQUEST", "The messages are already in that folder.");
-  return withMailbox(id, opts.folder, async ({ client, mailbox }) => {
-    if (mailbox.exists === 0) return { folder: opts.to, uids: [] };
-    const target = requireFolder(await listAllFolders(client), opts.to);
-    const res = await client.messageCopy(toUidSet(opts.selection), target.path, { uid: true });
-    if (!res) throw new PosternError("BAD_REQUEST", `The messages could not be copied to "${target.path}".`);
-    return { folder: target.path, uids: [...(res.uidMap?.values() ?? [])].sort((a, b) => a - b) };
-  });
+export function copyMessages(id: ImapIdentity, opts: TransferOptions): Promise<MoveResult> {
+  return transferMessages(id, opts, copySelected);
 }

@@ -20,18 +20,27 @@ export async function moveSelected(client: ImapFlow, set: string, to: string): P
   return { folder: to, uids: [...(res.uidMap?.values() ?? [])].sort((a, b) => a - b) };
 }
 
+export type TransferOptions = { folder: string; selection: MessageSelection; to: string };
+
 /**
- * Moves the selected messages of `folder` to `to`.
+ * What moving and copying share: never into the same folder, the target must exist, an empty
+ * folder is a no-op; `transfer` does the IMAP command on the selected folder.
  * @throws PosternError NOT_FOUND | BAD_REQUEST | IMAP_UNAVAILABLE
  */
-export async function moveMessages(
+export async function transferMessages(
   id: ImapIdentity,
-  opts: { folder: string; selection: MessageSelection; to: string },
+  opts: TransferOptions,
+  transfer: (client: ImapFlow, set: string, to: string) => Promise<MoveResult>,
 ): Promise<MoveResult> {
   if (opts.to === opts.folder) throw new PosternError("BAD_REQUEST", "The messages are already in that folder.");
   return withMailbox(id, opts.folder, async ({ client, mailbox }) => {
     if (mailbox.exists === 0) return { folder: opts.to, uids: [] };
     const target = requireFolder(await listAllFolders(client), opts.to);
-    return moveSelected(client, toUidSet(opts.selection), target.path);
+    return transfer(client, toUidSet(opts.selection), target.path);
   });
+}
+
+/** Moves the selected messages of `folder` to `to`. @throws as transferMessages */
+export function moveMessages(id: ImapIdentity, opts: TransferOptions): Promise<MoveResult> {
+  return transferMessages(id, opts, moveSelected);
 }
