@@ -25,7 +25,8 @@ let vectors: XssVector[] = [];
 const uids = new Map<string, number>();
 
 test.beforeAll(async () => {
-  canary = await startCanary((origin) => `<!DOCTYPE html><title>control</title><script>${createContext(origin).js("control")}</script>`);
+  // the data: icon keeps Chromium from fetching /favicon.ico from the canary after this test ended
+  canary = await startCanary((origin) => `<!DOCTYPE html><title>control</title><link rel="icon" href="data:,"><script>${createContext(origin).js("control")}</script>`);
   vectors = buildXssVectors(canary.origin);
   await withLabImap(CAROL, async (imap) => {
     if ((await imap.list()).some((f) => f.path === FOLDER)) await imap.mailboxDelete(FOLDER);
