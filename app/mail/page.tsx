@@ -1,4 +1,6 @@
 import { redirect } from "next/navigation";
+import { preferPlainText } from "@/lib/mime/reading-settings";
+import { getSetting } from "@/lib/settings/account-settings";
 import { requireMailSession } from "@/auth";
 import { isPosternError } from "@/lib/http/errors";
 import { readNotice } from "@/lib/http/signed-notice";
@@ -34,15 +36,16 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
     // Open first: it marks the message read, and the list and counts should show that.
     const opened = params.uid ? await openMessageOrNotice(session.imap, params.folder, params.uid) : null;
     const threadView = isThreadView(raw);
-    const [folders, page, threads, quota] = await Promise.all([
+    const [folders, page, threads, quota, plainFirst] = await Promise.all([
       listFolders(session.imap),
       threadView ? null : listMessages(session.imap, { folder: params.folder, page: params.page, query }),
       threadView ? listThreads(session.imap, { folder: params.folder, page: params.page }) : null,
       getQuota(session.imap),
+      getSetting(session.email, preferPlainText),
     ]);
     const current = folders.find((f) => f.path === params.folder);
     const moveTargets = folders.filter((f) => f.selectable).map((f) => ({ path: f.path, name: f.name }));
-    const view = typeof opened === "object" && opened?.message ? buildMessageView(opened.message, { allowRemoteContent: imagesAllowed }) : null;
+    const view = typeof opened === "object" && opened?.message ? buildMessageView(opened.message, { allowRemoteContent: imagesAllowed, preferPlainText: plainFirst }) : null;
     return (
       <div className="mail-app">
         <header className="topbar">
@@ -50,8 +53,8 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
           <a href={`/mail/compose?${new URLSearchParams({ back: params.folder })}`} className="compose-button" data-testid="compose">
             Compose
           </a>
-          <a href="/mail/identities" className="topbar-link">
-            Identities
+          <a href="/mail/settings" className="topbar-link">
+            Settings
           </a>
           <span className="account" data-testid="account">{session.email}</span>
           <form action={logout}>

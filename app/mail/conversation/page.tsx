@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { preferPlainText } from "@/lib/mime/reading-settings";
+import { getSetting } from "@/lib/settings/account-settings";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { z } from "zod";
@@ -64,6 +66,7 @@ export default async function ConversationPage({ searchParams }: { searchParams:
     return <Frame email={session.email} folder={params.folder}>{missing(e.message)}</Frame>;
   }
   const imagesAllowed = params.images === "1";
+  const plainFirst = await getSetting(session.email, preferPlainText);
   const { messages, omitted } = conversation;
   return (
     <Frame email={session.email} folder={params.folder}>
@@ -79,7 +82,7 @@ export default async function ConversationPage({ searchParams }: { searchParams:
               folder={params.folder}
               openedUid={uid}
               entry={m}
-              view={m.message ? buildMessageView(m.message, { allowRemoteContent: imagesAllowed }) : null}
+              view={m.message ? buildMessageView(m.message, { allowRemoteContent: imagesAllowed, preferPlainText: plainFirst }) : null}
               expanded={i === messages.length - 1}
               imagesAllowed={imagesAllowed}
             />
