@@ -2,7 +2,7 @@ import { PosternError } from "@/lib/http/errors";
 import { toFolderCommandError } from "./folder-command-error";
 import { findFolder, listAllFolders } from "./folder-lookup";
 import { isSameOrInside } from "./folder-path";
-import { describeProtected, protectedFolderWithin } from "./folder-protection";
+import { assertNotProtected } from "./folder-protection";
 import type { ImapIdentity } from "./session-pool";
 import { withConnection } from "./with-mailbox";
 
@@ -22,15 +22,7 @@ export async function deleteFolder(id: ImapIdentity, opts: { path: string }): Pr
     if (!folder && deleted.length) return { deleted };
     if (!folder) throw new PosternError("NOT_FOUND", `The folder “${opts.path}” does not exist.`);
     const delimiter = folder.delimiter || null;
-    const guarded = protectedFolderWithin(folders, folder.path, delimiter);
-    if (guarded) {
-      throw new PosternError(
-        "FORBIDDEN",
-        guarded === folder
-          ? `${describeProtected(folder)} cannot be deleted.`
-          : `“${folder.path}” cannot be deleted: it contains ${describeProtected(guarded)}.`,
-      );
-    }
+    assertNotProtected(folders, folder, "deleted");
     const doomed = folders
       .filter((f) => isSameOrInside(f.path, folder.path, delimiter))
       .sort((a, b) => b.parent.length - a.parent.length || b.path.localeCompare(a.path));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeProtected, isProtectedFolder, protectedFolderWithin } from "./folder-protection";
+import { assertNotProtected, describeProtected, isProtectedFolder, protectedFolderWithin } from "./folder-protection";
 
 const f = (path: string, specialUse: string | null = null, delimiter = "/") => ({ path, specialUse, delimiter });
 
@@ -26,5 +26,21 @@ describe("folder protection", () => {
     expect(describeProtected(f("Gesendet", "\\Sent"))).toBe("“Gesendet” (your Sent folder)");
     expect(describeProtected(f("Sent", "\\Sent"))).toBe("“Sent”");
     expect(describeProtected(f("INBOX"))).toBe("“INBOX” (your Inbox folder)");
+  });
+});
+
+describe("assertNotProtected", () => {
+  const folders = [
+    { path: "INBOX", delimiter: ".", specialUse: null },
+    { path: "INBOX.Sent", delimiter: ".", specialUse: "\\Sent" },
+    { path: "Projects", delimiter: ".", specialUse: null },
+  ];
+  it("names the folder itself, or the protected one inside it", () => {
+    expect(() => assertNotProtected(folders, folders[1], "deleted")).toThrow("“INBOX.Sent” (your Sent folder) cannot be deleted.");
+    expect(() => assertNotProtected(folders, folders[0], "renamed")).toThrow("“INBOX” (your Inbox folder) cannot be renamed.");
+    expect(() => assertNotProtected(folders, folders[2], "renamed")).not.toThrow();
+    const parent = { path: "Archive", delimiter: "/", specialUse: null };
+    const inside = [parent, { path: "Archive/2026", delimiter: "/", specialUse: "\\Archive" }];
+    expect(() => assertNotProtected(inside, parent, "deleted")).toThrow("“Archive” cannot be deleted: it contains “Archive/2026” (your Archive folder).");
   });
 });

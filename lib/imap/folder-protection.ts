@@ -1,3 +1,4 @@
+import { PosternError } from "@/lib/http/errors";
 import { isSameOrInside } from "./folder-path";
 
 export type FolderFacts = { path: string; delimiter: string | null; specialUse?: string | null };
@@ -23,4 +24,19 @@ export function protectedFolderWithin<F extends FolderFacts>(folders: F[], path:
 export function describeProtected(f: FolderFacts): string {
   const role = f.path.toUpperCase() === "INBOX" ? "Inbox" : (f.specialUse ?? "").replace(/^\\/, "");
   return role && role !== f.path ? `“${f.path}” (your ${role} folder)` : `“${f.path}”`;
+}
+
+/**
+ * Refuses to rename or delete `folder` when that would touch a protected folder, saying which one.
+ * `verb` completes "cannot be …" ("deleted", "renamed").
+ */
+export function assertNotProtected<F extends FolderFacts>(folders: F[], folder: F, verb: string): void {
+  const guarded = protectedFolderWithin(folders, folder.path, folder.delimiter || null);
+  if (!guarded) return;
+  throw new PosternError(
+    "FORBIDDEN",
+    guarded === folder
+      ? `${describeProtected(folder)} cannot be ${verb}.`
+      : `“${folder.path}” cannot be ${verb}: it contains ${describeProtected(guarded)}.`,
+  );
 }

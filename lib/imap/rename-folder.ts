@@ -4,7 +4,7 @@ import { toFolderCommandError } from "./folder-command-error";
 import { findFolder, listAllFolders } from "./folder-lookup";
 import { validateFolderName } from "./folder-name";
 import { isSameOrInside, joinFolderPath, parentPathOf } from "./folder-path";
-import { describeProtected, protectedFolderWithin } from "./folder-protection";
+import { assertNotProtected } from "./folder-protection";
 import type { ImapIdentity } from "./session-pool";
 import { withConnection } from "./with-mailbox";
 
@@ -24,15 +24,7 @@ export async function renameFolder(id: ImapIdentity, opts: { path: string; newNa
     if (!folder && sent && findFolder(folders, sent)) return { path: sent };
     if (!folder) throw new PosternError("NOT_FOUND", `The folder “${opts.path}” does not exist.`);
     const delimiter = folder.delimiter || null;
-    const guarded = protectedFolderWithin(folders, folder.path, delimiter);
-    if (guarded) {
-      throw new PosternError(
-        "FORBIDDEN",
-        guarded === folder
-          ? `${describeProtected(folder)} cannot be renamed.`
-          : `“${folder.path}” cannot be renamed: it contains ${describeProtected(guarded)}.`,
-      );
-    }
+    assertNotProtected(folders, folder, "renamed");
     const name = validateFolderName(opts.newName, delimiter);
     const newPath = joinFolderPath(parentPathOf(folder.path, delimiter), name, delimiter);
     if (newPath === folder.path) return { path: folder.path };
