@@ -44,6 +44,32 @@ test.describe("reading alice's mail", () => {
     await expect(row(page, SUBJECTS.newsletter).locator("xpath=..")).not.toHaveClass(/unread/);
   });
 
+  test("Settings › prefer plain text shows a message's text version instead of its HTML, and back", async ({ page }) => {
+    await row(page, SUBJECTS.alternative).click();
+    await expect(page.frameLocator('[data-testid="html-body"]').getByText("Build #1482 passed")).toBeVisible();
+    await page.getByRole("link", { name: "Settings" }).click();
+    const plain = page.getByLabel("Show the plain-text version of a message when it has one");
+    await expect(plain).not.toBeChecked();
+    await plain.check();
+    await page.getByRole("button", { name: "Save" }).first().click();
+    await expect(page.getByTestId("settings-notice")).toHaveText("Reading settings saved.");
+    await expect(plain).toBeChecked();
+    try {
+      await page.goto("/mail");
+      await row(page, SUBJECTS.alternative).click();
+      await expect(page.getByTestId("text-body")).toContainText(TEXTS.alternativeText);
+      await expect(page.getByTestId("html-body")).toHaveCount(0);
+    } finally {
+      await page.goto("/mail/settings");
+      await page.getByLabel("Show the plain-text version of a message when it has one").uncheck();
+      await page.getByRole("button", { name: "Save" }).first().click();
+      await expect(page.getByTestId("settings-notice")).toHaveText("Reading settings saved.");
+    }
+    await page.goto("/mail");
+    await row(page, SUBJECTS.alternative).click();
+    await expect(page.frameLocator('[data-testid="html-body"]').getByText("Build #1482 passed")).toBeVisible();
+  });
+
   test("a windows-874 message shows correct Thai text", async ({ page }) => {
     await row(page, SUBJECTS.windows874).click();
     await expect(page.getByTestId("message-subject")).toHaveText(SUBJECTS.windows874);
