@@ -6,6 +6,7 @@ import { createFolder } from "@/lib/imap/create-folder";
 import { deleteFolder } from "@/lib/imap/delete-folder";
 import { emptyFolder } from "@/lib/imap/empty-folder";
 import { listFolders } from "@/lib/imap/list-folders";
+import { listMessages } from "@/lib/imap/list-messages";
 import { renameFolder } from "@/lib/imap/rename-folder";
 import { connectImap, getPool, type ImapIdentity } from "@/lib/imap/session-pool";
 import { setFolderSubscription } from "@/lib/imap/set-folder-subscription";
@@ -130,6 +131,37 @@ describe("folder errors", () => {
       message: expect.stringContaining("Character not allowed in mailbox name: '.'"),
     });
     await expect(createFolder(bob, { name: "日".repeat(100) })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("too long") });
+  });
+});
+
+// Issue 8: a folder name is user input that ends up inside IMAP commands. Quotes, backslashes,
+// literal markers and parentheses must reach the server as one quoted string, never as syntax;
+// CR/LF (which would end the command and start another) are refused before the server sees them.
+describe("IMAP command injection through folder names", () => {
+  const HOSTILE = ['Quote" DELETE INBOX', "Back\\slash\\", "{5}", "a) (b", 'x" "y', "NIL", "x{0+}"];
+
+  it("creates, lists, fills, renames and deletes each hostile name as exactly that name", async () => {
+    for (const name of HOSTILE) {
+      expect((await createFolder(bob, { name })).path, name).toBe(name);
+      expect(doveadmMailboxes(), name).toContain(name);
+      await raw((c) => c.append(name, `Subject: inside ${name}\r\n\r\nbody\r\n`));
+      const renamed = `${name} 2`;
+      expect((await renameFolder(bob, { path: name, newName: renamed })).path).toBe(renamed);
+      expect(await raw(async (c) => (await c.status(renamed, { messages: true })).messages)).toBe(1);
+      await deleteFolder(bob, { path: renamed });
+    }
+    // Nothing else was created, deleted or renamed on the way.
+    expect((await all()).map((f) => f.path)).toEqual(SPECIAL);
+  });
+
+  it("refuses CR/LF in new names and treats them in paths as a folder that does not exist", async () => {
+    for (const name of ["a\r\nA1 DELETE Trash", "b\nc", "d\re"]) {
+      await expect(createFolder(bob, { name }), JSON.stringify(name)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    }
+    await expect(deleteFolder(bob, { path: "Junk\r\nA1 DELETE Trash" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listMessages(bob, { folder: "INBOX\r\nA1 DELETE Trash", page: 1 })).rejects.toMatchObject({ code: expect.stringMatching(/NOT_FOUND|BAD_REQUEST/) });
+    await expect(listMessages(bob, { folder: 'INBOX" DELETE "Trash', page: 1 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await all()).map((f) => f.path)).toEqual(SPECIAL);
   });
 });
 
