@@ -38,7 +38,9 @@ test.describe("reading alice's mail", () => {
     await expect(page.getByTestId("remote-blocked")).toContainText("Remote images are blocked");
     // Scripts cannot run in the message frame and it has no access to Postern's origin.
     await expect(page.getByTestId("html-body")).toHaveAttribute("sandbox", "allow-popups allow-popups-to-escape-sandbox");
-    await page.waitForLoadState("networkidle");
+    // The frame has loaded all it was going to (its remote image would be asked for while parsing,
+    // beside the inline logo): "networkidle" is no such condition under a busy machine.
+    await expect.poll(() => body.locator("html").evaluate(() => document.readyState)).toBe("complete");
     expect(remoteRequests).toEqual([]);
     // Opening marked it read: the row is no longer bold.
     await expect(row(page, SUBJECTS.newsletter).locator("xpath=..")).not.toHaveClass(/unread/);
@@ -68,6 +70,35 @@ test.describe("reading alice's mail", () => {
     await page.goto("/mail");
     await row(page, SUBJECTS.alternative).click();
     await expect(page.frameLocator('[data-testid="html-body"]').getByText("Build #1482 passed")).toBeVisible();
+  });
+
+  test("'Always show images from' a sender loads that sender's images from then on, until stopped in Settings", async ({ page }) => {
+    const remoteHost = new URL(REMOTE_IMAGE_URL).host;
+    await row(page, SUBJECTS.newsletter).click();
+    const blocked = page.getByTestId("remote-blocked");
+    await expect(blocked).toContainText("Remote images are blocked");
+    const asked = page.waitForRequest((r) => new URL(r.url()).host === remoteHost);
+    await blocked.getByRole("button", { name: "Always show images from news@newsletter.example" }).click();
+    try {
+      await asked;
+      await expect(page.getByTestId("remote-trusted")).toContainText("news@newsletter.example");
+      await expect(page.getByTestId("remote-blocked")).toHaveCount(0);
+      // a fresh visit, without ?images=1, still shows them
+      await page.goto("/mail");
+      const again = page.waitForRequest((r) => new URL(r.url()).host === remoteHost);
+      await row(page, SUBJECTS.newsletter).click();
+      await again;
+    } finally {
+      // whatever happened above: later tests expect the newsletter's images blocked
+      await page.goto("/mail/settings");
+      await expect(page.getByTestId("trusted-image-senders")).toContainText("news@newsletter.example");
+      await page.getByRole("button", { name: "Stop showing images from news@newsletter.example" }).click();
+      await expect(page.getByTestId("settings-notice")).toHaveText("Images from news@newsletter.example are blocked again until you ask.");
+      await expect(page.getByTestId("trusted-image-senders")).toHaveCount(0);
+    }
+    await page.goto("/mail");
+    await row(page, SUBJECTS.newsletter).click();
+    await expect(page.getByTestId("remote-blocked")).toContainText("Remote images are blocked");
   });
 
   test("a windows-874 message shows correct Thai text", async ({ page }) => {

@@ -60,7 +60,9 @@ test.describe("security headers", () => {
     // React hydrated (its scripts ran with the nonce): a keyboard shortcut opens the help.
     await page.locator("body").press("?");
     await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
-    await page.waitForLoadState("networkidle");
+    // everything loaded, in the page and in the frame: a violation would have been reported by now
+    await expect.poll(() => body.locator("html").evaluate(() => document.readyState)).toBe("complete");
+    await expect.poll(() => page.evaluate(() => document.readyState)).toBe("complete");
     expect(violations).toEqual([]);
   });
 

@@ -6,12 +6,15 @@ import { LocalDate } from "./local-date";
 import { MessageActions } from "./message-actions";
 import { AddressLine, MessageContent, partUrl } from "./message-content";
 import { mailUrl } from "./mail-url";
+import { alwaysShowImagesFrom } from "./settings/reading-actions";
 
 type Props = {
   folder: string;
   uid: number;
   page: number;
   imagesAllowed: boolean;
+  /** The sender whose images the reader always allows, when this message is from them. */
+  alwaysImagesFrom?: string | null;
   size: number;
   flagged: boolean;
   inTrash: boolean;
@@ -23,7 +26,7 @@ type Props = {
   inDrafts?: boolean;
 };
 
-export function MessageViewPane({ folder, uid, page, imagesAllowed, size, flagged, inTrash, listParams, view, inDrafts }: Props) {
+export function MessageViewPane({ folder, uid, page, imagesAllowed, alwaysImagesFrom, size, flagged, inTrash, listParams, view, inDrafts }: Props) {
   const sourceUrl = partUrl("source", folder, uid);
   if (!view) {
     return (
@@ -35,6 +38,9 @@ export function MessageViewPane({ folder, uid, page, imagesAllowed, size, flagge
     );
   }
   const { body } = view;
+  // Offered for a single, not spoofed sender only: trusting a forged From would trust its victim.
+  const sender = view.from.length === 1 ? view.from[0].address : "";
+  const trustable = sender && !view.warnings.some((w) => w.kind === "sender") ? sender.toLowerCase() : null;
   return (
     <article className="message-view" aria-label="Message">
       <header className="message-header">
@@ -75,7 +81,19 @@ export function MessageViewPane({ folder, uid, page, imagesAllowed, size, flagge
           <Link href={mailUrl({ folder, page, uid, images: "1", list: listParams })} prefetch={false}>
             Show images
           </Link>
+          {trustable && (
+            <form action={alwaysShowImagesFrom} className="inline-form">
+              <input type="hidden" name="address" value={trustable} />
+              <input type="hidden" name="back" value={mailUrl({ folder, page, uid, list: listParams })} />
+              <button type="submit" className="text-button">Always show images from {trustable}</button>
+            </form>
+          )}
         </div>
+      )}
+      {body.kind === "html" && alwaysImagesFrom && (
+        <p className="notice" role="status" data-testid="remote-trusted">
+          Images are shown because you chose to always show them from {alwaysImagesFrom}. <a href="/mail/settings">Change</a>
+        </p>
       )}
       <MessageContent folder={folder} uid={uid} view={view} />
     </article>

@@ -1,6 +1,5 @@
 import { redirect } from "next/navigation";
-import { preferPlainText } from "@/lib/mime/reading-settings";
-import { getSetting } from "@/lib/settings/account-settings";
+import { getReadingPreferences, trustedImageSender } from "@/lib/mime/reading-settings";
 import { requireMailSession } from "@/auth";
 import { isPosternError } from "@/lib/http/errors";
 import { readNotice } from "@/lib/http/signed-notice";
@@ -30,22 +29,24 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
   const params = mailParamsSchema.parse(raw);
   const query = listQuerySchema.parse(raw);
   const listParams = listQueryParams(query);
-  const imagesAllowed = params.images === "1";
   const notice = readNotice(raw);
   try {
     // Open first: it marks the message read, and the list and counts should show that.
     const opened = params.uid ? await openMessageOrNotice(session.imap, params.folder, params.uid) : null;
     const threadView = isThreadView(raw);
-    const [folders, page, threads, quota, plainFirst] = await Promise.all([
+    const [folders, page, threads, quota, reading] = await Promise.all([
       listFolders(session.imap),
       threadView ? null : listMessages(session.imap, { folder: params.folder, page: params.page, query }),
       threadView ? listThreads(session.imap, { folder: params.folder, page: params.page }) : null,
       getQuota(session.imap),
-      getSetting(session.email, preferPlainText),
+      getReadingPreferences(session.email),
     ]);
     const current = folders.find((f) => f.path === params.folder);
     const moveTargets = folders.filter((f) => f.selectable).map((f) => ({ path: f.path, name: f.name }));
-    const view = typeof opened === "object" && opened?.message ? buildMessageView(opened.message, { allowRemoteContent: imagesAllowed, preferPlainText: plainFirst }) : null;
+    const message = typeof opened === "object" && opened?.message ? opened.message : null;
+    const alwaysImagesFrom = message ? trustedImageSender(message.from, reading.trustedImageSenders) : null;
+    const imagesAllowed = params.images === "1" || alwaysImagesFrom !== null;
+    const view = message ? buildMessageView(message, { allowRemoteContent: imagesAllowed, preferPlainText: reading.preferPlainText }) : null;
     return (
       <div className="mail-app">
         <header className="topbar">
@@ -93,6 +94,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
             uid={opened.uid}
             page={page?.page ?? 1}
             imagesAllowed={imagesAllowed}
+            alwaysImagesFrom={alwaysImagesFrom}
             size={opened.size}
             flagged={opened.flagged}
             inTrash={current?.specialUse === "\\Trash"}

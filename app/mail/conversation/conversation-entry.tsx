@@ -62,7 +62,7 @@ export function ConversationEntry({ folder, openedUid, entry, view, expanded, im
               <strong>Parts of this message could not be read.</strong> {view.problems.join(" ")}
             </div>
           )}
-          {view.body.kind === "html" && view.body.blockedRemoteCount > 0 && !imagesAllowed && (
+          {view.body.kind === "html" && view.body.blockedRemoteCount > 0 && !view.body.allowRemoteContent && (
             <div className="notice" role="status" data-testid="remote-blocked">
               Remote images are blocked to protect your privacy.{" "}
               <Link href={conversationUrl({ folder, uid: openedUid, images: "1" })} prefetch={false}>Show images</Link>

@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { preferPlainText } from "@/lib/mime/reading-settings";
-import { getSetting } from "@/lib/settings/account-settings";
+import { getReadingPreferences, trustedImageSender } from "@/lib/mime/reading-settings";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { z } from "zod";
@@ -66,7 +65,7 @@ export default async function ConversationPage({ searchParams }: { searchParams:
     return <Frame email={session.email} folder={params.folder}>{missing(e.message)}</Frame>;
   }
   const imagesAllowed = params.images === "1";
-  const plainFirst = await getSetting(session.email, preferPlainText);
+  const reading = await getReadingPreferences(session.email);
   const { messages, omitted } = conversation;
   return (
     <Frame email={session.email} folder={params.folder}>
@@ -82,7 +81,10 @@ export default async function ConversationPage({ searchParams }: { searchParams:
               folder={params.folder}
               openedUid={uid}
               entry={m}
-              view={m.message ? buildMessageView(m.message, { allowRemoteContent: imagesAllowed, preferPlainText: plainFirst }) : null}
+              view={m.message ? buildMessageView(m.message, {
+                      allowRemoteContent: imagesAllowed || trustedImageSender(m.message.from, reading.trustedImageSenders) !== null,
+                      preferPlainText: reading.preferPlainText,
+                    }) : null}
               expanded={i === messages.length - 1}
               imagesAllowed={imagesAllowed}
             />

@@ -1,9 +1,9 @@
 import { requireMailSession } from "@/auth";
 import { readNotice } from "@/lib/http/signed-notice";
-import { preferPlainText } from "@/lib/mime/reading-settings";
-import { getSettings } from "@/lib/settings/account-settings";
+import { getReadingPreferences } from "@/lib/mime/reading-settings";
 import styles from "../identities/identities.module.css";
 import { saveReadingSettings } from "./actions";
+import { stopShowingImagesFrom } from "./reading-actions";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const session = await requireMailSession();
   const notice = readNotice(await searchParams);
-  const [plain] = await getSettings(session.email, [preferPlainText] as const);
+  const reading = await getReadingPreferences(session.email);
   return (
     <div className={styles.page}>
       <header className="topbar">
@@ -30,11 +30,27 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           <h2 id="settings-reading">Reading</h2>
           <form action={saveReadingSettings} className={styles.form}>
             <label className={`${styles.check} ${styles.wide}`}>
-              <input type="checkbox" name="preferPlainText" value="yes" defaultChecked={plain} />
+              <input type="checkbox" name="preferPlainText" value="yes" defaultChecked={reading.preferPlainText} />
               Show the plain-text version of a message when it has one
             </label>
             <button type="submit" className={styles.button}>Save</button>
           </form>
+          <h3 className={styles.subheading}>Remote images always shown from</h3>
+          {reading.trustedImageSenders.length === 0 ? (
+            <p className={styles.hint}>Nobody. Choose “Always show images from …” above a message to add its sender.</p>
+          ) : (
+            <ul className={styles.senders} data-testid="trusted-image-senders">
+              {reading.trustedImageSenders.map((a) => (
+                <li key={a}>
+                  <span>{a}</span>
+                  <form action={stopShowingImagesFrom}>
+                    <input type="hidden" name="address" value={a} />
+                    <button type="submit" className={styles.danger} aria-label={`Stop showing images from ${a}`}>Stop</button>
+                  </form>
+                </li>
+              ))}
+            </ul>
+          )}
         </section>
         <section className={styles.panel} aria-labelledby="settings-identities">
           <h2 id="settings-identities">Identities and signatures</h2>
