@@ -95,6 +95,35 @@ test.describe("compose and send", () => {
     await arrived(BOB, "Sent", subject);
   });
 
+  test("people bob wrote to are suggested as he types, and picked with the keyboard", async ({ page }) => {
+    await compose(page, { to: `"Carol Suggest-${TAG}" <carol@example.test>`, subject: `Suggest ${TAG}`, body: "Hello" });
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect(page).toHaveURL(/notice=Message\+sent/, { timeout: SENT_TIMEOUT });
+
+    await page.goto("/mail/compose");
+    const to = page.getByRole("combobox", { name: "To", exact: true });
+    await to.pressSequentially(`suggest-${TAG}`.slice(0, 12));
+    const option = page.getByRole("option", { name: `Carol Suggest-${TAG} <carol@example.test>` });
+    await expect(option).toBeVisible();
+    await to.press("Enter");
+    await expect(to).toHaveValue(`Carol Suggest-${TAG} <carol@example.test>, `);
+    await expect(page.getByRole("listbox", { name: "Suggested recipients" })).toHaveCount(0);
+    // a second one after the comma, chosen with the mouse; Escape closes without choosing
+    await to.pressSequentially("carol@");
+    await page.getByRole("option", { name: `Carol Suggest-${TAG} <carol@example.test>` }).click();
+    await expect(to).toHaveValue(`Carol Suggest-${TAG} <carol@example.test>, Carol Suggest-${TAG} <carol@example.test>, `);
+    const suggestions = page.getByRole("listbox", { name: "Suggested recipients" });
+    await to.pressSequentially("carol");
+    await expect(suggestions).toBeVisible();
+    await to.press("Escape");
+    await expect(suggestions).toHaveCount(0);
+    await expect(to).toHaveValue(/<carol@example\.test>, carol$/);
+    await to.press("Backspace"); // a new question, with no answer: nothing is shown
+    await to.pressSequentially("zz");
+    await expect(suggestions).toHaveCount(0);
+    await page.getByRole("button", { name: "Discard" }).click();
+  });
+
   test("a refused recipient is named, and everything stays in the composer", async ({ page }) => {
     await compose(page, { to: "nobody@example.test", subject: `Refused ${TAG}`, body: "Do not lose me." });
     await page.getByRole("button", { name: "Send" }).click();

@@ -1,6 +1,7 @@
 import { PosternError } from "@/lib/http/errors";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { getOutbox, type Outbox, type OutboxJob } from "@/lib/smtp/outbox";
+import { rememberContacts } from "@/lib/contacts/remember-contacts";
 import { sendMessage } from "@/lib/smtp/send-message";
 import type { SaveDraftResult } from "./compose-types";
 import { saveDraft } from "./save-draft";
@@ -31,8 +32,10 @@ export async function queueMessage(
   }
   const draft = await saveDraft(imap, s, opts.limit);
   const message = built;
-  const job = outbox.schedule(imap.sessionId, draft.draft, opts.delayMs, () =>
-    sendMessage(imap, message, { ...afterSend(s, draft.draft), limit: opts.limit }),
-  );
+  const job = outbox.schedule(imap.sessionId, draft.draft, opts.delayMs, async () => {
+    const delivered = await sendMessage(imap, message, { ...afterSend(s, draft.draft), limit: opts.limit });
+    await rememberContacts(imap.credentials.user, s, delivered);
+    return delivered;
+  });
   return { ok: true, job, draft };
 }

@@ -1,3 +1,4 @@
+import { rememberContacts } from "@/lib/contacts/remember-contacts";
 import { PosternError } from "@/lib/http/errors";
 import { requireSpecialFolder } from "@/lib/imap/append-message";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
@@ -55,6 +56,7 @@ export async function submitMessage(imap: ImapIdentity, s: ComposeSubmission, li
   try {
     const built = await buildSendable(imap, s, limit);
     const delivered = await sendMessage(imap, built, { ...afterSend(s, await draftToRemove(imap, s.draft)), limit });
+    await rememberContacts(imap.credentials.user, s, delivered);
     return { ok: true, delivered };
   } catch (e) {
     if (!(e instanceof PosternError)) throw e;

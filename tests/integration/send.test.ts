@@ -1,3 +1,4 @@
+import { suggestContacts } from "@/lib/contacts/contact-store";
 import crypto from "node:crypto";
 import type { ImapFlow } from "imapflow";
 import { simpleParser } from "mailparser";
@@ -172,6 +173,15 @@ describe("sending through the lab", () => {
     expect(outcome.delivered.rejected.map((r) => r.recipient)).toEqual(["nobody2@example.test"]);
     expect(outcome.delivered.warnings.join(" ")).toContain("nobody2@example.test: unknown user");
     await waitFor(CAROL, "INBOX", s);
+  });
+
+  it("remembers the accepted recipients, with their names, for the composer's suggestions", async () => {
+    const s = `Contacts ${TAG}`;
+    const outcome = await submitMessage(bob, submission({ to: '"Nguyen, Carol" <carol@example.test>, nobody3@example.test', subject: s, body: "Hi" }), limit);
+    expect(outcome.ok).toBe(true);
+    expect(await suggestContacts(BOB.email, "ngu")).toEqual([expect.objectContaining({ name: "Nguyen, Carol", address: "carol@example.test" })]);
+    // the refused one is no contact
+    expect(await suggestContacts(BOB.email, "nobody3")).toEqual([]);
   });
 
   it("refuses a field that is not an address before talking to the server", async () => {

@@ -6,6 +6,7 @@ import type { Identity } from "@/lib/identities/identity-types";
 import { swapSignature } from "@/lib/identities/pick-identity";
 import { composeUrl } from "../compose-links";
 import { mailUrl } from "../mail-url";
+import { AddressInput } from "./address-input";
 import { AttachmentField } from "./attachment-field";
 import { applySaved, discardRequest, saveDraftRequest, sendRequest, type AttachmentItem, type ComposeFields, type ComposePayload } from "./post-compose";
 import { OutboxBar } from "./outbox-bar";
@@ -173,7 +174,7 @@ export function Composer({ initial, identities, attachmentBudget, back, queued =
         </div>
         <label htmlFor="compose-to">To</label>
         <div className={styles.withToggle}>
-          <input id="compose-to" value={fields.to} onChange={(e) => change({ to: e.target.value })} autoComplete="off" spellCheck={false} autoFocus={!fields.to} />
+          <AddressInput id="compose-to" value={fields.to} onChange={(to) => change({ to })} autoFocus={!fields.to} />
           {!showCc && (
             <button type="button" className="link" onClick={() => setShowCc(true)}>
               Cc/Bcc
@@ -183,9 +184,9 @@ export function Composer({ initial, identities, attachmentBudget, back, queued =
         {showCc && (
           <>
             <label htmlFor="compose-cc">Cc</label>
-            <input id="compose-cc" value={fields.cc} onChange={(e) => change({ cc: e.target.value })} autoComplete="off" spellCheck={false} />
+            <AddressInput id="compose-cc" value={fields.cc} onChange={(cc) => change({ cc })} />
             <label htmlFor="compose-bcc">Bcc</label>
-            <input id="compose-bcc" value={fields.bcc} onChange={(e) => change({ bcc: e.target.value })} autoComplete="off" spellCheck={false} />
+            <AddressInput id="compose-bcc" value={fields.bcc} onChange={(bcc) => change({ bcc })} />
           </>
         )}
         <label htmlFor="compose-subject">Subject</label>
