@@ -2,6 +2,7 @@
 // (lib/auth/sign-in.ts); the encrypted, HttpOnly session cookie carries only a random token
 // naming the server-side session record, which holds the encrypted IMAP credentials.
 import NextAuth, { CredentialsSignin } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
@@ -12,6 +13,7 @@ import { resumeSession } from "@/lib/auth/resume-session";
 import { signOut as endSession } from "@/lib/auth/sign-out";
 import { getConfig } from "@/lib/env";
 import { isPosternError } from "@/lib/http/errors";
+import { safeReturnPath } from "@/lib/http/return-path";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 
 /** Codes surfaced to the sign-in form; the form maps them to sentences. */
@@ -95,12 +97,19 @@ export async function getMailSession(): Promise<MailSession | null> {
   return resumeSession(session.sid);
 }
 
+/** The sign-in page, saying why, and coming back to the page that asked once signed in. */
+export async function loginUrl(reason: "expired" | null): Promise<string> {
+  const next = safeReturnPath((await headers()).get("x-postern-path"));
+  const query = new URLSearchParams({ ...(reason ? { reason } : {}), ...(next && next !== "/mail" ? { next } : {}) }).toString();
+  return query ? `/login?${query}` : "/login";
+}
+
 /** For pages: the live session as an IMAP identity, or a redirect to sign-in (saying why). */
 export async function requireMailSession(): Promise<MailSession & { imap: ImapIdentity }> {
   const session = await auth();
-  if (!session?.sid) redirect("/login");
+  if (!session?.sid) redirect(await loginUrl(null));
   const mail = await resumeSession(session.sid);
-  if (!mail) redirect("/login?reason=expired");
+  if (!mail) redirect(await loginUrl("expired"));
   return { ...mail, imap: toImapIdentity(mail) };
 }
 

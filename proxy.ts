@@ -9,6 +9,9 @@ export function proxy(request: NextRequest): NextResponse {
   const policy = pageContentPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
+  // Where the reader was, for "sign in again and come back here" (auth.ts requireMailSession);
+  // set here so that a client-sent header of that name never counts.
+  headers.set("x-postern-path", request.nextUrl.pathname + request.nextUrl.search);
   headers.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);

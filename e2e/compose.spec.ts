@@ -1,4 +1,6 @@
 import crypto from "node:crypto";
+import path from "node:path";
+import Database from "better-sqlite3";
 import type { ImapFlow } from "imapflow";
 import { simpleParser } from "mailparser";
 import { expect, test, type Page } from "@playwright/test";
@@ -172,6 +174,37 @@ test.describe("compose and send", () => {
     expect((await simpleParser(got.source)).text?.trim()).toBe("Second version");
     expect(await withLabImap(CAROL, (imap) => findIn(imap, "INBOX", subject))).toHaveLength(1);
     expect(await withLabImap(BOB, (imap) => findIn(imap, "Drafts", subject))).toHaveLength(0);
+  });
+
+  test("a session that ends while writing: reload, sign in again, and the composer comes back with every word", async ({ page }) => {
+    const subject = `Expired ${TAG}`;
+    await compose(page, { to: "carol@example.test", subject, body: "Written before" });
+    await expect(page.getByTestId("draft-saved")).toBeVisible({ timeout: 15_000 });
+    // The session ends on the server (as after the idle timeout); the cookie stays in the browser.
+    const db = new Database(path.join(import.meta.dirname, "../data/e2e/postern.db"));
+    try {
+      db.prepare('DELETE FROM "Session" WHERE "email" = ?').run(BOB.email);
+    } finally {
+      db.close();
+    }
+    await page.getByLabel("Message", { exact: true }).pressSequentially(" and after");
+    await expect(page.getByTestId("draft-failed")).toContainText("Sign in again", { timeout: 15_000 });
+
+    page.on("dialog", (d) => void d.accept()); // the leave-page warning: yes, reload
+    await page.reload();
+    await expect(page).toHaveURL(/\/login\?reason=expired&next=%2Fmail%2Fcompose/);
+    await expect(page.getByTestId("login-message")).toContainText("Your session ended");
+    await page.getByLabel("Email address").fill(BOB.email);
+    await page.getByLabel("Password").fill(BOB.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/mail\/compose\?/, { timeout: 30_000 });
+    await expect(page.getByLabel("Message", { exact: true })).toHaveValue("Written before and after");
+    await expect(page.getByLabel("Subject")).toHaveValue(subject);
+    await expect(page.getByTestId("compose-restored")).toContainText("Restored what you typed");
+    await expect(page.getByTestId("draft-saved")).toBeVisible({ timeout: 15_000 });
+    const saved = await arrived(BOB, "Drafts", subject);
+    expect(saved.source.toString()).toContain("Written before and after");
+    await page.getByRole("button", { name: "Discard" }).click();
   });
 
   test("closing the tab with unsaved changes asks first", async ({ page }) => {

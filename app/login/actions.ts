@@ -1,6 +1,7 @@
 "use server";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn, type SignInErrorCode } from "@/auth";
+import { safeReturnPath } from "@/lib/http/return-path";
 
 export type LoginState = { error: string | null; email: string };
 
@@ -14,7 +15,8 @@ const MESSAGES: Record<SignInErrorCode, string> = {
 export async function login(_prev: LoginState, form: FormData): Promise<LoginState> {
   const email = String(form.get("email") ?? "");
   try {
-    await signIn("credentials", { email, password: String(form.get("password") ?? ""), redirectTo: "/mail" });
+    const redirectTo = safeReturnPath(form.get("next")) ?? "/mail";
+    await signIn("credentials", { email, password: String(form.get("password") ?? ""), redirectTo });
   } catch (e) {
     // A successful signIn throws Next's redirect, which must propagate.
     if (e instanceof CredentialsSignin) {

@@ -2,11 +2,13 @@
 import { useActionState } from "react";
 import { login, type LoginState } from "./actions";
 
-export function LoginForm({ notice }: { notice: string | null }) {
+/** `next`: the page to return to once signed in (already checked by the page, again by the action). */
+export function LoginForm({ notice, next }: { notice: string | null; next: string | null }) {
   const [state, action, pending] = useActionState<LoginState, FormData>(login, { error: null, email: "" });
   const message = state.error ?? notice;
   return (
     <form action={action} className="login-form" aria-describedby={message ? "login-message" : undefined}>
+      {next && <input type="hidden" name="next" value={next} />}
       <label>
         Email address
         <input name="email" type="text" autoComplete="username" defaultValue={state.email} required autoFocus />

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { getMailSession } from "@/auth";
+import { safeReturnPath } from "@/lib/http/return-path";
 import { LoginForm } from "./login-form";
 
 const NOTICES: Record<string, string> = {
@@ -7,15 +8,16 @@ const NOTICES: Record<string, string> = {
   signedout: "You have signed out.",
 };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ reason?: string }> }) {
-  if (await getMailSession()) redirect("/mail");
-  const { reason } = await searchParams;
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ reason?: string; next?: string }> }) {
+  const { reason, next } = await searchParams;
+  const returnTo = safeReturnPath(next);
+  if (await getMailSession()) redirect(returnTo ?? "/mail");
   return (
     <main className="login-page">
       <div className="login-card">
         <h1 className="brand">Postern</h1>
         <p className="tagline">Sign in with your mail account</p>
-        <LoginForm notice={(reason && NOTICES[reason]) || null} />
+        <LoginForm notice={(reason && NOTICES[reason]) || null} next={returnTo} />
       </div>
     </main>
   );

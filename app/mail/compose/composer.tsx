@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { ComposeState, MessageRef, QueuedMessage, SaveDraftResult } from "@/lib/compose/compose-types";
 import type { SaveAttempt } from "@/lib/compose/draft-saver";
 import type { Identity } from "@/lib/identities/identity-types";
@@ -11,6 +11,7 @@ import { AttachmentField } from "./attachment-field";
 import { applySaved, discardRequest, saveDraftRequest, sendRequest, type AttachmentItem, type ComposeFields, type ComposePayload } from "./post-compose";
 import { OutboxBar } from "./outbox-bar";
 import { SaveStatus } from "./save-status";
+import { forgetUnsaved, findUnsaved, rememberUnsaved, type UnsavedCopy } from "./unsaved-copy";
 import { useOutbox } from "./use-outbox";
 import { useDraftSaver } from "./use-draft-saver";
 import { useLeaveWarning } from "./use-leave-warning";
@@ -28,6 +29,8 @@ type Props = {
   queued?: QueuedMessage | null;
   /** Why the last send failed, when the page learnt it from the server. */
   initialError?: string | null;
+  /** The signed-in address: an unsaved copy (unsaved-copy.ts) is only ever restored to its owner. */
+  account: string;
 };
 
 let nextId = 0;
@@ -38,7 +41,7 @@ type Live = { fields: ComposeFields; items: AttachmentItem[]; draft: MessageRef 
 /** The composer: fields, files, autosave to Drafts, Send. Nothing typed is lost: it is saved a
  * few seconds after each change, a failed send keeps it here and in Drafts, and leaving with
  * unsaved changes asks first. */
-export function Composer({ initial, identities, attachmentBudget, back, queued = null, initialError = null }: Props) {
+export function Composer({ initial, identities, attachmentBudget, back, queued = null, initialError = null, account }: Props) {
   const { to, cc, bcc, subject, body, identityId } = initial;
   const [fields, setFields] = useState<ComposeFields>({ identity: identityId, to, cc, bcc, subject, body });
   const [items, setItems] = useState<AttachmentItem[]>(() => initial.attachments.map((ref) => ({ id: newId(), kind: "kept", ref })));
@@ -46,12 +49,21 @@ export function Composer({ initial, identities, attachmentBudget, back, queued =
   const [sending, setSending] = useState(Boolean(queued));
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(initialError);
+  const [restored, setRestored] = useState<string | null>(null);
   // The latest state for async work (saves finish after renders); React state is for display.
   const live = useRef<Live>({ fields, items, draft: initial.draft });
   const leaving = useRef(false);
   const caretPlaced = useRef(false);
 
   const payload = (l: Live): ComposePayload => ({ fields: l.fields, items: l.items, context: initial.context, draft: l.draft, back });
+  const unsavedCopy = (l: Live): UnsavedCopy => ({
+    account,
+    draft: l.draft,
+    context: initial.context,
+    fields: l.fields,
+    kept: l.items.flatMap((i) => (i.kind === "kept" ? [i.ref] : [])),
+    lostFiles: l.items.flatMap((i) => (i.kind === "file" ? [i.file.name] : [])),
+  });
   const applyDraft = (snapshot: AttachmentItem[], saved: SaveDraftResult) => {
     followDraft(saved.draft);
     live.current.items = applySaved(live.current.items, snapshot, saved);
@@ -76,10 +88,37 @@ export function Composer({ initial, identities, attachmentBudget, back, queued =
     const uploading = snapshot.items.some((i) => i.kind === "file");
     const res = await saveDraftRequest(payload(snapshot), uploading ? setProgress : undefined);
     setProgress(null);
-    if (!res.ok) return { ok: false, message: res.error.message, expired: res.status === 401 };
+    if (!res.ok) {
+      rememberUnsaved(unsavedCopy(snapshot));
+      return { ok: false, message: res.error.message, expired: res.status === 401 };
+    }
     applyDraft(snapshot.items, res.value);
+    if (!saver.dirty) forgetUnsaved();
     return { ok: true };
   });
+
+  // Back after a reload or after signing in again: what could not be saved is put back, then saved.
+  useEffect(() => {
+    const copy = findUnsaved(account, initial.draft, initial.context);
+    if (!copy) return;
+    live.current.fields = copy.fields;
+    setFields(copy.fields);
+    live.current.items = copy.kept.map((ref): AttachmentItem => ({ id: newId(), kind: "kept", ref }));
+    setItems(live.current.items);
+    if (copy.fields.cc || copy.fields.bcc) setShowCc(true);
+    const lost = copy.lostFiles.length ? ` Attach again: ${copy.lostFiles.join(", ")} (files not yet uploaded cannot be kept).` : "";
+    setRestored(`Restored what you typed before it could be saved.${lost}`);
+    saver.changed();
+    // once, for the state the page was loaded with
+  }, []);
+  // Leaving (reload, sign-in) before the next save: keep what was typed in this tab.
+  useEffect(() => {
+    const keep = () => {
+      if (saver.dirty && !leaving.current) rememberUnsaved(unsavedCopy(live.current));
+    };
+    window.addEventListener("pagehide", keep);
+    return () => window.removeEventListener("pagehide", keep);
+  }, [saver]);
   useLeaveWarning(useCallback(() => !leaving.current && saver.dirty, [saver]));
   const outbox = useOutbox(queued, {
     back,
@@ -122,6 +161,7 @@ export function Composer({ initial, identities, attachmentBudget, back, queued =
         return;
       }
       leaving.current = true;
+      forgetUnsaved();
       window.location.assign(sent.redirect);
       return;
     }
@@ -139,6 +179,7 @@ export function Composer({ initial, identities, attachmentBudget, back, queued =
     if (!window.confirm("Discard this message? Its saved draft is deleted too.")) return;
     leaving.current = true;
     await saver.pause();
+    forgetUnsaved();
     if (live.current.draft) await discardRequest(live.current.draft);
     window.location.assign(mailUrl({ folder: back }));
   }
@@ -214,6 +255,11 @@ export function Composer({ initial, identities, attachmentBudget, back, queued =
         }}
       />
       {outbox.queued && <OutboxBar secondsLeft={outbox.secondsLeft} undoError={outbox.undoError} onUndo={() => void outbox.undo()} />}
+      {restored && (
+        <p className={styles.hint} role="status" data-testid="compose-restored">
+          {restored}
+        </p>
+      )}
       {error && (
         <p className={styles.error} role="alert" data-testid="compose-error">
           {error}

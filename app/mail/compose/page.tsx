@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { requireMailSession } from "@/auth";
+import { loginUrl, requireMailSession } from "@/auth";
 import { prepareCompose } from "@/lib/compose/prepare-compose";
 import { listIdentities } from "@/lib/identities/identity-store";
 import { isPosternError } from "@/lib/http/errors";
@@ -38,10 +38,11 @@ export default async function ComposePage({ searchParams }: { searchParams: Prom
         back={back}
         queued={waiting}
         initialError={failed}
+        account={session.email}
       />
     );
   } catch (e) {
-    if (isPosternError(e) && e.code === "INVALID_CREDENTIALS") redirect("/login?reason=expired");
+    if (isPosternError(e) && e.code === "INVALID_CREDENTIALS") redirect(await loginUrl("expired"));
     if (!isPosternError(e)) throw e;
     body = (
       <p className={styles.notice} role="alert" data-testid="compose-load-error">
