@@ -1,11 +1,13 @@
 import Link from "next/link";
 import type { MessageView } from "@/lib/mime/message-view";
+import type { Receipt } from "@/lib/read-links/read-link-store";
 import { ComposeLinks } from "./compose-links";
 import { formatSize } from "./format";
 import { LocalDate } from "./local-date";
 import { MessageActions } from "./message-actions";
 import { AddressLine, MessageContent, partUrl } from "./message-content";
 import { mailUrl } from "./mail-url";
+import { MessageReceipts } from "./receipts/message-receipts";
 
 type Props = {
   folder: string;
@@ -21,9 +23,11 @@ type Props = {
   /** The folder is the Drafts folder: offer "Edit draft" instead of Reply/Forward. When not
    * given, a folder named Drafts counts as one. */
   inDrafts?: boolean;
+  /** Read-link receipts of this message, when the user sent it with them. */
+  receipts?: Receipt[];
 };
 
-export function MessageViewPane({ folder, uid, page, imagesAllowed, size, flagged, inTrash, listParams, view, inDrafts }: Props) {
+export function MessageViewPane({ folder, uid, page, imagesAllowed, size, flagged, inTrash, listParams, view, inDrafts, receipts = [] }: Props) {
   const sourceUrl = partUrl("source", folder, uid);
   if (!view) {
     return (
@@ -63,6 +67,7 @@ export function MessageViewPane({ folder, uid, page, imagesAllowed, size, flagge
           </a>
         </div>
       </header>
+      <MessageReceipts receipts={receipts} />
       {view.problems.length > 0 && (
         <div className="notice warning" role="status">
           <strong>Parts of this message could not be read.</strong> {view.problems.join(" ")}{" "}

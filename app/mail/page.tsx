@@ -12,10 +12,13 @@ import { listThreads } from "@/lib/imap/list-threads";
 import { openMessage, type OpenedMessage } from "@/lib/imap/open-message";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { buildMessageView } from "@/lib/mime/message-view";
+import { deliverInboxNotices, unseenOpenings } from "@/lib/read-links/opening-notices";
+import { listReceipts } from "@/lib/read-links/read-link-store";
 import { logout } from "./actions";
 import { FolderTree } from "./folder-tree";
 import { MessageList } from "./message-list";
 import { MessageViewPane } from "./message-view";
+import { OpeningNotice } from "./opening-notice";
 import { QuotaBar } from "./quota-bar";
 import { mailParamsSchema } from "./search-params";
 import { ThreadList } from "./thread-list";
@@ -36,12 +39,17 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
     // Open first: it marks the message read, and the list and counts should show that.
     const opened = params.uid ? await openMessageOrNotice(session.imap, params.folder, params.uid) : null;
     const threadView = isThreadView(raw);
-    const [folders, page, threads, quota, plainFirst] = await Promise.all([
+    // Read-link openings since the last visit go into INBOX (setting) before INBOX is listed.
+    await deliverInboxNotices(session.imap, session.email).catch((e: unknown) => console.warn("[read-links]", e));
+    const openedId = typeof opened === "object" ? opened?.message?.messageId : null;
+    const [folders, page, threads, quota, plainFirst, openings, receipts] = await Promise.all([
       listFolders(session.imap),
       threadView ? null : listMessages(session.imap, { folder: params.folder, page: params.page, query }),
       threadView ? listThreads(session.imap, { folder: params.folder, page: params.page }) : null,
       getQuota(session.imap),
       getSetting(session.email, preferPlainText),
+      unseenOpenings(session.email),
+      openedId ? listReceipts(session.email, { messageId: openedId }) : [],
     ]);
     const current = folders.find((f) => f.path === params.folder);
     const moveTargets = folders.filter((f) => f.selectable).map((f) => ({ path: f.path, name: f.name }));
@@ -52,6 +60,9 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
           <span className="brand">Postern</span>
           <a href={`/mail/compose?${new URLSearchParams({ back: params.folder })}`} className="compose-button" data-testid="compose">
             Compose
+          </a>
+          <a href="/mail/receipts" className="topbar-link" data-testid="receipts-link">
+            Receipts{openings.length > 0 && <span className="topbar-badge"> {openings.length} new</span>}
           </a>
           <a href="/mail/settings" className="topbar-link">
             Settings
@@ -77,10 +88,12 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
             inTrash={current?.specialUse === "\\Trash"}
           />
         )}
-        {notice && (
+        {notice ? (
           <p className={notice.kind === "error" ? "mail-notice error" : "mail-notice"} role={notice.kind === "error" ? "alert" : "status"} data-testid="mail-notice">
             {notice.text}
           </p>
+        ) : (
+          <OpeningNotice openings={openings} />
         )}
         {typeof opened === "string" ? (
           <section className="message-view empty" aria-label="Message">
@@ -98,6 +111,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
             inTrash={current?.specialUse === "\\Trash"}
             inDrafts={current?.specialUse === "\\Drafts"}
             view={view}
+            receipts={receipts}
           />
         ) : (
           <section className="message-view empty" aria-label="Message">

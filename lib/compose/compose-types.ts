@@ -31,6 +31,8 @@ export type ComposeState = {
   draft: MessageRef | null;
   /** The identity (lib/identities) it is sent as. */
   identityId: string;
+  /** "Confirm reading with a one-time link" is on. */
+  readLink: boolean;
 };
 
 /** Answer of POST /api/compose/draft. */

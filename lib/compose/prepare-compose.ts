@@ -30,6 +30,7 @@ const EMPTY: ComposeState = {
   context: EMPTY_CONTEXT,
   draft: null,
   identityId: ACCOUNT_IDENTITY_ID,
+  readLink: false,
 };
 
 /**
@@ -120,6 +121,7 @@ async function loadDraft(imap: ImapIdentity, ref: MessageRef): Promise<{ state: 
       references: readMessageIds(headers.references),
     },
     draft: ref,
+    readLink: info?.readLink ?? false,
   };
   return { state, from: message.from };
 }

@@ -61,6 +61,8 @@ export const composeFormSchema = z.object({
   /** Which of the user's identities to send as (lib/identities); unknown means the default. */
   identity: z.string().max(100).default(""),
   files: z.array(z.instanceof(File)).max(100).default([]),
+  /** "Confirm reading with a one-time link". */
+  readLink: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
 });
 
 export type ComposeForm = z.infer<typeof composeFormSchema>;
@@ -88,5 +90,6 @@ export async function toSubmission(form: ComposeForm, session: MailSession): Pro
     uploads,
     context: form.context,
     draft: form.draft,
+    readLink: form.readLink,
   };
 }

@@ -38,8 +38,8 @@ type Live = { fields: ComposeFields; items: AttachmentItem[]; draft: MessageRef 
  * few seconds after each change, a failed send keeps it here and in Drafts, and leaving with
  * unsaved changes asks first. */
 export function Composer({ initial, identities, attachmentBudget, back, queued = null, initialError = null }: Props) {
-  const { to, cc, bcc, subject, body, identityId } = initial;
-  const [fields, setFields] = useState<ComposeFields>({ identity: identityId, to, cc, bcc, subject, body });
+  const { to, cc, bcc, subject, body, identityId, readLink } = initial;
+  const [fields, setFields] = useState<ComposeFields>({ identity: identityId, to, cc, bcc, subject, body, readLink });
   const [items, setItems] = useState<AttachmentItem[]>(() => initial.attachments.map((ref) => ({ id: newId(), kind: "kept", ref })));
   const [showCc, setShowCc] = useState(Boolean(cc || bcc));
   const [sending, setSending] = useState(Boolean(queued));
@@ -212,6 +212,14 @@ export function Composer({ initial, identities, attachmentBudget, back, queued =
           e.currentTarget.setSelectionRange(0, 0);
         }}
       />
+      <label className={styles.option}>
+        <input type="checkbox" checked={fields.readLink} onChange={(e) => change({ readLink: e.target.checked })} disabled={sending} />
+        Confirm reading with a one-time link
+        <span className={styles.hint}>
+          Recipients get a link instead of the message; it opens once, and you see when.{" "}
+          <a href="/mail/receipts">Receipts</a>
+        </span>
+      </label>
       {outbox.queued && <OutboxBar secondsLeft={outbox.secondsLeft} undoError={outbox.undoError} onUndo={() => void outbox.undo()} />}
       {error && (
         <p className={styles.error} role="alert" data-testid="compose-error">

@@ -3,7 +3,8 @@ import { readNotice } from "@/lib/http/signed-notice";
 import { preferPlainText } from "@/lib/mime/reading-settings";
 import { getSettings } from "@/lib/settings/account-settings";
 import styles from "../identities/identities.module.css";
-import { saveReadingSettings } from "./actions";
+import { readLinkExpiryDays, readLinkInboxNotice } from "@/lib/read-links/read-link-settings";
+import { saveReadingSettings, saveReadLinkSettings } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const session = await requireMailSession();
   const notice = readNotice(await searchParams);
-  const [plain] = await getSettings(session.email, [preferPlainText] as const);
+  const [plain, expiryDays, inboxNotice] = await getSettings(session.email, [preferPlainText, readLinkExpiryDays, readLinkInboxNotice] as const);
   return (
     <div className={styles.page}>
       <header className="topbar">
@@ -33,6 +34,24 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
               <input type="checkbox" name="preferPlainText" value="yes" defaultChecked={plain} />
               Show the plain-text version of a message when it has one
             </label>
+            <button type="submit" className={styles.button}>Save</button>
+          </form>
+        </section>
+        <section className={styles.panel} aria-labelledby="settings-read-links">
+          <h2 id="settings-read-links">Read confirmation by one-time link</h2>
+          <form action={saveReadLinkSettings} className={styles.form}>
+            <label>
+              Links expire after (days)
+              <input type="number" name="expiryDays" min={1} max={365} required defaultValue={expiryDays} />
+            </label>
+            <label className={`${styles.check} ${styles.wide}`}>
+              <input type="checkbox" name="inboxNotice" value="yes" defaultChecked={inboxNotice} />
+              Also put a short message in my Inbox when a link is opened
+            </label>
+            <p className={`${styles.hint} ${styles.wide}`}>
+              Openings always show in Postern and in <a href="/mail/receipts">Receipts</a>. The Inbox message is delivered the next time you
+              use Postern after the opening. An unopened link&apos;s message is deleted from the server when it expires.
+            </p>
             <button type="submit" className={styles.button}>Save</button>
           </form>
         </section>

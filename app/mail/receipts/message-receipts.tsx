@@ -1,0 +1,20 @@
+import type { Receipt } from "@/lib/read-links/read-link-store";
+import { ReceiptStatus } from "./receipt-status";
+
+/** The read-link status of a sent message, shown above it: one line per recipient. */
+export function MessageReceipts({ receipts }: { receipts: Receipt[] }) {
+  if (!receipts.length) return null;
+  return (
+    <div className="notice" role="status" data-testid="message-receipts">
+      <strong>Sent with one-time read links.</strong>{" "}
+      <a href="/mail/receipts">Receipts</a>
+      <ul className="receipt-lines">
+        {receipts.map((r) => (
+          <li key={r.id} data-state={r.state}>
+            {r.recipient}: <ReceiptStatus receipt={r} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
