@@ -7,6 +7,7 @@ import { LocalDate } from "./local-date";
 import { MessageActions } from "./message-actions";
 import { AddressLine, MessageContent, partUrl } from "./message-content";
 import { mailUrl } from "./mail-url";
+import { MdnPrompt } from "./mdn-prompt";
 import { MessageReceipts } from "./receipts/message-receipts";
 
 type Props = {
@@ -25,9 +26,11 @@ type Props = {
   inDrafts?: boolean;
   /** Read-link receipts of this message, when the user sent it with them. */
   receipts?: Receipt[];
+  /** The message asks for a read receipt to this address, and the user wants to be asked. */
+  mdnRequestedBy?: string | null;
 };
 
-export function MessageViewPane({ folder, uid, page, imagesAllowed, size, flagged, inTrash, listParams, view, inDrafts, receipts = [] }: Props) {
+export function MessageViewPane({ folder, uid, page, imagesAllowed, size, flagged, inTrash, listParams, view, inDrafts, receipts = [], mdnRequestedBy = null }: Props) {
   const sourceUrl = partUrl("source", folder, uid);
   if (!view) {
     return (
@@ -68,6 +71,7 @@ export function MessageViewPane({ folder, uid, page, imagesAllowed, size, flagge
         </div>
       </header>
       <MessageReceipts receipts={receipts} />
+      {mdnRequestedBy && <MdnPrompt folder={folder} uid={uid} notifyTo={mdnRequestedBy} />}
       {view.problems.length > 0 && (
         <div className="notice warning" role="status">
           <strong>Parts of this message could not be read.</strong> {view.problems.join(" ")}{" "}

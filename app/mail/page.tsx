@@ -12,6 +12,8 @@ import { listThreads } from "@/lib/imap/list-threads";
 import { openMessage, type OpenedMessage } from "@/lib/imap/open-message";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { buildMessageView } from "@/lib/mime/message-view";
+import { mdnPolicy } from "@/lib/mdn/mdn-settings";
+import { fetchMdnRequest } from "@/lib/mdn/mdn-request";
 import { deliverInboxNotices, unseenOpenings } from "@/lib/read-links/opening-notices";
 import { listReceipts } from "@/lib/read-links/read-link-store";
 import { logout } from "./actions";
@@ -42,7 +44,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
     // Read-link openings since the last visit go into INBOX (setting) before INBOX is listed.
     await deliverInboxNotices(session.imap, session.email).catch((e: unknown) => console.warn("[read-links]", e));
     const openedId = typeof opened === "object" ? opened?.message?.messageId : null;
-    const [folders, page, threads, quota, plainFirst, openings, receipts] = await Promise.all([
+    const [folders, page, threads, quota, plainFirst, openings, receipts, askMdn] = await Promise.all([
       listFolders(session.imap),
       threadView ? null : listMessages(session.imap, { folder: params.folder, page: params.page, query }),
       threadView ? listThreads(session.imap, { folder: params.folder, page: params.page }) : null,
@@ -50,8 +52,12 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
       getSetting(session.email, preferPlainText),
       unseenOpenings(session.email),
       openedId ? listReceipts(session.email, { messageId: openedId }) : [],
+      getSetting(session.email, mdnPolicy).then((p) => p === "ask"),
     ]);
     const current = folders.find((f) => f.path === params.folder);
+    // Read-receipt requests are asked about only where the user receives mail, never answered alone.
+    const ownFolder = current?.specialUse === "\\Sent" || current?.specialUse === "\\Drafts";
+    const mdnRequest = askMdn && params.uid && typeof opened === "object" && opened?.message && !ownFolder ? await fetchMdnRequest(session.imap, { folder: params.folder, uid: params.uid }) : null;
     const moveTargets = folders.filter((f) => f.selectable).map((f) => ({ path: f.path, name: f.name }));
     const view = typeof opened === "object" && opened?.message ? buildMessageView(opened.message, { allowRemoteContent: imagesAllowed, preferPlainText: plainFirst }) : null;
     return (
@@ -112,6 +118,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
             inDrafts={current?.specialUse === "\\Drafts"}
             view={view}
             receipts={receipts}
+            mdnRequestedBy={mdnRequest && !mdnRequest.answered ? mdnRequest.notifyTo.address : null}
           />
         ) : (
           <section className="message-view empty" aria-label="Message">

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { requireMailSession } from "@/auth";
 import { noticeParams } from "@/lib/http/signed-notice";
 import { preferPlainText } from "@/lib/mime/reading-settings";
+import { mdnPolicy } from "@/lib/mdn/mdn-settings";
 import { readLinkExpiryDays, readLinkInboxNotice } from "@/lib/read-links/read-link-settings";
 import { setSetting } from "@/lib/settings/account-settings";
 import { z } from "zod";
@@ -27,4 +28,14 @@ export async function saveReadLinkSettings(form: FormData): Promise<void> {
   await setSetting(session.email, readLinkExpiryDays, parsed.data.expiryDays);
   await setSetting(session.email, readLinkInboxNotice, parsed.data.inboxNotice === "yes");
   redirect(`/mail/settings?${new URLSearchParams(noticeParams({ kind: "ok", text: "Read confirmation settings saved." }))}`);
+}
+
+const mdnForm = z.object({ policy: z.enum(["ignore", "ask"]) });
+
+export async function saveMdnSettings(form: FormData): Promise<void> {
+  const session = await requireMailSession();
+  const parsed = mdnForm.safeParse({ policy: form.get("policy") });
+  if (!parsed.success) redirect(`/mail/settings?${new URLSearchParams(noticeParams({ kind: "error", text: "Choose one of the options." }))}`);
+  await setSetting(session.email, mdnPolicy, parsed.data.policy);
+  redirect(`/mail/settings?${new URLSearchParams(noticeParams({ kind: "ok", text: "Read receipt settings saved." }))}`);
 }

@@ -4,7 +4,8 @@ import { preferPlainText } from "@/lib/mime/reading-settings";
 import { getSettings } from "@/lib/settings/account-settings";
 import styles from "../identities/identities.module.css";
 import { readLinkExpiryDays, readLinkInboxNotice } from "@/lib/read-links/read-link-settings";
-import { saveReadingSettings, saveReadLinkSettings } from "./actions";
+import { mdnPolicy } from "@/lib/mdn/mdn-settings";
+import { saveMdnSettings, saveReadingSettings, saveReadLinkSettings } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const session = await requireMailSession();
   const notice = readNotice(await searchParams);
-  const [plain, expiryDays, inboxNotice] = await getSettings(session.email, [preferPlainText, readLinkExpiryDays, readLinkInboxNotice] as const);
+  const [plain, expiryDays, inboxNotice, mdn] = await getSettings(session.email, [preferPlainText, readLinkExpiryDays, readLinkInboxNotice, mdnPolicy] as const);
   return (
     <div className={styles.page}>
       <header className="topbar">
@@ -51,6 +52,23 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             <p className={`${styles.hint} ${styles.wide}`}>
               Openings always show in Postern and in <a href="/mail/receipts">Receipts</a>. The Inbox message is delivered the next time you
               use Postern after the opening. An unopened link&apos;s message is deleted from the server when it expires.
+            </p>
+            <button type="submit" className={styles.button}>Save</button>
+          </form>
+        </section>
+        <section className={styles.panel} aria-labelledby="settings-mdn">
+          <h2 id="settings-mdn">Read receipts others ask for</h2>
+          <form action={saveMdnSettings} className={styles.form}>
+            <label className={`${styles.check} ${styles.wide}`}>
+              <input type="radio" name="policy" value="ignore" defaultChecked={mdn === "ignore"} />
+              Ignore requests for read receipts
+            </label>
+            <label className={`${styles.check} ${styles.wide}`}>
+              <input type="radio" name="policy" value="ask" defaultChecked={mdn === "ask"} />
+              Ask me each time (a receipt is sent only if I say so)
+            </label>
+            <p className={`${styles.hint} ${styles.wide}`}>
+              Some mail asks to be told when you read it (Disposition-Notification-To). Postern never answers on its own.
             </p>
             <button type="submit" className={styles.button}>Save</button>
           </form>
