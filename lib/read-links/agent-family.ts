@@ -6,6 +6,8 @@ const BROWSERS: [RegExp, string][] = [
   [/\b(?:OPR|Opera)\//, "Opera"],
   [/\bSamsungBrowser\//, "Samsung Internet"],
   [/\b(?:Firefox|FxiOS)\//, "Firefox"],
+  // Headless browsers are what link scanners and automation use; worth telling apart.
+  [/\bHeadlessChrome\//, "headless Chrome"],
   [/\b(?:Chrome|Chromium|CriOS)\//, "Chrome"],
   [/\bVersion\/[\d.]+.*Safari\//, "Safari"],
   [/\b(?:curl|Wget|python-requests|Go-http-client|node-fetch|undici)\b/i, "a script"],

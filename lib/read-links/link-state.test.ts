@@ -61,6 +61,7 @@ describe("agent family", () => {
     expect(agentFamily("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36 Edg/120.0")).toBe("Edge on Windows");
     expect(agentFamily("Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36")).toBe("Chrome on Android");
     expect(agentFamily("curl/8.5.0")).toBe("a script");
+    expect(agentFamily("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/140.0.0.0 Safari/537.36")).toBe("headless Chrome on Linux");
     expect(agentFamily(null)).toBe("an unknown browser");
   });
 });

@@ -1,10 +1,11 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
+import { formatAddress, formatSize } from "@/app/mail/format";
 import { LocalDate } from "@/app/mail/local-date";
 import { linkifyText } from "@/lib/mime/linkify-text";
 import { fromBase64Url } from "@/lib/read-links/base64url";
 import { readLinkKey, unseal } from "@/lib/read-links/seal";
-import { decodeSealedMessage, type SealedAddress, type SealedMessage } from "@/lib/read-links/sealed-message";
+import { decodeSealedMessage, type SealedMessage } from "@/lib/read-links/sealed-message";
 import styles from "./read-link.module.css";
 
 type Props = { token: string; sender: string; expiresAt: string; sealedSubject: string };
@@ -17,8 +18,6 @@ type Phase =
   | { kind: "open"; message: SealedMessage }
   | { kind: "closed"; text: string }
   | { kind: "failed"; key: Uint8Array; subject: string; text: string };
-
-const who = (a: SealedAddress) => (a.name ? `${a.name} <${a.address}>` : a.address);
 
 /**
  * The interstitial and, once opened, the message. The key is read from the fragment here and
@@ -109,22 +108,24 @@ export function OpenOnce({ token, sender, expiresAt, sealedSubject }: Props) {
 }
 
 function OpenedMessage({ message }: { message: SealedMessage }) {
+  // Made once: a new copy on every render would remake the download URLs each time.
+  const [copy] = useState(() => asText(message));
   return (
     <article className={styles.card} data-testid="read-link-message">
       <h1>{message.subject || "(no subject)"}</h1>
       <dl className={styles.headers}>
         <dt>From</dt>
-        <dd>{who(message.from)}</dd>
+        <dd>{formatAddress(message.from)}</dd>
         {message.to.length > 0 && (
           <>
             <dt>To</dt>
-            <dd>{message.to.map(who).join(", ")}</dd>
+            <dd>{message.to.map(formatAddress).join(", ")}</dd>
           </>
         )}
         {message.cc.length > 0 && (
           <>
             <dt>Cc</dt>
-            <dd>{message.cc.map(who).join(", ")}</dd>
+            <dd>{message.cc.map(formatAddress).join(", ")}</dd>
           </>
         )}
         <dt>Date</dt>
@@ -143,30 +144,46 @@ function OpenedMessage({ message }: { message: SealedMessage }) {
           ),
         )}
       </pre>
-      {message.files.length > 0 && <Files files={message.files} />}
+      <Files files={message.files} copy={copy} />
       <p className={styles.kept}>
-        This message is no longer stored anywhere: it lives only in this page. Save the attachments you need before you close it.
+        This message has been deleted from the server: it is only in this page now. Save what you need before you close it.
       </p>
     </article>
   );
 }
 
+/** The message as a plain-text file the reader can keep. */
+function asText(m: SealedMessage): { filename: string; content: Uint8Array } {
+  const lines = [
+    `From: ${formatAddress(m.from)}`,
+    ...(m.to.length ? [`To: ${m.to.map(formatAddress).join(", ")}`] : []),
+    ...(m.cc.length ? [`Cc: ${m.cc.map(formatAddress).join(", ")}`] : []),
+    `Date: ${new Date(m.date).toString()}`,
+    `Subject: ${m.subject}`,
+    "",
+    m.text,
+  ];
+  const name = (m.subject || "message").replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ").trim().slice(0, 100) || "message";
+  return { filename: `${name}.txt`, content: new TextEncoder().encode(lines.join("\n")) };
+}
+
 /** Downloads from memory. Always as application/octet-stream: a blob: URL shares this page's
  * origin, so an HTML or SVG file must never be rendered from it. */
-function Files({ files }: { files: SealedMessage["files"] }) {
+function Files({ files, copy }: { files: SealedMessage["files"]; copy: { filename: string; content: Uint8Array } }) {
   const [urls, setUrls] = useState<string[]>([]);
   const made = useRef<string[]>([]);
+  const all = [copy, ...files];
   useEffect(() => {
-    made.current = files.map((f) => URL.createObjectURL(new Blob([f.content.slice().buffer as ArrayBuffer], { type: "application/octet-stream" })));
+    made.current = [copy, ...files].map((f) => URL.createObjectURL(new Blob([f.content.slice().buffer as ArrayBuffer], { type: "application/octet-stream" })));
     setUrls(made.current);
     return () => made.current.forEach((u) => URL.revokeObjectURL(u));
-  }, [files]);
+  }, [files, copy]);
   return (
-    <ul className={styles.files} aria-label="Attachments">
-      {files.map((f, i) => (
+    <ul className={styles.files} aria-label="Downloads">
+      {all.map((f, i) => (
         <li key={i}>
-          <a href={urls[i]} download={f.filename}>
-            {f.filename} ({Math.max(1, Math.round(f.content.length / 1024))} KB)
+          <a href={urls[i]} download={f.filename} data-testid={i === 0 ? "read-link-save-text" : "read-link-attachment"}>
+            {i === 0 ? "Save the text" : `${f.filename} (${formatSize(f.content.length)})`}
           </a>
         </li>
       ))}
