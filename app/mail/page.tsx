@@ -14,7 +14,7 @@ import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { buildMessageView } from "@/lib/mime/message-view";
 import { mdnPolicy } from "@/lib/mdn/mdn-settings";
 import { fetchMdnRequest } from "@/lib/mdn/mdn-request";
-import { deliverInboxNotices, unseenOpenings } from "@/lib/read-links/opening-notices";
+import { deliverInboxNotices, markOpeningsSeen, unseenOpenings } from "@/lib/read-links/opening-notices";
 import { listReceipts } from "@/lib/read-links/read-link-store";
 import { logout } from "./actions";
 import { FolderTree } from "./folder-tree";
@@ -54,6 +54,8 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
       openedId ? listReceipts(session.email, { messageId: openedId }) : [],
       getSetting(session.email, mdnPolicy).then((p) => p === "ask"),
     ]);
+    // Shown once, like any notice; Receipts keeps the details.
+    if (openings.length) await markOpeningsSeen(session.email, openings.map((o) => o.id));
     const current = folders.find((f) => f.path === params.folder);
     // Read-receipt requests are asked about only where the user receives mail, never answered alone.
     const ownFolder = current?.specialUse === "\\Sent" || current?.specialUse === "\\Drafts";
@@ -68,7 +70,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
             Compose
           </a>
           <a href="/mail/receipts" className="topbar-link" data-testid="receipts-link">
-            Receipts{openings.length > 0 && <span className="topbar-badge"> {openings.length} new</span>}
+            Receipts{openings.length > 0 && <span className="topbar-badge">{openings.length} new</span>}
           </a>
           <a href="/mail/settings" className="topbar-link">
             Settings

@@ -29,9 +29,12 @@ export async function unseenOpenings(account: string): Promise<Receipt[]> {
   return (await listReceipts(account)).filter((r) => ids.has(r.id));
 }
 
-/** The sender has seen them (the Receipts view, or the notice dismissed). */
-export async function markOpeningsSeen(account: string, now = new Date()): Promise<void> {
-  await getDb().readLink.updateMany({ where: { account: owner(account), openedAt: { not: null }, notifiedAt: null }, data: { notifiedAt: now } });
+/** The sender has been shown them (in the notice, or in Receipts): `ids`, or every opening. */
+export async function markOpeningsSeen(account: string, ids?: string[], now = new Date()): Promise<void> {
+  await getDb().readLink.updateMany({
+    where: { account: owner(account), openedAt: { not: null }, notifiedAt: null, ...(ids ? { id: { in: ids } } : {}) },
+    data: { notifiedAt: now },
+  });
 }
 
 /** The short INBOX message about one opening. */

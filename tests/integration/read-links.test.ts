@@ -4,7 +4,9 @@ import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as revealRoute } from "@/app/api/r/reveal/route";
 import { EMPTY_CONTEXT } from "@/lib/compose/compose-types";
+import { prepareCompose } from "@/lib/compose/prepare-compose";
 import { queueMessage } from "@/lib/compose/queue-message";
+import { saveDraft } from "@/lib/compose/save-draft";
 import type { ComposeSubmission } from "@/lib/compose/submission";
 import { submitMessage } from "@/lib/compose/submit-message";
 import { getDb } from "@/lib/db/client";
@@ -248,6 +250,13 @@ describe("read link hardening", () => {
   it("refuses a reveal that does not come from a Postern page", async () => {
     const res = await revealRoute(new Request(`${BASE}/api/r/reveal`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }));
     expect(res.status).toBe(403);
+  });
+
+  it("the option is kept in a draft and comes back with it", async () => {
+    const saved = await saveDraft(alice, submission({ to: BOB.email, subject: `Draft ${TAG}`, body: "later" }), limit);
+    expect((await prepareCompose(alice, [ALICE.email], { kind: "draft", ref: saved.draft })).readLink).toBe(true);
+    const plain = await saveDraft(alice, submission({ to: BOB.email, subject: `Plain draft ${TAG}`, body: "later", readLink: false }), limit);
+    expect((await prepareCompose(alice, [ALICE.email], { kind: "draft", ref: plain.draft })).readLink).toBe(false);
   });
 
   it("an undone send creates no link", async () => {
