@@ -138,10 +138,18 @@ test("a message sent with a one-time link opens once for bob; alice sees the rec
   await expect(page.getByTestId("text-body")).toContainText(SECRET);
 });
 
-test("a link that does not exist says it is not valid", async ({ browser }) => {
+test("a link that does not exist says it is not valid; the page has Postern's strict headers", async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto("/r/AAAAAAAAAAAAAAAAAAAAAA");
+  const res = await page.goto("/r/AAAAAAAAAAAAAAAAAAAAAA");
   await expect(page.getByTestId("read-link-closed")).toContainText("This link is not valid");
+  const headers = res!.headers();
+  expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["referrer-policy"]).toBe("no-referrer");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+  const reveal = await page.request.post("/api/r/reveal", { data: { token: "AAAAAAAAAAAAAAAAAAAAAA" } });
+  expect(reveal.status()).toBe(403); // not from a Postern page (no Origin, no x-postern-request)
   await context.close();
 });
