@@ -17,6 +17,18 @@ const KEEP_RECEIPTS_MS = 365 * 24 * 3600 * 1000;
 
 const subjectKey = () => deriveKey("read-link-subject");
 
+const holder = globalThis as unknown as { posternSecureDelete?: Promise<unknown> };
+
+/**
+ * Deleted content must not linger in free database pages: SQLite's secure_delete overwrites
+ * them with zeros. It is a setting of the connection, and Postern has one (lib/db/client.ts), so
+ * it is set once, before the first write that removes a message.
+ */
+function secureDelete(): Promise<unknown> {
+  holder.posternSecureDelete ??= getDb().$queryRawUnsafe("PRAGMA secure_delete = ON");
+  return holder.posternSecureDelete;
+}
+
 export type NewReadLink = {
   /** Receipt id chosen when the Sent copy was built (it names the links in a header). */
   id: string;
@@ -59,7 +71,9 @@ export async function createReadLink(link: NewReadLink): Promise<LinkSecrets> {
 
 /** Links of a send that did not happen (nothing reached anybody): they must not linger. */
 export async function deleteReadLinks(ids: string[]): Promise<void> {
-  if (ids.length) await getDb().readLink.deleteMany({ where: { id: { in: ids } } });
+  if (!ids.length) return;
+  await secureDelete();
+  await getDb().readLink.deleteMany({ where: { id: { in: ids } } });
 }
 
 /** What the interstitial may show: never the content, the subject only sealed. */
@@ -106,6 +120,8 @@ export type OpenOutcome =
 export async function openReadLink(token: string, opener: { agent: string; ip: string | null }, now = new Date()): Promise<OpenOutcome> {
   const db = getDb();
   const tokenHash = hashLinkToken(token);
+  // Before the claim: updating the row rewrites it, blob included, and frees the old copy.
+  await secureDelete();
   const claimed = await db.readLink.updateMany({
     where: { tokenHash, openedAt: null, revokedAt: null, expiresAt: { gt: now } },
     data: { openedAt: now, openedAgent: opener.agent, openedIp: opener.ip },
@@ -186,6 +202,7 @@ export async function listReceipts(account: string, opts: { limit?: number; mess
 export async function revokeReadLink(account: string, id: string, now = new Date()): Promise<void> {
   const db = getDb();
   const owner = account.trim().toLowerCase();
+  await secureDelete();
   const done = await db.readLink.updateMany({
     where: { id, account: owner, openedAt: null, revokedAt: null, expiresAt: { gt: now } },
     data: { revokedAt: now, ciphertext: null, sealedSubject: null },
@@ -204,10 +221,14 @@ export async function revokeReadLink(account: string, id: string, now = new Date
  */
 export async function purgeReadLinks(now = new Date()): Promise<number> {
   const db = getDb();
+  await secureDelete();
   const purged = await db.readLink.updateMany({
     where: { ciphertext: { not: null }, OR: [{ expiresAt: { lte: now } }, { openedAt: { not: null } }, { revokedAt: { not: null } }] },
     data: { ciphertext: null, sealedSubject: null },
   });
   await db.readLink.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - KEEP_RECEIPTS_MS) } } });
+  // The write-ahead log still holds earlier images of pages that held content, until a
+  // checkpoint; TRUNCATE copies the zeroed pages into the database and empties the log.
+  await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
   return purged.count;
 }

@@ -160,7 +160,8 @@ describe("sending with a one-time read link", () => {
     const res = await reveal(token);
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
-    const message = decodeSealedMessage(await unseal(new Uint8Array(await res.arrayBuffer()), readLinkKey(key)!, "message"));
+    const ciphertext = new Uint8Array(await res.arrayBuffer());
+    const message = decodeSealedMessage(await unseal(ciphertext, readLinkKey(key)!, "message"));
     expect(message.text).toBe(`Hi Bob,\n${SECRET_TEXT}\n`);
     expect(message.subject).toBe(subject);
     expect(message.from).toEqual({ name: "Alice Liddell", address: ALICE.email });
@@ -180,6 +181,11 @@ describe("sending with a one-time read link", () => {
     expect(row?.ciphertext).toBeNull();
     expect(row?.openedAgent).toBe("Firefox on Linux");
     expect(row?.openedIp).toBeNull(); // READ_LINK_RECORD_IP is off by default
+
+    // Served once and deleted for good: not even left in SQLite's free pages (secure_delete).
+    await getDb().$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
+    const file = fs.readFileSync(getConfig().databaseFile);
+    for (const at of [100, 20_000, ciphertext.length - 200]) expect(file.indexOf(Buffer.from(ciphertext.subarray(at, at + 64)))).toBe(-1);
   });
 
   it("alice is told: receipt opened, in-app notice, and (setting) a message in her INBOX, once", async () => {
