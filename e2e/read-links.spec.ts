@@ -78,6 +78,7 @@ test("a message sent with a one-time link opens once for bob; alice sees the rec
   await page.getByLabel("Subject").fill(subject);
   await page.getByLabel("Message", { exact: true }).fill(`Hi both,\n${SECRET}\nAlice`);
   await page.getByLabel("Confirm reading with a one-time link").check();
+  await page.getByLabel("Links expire after").selectOption({ label: "expires in 1 week" });
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page).toHaveURL(/\/mail\?folder=INBOX.*notice=Message\+sent/, { timeout: SENT_TIMEOUT });
 
@@ -95,6 +96,8 @@ test("a message sent with a one-time link opens once for bob; alice sees the rec
   await expect(interstitial.getByRole("heading", { name: subject })).toBeVisible();
   await expect(interstitial).toContainText("From alice@example.test");
   await expect(interstitial).not.toContainText(SECRET);
+  const inAWeek = new Date(Date.now() + 7 * 864e5).toLocaleDateString("en-US", { weekday: "long", year: "numeric", month: "long", day: "numeric" });
+  await expect(interstitial).toContainText(`The link works until ${inAWeek}`);
   // Looking is not opening: a reload (as a link scanner would fetch it) leaves it closed.
   await bobPage.reload();
   await bobPage.getByRole("button", { name: "Open — this can be done only once" }).click();

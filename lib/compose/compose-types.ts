@@ -33,6 +33,8 @@ export type ComposeState = {
   identityId: string;
   /** "Confirm reading with a one-time link" is on. */
   readLink: boolean;
+  /** Days the links last; null: the account's setting. */
+  readLinkDays: number | null;
 };
 
 /** Answer of POST /api/compose/draft. */

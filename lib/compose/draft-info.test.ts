@@ -20,6 +20,7 @@ describe("draft info", () => {
 
   it("keeps the one-time read link option", () => {
     expect(decodeDraftInfo(encodeDraftInfo({ ...info, readLink: true }))?.readLink).toBe(true);
+    expect(decodeDraftInfo(encodeDraftInfo({ ...info, readLink: true, readLinkDays: 7 }))?.readLinkDays).toBe(7);
     expect(decodeDraftInfo(encodeDraftInfo(info))?.readLink).toBeUndefined();
   });
 

@@ -31,6 +31,7 @@ const EMPTY: ComposeState = {
   draft: null,
   identityId: ACCOUNT_IDENTITY_ID,
   readLink: false,
+  readLinkDays: null,
 };
 
 /**
@@ -122,6 +123,7 @@ async function loadDraft(imap: ImapIdentity, ref: MessageRef): Promise<{ state: 
     },
     draft: ref,
     readLink: info?.readLink ?? false,
+    readLinkDays: info?.readLinkDays ?? null,
   };
   return { state, from: message.from };
 }

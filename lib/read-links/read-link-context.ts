@@ -5,12 +5,13 @@ import type { ReadLinkContext } from "./send-read-links";
 
 /**
  * What sending with read links needs to know about the sender: links point at PUBLIC_URL, or at
- * the address the sender's own browser used (the send route has checked it is this host).
+ * the address the sender's own browser used (the send route has checked it is this host); they
+ * last `days`, or as long as the account's setting says.
  */
-export async function readLinkContext(account: string, requestOrigin: string): Promise<ReadLinkContext> {
+export async function readLinkContext(account: string, requestOrigin: string, days: number | null = null): Promise<ReadLinkContext> {
   return {
     account,
     baseUrl: getConfig().PUBLIC_URL ?? requestOrigin,
-    expiresInDays: await getSetting(account, readLinkExpiryDays),
+    expiresInDays: days ?? (await getSetting(account, readLinkExpiryDays)),
   };
 }

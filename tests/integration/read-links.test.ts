@@ -129,6 +129,7 @@ describe("sending with a one-time read link", () => {
     const [receipt] = await listReceipts(ALICE.email, { messageId: sentMail.messageId });
     expect(header).toBe(`${receipt.id} <bob@example.test>`);
     expect(receipt).toMatchObject({ recipient: "bob@example.test", subject, state: "waiting" });
+    expect(Math.abs(receipt.expiresAt.getTime() - (Date.now() + 30 * 864e5))).toBeLessThan(60_000);
     // The Sent copy names the receipt, never the link's secrets.
     expect(sent.source.toString("latin1")).not.toContain(token);
     expect(sent.source.toString("latin1")).not.toContain(key);
@@ -259,8 +260,8 @@ describe("read link hardening", () => {
   });
 
   it("the option is kept in a draft and comes back with it", async () => {
-    const saved = await saveDraft(alice, submission({ to: BOB.email, subject: `Draft ${TAG}`, body: "later" }), limit);
-    expect((await prepareCompose(alice, [ALICE.email], { kind: "draft", ref: saved.draft })).readLink).toBe(true);
+    const saved = await saveDraft(alice, submission({ to: BOB.email, subject: `Draft ${TAG}`, body: "later", readLinkDays: 7 }), limit);
+    expect(await prepareCompose(alice, [ALICE.email], { kind: "draft", ref: saved.draft })).toMatchObject({ readLink: true, readLinkDays: 7 });
     const plain = await saveDraft(alice, submission({ to: BOB.email, subject: `Plain draft ${TAG}`, body: "later", readLink: false }), limit);
     expect((await prepareCompose(alice, [ALICE.email], { kind: "draft", ref: plain.draft })).readLink).toBe(false);
   });

@@ -4,8 +4,9 @@ import type { ComposeContext, ComposeError, KeptAttachment, MessageRef, SaveDraf
 export type AttachmentItem = { id: string; kind: "kept"; ref: KeptAttachment } | { id: string; kind: "file"; file: File };
 
 /** Posted as form fields of the same names; `identity` is the id of the identity sent as;
- * `readLink` is "Confirm reading with a one-time link". */
-export type ComposeFields = { identity: string; to: string; cc: string; bcc: string; subject: string; body: string; readLink: boolean };
+ * `readLink` is "Confirm reading with a one-time link", `readLinkDays` how long its links last
+ * ("" for the account's setting). */
+export type ComposeFields = { identity: string; to: string; cc: string; bcc: string; subject: string; body: string; readLink: boolean; readLinkDays: string };
 
 export type ComposePayload = {
   fields: ComposeFields;

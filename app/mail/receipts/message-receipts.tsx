@@ -1,4 +1,5 @@
 import type { Receipt } from "@/lib/read-links/read-link-store";
+import { revokeReceipt } from "./actions";
 import { ReceiptStatus } from "./receipt-status";
 
 /** The read-link status of a sent message, shown above it: one line per recipient. */
@@ -12,6 +13,12 @@ export function MessageReceipts({ receipts }: { receipts: Receipt[] }) {
         {receipts.map((r) => (
           <li key={r.id} data-state={r.state}>
             {r.recipient}: <ReceiptStatus receipt={r} />
+            {r.state === "waiting" && (
+              <form action={revokeReceipt} className="inline-form">
+                <input type="hidden" name="id" value={r.id} />
+                <button type="submit" className="link-button-inline">Revoke</button>
+              </form>
+            )}
           </li>
         ))}
       </ul>

@@ -19,7 +19,7 @@ export const POST = sessionFormMutation(composeFormSchema, maxComposeBody, async
   const limit = await getSendLimit();
   const delayMs = getConfig().SEND_DELAY_SECONDS * 1000;
   // sessionFormMutation has checked that Origin is this host.
-  const readLinks = form.readLink ? await readLinkContext(session.email, req.headers.get("origin") as string) : undefined;
+  const readLinks = form.readLink ? await readLinkContext(session.email, req.headers.get("origin") as string, form.readLinkDays) : undefined;
   const outcome =
     delayMs > 0 ? await queueMessage(imap, submission, { limit, delayMs, readLinks }) : await submitMessage(imap, submission, limit, readLinks);
   if (!outcome.ok) {
