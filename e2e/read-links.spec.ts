@@ -85,6 +85,9 @@ test("a message sent with a one-time link opens once for bob; alice sees the rec
   // bob: a fresh browser profile, no Postern session at all.
   const link = await linkFor(BOB);
   const bob = await browser.newContext();
+  // Everything bob's browser sends, to check that the key never leaves it.
+  const sent: string[] = [];
+  bob.on("request", (r) => sent.push(`${r.url()} ${r.postData() ?? ""} ${JSON.stringify(r.headers())}`));
   // Without its fragment (the key), the link is refused before it can be spent.
   const cut = await bob.newPage();
   await cut.goto(link.slice(0, link.indexOf("#")));
@@ -111,6 +114,9 @@ test("a message sent with a one-time link opens once for bob; alice sees the rec
   await bobPage.goto(link);
   await expect(bobPage.getByTestId("read-link-closed")).toContainText("This message was opened on");
   await bob.close();
+  const key = link.slice(link.indexOf("#") + 1);
+  expect(sent.some((s) => s.includes("/api/r/reveal"))).toBe(true);
+  expect(sent.filter((s) => s.includes(key))).toEqual([]);
 
   // alice: told in the mail page, then Receipts: bob opened, carol waiting until revoked.
   await page.goto("/mail");

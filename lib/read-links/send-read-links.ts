@@ -88,7 +88,8 @@ export function readLinkSubmit(plan: ReadLinkPlan, ctx: ReadLinkContext): Submit
           html: linkNoticeHtml(notice),
           attachments: [],
           inReplyTo: message.inReplyTo,
-          references: message.references,
+          // The notice stands in for the sender's Sent copy: a reply to it threads with that copy.
+          references: [...(message.references ?? []), built.messageId],
         });
         notices.push({ id: r.id, recipient: r.recipient.address, built: noticeMessage });
       }

@@ -128,6 +128,8 @@ describe("sending with a one-time read link", () => {
     const header = String(sentMail.headers.get(READ_LINKS_HEADER.toLowerCase()));
     const [receipt] = await listReceipts(ALICE.email, { messageId: sentMail.messageId });
     expect(header).toBe(`${receipt.id} <bob@example.test>`);
+    // A reply to the notice threads with the Sent copy.
+    expect([mail.references ?? []].flat()).toContain(sentMail.messageId);
     expect(receipt).toMatchObject({ recipient: "bob@example.test", subject, state: "waiting" });
     expect(Math.abs(receipt.expiresAt.getTime() - (Date.now() + 30 * 864e5))).toBeLessThan(60_000);
     // The Sent copy names the receipt, never the link's secrets.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isPosternError } from "@/lib/http/errors";
 import { jsonError } from "@/lib/http/json-error";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
 import { closedLinkSentence } from "@/lib/read-links/link-state";
@@ -17,7 +18,14 @@ export async function POST(req: Request): Promise<Response> {
   const parsed = schema.safeParse(await req.json().catch(() => undefined));
   if (!parsed.success) return jsonError(400, "BAD_REQUEST", "The request is not valid.");
   const visitor = { ip: req.headers.get("x-postern-client-ip"), userAgent: req.headers.get("user-agent") };
-  const result = await revealReadLink(parsed.data.token, visitor);
+  let result;
+  try {
+    result = await revealReadLink(parsed.data.token, visitor);
+  } catch (e) {
+    if (isPosternError(e)) return jsonError(e.status, e.code, e.message);
+    console.error("[reveal]", e);
+    return jsonError(500, "INTERNAL", "Something went wrong on the server. The message was not opened; try again later.");
+  }
   switch (result.kind) {
     case "content":
       return new Response(result.ciphertext.slice().buffer as ArrayBuffer, {
