@@ -31,6 +31,12 @@ const schema = z.object({
   /** Seconds a sent message waits on the server before it goes out, during which "Undo" returns it
    * to the composer; 0 sends at once (no undo). */
   SEND_DELAY_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
+  /** Postern's public address (https://mail.example.com) for the one-time read links it mails
+   * out; unset, the address the sender's browser used is taken. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Whether the IP address of whoever opens a read link is recorded (off: time and browser
+   * family only). */
+  READ_LINK_RECORD_IP: bool.default(false),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string; databaseFile: string };

@@ -19,3 +19,9 @@ export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 /** Bytes asked per partial FETCH when streaming: imapflow's 64 KiB default costs a round trip per
  * 64 KiB (160 of them for a 10 MB attachment); 1 MiB keeps memory small and round trips few. */
 export const DOWNLOAD_CHUNK_BYTES = 1024 * 1024;
+
+/** Unknown read-link tokens one client address may try in READ_LINK_GUESS_WINDOW_MS before the
+ * reveal page and endpoint refuse it for a while: 128-bit tokens are not guessable, this keeps
+ * scanners from trying anyway. */
+export const READ_LINK_MAX_GUESSES = 20;
+export const READ_LINK_GUESS_WINDOW_MS = 15 * 60 * 1000;

@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { getMailSession, toImapIdentity } from "@/auth";
 import { isPosternError } from "@/lib/http/errors";
+import { jsonError } from "@/lib/http/json-error";
+import { isSameOriginRequest } from "@/lib/http/same-origin";
 import type { MailSession } from "@/lib/auth/session-store";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 
-export function jsonError(status: number, code: string, message: string): Response {
-  return Response.json({ error: { code, message } }, { status, headers: { "Cache-Control": "no-store" } });
-}
+// Shared with the few public routes (app/api/r/reveal), which must not import the session code.
+export { isSameOriginRequest, jsonError };
+
 
 /** `session` is there for the few routes that need more than IMAP, e.g. the address to send from. */
 type Handler<S extends z.ZodType> = (imap: ImapIdentity, input: z.infer<S>, req: Request, session: MailSession) => Promise<Response>;
@@ -30,23 +32,6 @@ export async function runForSession<S extends z.ZodType>(req: Request, input: un
 /** A GET route that needs a signed-in user, its query validated with `schema`. */
 export function sessionRoute<S extends z.ZodType>(schema: S, handler: Handler<S>): (req: Request) => Promise<Response> {
   return (req) => runForSession(req, Object.fromEntries(new URL(req.url).searchParams), schema, handler);
-}
-
-/**
- * CSRF defence for JSON mutations: the browser must say the request comes from a Postern page
- * (Origin equal to the host it was sent to) and carry a custom header, which a cross-site form or
- * a "simple" cross-origin fetch cannot set without a CORS preflight that Postern never grants.
- */
-export function isSameOriginRequest(req: Request): boolean {
-  if (req.headers.get("x-postern-request") !== "1") return false;
-  const origin = req.headers.get("origin");
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  if (!origin || !host) return false;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
 }
 
 /** A POST route with a JSON body: same-origin check, then as sessionRoute. */

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { MessageView } from "@/lib/mime/message-view";
+import type { Receipt } from "@/lib/read-links/read-link-store";
 import { ComposeLinks } from "./compose-links";
 import { formatSize } from "./format";
 import { LocalDate } from "./local-date";
@@ -7,6 +8,8 @@ import { MessageActions } from "./message-actions";
 import { AddressLine, MessageContent, partUrl } from "./message-content";
 import { mailUrl } from "./mail-url";
 import { alwaysShowImagesFrom } from "./settings/reading-actions";
+import { MdnPrompt } from "./mdn-prompt";
+import { MessageReceipts } from "./receipts/message-receipts";
 
 type Props = {
   folder: string;
@@ -24,9 +27,13 @@ type Props = {
   /** The folder is the Drafts folder: offer "Edit draft" instead of Reply/Forward. When not
    * given, a folder named Drafts counts as one. */
   inDrafts?: boolean;
+  /** Read-link receipts of this message, when the user sent it with them. */
+  receipts?: Receipt[];
+  /** The message asks for a read receipt to this address, and the user wants to be asked. */
+  mdnRequestedBy?: string | null;
 };
 
-export function MessageViewPane({ folder, uid, page, imagesAllowed, alwaysImagesFrom, size, flagged, inTrash, listParams, view, inDrafts }: Props) {
+export function MessageViewPane({ folder, uid, page, imagesAllowed, alwaysImagesFrom, size, flagged, inTrash, listParams, view, inDrafts, receipts = [], mdnRequestedBy = null }: Props) {
   const sourceUrl = partUrl("source", folder, uid);
   if (!view) {
     return (
@@ -69,6 +76,8 @@ export function MessageViewPane({ folder, uid, page, imagesAllowed, alwaysImages
           </a>
         </div>
       </header>
+      <MessageReceipts receipts={receipts} />
+      {mdnRequestedBy && <MdnPrompt folder={folder} uid={uid} notifyTo={mdnRequestedBy} />}
       {view.problems.length > 0 && (
         <div className="notice warning" role="status">
           <strong>Parts of this message could not be read.</strong> {view.problems.join(" ")}{" "}
@@ -82,7 +91,7 @@ export function MessageViewPane({ folder, uid, page, imagesAllowed, alwaysImages
             Show images
           </Link>
           {trustable && (
-            <form action={alwaysShowImagesFrom} className="inline-form">
+            <form action={alwaysShowImagesFrom} className="inline-form spaced">
               <input type="hidden" name="address" value={trustable} />
               <input type="hidden" name="back" value={mailUrl({ folder, page, uid, list: listParams })} />
               <button type="submit" className="text-button">Always show images from {trustable}</button>

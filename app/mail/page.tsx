@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { getReadingPreferences, trustedImageSender } from "@/lib/mime/reading-settings";
+import { getSetting } from "@/lib/settings/account-settings";
 import { requireMailSession } from "@/auth";
 import { isPosternError } from "@/lib/http/errors";
 import { readNotice } from "@/lib/http/signed-notice";
@@ -11,10 +12,15 @@ import { listThreads } from "@/lib/imap/list-threads";
 import { openMessage, type OpenedMessage } from "@/lib/imap/open-message";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { buildMessageView } from "@/lib/mime/message-view";
+import { mdnPolicy } from "@/lib/mdn/mdn-settings";
+import { fetchMdnRequest } from "@/lib/mdn/mdn-request";
+import { deliverInboxNotices, markOpeningsSeen, unseenOpenings } from "@/lib/read-links/opening-notices";
+import { listReceipts } from "@/lib/read-links/read-link-store";
 import { logout } from "./actions";
 import { FolderTree } from "./folder-tree";
 import { MessageList } from "./message-list";
 import { MessageViewPane } from "./message-view";
+import { OpeningNotice } from "./opening-notice";
 import { QuotaBar } from "./quota-bar";
 import { mailParamsSchema } from "./search-params";
 import { ThreadList } from "./thread-list";
@@ -34,14 +40,25 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
     // Open first: it marks the message read, and the list and counts should show that.
     const opened = params.uid ? await openMessageOrNotice(session.imap, params.folder, params.uid) : null;
     const threadView = isThreadView(raw);
-    const [folders, page, threads, quota, reading] = await Promise.all([
+    // Read-link openings since the last visit go into INBOX (setting) before INBOX is listed.
+    await deliverInboxNotices(session.imap, session.email).catch((e: unknown) => console.warn("[read-links]", e));
+    const openedId = typeof opened === "object" ? opened?.message?.messageId : null;
+    const [folders, page, threads, quota, reading, openings, receipts, askMdn] = await Promise.all([
       listFolders(session.imap),
       threadView ? null : listMessages(session.imap, { folder: params.folder, page: params.page, query }),
       threadView ? listThreads(session.imap, { folder: params.folder, page: params.page }) : null,
       getQuota(session.imap),
       getReadingPreferences(session.email),
+      unseenOpenings(session.email),
+      openedId ? listReceipts(session.email, { messageId: openedId }) : [],
+      getSetting(session.email, mdnPolicy).then((p) => p === "ask"),
     ]);
+    // Shown once, like any notice; Receipts keeps the details.
+    if (openings.length) await markOpeningsSeen(session.email, openings.map((o) => o.id));
     const current = folders.find((f) => f.path === params.folder);
+    // Read-receipt requests are asked about only where the user receives mail, never answered alone.
+    const ownFolder = current?.specialUse === "\\Sent" || current?.specialUse === "\\Drafts";
+    const mdnRequest = askMdn && params.uid && typeof opened === "object" && opened?.message && !ownFolder ? await fetchMdnRequest(session.imap, { folder: params.folder, uid: params.uid }) : null;
     const moveTargets = folders.filter((f) => f.selectable).map((f) => ({ path: f.path, name: f.name }));
     const message = typeof opened === "object" && opened?.message ? opened.message : null;
     const alwaysImagesFrom = message ? trustedImageSender(message.from, reading.trustedImageSenders) : null;
@@ -53,6 +70,9 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
           <span className="brand">Postern</span>
           <a href={`/mail/compose?${new URLSearchParams({ back: params.folder })}`} className="compose-button" data-testid="compose">
             Compose
+          </a>
+          <a href="/mail/receipts" className="topbar-link" data-testid="receipts-link">
+            Receipts{openings.length > 0 && <span className="topbar-badge">{openings.length} new</span>}
           </a>
           <a href="/mail/settings" className="topbar-link">
             Settings
@@ -78,10 +98,12 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
             inTrash={current?.specialUse === "\\Trash"}
           />
         )}
-        {notice && (
+        {notice ? (
           <p className={notice.kind === "error" ? "mail-notice error" : "mail-notice"} role={notice.kind === "error" ? "alert" : "status"} data-testid="mail-notice">
             {notice.text}
           </p>
+        ) : (
+          <OpeningNotice openings={openings} />
         )}
         {typeof opened === "string" ? (
           <section className="message-view empty" aria-label="Message">
@@ -100,6 +122,8 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
             inTrash={current?.specialUse === "\\Trash"}
             inDrafts={current?.specialUse === "\\Drafts"}
             view={view}
+            receipts={receipts}
+            mdnRequestedBy={mdnRequest && !mdnRequest.answered ? mdnRequest.notifyTo.address : null}
           />
         ) : (
           <section className="message-view empty" aria-label="Message">

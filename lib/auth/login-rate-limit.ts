@@ -1,39 +1,12 @@
+import { FailureLimiter } from "@/lib/http/failure-limiter";
 import { LOGIN_MAX_ATTEMPTS, LOGIN_WINDOW_MS } from "@/lib/limits";
 
 /**
  * Counts failed sign-ins per key (client address, account) in a sliding window. In memory: one
  * Postern process guards itself; the IMAP server's own penalty is the second line.
  */
-export class LoginRateLimiter {
-  private readonly failures = new Map<string, number[]>();
-
-  constructor(
-    private readonly max = LOGIN_MAX_ATTEMPTS,
-    private readonly windowMs = LOGIN_WINDOW_MS,
-  ) {}
-
-  /** Seconds until `keys` may try again, or 0 if allowed now. */
-  retryAfter(keys: string[], now = Date.now()): number {
-    let wait = 0;
-    for (const key of keys) {
-      const recent = this.recent(key, now);
-      if (recent.length >= this.max) wait = Math.max(wait, recent[0] + this.windowMs - now);
-    }
-    return Math.ceil(wait / 1000);
-  }
-
-  recordFailure(keys: string[], now = Date.now()): void {
-    for (const key of keys) this.failures.set(key, [...this.recent(key, now), now]);
-  }
-
-  recordSuccess(keys: string[]): void {
-    for (const key of keys) this.failures.delete(key);
-  }
-
-  private recent(key: string, now: number): number[] {
-    const list = (this.failures.get(key) ?? []).filter((t) => t > now - this.windowMs);
-    if (list.length) this.failures.set(key, list);
-    else this.failures.delete(key);
-    return list;
+export class LoginRateLimiter extends FailureLimiter {
+  constructor(max = LOGIN_MAX_ATTEMPTS, windowMs = LOGIN_WINDOW_MS) {
+    super(max, windowMs);
   }
 }

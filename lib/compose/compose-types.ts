@@ -31,6 +31,10 @@ export type ComposeState = {
   draft: MessageRef | null;
   /** The identity (lib/identities) it is sent as. */
   identityId: string;
+  /** "Confirm reading with a one-time link" is on. */
+  readLink: boolean;
+  /** Days the links last; null: the account's setting. */
+  readLinkDays: number | null;
 };
 
 /** Answer of POST /api/compose/draft. */

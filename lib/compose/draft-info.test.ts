@@ -18,6 +18,12 @@ describe("draft info", () => {
     expect(decodeDraftInfo(value.replace(/ /g, "\r\n "))).toEqual(info);
   });
 
+  it("keeps the one-time read link option", () => {
+    expect(decodeDraftInfo(encodeDraftInfo({ ...info, readLink: true }))?.readLink).toBe(true);
+    expect(decodeDraftInfo(encodeDraftInfo({ ...info, readLink: true, readLinkDays: 7 }))?.readLinkDays).toBe(7);
+    expect(decodeDraftInfo(encodeDraftInfo(info))?.readLink).toBeUndefined();
+  });
+
   it("ignores what is not Postern's", () => {
     expect(decodeDraftInfo(null)).toBeNull();
     expect(decodeDraftInfo("garbage!")).toBeNull();

@@ -15,14 +15,36 @@ const schema = z.object({
   /** Whether the body ended with a line break: a single-part message always gets one when it is
    * built, so this is the only way to give the text back exactly as typed. */
   nl: z.boolean().optional(),
+  /** Sent with a one-time read link (lib/read-links). */
+  rl: z.boolean().optional(),
+  /** Days its links last, when not the account's default. */
+  rd: z.number().int().min(1).max(365).optional(),
 });
 
-export type DraftInfo = { context: Pick<ComposeContext, "kind" | "original">; to: string; cc: string; bcc: string; endsWithNewline?: boolean };
+export type DraftInfo = {
+  context: Pick<ComposeContext, "kind" | "original">;
+  to: string;
+  cc: string;
+  bcc: string;
+  endsWithNewline?: boolean;
+  readLink?: boolean;
+  readLinkDays?: number | null;
+};
 
 /** base64url JSON, cut into words so the header folds within RFC 5322's line limit. */
 export function encodeDraftInfo(info: DraftInfo): string {
-  const { context, to, cc, bcc, endsWithNewline } = info;
-  const json = JSON.stringify({ v: 1, kind: context.kind, original: context.original, to, cc, bcc, nl: endsWithNewline });
+  const { context, to, cc, bcc, endsWithNewline, readLink, readLinkDays } = info;
+  const json = JSON.stringify({
+    v: 1,
+    kind: context.kind,
+    original: context.original,
+    to,
+    cc,
+    bcc,
+    nl: endsWithNewline,
+    ...(readLink ? { rl: true } : {}),
+    ...(readLinkDays ? { rd: readLinkDays } : {}),
+  });
   return (Buffer.from(json, "utf8").toString("base64url").match(/.{1,64}/g) ?? []).join(" ");
 }
 
@@ -32,8 +54,8 @@ export function decodeDraftInfo(value: string | null | undefined): DraftInfo | n
   try {
     const parsed = schema.safeParse(JSON.parse(Buffer.from(value.replace(/\s+/g, ""), "base64url").toString("utf8")));
     if (!parsed.success) return null;
-    const { kind, original, to, cc, bcc, nl } = parsed.data;
-    return { context: { kind, original }, to, cc, bcc, endsWithNewline: nl };
+    const { kind, original, to, cc, bcc, nl, rl, rd } = parsed.data;
+    return { context: { kind, original }, to, cc, bcc, endsWithNewline: nl, ...(rl ? { readLink: true } : {}), ...(rd ? { readLinkDays: rd } : {}) };
   } catch {
     return null;
   }

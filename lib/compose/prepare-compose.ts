@@ -30,6 +30,8 @@ const EMPTY: ComposeState = {
   context: EMPTY_CONTEXT,
   draft: null,
   identityId: ACCOUNT_IDENTITY_ID,
+  readLink: false,
+  readLinkDays: null,
 };
 
 /**
@@ -120,6 +122,8 @@ async function loadDraft(imap: ImapIdentity, ref: MessageRef): Promise<{ state: 
       references: readMessageIds(headers.references),
     },
     draft: ref,
+    readLink: info?.readLink ?? false,
+    readLinkDays: info?.readLinkDays ?? null,
   };
   return { state, from: message.from };
 }

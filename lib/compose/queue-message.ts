@@ -6,7 +6,8 @@ import { sendMessage } from "@/lib/smtp/send-message";
 import type { SaveDraftResult } from "./compose-types";
 import { saveDraft } from "./save-draft";
 import type { ComposeSubmission } from "./submission";
-import { afterSend, buildSendable, keepAsDraft } from "./submit-message";
+import type { ReadLinkContext } from "@/lib/read-links/send-read-links";
+import { afterSend, buildSendable, keepAsDraft, submitterFor } from "./submit-message";
 
 export type QueueOutcome =
   | { ok: true; job: OutboxJob; draft: SaveDraftResult }
@@ -20,20 +21,23 @@ export type QueueOutcome =
 export async function queueMessage(
   imap: ImapIdentity,
   s: ComposeSubmission,
-  opts: { limit: number; delayMs: number },
+  opts: { limit: number; delayMs: number; readLinks?: ReadLinkContext },
   outbox: Outbox = getOutbox(),
 ): Promise<QueueOutcome> {
-  let built;
+  let sendable;
+  let submit;
   try {
-    built = await buildSendable(imap, s, opts.limit);
+    sendable = await buildSendable(imap, s, opts.limit);
+    submit = submitterFor(sendable, opts.readLinks);
   } catch (e) {
     if (!(e instanceof PosternError)) throw e;
     return { ok: false, error: e, draft: await keepAsDraft(imap, s, opts.limit) };
   }
   const draft = await saveDraft(imap, s, opts.limit);
-  const message = built;
+  const message = sendable.built;
+  // Read links are created only when the message really goes: an undone send leaves none.
   const job = outbox.schedule(imap.sessionId, draft.draft, opts.delayMs, async () => {
-    const delivered = await sendMessage(imap, message, { ...afterSend(s, draft.draft), limit: opts.limit });
+    const delivered = await sendMessage(imap, message, { ...afterSend(s, draft.draft), limit: opts.limit }, submit);
     await rememberContacts(imap.credentials.user, s, delivered);
     return delivered;
   });

@@ -22,6 +22,10 @@ export type ComposeSubmission = {
   context: ComposeContext;
   /** The previously saved version, replaced (save) or removed (send). */
   draft: MessageRef | null;
+  /** "Confirm reading with a one-time link" (lib/read-links): recipients get links, not the message. */
+  readLink?: boolean;
+  /** Days the links last; null or absent: the account's setting. */
+  readLinkDays?: number | null;
 };
 
 const FIELD_LABEL = { to: "To", cc: "Cc", bcc: "Bcc" } as const;
@@ -63,6 +67,6 @@ export function toSendableMessage(s: ComposeSubmission, attachments: OutgoingAtt
  * read those); the fields exactly as typed, half-written addresses included, go into
  * X-Postern-Draft so that nothing typed is lost. */
 export function toDraftMessage(s: ComposeSubmission, attachments: OutgoingAttachment[]): OutgoingMessage {
-  const info = encodeDraftInfo({ context: s.context, to: s.to, cc: s.cc, bcc: s.bcc, endsWithNewline: s.body.endsWith("\n") });
+  const info = encodeDraftInfo({ context: s.context, to: s.to, cc: s.cc, bcc: s.bcc, endsWithNewline: s.body.endsWith("\n"), readLink: s.readLink, readLinkDays: s.readLinkDays });
   return { ...common(s, attachments, false), headers: { [DRAFT_INFO_HEADER]: info } };
 }

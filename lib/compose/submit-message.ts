@@ -4,7 +4,8 @@ import { requireSpecialFolder } from "@/lib/imap/append-message";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { withConnection } from "@/lib/imap/with-mailbox";
 import { buildMessage, type BuiltMessage } from "@/lib/smtp/build-message";
-import { assertSendable, sendMessage, type AfterSend, type Delivered } from "@/lib/smtp/send-message";
+import { planReadLinks, readLinkSubmit, withReadLinksHeader, type ReadLinkContext, type ReadLinkPlan } from "@/lib/read-links/send-read-links";
+import { assertSendable, sendMessage, type AfterSend, type Delivered, type Submit } from "@/lib/smtp/send-message";
 import type { MessageRef, SaveDraftResult } from "./compose-types";
 import { fetchKeptAttachments } from "./fetch-kept-attachments";
 import { saveDraft } from "./save-draft";
@@ -30,13 +31,27 @@ export function afterSend(s: ComposeSubmission, draft: MessageRef | null): After
   return { original: original && flag ? { ...original, flag } : null, draft };
 }
 
+/** A message ready to go: `built` is what Sent gets (and, without read links, the recipients);
+ * `readLinks` is set when recipients get one-time links instead. */
+export type Sendable = { built: BuiltMessage; readLinks: ReadLinkPlan | null };
+
 /** The message ready to go: files fetched, recipients checked, built, within the limit.
  * @throws PosternError BAD_REQUEST | NOT_FOUND | MESSAGE_TOO_LARGE | IMAP_UNAVAILABLE */
-export async function buildSendable(imap: ImapIdentity, s: ComposeSubmission, limit: number): Promise<BuiltMessage> {
+export async function buildSendable(imap: ImapIdentity, s: ComposeSubmission, limit: number): Promise<Sendable> {
   const attachments = [...(await fetchKeptAttachments(imap, s.kept, limit)), ...s.uploads];
-  const built = await buildMessage(toSendableMessage(s, attachments));
+  const message = toSendableMessage(s, attachments);
+  const readLinks = s.readLink ? planReadLinks(message) : null;
+  const built = await buildMessage(readLinks ? withReadLinksHeader(readLinks) : message);
   assertSendable(built, limit);
-  return built;
+  return { built, readLinks };
+}
+
+/** How a sendable goes out: over SMTP as it is, or as one read link per recipient.
+ * @throws PosternError BAD_REQUEST when read links are asked for without their context */
+export function submitterFor(sendable: Sendable, readLinks: ReadLinkContext | undefined): Submit | undefined {
+  if (!sendable.readLinks) return undefined;
+  if (!readLinks) throw new PosternError("BAD_REQUEST", "Read confirmation by link is not available here.");
+  return readLinkSubmit(sendable.readLinks, readLinks);
 }
 
 /** After a failed send: the message goes to Drafts so that it is not lost (null if that fails too). */
@@ -52,10 +67,11 @@ export async function keepAsDraft(imap: ImapIdentity, s: ComposeSubmission, limi
  * server down, a bad address) the message is saved to Drafts instead, so a failed send never
  * loses it.
  */
-export async function submitMessage(imap: ImapIdentity, s: ComposeSubmission, limit: number): Promise<SubmitOutcome> {
+export async function submitMessage(imap: ImapIdentity, s: ComposeSubmission, limit: number, readLinks?: ReadLinkContext): Promise<SubmitOutcome> {
   try {
-    const built = await buildSendable(imap, s, limit);
-    const delivered = await sendMessage(imap, built, { ...afterSend(s, await draftToRemove(imap, s.draft)), limit });
+    const sendable = await buildSendable(imap, s, limit);
+    const submit = submitterFor(sendable, readLinks);
+    const delivered = await sendMessage(imap, sendable.built, { ...afterSend(s, await draftToRemove(imap, s.draft)), limit }, submit);
     await rememberContacts(imap.credentials.user, s, delivered);
     return { ok: true, delivered };
   } catch (e) {

@@ -7,6 +7,8 @@ export type PosternErrorCode =
   | "FORBIDDEN"
   | "NOT_FOUND"
   | "CONFLICT"
+  /** A one-time read link already opened, expired or withdrawn. */
+  | "GONE"
   | "IMAP_UNAVAILABLE"
   | "MESSAGE_TOO_LARGE"
   | "TOO_MANY_CONNECTIONS"
@@ -24,6 +26,7 @@ const STATUS: Record<PosternErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  GONE: 410,
   IMAP_UNAVAILABLE: 503,
   MESSAGE_TOO_LARGE: 413,
   TOO_MANY_CONNECTIONS: 503,

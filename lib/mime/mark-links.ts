@@ -2,6 +2,7 @@
 // closes, after its start tag is already written, so each start tag gets a placeholder attribute
 // with a per-call random token; once sanitizing is done the placeholders become the marks. This
 // replaces Postern's own unguessable tokens in the serialized output; nothing is parsed again.
+import { escapeHtml } from "./escape-html";
 import crypto from "node:crypto";
 import { checkLink, type LinkWarning } from "@/lib/mime/detect-phishing";
 
@@ -50,9 +51,5 @@ export function createLinkMarker(): LinkMarker {
  * by the title tooltip. */
 function markAttributes(w: LinkWarning): string {
   const title = `Suspicious link: it really goes to ${w.target}`;
-  return ` ${SUSPICIOUS}="${escapeAttribute(w.reasons.join(" "))}" ${REAL_TARGET}="${escapeAttribute(w.target)}" title="${escapeAttribute(title)}"`;
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return ` ${SUSPICIOUS}="${escapeHtml(w.reasons.join(" "))}" ${REAL_TARGET}="${escapeHtml(w.target)}" title="${escapeHtml(title)}"`;
 }

@@ -26,7 +26,7 @@ export type AfterSend = {
   draft?: { folder: string; uid: number } | null;
 };
 
-type Submit = (creds: MailCredentials, built: BuiltMessage) => Promise<{ rejectedErrors?: SmtpErrorLike[] }>;
+export type Submit = (creds: MailCredentials, built: BuiltMessage) => Promise<{ rejectedErrors?: SmtpErrorLike[] }>;
 
 /** Submits the Bcc-less bytes with the full envelope (Bcc recipients included) over SMTP. */
 const submitOverSmtp: Submit = async (creds, built) => {

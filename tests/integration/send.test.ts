@@ -1,6 +1,5 @@
 import { suggestContacts } from "@/lib/contacts/contact-store";
 import crypto from "node:crypto";
-import type { ImapFlow } from "imapflow";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EMPTY_CONTEXT } from "@/lib/compose/compose-types";
@@ -10,10 +9,11 @@ import { saveDraft } from "@/lib/compose/save-draft";
 import type { ComposeSubmission } from "@/lib/compose/submission";
 import { submitMessage } from "@/lib/compose/submit-message";
 import { deleteIdentity, findIdentity, listIdentities, saveIdentity } from "@/lib/identities/identity-store";
-import { connectImap, getPool, type ImapIdentity } from "@/lib/imap/session-pool";
+import { getPool, type ImapIdentity } from "@/lib/imap/session-pool";
 import { Outbox } from "@/lib/smtp/outbox";
 import { getSendLimit } from "@/lib/smtp/size-limit";
 import { BOB, signInAs } from "./helpers";
+import { findIn, raw, waitFor } from "./lab-mailbox";
 
 // bob sends to carol (and dave in Bcc) through the lab's real submission server; the tests read
 // the mailboxes over their own IMAP connections. Subjects carry a per-run tag, so nothing here
@@ -25,46 +25,6 @@ const ATTACHMENT = crypto.randomBytes(70_000); // binary, several base64 lines
 
 let bob: ImapIdentity;
 let limit: number;
-
-async function raw<T>(user: { email: string; password: string }, fn: (c: ImapFlow) => Promise<T>): Promise<T> {
-  const c = await connectImap({ credentials: { user: user.email, pass: user.password }, clientIp: null });
-  try {
-    return await fn(c);
-  } finally {
-    await c.logout();
-  }
-}
-
-type Found = { uid: number; source: Buffer; flags: Set<string> };
-
-/** Messages of `folder` whose subject contains `text`, read in full. */
-async function findIn(user: typeof CAROL, folder: string, text: string): Promise<Found[]> {
-  return raw(user, async (c) => {
-    const lock = await c.getMailboxLock(folder);
-    try {
-      const uids = (await c.search({ subject: text }, { uid: true })) || [];
-      const found: Found[] = [];
-      for (const uid of uids) {
-        const m = await c.fetchOne(String(uid), { uid: true, source: true, flags: true }, { uid: true });
-        if (m && m.source) found.push({ uid, source: m.source, flags: m.flags ?? new Set() });
-      }
-      return found;
-    } finally {
-      lock.release();
-    }
-  });
-}
-
-/** Delivery is asynchronous (Postfix queue, then LMTP): poll with a deadline, no fixed sleeps. */
-async function waitFor(user: typeof CAROL, folder: string, text: string, timeoutMs = 20_000): Promise<Found> {
-  const deadline = Date.now() + timeoutMs;
-  for (let delay = 100; ; delay = Math.min(delay * 2, 1000)) {
-    const [first] = await findIn(user, folder, text);
-    if (first) return first;
-    if (Date.now() > deadline) throw new Error(`no message with "${text}" in ${user.email}'s ${folder} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, delay));
-  }
-}
 
 function submission(over: Partial<ComposeSubmission>): ComposeSubmission {
   return {

@@ -61,6 +61,15 @@ export const composeFormSchema = z.object({
   /** Which of the user's identities to send as (lib/identities); unknown means the default. */
   identity: z.string().max(100).default(""),
   files: z.array(z.instanceof(File)).max(100).default([]),
+  /** "Confirm reading with a one-time link". */
+  readLink: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  /** Days its links last; "" for the account's setting. */
+  readLinkDays: z
+    .string()
+    .regex(/^(?:[1-9]\d{0,2})?$/)
+    .default("")
+    .transform((v) => (v ? Number(v) : null))
+    .pipe(z.number().int().min(1).max(365).nullable()),
 });
 
 export type ComposeForm = z.infer<typeof composeFormSchema>;
@@ -88,5 +97,7 @@ export async function toSubmission(form: ComposeForm, session: MailSession): Pro
     uploads,
     context: form.context,
     draft: form.draft,
+    readLink: form.readLink,
+    readLinkDays: form.readLinkDays,
   };
 }

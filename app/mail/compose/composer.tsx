@@ -31,7 +31,18 @@ type Props = {
   initialError?: string | null;
   /** The signed-in address: an unsaved copy (unsaved-copy.ts) is only ever restored to its owner. */
   account: string;
+  /** How long read links last by default (the account's setting). */
+  readLinkDefaultDays?: number;
 };
+
+/** Expiry choices for read links, besides the account's default. */
+const EXPIRY_CHOICES = [
+  { days: 1, label: "1 day" },
+  { days: 7, label: "1 week" },
+  { days: 30, label: "30 days" },
+  { days: 90, label: "3 months" },
+  { days: 365, label: "1 year" },
+];
 
 let nextId = 0;
 const newId = () => `a${++nextId}`;
@@ -41,9 +52,10 @@ type Live = { fields: ComposeFields; items: AttachmentItem[]; draft: MessageRef 
 /** The composer: fields, files, autosave to Drafts, Send. Nothing typed is lost: it is saved a
  * few seconds after each change, a failed send keeps it here and in Drafts, and leaving with
  * unsaved changes asks first. */
-export function Composer({ initial, identities, attachmentBudget, back, queued = null, initialError = null, account }: Props) {
-  const { to, cc, bcc, subject, body, identityId } = initial;
-  const [fields, setFields] = useState<ComposeFields>({ identity: identityId, to, cc, bcc, subject, body });
+export function Composer({ initial, identities, attachmentBudget, back, queued = null, initialError = null, account, readLinkDefaultDays = 30 }: Props) {
+  const { to, cc, bcc, subject, body, identityId, readLink } = initial;
+  const readLinkDays = initial.readLinkDays ? String(initial.readLinkDays) : "";
+  const [fields, setFields] = useState<ComposeFields>({ identity: identityId, to, cc, bcc, subject, body, readLink, readLinkDays });
   const [items, setItems] = useState<AttachmentItem[]>(() => initial.attachments.map((ref) => ({ id: newId(), kind: "kept", ref })));
   const [showCc, setShowCc] = useState(Boolean(cc || bcc));
   const [sending, setSending] = useState(Boolean(queued));
@@ -254,6 +266,26 @@ export function Composer({ initial, identities, attachmentBudget, back, queued =
           e.currentTarget.setSelectionRange(0, 0);
         }}
       />
+      <div className={styles.option}>
+        <label>
+          <input type="checkbox" checked={fields.readLink} onChange={(e) => change({ readLink: e.target.checked })} disabled={sending} />{" "}
+          Confirm reading with a one-time link
+        </label>
+        {fields.readLink && (
+          <select aria-label="Links expire after" value={fields.readLinkDays} onChange={(e) => change({ readLinkDays: e.target.value })} disabled={sending}>
+            <option value="">expires in {readLinkDefaultDays} days (default)</option>
+            {EXPIRY_CHOICES.filter((c) => c.days !== readLinkDefaultDays).map((c) => (
+              <option key={c.days} value={String(c.days)}>
+                expires in {c.label}
+              </option>
+            ))}
+          </select>
+        )}
+        <span className={styles.hint}>
+          Recipients get a link instead of the message; it opens once, and you see when.{" "}
+          <a href="/mail/receipts">Receipts</a>
+        </span>
+      </div>
       {outbox.queued && <OutboxBar secondsLeft={outbox.secondsLeft} undoError={outbox.undoError} onUndo={() => void outbox.undo()} />}
       {restored && (
         <p className={styles.hint} role="status" data-testid="compose-restored">

@@ -4,6 +4,8 @@ import { prepareCompose } from "@/lib/compose/prepare-compose";
 import { listIdentities } from "@/lib/identities/identity-store";
 import { isPosternError } from "@/lib/http/errors";
 import { getOutbox } from "@/lib/smtp/outbox";
+import { readLinkExpiryDays } from "@/lib/read-links/read-link-settings";
+import { getSetting } from "@/lib/settings/account-settings";
 import { attachmentBudget, getSendLimit } from "@/lib/smtp/size-limit";
 import { mailUrl } from "../mail-url";
 import { backFolder, composeParamsSchema, toComposeRequest } from "./compose-params";
@@ -29,7 +31,11 @@ export default async function ComposePage({ searchParams }: { searchParams: Prom
   try {
     const identities = await listIdentities(session.email);
     const own = [session.email, ...identities.map((i) => i.address)];
-    const [initial, limit] = await Promise.all([prepareCompose(session.imap, own, request, identities), getSendLimit()]);
+    const [initial, limit, readLinkDays] = await Promise.all([
+      prepareCompose(session.imap, own, request, identities),
+      getSendLimit(),
+      getSetting(session.email, readLinkExpiryDays),
+    ]);
     body = (
       <Composer
         initial={initial}
@@ -39,6 +45,7 @@ export default async function ComposePage({ searchParams }: { searchParams: Prom
         queued={waiting}
         initialError={failed}
         account={session.email}
+        readLinkDefaultDays={readLinkDays}
       />
     );
   } catch (e) {

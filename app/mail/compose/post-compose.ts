@@ -3,8 +3,10 @@ import type { ComposeContext, ComposeError, KeptAttachment, MessageRef, SaveDraf
 /** A file in the composer: already on the server (kept), or picked and not yet uploaded. */
 export type AttachmentItem = { id: string; kind: "kept"; ref: KeptAttachment } | { id: string; kind: "file"; file: File };
 
-/** Posted as form fields of the same names; `identity` is the id of the identity sent as. */
-export type ComposeFields = { identity: string; to: string; cc: string; bcc: string; subject: string; body: string };
+/** Posted as form fields of the same names; `identity` is the id of the identity sent as;
+ * `readLink` is "Confirm reading with a one-time link", `readLinkDays` how long its links last
+ * ("" for the account's setting). */
+export type ComposeFields = { identity: string; to: string; cc: string; bcc: string; subject: string; body: string; readLink: boolean; readLinkDays: string };
 
 export type ComposePayload = {
   fields: ComposeFields;
@@ -24,7 +26,7 @@ export function orderedItems(items: AttachmentItem[]): AttachmentItem[] {
 
 function toFormData(p: ComposePayload): FormData {
   const form = new FormData();
-  for (const [k, v] of Object.entries(p.fields)) form.set(k, v);
+  for (const [k, v] of Object.entries(p.fields)) form.set(k, String(v));
   const ordered = orderedItems(p.items);
   form.set("kept", JSON.stringify(ordered.flatMap((i) => (i.kind === "kept" ? [i.ref] : []))));
   for (const i of ordered) if (i.kind === "file") form.append("files", i.file, i.file.name);

@@ -5,11 +5,37 @@ import { redirect } from "next/navigation";
 import { requireMailSession } from "@/auth";
 import { noticeParams } from "@/lib/http/signed-notice";
 import { preferPlainText } from "@/lib/mime/reading-settings";
+import { mdnPolicy } from "@/lib/mdn/mdn-settings";
+import { readLinkExpiryDays, readLinkInboxNotice } from "@/lib/read-links/read-link-settings";
 import { setSetting } from "@/lib/settings/account-settings";
+import { z } from "zod";
 
 export async function saveReadingSettings(form: FormData): Promise<void> {
   const session = await requireMailSession();
   // A checkbox is present when ticked, absent otherwise: anything else is not this form.
   await setSetting(session.email, preferPlainText, form.get("preferPlainText") === "yes");
   redirect(`/mail/settings?${new URLSearchParams(noticeParams({ kind: "ok", text: "Reading settings saved." }))}`);
+}
+
+const readLinkForm = z.object({ expiryDays: z.coerce.number().int().min(1).max(365), inboxNotice: z.enum(["yes"]).nullable() });
+
+export async function saveReadLinkSettings(form: FormData): Promise<void> {
+  const session = await requireMailSession();
+  const parsed = readLinkForm.safeParse({ expiryDays: form.get("expiryDays"), inboxNotice: form.get("inboxNotice") });
+  if (!parsed.success) {
+    redirect(`/mail/settings?${new URLSearchParams(noticeParams({ kind: "error", text: "Links must last between 1 and 365 days." }))}`);
+  }
+  await setSetting(session.email, readLinkExpiryDays, parsed.data.expiryDays);
+  await setSetting(session.email, readLinkInboxNotice, parsed.data.inboxNotice === "yes");
+  redirect(`/mail/settings?${new URLSearchParams(noticeParams({ kind: "ok", text: "Read confirmation settings saved." }))}`);
+}
+
+const mdnForm = z.object({ policy: z.enum(["ignore", "ask"]) });
+
+export async function saveMdnSettings(form: FormData): Promise<void> {
+  const session = await requireMailSession();
+  const parsed = mdnForm.safeParse({ policy: form.get("policy") });
+  if (!parsed.success) redirect(`/mail/settings?${new URLSearchParams(noticeParams({ kind: "error", text: "Choose one of the options." }))}`);
+  await setSetting(session.email, mdnPolicy, parsed.data.policy);
+  redirect(`/mail/settings?${new URLSearchParams(noticeParams({ kind: "ok", text: "Read receipt settings saved." }))}`);
 }

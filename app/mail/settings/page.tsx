@@ -1,8 +1,11 @@
 import { requireMailSession } from "@/auth";
 import { readNotice } from "@/lib/http/signed-notice";
 import { getReadingPreferences } from "@/lib/mime/reading-settings";
+import { getSettings } from "@/lib/settings/account-settings";
 import styles from "../identities/identities.module.css";
-import { saveReadingSettings } from "./actions";
+import { readLinkExpiryDays, readLinkInboxNotice } from "@/lib/read-links/read-link-settings";
+import { mdnPolicy } from "@/lib/mdn/mdn-settings";
+import { saveMdnSettings, saveReadingSettings, saveReadLinkSettings } from "./actions";
 import { stopShowingImagesFrom } from "./reading-actions";
 
 export const dynamic = "force-dynamic";
@@ -12,6 +15,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const session = await requireMailSession();
   const notice = readNotice(await searchParams);
   const reading = await getReadingPreferences(session.email);
+  const [expiryDays, inboxNotice, mdn] = await getSettings(session.email, [readLinkExpiryDays, readLinkInboxNotice, mdnPolicy] as const);
   return (
     <div className={styles.page}>
       <header className="topbar">
@@ -51,6 +55,41 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
               ))}
             </ul>
           )}
+        </section>
+        <section className={styles.panel} aria-labelledby="settings-read-links">
+          <h2 id="settings-read-links">Read confirmation by one-time link</h2>
+          <form action={saveReadLinkSettings} className={styles.form}>
+            <label>
+              Links expire after (days)
+              <input type="number" name="expiryDays" min={1} max={365} required defaultValue={expiryDays} />
+            </label>
+            <label className={`${styles.check} ${styles.wide}`}>
+              <input type="checkbox" name="inboxNotice" value="yes" defaultChecked={inboxNotice} />
+              Also put a short message in my Inbox when a link is opened
+            </label>
+            <p className={`${styles.hint} ${styles.wide}`}>
+              Openings always show in Postern and in <a href="/mail/receipts">Receipts</a>. The Inbox message is delivered the next time you
+              use Postern after the opening. An unopened link&apos;s message is deleted from the server when it expires.
+            </p>
+            <button type="submit" className={styles.button}>Save</button>
+          </form>
+        </section>
+        <section className={styles.panel} aria-labelledby="settings-mdn">
+          <h2 id="settings-mdn">Read receipts others ask for</h2>
+          <form action={saveMdnSettings} className={styles.form}>
+            <label className={`${styles.check} ${styles.wide}`}>
+              <input type="radio" name="policy" value="ignore" defaultChecked={mdn === "ignore"} />
+              Ignore requests for read receipts
+            </label>
+            <label className={`${styles.check} ${styles.wide}`}>
+              <input type="radio" name="policy" value="ask" defaultChecked={mdn === "ask"} />
+              Ask me each time (a receipt is sent only if I say so)
+            </label>
+            <p className={`${styles.hint} ${styles.wide}`}>
+              Some mail asks to be told when you read it (Disposition-Notification-To). Postern never answers on its own.
+            </p>
+            <button type="submit" className={styles.button}>Save</button>
+          </form>
         </section>
         <section className={styles.panel} aria-labelledby="settings-identities">
           <h2 id="settings-identities">Identities and signatures</h2>

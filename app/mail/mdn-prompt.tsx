@@ -1,0 +1,35 @@
+"use client";
+import { useState } from "react";
+
+type Props = { folder: string; uid: number; notifyTo: string };
+
+/** A message asks for a read receipt: Postern never answers by itself; the user chooses. */
+export function MdnPrompt({ folder, uid, notifyTo }: Props) {
+  const [state, setState] = useState<{ kind: "asking" | "busy" } | { kind: "done" | "failed"; text: string }>({ kind: "asking" });
+
+  async function answer(choice: "send" | "decline") {
+    setState({ kind: "busy" });
+    const res = await fetch("/api/messages/mdn", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-postern-request": "1" },
+      body: JSON.stringify({ folder, uid, answer: choice }),
+    }).catch(() => null);
+    if (res?.ok) return setState({ kind: "done", text: choice === "send" ? `Read receipt sent to ${notifyTo}.` : "No read receipt will be sent." });
+    const body = (await res?.json().catch(() => null)) as { error?: { message?: string } } | null;
+    setState({ kind: "failed", text: body?.error?.message ?? "Postern cannot be reached. Nothing was sent." });
+  }
+
+  if (state.kind === "done") return <div className="notice" role="status" data-testid="mdn-prompt">{state.text}</div>;
+  return (
+    <div className="notice" role="status" data-testid="mdn-prompt">
+      {notifyTo} asks to be told that you have read this message.{" "}
+      <button type="button" className="link-button-inline" disabled={state.kind === "busy"} onClick={() => void answer("send")}>
+        Send read receipt
+      </button>{" "}
+      <button type="button" className="link-button-inline" disabled={state.kind === "busy"} onClick={() => void answer("decline")}>
+        Don&apos;t send
+      </button>
+      {state.kind === "failed" && <span className="mdn-error"> {state.text}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Receipt } from "@/lib/read-links/read-link-store";
+import { revokeReceipt } from "./actions";
+import { ReceiptStatus } from "./receipt-status";
+
+/** The read-link status of a sent message, shown above it: one line per recipient. */
+export function MessageReceipts({ receipts }: { receipts: Receipt[] }) {
+  if (!receipts.length) return null;
+  return (
+    <div className="notice" role="status" data-testid="message-receipts">
+      <strong>Sent with one-time read links.</strong>{" "}
+      <a href="/mail/receipts">Receipts</a>
+      <ul className="receipt-lines">
+        {receipts.map((r) => (
+          <li key={r.id} data-state={r.state}>
+            {r.recipient}: <ReceiptStatus receipt={r} />
+            {r.state === "waiting" && (
+              <form action={revokeReceipt} className="inline-form">
+                <input type="hidden" name="id" value={r.id} />
+                <button type="submit" className="link-button-inline">Revoke</button>
+              </form>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,192 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+import { formatAddress, formatSize } from "@/app/mail/format";
+import { LocalDate } from "@/app/mail/local-date";
+import { linkifyText } from "@/lib/mime/linkify-text";
+import { fromBase64Url } from "@/lib/read-links/base64url";
+import { readLinkKey, unseal } from "@/lib/read-links/seal";
+import { decodeSealedMessage, type SealedMessage } from "@/lib/read-links/sealed-message";
+import styles from "./read-link.module.css";
+
+type Props = { token: string; sender: string; expiresAt: string; sealedSubject: string };
+
+type Phase =
+  | { kind: "checking" }
+  | { kind: "noKey" }
+  | { kind: "ready"; key: Uint8Array; subject: string }
+  | { kind: "opening"; key: Uint8Array; subject: string }
+  | { kind: "open"; message: SealedMessage }
+  | { kind: "closed"; text: string }
+  | { kind: "failed"; key: Uint8Array; subject: string; text: string };
+
+/**
+ * The interstitial and, once opened, the message. The key is read from the fragment here and
+ * never leaves the browser. The subject (sealed with the same key) is decrypted first: a link
+ * whose key was cut off in copying is refused before it can be spent for nothing.
+ */
+export function OpenOnce({ token, sender, expiresAt, sealedSubject }: Props) {
+  const [phase, setPhase] = useState<Phase>({ kind: "checking" });
+
+  useEffect(() => {
+    const key = readLinkKey(window.location.hash.slice(1));
+    if (!key) {
+      setPhase({ kind: "noKey" });
+      return;
+    }
+    unseal(fromBase64Url(sealedSubject), key, "subject")
+      .then((bytes) => setPhase({ kind: "ready", key, subject: new TextDecoder().decode(bytes) }))
+      .catch(() => setPhase({ kind: "noKey" }));
+  }, [sealedSubject]);
+
+  async function open(key: Uint8Array, subject: string) {
+    setPhase({ kind: "opening", key, subject });
+    const res = await fetch("/api/r/reveal", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-postern-request": "1" },
+      body: JSON.stringify({ token }),
+      cache: "no-store",
+    }).catch(() => null);
+    if (!res) return setPhase({ kind: "failed", key, subject, text: "Postern cannot be reached. Check your connection and try again; the message was not opened." });
+    if (!res.ok) {
+      const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+      const text = body?.error?.message ?? "The message could not be opened.";
+      return setPhase(res.status === 410 ? { kind: "closed", text } : { kind: "failed", key, subject, text });
+    }
+    try {
+      const message = decodeSealedMessage(await unseal(new Uint8Array(await res.arrayBuffer()), key, "message"));
+      // The key has done its job: it should not stay in the address bar or the history.
+      window.history.replaceState(null, "", window.location.pathname);
+      setPhase({ kind: "open", message });
+    } catch {
+      setPhase({ kind: "closed", text: "The message arrived but could not be decrypted with the key in this link. It has been opened and is no longer stored." });
+    }
+  }
+
+  switch (phase.kind) {
+    case "checking":
+      return <p className={styles.hint}>Checking the link…</p>;
+    case "noKey":
+      return (
+        <div className={styles.card}>
+          <p className={styles.from}>From {sender}</p>
+          <p className={styles.error} role="alert" data-testid="read-link-no-key">
+            This link is incomplete: the part after “#”, which holds the key to the message, is missing or damaged. Open the link exactly as it is in
+            the email (copy all of it). The message has not been opened.
+          </p>
+        </div>
+      );
+    case "closed":
+      return (
+        <p className={styles.closed} role="alert" data-testid="read-link-closed">
+          {phase.text}
+        </p>
+      );
+    case "open":
+      return <OpenedMessage message={phase.message} />;
+    default: {
+      const { key, subject } = phase;
+      return (
+        <div className={styles.card} data-testid="read-link-interstitial">
+          <h1>{subject || "(no subject)"}</h1>
+          <p className={styles.from}>From {sender}</p>
+          <p className={styles.hint}>
+            This message can be opened <strong>only once</strong>. After that it is deleted from the server and the sender sees when it was opened.
+            Open it when you have time to read it. The link works until <LocalDate iso={expiresAt} long />.
+          </p>
+          {phase.kind === "failed" && (
+            <p className={styles.error} role="alert">
+              {phase.text}
+            </p>
+          )}
+          <button type="button" className={styles.open} disabled={phase.kind === "opening"} onClick={() => void open(key, subject)}>
+            {phase.kind === "opening" ? "Opening…" : "Open — this can be done only once"}
+          </button>
+        </div>
+      );
+    }
+  }
+}
+
+function OpenedMessage({ message }: { message: SealedMessage }) {
+  // Made once: a new copy on every render would remake the download URLs each time.
+  const [copy] = useState(() => asText(message));
+  return (
+    <article className={styles.card} data-testid="read-link-message">
+      <h1>{message.subject || "(no subject)"}</h1>
+      <dl className={styles.headers}>
+        <dt>From</dt>
+        <dd>{formatAddress(message.from)}</dd>
+        {message.to.length > 0 && (
+          <>
+            <dt>To</dt>
+            <dd>{message.to.map(formatAddress).join(", ")}</dd>
+          </>
+        )}
+        {message.cc.length > 0 && (
+          <>
+            <dt>Cc</dt>
+            <dd>{message.cc.map(formatAddress).join(", ")}</dd>
+          </>
+        )}
+        <dt>Date</dt>
+        <dd>
+          <LocalDate iso={message.date} long />
+        </dd>
+      </dl>
+      <pre className="text-body" data-testid="read-link-text">
+        {linkifyText(message.text).map((s, i) =>
+          s.kind === "link" ? (
+            <a key={i} href={s.value} target="_blank" rel="noopener noreferrer">
+              {s.value}
+            </a>
+          ) : (
+            <span key={i}>{s.value}</span>
+          ),
+        )}
+      </pre>
+      <Files files={message.files} copy={copy} />
+      <p className={styles.kept}>
+        This message has been deleted from the server: it is only in this page now. Save what you need before you close it.
+      </p>
+    </article>
+  );
+}
+
+/** The message as a plain-text file the reader can keep. */
+function asText(m: SealedMessage): { filename: string; content: Uint8Array } {
+  const lines = [
+    `From: ${formatAddress(m.from)}`,
+    ...(m.to.length ? [`To: ${m.to.map(formatAddress).join(", ")}`] : []),
+    ...(m.cc.length ? [`Cc: ${m.cc.map(formatAddress).join(", ")}`] : []),
+    `Date: ${new Date(m.date).toString()}`,
+    `Subject: ${m.subject}`,
+    "",
+    m.text,
+  ];
+  const name = (m.subject || "message").replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ").trim().slice(0, 100) || "message";
+  return { filename: `${name}.txt`, content: new TextEncoder().encode(lines.join("\n")) };
+}
+
+/** Downloads from memory. Always as application/octet-stream: a blob: URL shares this page's
+ * origin, so an HTML or SVG file must never be rendered from it. */
+function Files({ files, copy }: { files: SealedMessage["files"]; copy: { filename: string; content: Uint8Array } }) {
+  const [urls, setUrls] = useState<string[]>([]);
+  const made = useRef<string[]>([]);
+  const all = [copy, ...files];
+  useEffect(() => {
+    made.current = [copy, ...files].map((f) => URL.createObjectURL(new Blob([f.content.slice().buffer as ArrayBuffer], { type: "application/octet-stream" })));
+    setUrls(made.current);
+    return () => made.current.forEach((u) => URL.revokeObjectURL(u));
+  }, [files, copy]);
+  return (
+    <ul className={styles.files} aria-label="Downloads">
+      {all.map((f, i) => (
+        <li key={i}>
+          <a href={urls[i]} download={f.filename} data-testid={i === 0 ? "read-link-save-text" : "read-link-attachment"}>
+            {i === 0 ? "Save the text" : `${f.filename} (${formatSize(f.content.length)})`}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}

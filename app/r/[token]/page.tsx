@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { closedLinkSentence } from "@/lib/read-links/link-state";
+import { formatUtcTime } from "@/lib/read-links/link-notice";
+import { visitReadLink } from "@/lib/read-links/reveal-link";
+import { OpenOnce } from "./open-once";
+import styles from "./read-link.module.css";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: "A message for you — Postern",
+  robots: { index: false, follow: false },
+  referrer: "no-referrer",
+};
+
+/**
+ * A one-time read link, public (recipients have no Postern account). Showing this page never
+ * spends the link: mail scanners and link previews fetch URLs. The browser opens the message
+ * with a POST (OpenOnce) and decrypts it with the key in the fragment, which never reaches here.
+ */
+export default async function ReadLinkPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const h = await headers();
+  const visit = await visitReadLink(token, { ip: h.get("x-postern-client-ip"), userAgent: h.get("user-agent") });
+  let body;
+  if (visit.kind === "limited") {
+    body = <p className={styles.closed} role="alert">Too many invalid links were tried from your address. Please wait a few minutes and try again.</p>;
+  } else if (visit.kind === "unknown") {
+    body = (
+      <p className={styles.closed} role="alert" data-testid="read-link-closed">
+        This link is not valid. Check that it was copied completely from the email.
+      </p>
+    );
+  } else {
+    const { link } = visit;
+    const sender = link.senderName ? `${link.senderName} <${link.senderAddress}>` : link.senderAddress;
+    if (link.state === "waiting" && link.sealedSubject) {
+      body = <OpenOnce token={token} sender={sender} expiresAt={link.expiresAt.toISOString()} sealedSubject={link.sealedSubject} />;
+    } else {
+      const state = link.state === "waiting" ? "expired" : link.state;
+      const at = state === "opened" ? link.openedAt : state === "revoked" ? link.revokedAt : link.expiresAt;
+      body = (
+        <>
+          <p className={styles.from}>From {sender}</p>
+          <p className={styles.closed} role="alert" data-testid="read-link-closed" data-state={state}>
+            {closedLinkSentence(state, formatUtcTime(at ?? link.expiresAt))}
+          </p>
+          <p className={styles.hint}>If you still need it, ask {link.senderAddress} to send it again.</p>
+        </>
+      );
+    }
+  }
+  return (
+    <div className={styles.page}>
+      <header className="topbar">
+        <span className="brand">Postern</span>
+        <span className="account">One-time message</span>
+      </header>
+      <main className={styles.main}>{body}</main>
+    </div>
+  );
+}

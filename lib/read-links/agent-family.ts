@@ -1,0 +1,33 @@
+// What is kept about who opened a link: the browser family and platform, never the full
+// User-Agent string (which with the time can single a person out).
+
+const BROWSERS: [RegExp, string][] = [
+  [/\bEdg(?:e|A|iOS)?\//, "Edge"],
+  [/\b(?:OPR|Opera)\//, "Opera"],
+  [/\bSamsungBrowser\//, "Samsung Internet"],
+  [/\b(?:Firefox|FxiOS)\//, "Firefox"],
+  // Headless browsers are what link scanners and automation use; worth telling apart.
+  [/\bHeadlessChrome\//, "headless Chrome"],
+  [/\b(?:Chrome|Chromium|CriOS)\//, "Chrome"],
+  [/\bVersion\/[\d.]+.*Safari\//, "Safari"],
+  [/\b(?:curl|Wget|python-requests|Go-http-client|node-fetch|undici)\b/i, "a script"],
+];
+
+const PLATFORMS: [RegExp, string][] = [
+  [/\bAndroid\b/, "Android"],
+  [/\b(?:iPhone|iPad|iPod)\b/, "iOS"],
+  [/\bWindows\b/, "Windows"],
+  [/\bMac OS X\b|\bMacintosh\b/, "macOS"],
+  [/\bCrOS\b/, "ChromeOS"],
+  [/\bLinux\b/, "Linux"],
+];
+
+/** "Firefox on Linux", "Safari on iOS", "a script", or "an unknown browser". */
+export function agentFamily(userAgent: string | null | undefined): string {
+  const ua = (userAgent ?? "").slice(0, 1000);
+  const browser = BROWSERS.find(([re]) => re.test(ua))?.[1];
+  if (!browser) return "an unknown browser";
+  if (browser === "a script") return browser;
+  const platform = PLATFORMS.find(([re]) => re.test(ua))?.[1];
+  return platform ? `${browser} on ${platform}` : browser;
+}

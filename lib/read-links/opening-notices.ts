@@ -1,0 +1,90 @@
+// Telling a sender that a link was opened. At the moment of opening Postern has no session of
+// the sender (the recipient is anonymous), so it cannot reach the sender's mailbox then; the
+// opening is recorded, and the notices go out when the sender next uses Postern: the in-app
+// notice on the next page, and (setting) a short message APPENDed to the sender's own INBOX
+// over the sender's own IMAP session. Nothing is sent through the mail system on the sender's
+// behalf without the sender's credentials, and no relay account is needed.
+import { getDb } from "@/lib/db/client";
+import { appendMessage } from "@/lib/imap/append-message";
+import type { ImapIdentity } from "@/lib/imap/session-pool";
+import { withConnection } from "@/lib/imap/with-mailbox";
+import { buildMessage } from "@/lib/smtp/build-message";
+import { getSetting } from "@/lib/settings/account-settings";
+import { formatUtcTime } from "./link-notice";
+import { readLinkInboxNotice } from "./read-link-settings";
+import { listReceipts, type Receipt } from "./read-link-store";
+
+const owner = (account: string) => account.trim().toLowerCase();
+
+/** Openings the sender has not been shown yet, newest first. */
+export async function unseenOpenings(account: string): Promise<Receipt[]> {
+  const rows = await getDb().readLink.findMany({
+    where: { account: owner(account), openedAt: { not: null }, notifiedAt: null },
+    select: { id: true },
+    orderBy: { openedAt: "desc" },
+    take: 20,
+  });
+  if (!rows.length) return [];
+  const ids = new Set(rows.map((r) => r.id));
+  return (await listReceipts(account)).filter((r) => ids.has(r.id));
+}
+
+/** The sender has been shown them (in the notice, or in Receipts): `ids`, or every opening. */
+export async function markOpeningsSeen(account: string, ids?: string[], now = new Date()): Promise<void> {
+  await getDb().readLink.updateMany({
+    where: { account: owner(account), openedAt: { not: null }, notifiedAt: null, ...(ids ? { id: { in: ids } } : {}) },
+    data: { notifiedAt: now },
+  });
+}
+
+/** The short INBOX message about one opening. */
+export function openingNoticeText(r: Pick<Receipt, "recipient" | "subject" | "openedAt" | "openedAgent" | "createdAt">): string {
+  return [
+    `${r.recipient} opened your message “${r.subject || "(no subject)"}” on ${formatUtcTime(r.openedAt ?? new Date())}${r.openedAgent ? `, in ${r.openedAgent}` : ""}.`,
+    "",
+    `You sent it on ${formatUtcTime(r.createdAt)} with a one-time read link. The message has now been deleted from Postern's server.`,
+    "",
+  ].join("\n");
+}
+
+/**
+ * Delivers pending "opened" notices into the sender's INBOX when the setting is on. Each opening
+ * is claimed before its APPEND (inboxNoticeAt set in one conditional UPDATE), so two pages
+ * loading at once never deliver it twice; an APPEND that fails is released for the next time.
+ * @returns how many notices were delivered
+ */
+export async function deliverInboxNotices(imap: ImapIdentity, account: string, now = new Date()): Promise<number> {
+  if (!(await getSetting(account, readLinkInboxNotice))) return 0;
+  const db = getDb();
+  const pending = await db.readLink.findMany({
+    where: { account: owner(account), openedAt: { not: null }, inboxNoticeAt: null },
+    select: { id: true },
+    take: 20,
+  });
+  if (!pending.length) return 0;
+  const receipts = new Map((await listReceipts(account)).map((r) => [r.id, r]));
+  let delivered = 0;
+  for (const { id } of pending) {
+    const claim = await db.readLink.updateMany({ where: { id, inboxNoticeAt: null }, data: { inboxNoticeAt: now } });
+    const receipt = receipts.get(id);
+    if (claim.count !== 1 || !receipt) continue;
+    try {
+      const built = await buildMessage({
+        from: { name: "Postern", address: account },
+        to: [{ name: "", address: account }],
+        cc: [],
+        bcc: [],
+        subject: `Opened: ${receipt.subject || "(no subject)"} — by ${receipt.recipient}`,
+        text: openingNoticeText(receipt),
+        attachments: [],
+        headers: { "X-Postern-Notice": "read-link-opened" },
+      });
+      await withConnection(imap, (client) => appendMessage(client, "INBOX", built.raw, { flags: [], messageId: built.messageId }));
+      delivered++;
+    } catch (e) {
+      console.warn("[read-links] opening notice not delivered:", e);
+      await db.readLink.update({ where: { id }, data: { inboxNoticeAt: null } });
+    }
+  }
+  return delivered;
+}

@@ -1,0 +1,8 @@
+import { z } from "zod";
+import { defineSetting } from "@/lib/settings/account-settings";
+
+/** Days until an unopened read link expires and its content is purged. */
+export const readLinkExpiryDays = defineSetting("readLinks.expiryDays", z.number().int().min(1).max(365), 30);
+
+/** Whether an opening is also announced by a short message in the sender's own INBOX. */
+export const readLinkInboxNotice = defineSetting("readLinks.inboxNotice", z.boolean(), false);
