@@ -19,3 +19,18 @@ export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 /** Bytes asked per partial FETCH when streaming: imapflow's 64 KiB default costs a round trip per
  * 64 KiB (160 of them for a 10 MB attachment); 1 MiB keeps memory small and round trips few. */
 export const DOWNLOAD_CHUNK_BYTES = 1024 * 1024;
+
+/** How often a live watcher asks STATUS of the folders its user's tabs show but it is not IDLE in
+ * (and INBOX): one round trip per folder, only while a tab is open. */
+export const LIVE_STATUS_INTERVAL_MS = 30_000;
+
+/** A watcher outlives its last tab this long, so clicking to another folder (which reopens the
+ * event stream) does not cost a new IMAP login. */
+export const LIVE_LINGER_MS = 15_000;
+
+/** Comment line on every open event stream: keeps proxies from closing it and notices a tab that
+ * went away or a session that ended. */
+export const LIVE_HEARTBEAT_MS = 25_000;
+
+/** Longest wait between two attempts to reconnect a dropped watcher (starts at 1 s, doubles). */
+export const LIVE_RECONNECT_MAX_MS = 30_000;

@@ -1,19 +1,21 @@
 import { redirect } from "next/navigation";
 import { preferPlainText } from "@/lib/mime/reading-settings";
-import { getSetting } from "@/lib/settings/account-settings";
+import { getSettings } from "@/lib/settings/account-settings";
+import { desktopNotifications } from "@/lib/live/live-settings";
 import { requireMailSession } from "@/auth";
 import { isPosternError } from "@/lib/http/errors";
 import { readNotice } from "@/lib/http/signed-notice";
 import { listFolders } from "@/lib/imap/list-folders";
 import { getQuota } from "@/lib/imap/get-quota";
 import { listMessages } from "@/lib/imap/list-messages";
-import { listQueryParams, listQuerySchema } from "@/lib/imap/list-query";
+import { isSearch, listQueryParams, listQuerySchema } from "@/lib/imap/list-query";
 import { listThreads } from "@/lib/imap/list-threads";
 import { openMessage, type OpenedMessage } from "@/lib/imap/open-message";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { buildMessageView } from "@/lib/mime/message-view";
 import { logout } from "./actions";
 import { FolderTree } from "./folder-tree";
+import { LiveUpdates } from "./live-updates";
 import { MessageList } from "./message-list";
 import { MessageViewPane } from "./message-view";
 import { QuotaBar } from "./quota-bar";
@@ -36,12 +38,12 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
     // Open first: it marks the message read, and the list and counts should show that.
     const opened = params.uid ? await openMessageOrNotice(session.imap, params.folder, params.uid) : null;
     const threadView = isThreadView(raw);
-    const [folders, page, threads, quota, plainFirst] = await Promise.all([
+    const [folders, page, threads, quota, [plainFirst, notify]] = await Promise.all([
       listFolders(session.imap),
       threadView ? null : listMessages(session.imap, { folder: params.folder, page: params.page, query }),
       threadView ? listThreads(session.imap, { folder: params.folder, page: params.page }) : null,
       getQuota(session.imap),
-      getSetting(session.email, preferPlainText),
+      getSettings(session.email, [preferPlainText, desktopNotifications] as const),
     ]);
     const current = folders.find((f) => f.path === params.folder);
     const moveTargets = folders.filter((f) => f.selectable).map((f) => ({ path: f.path, name: f.name }));
@@ -77,6 +79,13 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
             inTrash={current?.specialUse === "\\Trash"}
           />
         )}
+        <LiveUpdates
+          folder={params.folder}
+          folderName={current?.name ?? params.folder}
+          unseen={current?.unseen ?? 0}
+          listedCount={page && !isSearch(query) ? page.total : null}
+          notify={notify}
+        />
         {notice && (
           <p className={notice.kind === "error" ? "mail-notice error" : "mail-notice"} role={notice.kind === "error" ? "alert" : "status"} data-testid="mail-notice">
             {notice.text}
