@@ -35,7 +35,16 @@ export function LiveUpdates({ folder, folderName, unseen, listedCount, notify }:
   notifyRef.current = notify;
 
   useEffect(() => {
-    document.title = `${unseen > 0 ? `(${unseen}) ` : ""}${folderName} – Postern`;
+    const title = `${unseen > 0 ? `(${unseen}) ` : ""}${folderName} – Postern`;
+    const apply = () => {
+      if (document.title !== title) document.title = title;
+    };
+    apply();
+    // Next writes the layout's static title back when it applies a refreshed page's metadata,
+    // which may come after this effect: put ours back whenever that happens.
+    const observer = new MutationObserver(apply);
+    observer.observe(document.head, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
   }, [unseen, folderName]);
 
   useEffect(() => {
