@@ -4,6 +4,7 @@
 import { redirect } from "next/navigation";
 import { requireMailSession } from "@/auth";
 import { noticeParams } from "@/lib/http/signed-notice";
+import { desktopNotifications } from "@/lib/live/live-settings";
 import { preferPlainText } from "@/lib/mime/reading-settings";
 import { setSetting } from "@/lib/settings/account-settings";
 
@@ -12,4 +13,10 @@ export async function saveReadingSettings(form: FormData): Promise<void> {
   // A checkbox is present when ticked, absent otherwise: anything else is not this form.
   await setSetting(session.email, preferPlainText, form.get("preferPlainText") === "yes");
   redirect(`/mail/settings?${new URLSearchParams(noticeParams({ kind: "ok", text: "Reading settings saved." }))}`);
+}
+
+export async function saveNotificationSettings(form: FormData): Promise<void> {
+  const session = await requireMailSession();
+  await setSetting(session.email, desktopNotifications, form.get("desktopNotifications") === "yes");
+  redirect(`/mail/settings?${new URLSearchParams(noticeParams({ kind: "ok", text: "Notification settings saved." }))}`);
 }

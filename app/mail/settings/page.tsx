@@ -1,9 +1,11 @@
 import { requireMailSession } from "@/auth";
 import { readNotice } from "@/lib/http/signed-notice";
+import { desktopNotifications } from "@/lib/live/live-settings";
 import { preferPlainText } from "@/lib/mime/reading-settings";
 import { getSettings } from "@/lib/settings/account-settings";
 import styles from "../identities/identities.module.css";
-import { saveReadingSettings } from "./actions";
+import { saveNotificationSettings, saveReadingSettings } from "./actions";
+import { NotificationPermission } from "./notification-permission";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +13,7 @@ export const dynamic = "force-dynamic";
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const session = await requireMailSession();
   const notice = readNotice(await searchParams);
-  const [plain] = await getSettings(session.email, [preferPlainText] as const);
+  const [plain, notify] = await getSettings(session.email, [preferPlainText, desktopNotifications] as const);
   return (
     <div className={styles.page}>
       <header className="topbar">
@@ -35,6 +37,23 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             </label>
             <button type="submit" className={styles.button}>Save</button>
           </form>
+        </section>
+        <section className={styles.panel} aria-labelledby="settings-notifications">
+          <h2 id="settings-notifications">Notifications</h2>
+          <form action={saveNotificationSettings} className={styles.form}>
+            <label className={`${styles.check} ${styles.wide}`}>
+              <input type="checkbox" name="desktopNotifications" value="yes" defaultChecked={notify} />
+              Show a desktop notification, with sender and subject, when new mail arrives in Inbox while Postern is open
+            </label>
+            <button type="submit" className={styles.button}>Save</button>
+          </form>
+          <NotificationPermission />
+        </section>
+        <section className={styles.panel} aria-labelledby="settings-filters">
+          <h2 id="settings-filters">Filters and vacation reply</h2>
+          <p className={styles.hint}>
+            <a href="/mail/filters">Sort incoming mail with rules, or set up an automatic reply</a>
+          </p>
         </section>
         <section className={styles.panel} aria-labelledby="settings-identities">
           <h2 id="settings-identities">Identities and signatures</h2>
