@@ -34,3 +34,41 @@ test("a message bob sends appears in alice's open INBOX without a reload", async
   await expect(page.getByRole("link", { name: /^Inbox/ }).locator(".unread-count")).toHaveText(String(unreadBefore + 1));
   expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
 });
+
+test("with notifications on, new INBOX mail shows a desktop notification with sender and subject", async ({ page }) => {
+  // Headless Chromium shows no notifications: record what Postern asks the Notification API for.
+  await page.addInitScript(() => {
+    const shown: { title: string; body?: string }[] = [];
+    (window as unknown as { shownNotifications: typeof shown }).shownNotifications = shown;
+    class RecordingNotification {
+      static permission = "granted";
+      static requestPermission = async () => "granted";
+      onclick: (() => void) | null = null;
+      constructor(title: string, options?: { body?: string }) {
+        shown.push({ title, body: options?.body });
+      }
+      close() {}
+    }
+    (window as unknown as { Notification: unknown }).Notification = RecordingNotification;
+  });
+  await signIn(page);
+  await page.goto("/mail/settings");
+  await expect(page.getByTestId("notification-permission")).toContainText("may show");
+  const setting = page.getByLabel(/Show a desktop notification/);
+  await setting.check();
+  await page.getByRole("region", { name: "Notifications" }).getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("settings-notice")).toHaveText("Notification settings saved.");
+
+  await page.goto("/mail");
+  await expect(page.getByTestId("live-updates")).toHaveAttribute("data-state", "watching");
+  const subject = `Notify ${TAG}`;
+  await sendAs(BOB, { to: ALICE.email, subject });
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { shownNotifications: unknown[] }).shownNotifications))
+    .toContainEqual({ title: BOB.email, body: subject });
+
+  await page.goto("/mail/settings");
+  await page.getByLabel(/Show a desktop notification/).uncheck();
+  await page.getByRole("region", { name: "Notifications" }).getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("settings-notice")).toHaveText("Notification settings saved.");
+});
