@@ -5,7 +5,8 @@ import type { LiveListener } from "./live-event";
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
   let text = "";
   const decoder = new TextDecoder();
-  for await (const chunk of stream) text += decoder.decode(chunk, { stream: true });
+  const reader = stream.getReader();
+  for (let r = await reader.read(); !r.done; r = await reader.read()) text += decoder.decode(r.value, { stream: true });
   return text;
 }
 
