@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { ImapFlow } from "imapflow";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { getConfig } from "@/lib/env";
 import { mailTlsSettings } from "@/lib/imap/connection-options";
 import { connectImap, getPool } from "@/lib/imap/session-pool";
@@ -10,10 +10,11 @@ import { NO_FILTERS, NO_VACATION, type Filters } from "@/lib/sieve/filter-rules"
 import { loadFilters, POSTERN_SCRIPT, saveFilters } from "@/lib/sieve/filter-store";
 import { ManageSieveClient } from "@/lib/sieve/managesieve-client";
 import { createSmtpTransport } from "@/lib/smtp/transport";
-import { ALICE, BOB, signInAs } from "./helpers";
+import { BOB, signInAs } from "./helpers";
 
-// Postern uploads alice's (and carol's) filters with ManageSieve; bob's mail then goes through the
-// lab's real Postfix and Dovecot LMTP, which runs the script at delivery.
+// Postern uploads carol's filters with ManageSieve; bob's mail then goes through the lab's real
+// Postfix and Dovecot LMTP, which runs the script at delivery. (carol, not alice: later files count
+// alice's seeded INBOX.)
 const CAROL = { email: "carol@example.test", password: "carol-pass" };
 const TAG = crypto.randomBytes(4).toString("hex");
 const root = path.resolve(import.meta.dirname, "../..");
@@ -38,11 +39,8 @@ async function removeScripts(user: { email: string; password: string }): Promise
   await c.logout();
 }
 
-afterAll(async () => {
-  await removeScripts(ALICE);
-  await removeScripts(CAROL);
-  await getPool().closeAll();
-});
+afterEach(() => removeScripts(CAROL));
+afterAll(() => getPool().closeAll());
 
 async function send(from: typeof BOB, to: string, subject: string): Promise<void> {
   const transport = createSmtpTransport(getConfig(), { user: from.email, pass: from.password });
@@ -92,15 +90,15 @@ const moveToArchive: Filters = {
 
 describe("filters uploaded with ManageSieve", () => {
   it("files a delivered message into the rule's folder", async () => {
-    const alice = await signInAs(ALICE);
-    await saveFilters(alice, moveToArchive);
-    expect(await loadFilters(alice)).toEqual({ filters: moveToArchive, active: true, foreign: null });
+    const carol = await signInAs(CAROL);
+    await saveFilters(carol, moveToArchive);
+    expect(await loadFilters(carol)).toEqual({ filters: moveToArchive, active: true, foreign: null });
 
-    await send(BOB, ALICE.email, `Weekly report ${TAG}`);
-    await send(BOB, ALICE.email, `Lunch ${TAG}`);
-    await waitUntil("the report in Archive", async () => (await subjectsIn(ALICE, "Archive", `report ${TAG}`)).length === 1);
-    await waitUntil("lunch in INBOX", async () => (await subjectsIn(ALICE, "INBOX", `Lunch ${TAG}`)).length === 1);
-    expect(await subjectsIn(ALICE, "INBOX", `report ${TAG}`)).toEqual([]);
+    await send(BOB, CAROL.email, `Weekly report ${TAG}`);
+    await send(BOB, CAROL.email, `Lunch ${TAG}`);
+    await waitUntil("the report in Archive", async () => (await subjectsIn(CAROL, "Archive", `report ${TAG}`)).length === 1);
+    await waitUntil("lunch in INBOX", async () => (await subjectsIn(CAROL, "INBOX", `Lunch ${TAG}`)).length === 1);
+    expect(await subjectsIn(CAROL, "INBOX", `report ${TAG}`)).toEqual([]);
   });
 
   it("shows a hand-written script read-only and keeps it on the server when Postern saves", async () => {
@@ -123,24 +121,24 @@ describe("filters uploaded with ManageSieve", () => {
   });
 
   it("rejects a rule the server cannot run with the server's reason", async () => {
-    const alice = await signInAs(ALICE);
+    const carol = await signInAs(CAROL);
     // The route's schema would refuse this address; the server's check is the last line behind it.
     const bad: Filters = { ...moveToArchive, rules: [{ ...moveToArchive.rules[0], actions: [{ type: "redirect", to: "not an address" }] }] };
-    await expect(saveFilters(alice, bad)).rejects.toMatchObject({ code: "SIEVE_REJECTED" });
+    await expect(saveFilters(carol, bad)).rejects.toMatchObject({ code: "SIEVE_REJECTED" });
   });
 
   it("sends a vacation reply once per sender", async () => {
-    const alice = await signInAs(ALICE);
+    const carol = await signInAs(CAROL);
     const subject = `Away ${TAG}`;
-    await saveFilters(alice, { rules: [], vacation: { enabled: true, subject, body: "Back next week.", start: null, end: null, days: 1 } });
+    await saveFilters(carol, { rules: [], vacation: { enabled: true, subject, body: "Back next week.", start: null, end: null, days: 1 } });
 
     const log = path.join(root, "data/lab/log/dovecot.log");
     const logStart = fs.statSync(log).size;
-    await send(BOB, ALICE.email, `Question one ${TAG}`);
+    await send(BOB, CAROL.email, `Question one ${TAG}`);
     await waitUntil("bob's vacation reply", async () => (await subjectsIn(BOB, "INBOX", subject)).length === 1);
-    await send(BOB, ALICE.email, `Question two ${TAG}`);
+    await send(BOB, CAROL.email, `Question two ${TAG}`);
     // Sieve decides at delivery and says so in the log: once that line is there, no reply can come.
-    await waitUntil("the second delivery", async () => (await subjectsIn(ALICE, "INBOX", `Question two ${TAG}`)).length === 1);
+    await waitUntil("the second delivery", async () => (await subjectsIn(CAROL, "INBOX", `Question two ${TAG}`)).length === 1);
     await waitUntil("Sieve skipping the duplicate reply", async () =>
       fs.readFileSync(log).subarray(logStart).toString("utf8").includes("discarded duplicate vacation response to <bob@example.test>"),
     );

@@ -11,10 +11,12 @@ import { liveEventStream } from "@/lib/live/event-stream";
 import type { LiveEvent } from "@/lib/live/live-event";
 import { WatchRegistry } from "@/lib/live/watch-registry";
 import { createSmtpTransport } from "@/lib/smtp/transport";
-import { ALICE, BOB, signInAs } from "./helpers";
+import { BOB, signInAs } from "./helpers";
 
-// alice keeps a tab open (an event stream, read here byte by byte as a browser would); bob sends
-// her mail through the lab's submission server. Subjects carry a per-run tag.
+// carol keeps a tab open (an event stream, read here byte by byte as a browser would); bob sends
+// her mail through the lab's submission server. Subjects carry a per-run tag. (carol, not alice:
+// later files count alice's seeded INBOX.)
+const CAROL = { email: "carol@example.test", password: "carol-pass" };
 const TAG = crypto.randomBytes(4).toString("hex");
 const root = path.resolve(import.meta.dirname, "../..");
 const registry = new WatchRegistry(2, connectWatcher, { statusIntervalMs: 1_000, lingerMs: 200, reconnectMaxMs: 2_000 });
@@ -68,12 +70,12 @@ class EventReader {
 }
 
 async function openTab(folder: string): Promise<EventReader> {
-  const alice = await signInAs(ALICE);
+  const carol = await signInAs(CAROL);
   const abort = new AbortController();
   aborts.push(abort);
   const stream = liveEventStream({
     folder,
-    subscribe: (l) => registry.subscribe(ALICE.email, alice, l),
+    subscribe: (l) => registry.subscribe(CAROL.email, carol, l),
     stillValid: async () => true,
     signal: abort.signal,
   });
@@ -82,7 +84,7 @@ async function openTab(folder: string): Promise<EventReader> {
 
 async function bobSends(subject: string): Promise<void> {
   const transport = createSmtpTransport(getConfig(), { user: BOB.email, pass: BOB.password });
-  await transport.sendMail({ from: BOB.email, to: ALICE.email, subject, text: "Live test." });
+  await transport.sendMail({ from: BOB.email, to: CAROL.email, subject, text: "Live test." });
   transport.close();
 }
 
@@ -115,8 +117,11 @@ describe("live updates over Server-Sent Events", () => {
     expect(registry.size).toBe(1);
     await first.waitFor((e) => e.type === "watching", 15_000);
     await second.waitFor((e) => e.type === "watching", 15_000);
-    const other = await connectImap({ credentials: { user: ALICE.email, pass: ALICE.password }, clientIp: null });
+    const other = await connectImap({ credentials: { user: CAROL.email, pass: CAROL.password }, clientIp: null });
     try {
+      await other.append("INBOX", `Subject: Flag me ${TAG}\r\nFrom: bob@example.test\r\n\r\nHi\r\n`);
+      await first.waitFor((e) => e.type === "changed" && e.folder === "INBOX", 10_000);
+      await second.waitFor((e) => e.type === "changed" && e.folder === "INBOX", 10_000);
       const lock = await other.getMailboxLock("INBOX");
       try {
         await other.messageFlagsAdd("*", ["\\Flagged"]);
@@ -147,7 +152,7 @@ describe("live updates over Server-Sent Events", () => {
     const bob = await signInAs(BOB);
     const carolish = new WatchRegistry(1, connectWatcher, { statusIntervalMs: 60_000, lingerMs: 50, reconnectMaxMs: 1_000 });
     const stop = carolish.subscribe(BOB.email, bob, { folder: "INBOX", send: () => undefined });
-    expect(() => carolish.subscribe(ALICE.email, bob, { folder: "INBOX", send: () => undefined })).toThrow(/not available/);
+    expect(() => carolish.subscribe(CAROL.email, bob, { folder: "INBOX", send: () => undefined })).toThrow(/not available/);
     stop();
     const deadline = Date.now() + 5_000;
     while (carolish.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
