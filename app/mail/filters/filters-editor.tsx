@@ -5,7 +5,7 @@ import type { Condition, FilterAction, Filters, Rule, Vacation } from "@/lib/sie
 import styles from "../identities/identities.module.css";
 import type { Prefill } from "./prefill";
 
-type Folder = { path: string; name: string };
+type Folder = { path: string; name: string; specialUse: string | null };
 type Props = { initial: Filters; active: boolean; folders: Folder[]; prefill: Prefill; script: string };
 
 const FIELDS: { value: Condition["field"]; label: string }[] = [
@@ -34,9 +34,18 @@ const ACTIONS: { value: FilterAction["type"]; label: string }[] = [
 ];
 
 function defaultAction(type: FilterAction["type"], folders: Folder[]): FilterAction {
-  if (type === "move") return { type, folder: folders.find((f) => f.path.toUpperCase() !== "INBOX")?.path ?? "INBOX" };
+  if (type === "move") return { type, folder: defaultFolder(folders) };
   if (type === "redirect") return { type, to: "" };
   return { type };
+}
+
+/** Where a new "move" rule files mail: Archive, else the user's first own folder. */
+function defaultFolder(folders: Folder[]): string {
+  const pick =
+    folders.find((f) => f.specialUse === "\\Archive") ??
+    folders.find((f) => !f.specialUse) ??
+    folders.find((f) => f.specialUse !== "\\Inbox");
+  return pick?.path ?? "INBOX";
 }
 
 function newRule(folders: Folder[], prefill?: Prefill): Rule {

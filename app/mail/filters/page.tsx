@@ -16,7 +16,7 @@ export default async function FiltersPage({ searchParams }: { searchParams: Prom
   let content;
   try {
     const [state, folders] = await Promise.all([loadFilters(session.imap), listFolders(session.imap)]);
-    const targets = folders.filter((f) => f.selectable).map((f) => ({ path: f.path, name: f.name }));
+    const targets = folders.filter((f) => f.selectable).map((f) => ({ path: f.path, name: f.name, specialUse: f.specialUse }));
     content = (
       <>
         {state.foreign && (
