@@ -19,6 +19,8 @@ export type FilterState = {
   active: boolean;
   /** The active script when it is not Postern's (hand-written, or another client's). */
   foreign: ForeignScript | null;
+  /** Postern's script as the server holds it, null before the first save. */
+  script: string | null;
 };
 
 async function withSieve<T>(imap: ImapIdentity, fn: (c: ManageSieveClient) => Promise<T>): Promise<T> {
@@ -58,17 +60,18 @@ export function loadFilters(imap: ImapIdentity): Promise<FilterState> {
     const foreign = activeOther
       ? { name: activeOther.name, script: activeOther.name === POSTERN_SCRIPT ? (ownText ?? "") : await c.getScript(activeOther.name), active: true }
       : null;
-    return { filters: filters ?? NO_FILTERS, active: Boolean(own?.active && filters), foreign };
+    return { filters: filters ?? NO_FILTERS, active: Boolean(own?.active && filters), foreign, script: filters ? ownText : null };
   });
 }
 
 /**
  * Writes the rules as Postern's script, has the server check it, and makes it the active one. A
  * script of the user's stays on the server, inactive; one that took Postern's name is refused.
+ * `addresses`: the user's identities, which the vacation reply answers for too.
  * @throws PosternError SIEVE_REJECTED (with the server's reason) | CONFLICT | SIEVE_UNAVAILABLE
  */
-export function saveFilters(imap: ImapIdentity, filters: Filters): Promise<void> {
-  const script = writeScript(filters);
+export function saveFilters(imap: ImapIdentity, filters: Filters, opts: { addresses?: string[] } = {}): Promise<void> {
+  const script = writeScript(filters, opts);
   return withSieve(imap, async (c) => {
     const scripts = await c.listScripts();
     if (scripts.some((s) => s.name === POSTERN_SCRIPT) && readScript(await c.getScript(POSTERN_SCRIPT)) === null) {

@@ -64,6 +64,12 @@ describe("writeScript", () => {
     expect(readScript("# postern-filters: not-base64-json\n")).toBeNull();
   });
 
+  it("lets the vacation reply answer for the user's other addresses", () => {
+    const script = writeScript({ rules: [], vacation: { ...filters.vacation, start: null, end: null } }, { addresses: ["a@x.test", "b@y.test"] });
+    expect(script).toContain('vacation :days 3 :subject "Away" :addresses ["a@x.test", "b@y.test"] "Back on');
+    expect(script).toContain('require ["vacation"];');
+  });
+
   it("escapes quotes and backslashes in strings", () => {
     expect(sieveString('a"b\\c')).toBe('"a\\"b\\\\c"');
   });

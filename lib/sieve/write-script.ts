@@ -59,8 +59,9 @@ function ruleBlock(rule: Rule, index: number): string[] {
   return [title, `if ${cond} {`, ...actions, "}", ""];
 }
 
-function vacationBlock(v: Vacation): string[] {
-  const reply = `vacation :days ${v.days}${v.subject ? ` :subject ${sieveString(v.subject)}` : ""} ${sieveString(v.body)};`;
+function vacationBlock(v: Vacation, addresses: string[]): string[] {
+  const also = addresses.length ? ` :addresses [${addresses.map(sieveString).join(", ")}]` : "";
+  const reply = `vacation :days ${v.days}${v.subject ? ` :subject ${sieveString(v.subject)}` : ""}${also} ${sieveString(v.body)};`;
   const range = [
     v.start ? `currentdate :value "ge" "date" ${sieveString(v.start)}` : null,
     v.end ? `currentdate :value "le" "date" ${sieveString(v.end)}` : null,
@@ -89,8 +90,10 @@ function extensionsFor(f: Filters): string[] {
 /**
  * The Sieve script for `filters`: readable (a commented block per rule, vacation first so a rule
  * that stops or discards does not silence it), plus the rules as data on one comment line.
+ * `addresses`: the user's other addresses (identities); the server replies only to mail sent to the
+ * account's own address or one of these, never to lists or Bcc copies.
  */
-export function writeScript(filters: Filters): string {
+export function writeScript(filters: Filters, opts: { addresses?: string[] } = {}): string {
   const data = Buffer.from(JSON.stringify(filters), "utf8").toString("base64url");
   const ext = extensionsFor(filters);
   const lines = [
@@ -99,7 +102,7 @@ export function writeScript(filters: Filters): string {
     `${DATA_MARKER}${data}`,
     ...(ext.length ? [`require [${ext.map(sieveString).join(", ")}];`] : []),
     "",
-    ...(filters.vacation.enabled ? vacationBlock(filters.vacation) : []),
+    ...(filters.vacation.enabled ? vacationBlock(filters.vacation, opts.addresses ?? []) : []),
     ...filters.rules.flatMap(ruleBlock),
   ];
   return `${lines.join("\r\n").trimEnd()}\r\n`;

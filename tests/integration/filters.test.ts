@@ -92,7 +92,7 @@ describe("filters uploaded with ManageSieve", () => {
   it("files a delivered message into the rule's folder", async () => {
     const carol = await signInAs(CAROL);
     await saveFilters(carol, moveToArchive);
-    expect(await loadFilters(carol)).toEqual({ filters: moveToArchive, active: true, foreign: null });
+    expect(await loadFilters(carol)).toEqual({ filters: moveToArchive, active: true, foreign: null, script: expect.stringContaining("fileinto \"Archive\";") });
 
     await send(BOB, CAROL.email, `Weekly report ${TAG}`);
     await send(BOB, CAROL.email, `Lunch ${TAG}`);
@@ -110,7 +110,7 @@ describe("filters uploaded with ManageSieve", () => {
 
     const carol = await signInAs(CAROL);
     const before = await loadFilters(carol);
-    expect(before).toEqual({ filters: NO_FILTERS, active: false, foreign: { name: "mine", script: handWritten, active: true } });
+    expect(before).toEqual({ filters: NO_FILTERS, active: false, foreign: { name: "mine", script: handWritten, active: true }, script: null });
 
     await saveFilters(carol, moveToArchive);
     const after = await sieveAs(CAROL);

@@ -29,7 +29,7 @@ export default async function FiltersPage({ searchParams }: { searchParams: Prom
             <pre className="sieve-script" data-testid="foreign-script">{state.foreign.script}</pre>
           </section>
         )}
-        <FiltersEditor initial={state.filters} active={state.active} folders={targets} prefill={prefill} script={writeScript(state.filters)} />
+        <FiltersEditor initial={state.filters} active={state.active} folders={targets} prefill={prefill} script={state.script ?? writeScript(state.filters)} />
       </>
     );
   } catch (e) {
