@@ -72,3 +72,30 @@ test("with notifications on, new INBOX mail shows a desktop notification with se
   await page.getByRole("region", { name: "Notifications" }).getByRole("button", { name: "Save" }).click();
   await expect(page.getByTestId("settings-notice")).toHaveText("Notification settings saved.");
 });
+
+test("hidden tabs but one let go of their stream, and catch up when shown again", async ({ page, context }) => {
+  const setVisibility = (p: typeof page, state: "hidden" | "visible") =>
+    p.evaluate((s) => {
+      Object.defineProperty(document, "visibilityState", { value: s, configurable: true });
+      document.dispatchEvent(new Event("visibilitychange"));
+    }, state);
+  await signIn(page);
+  const other = await context.newPage();
+  await other.goto("/mail");
+  for (const p of [page, other]) await expect(p.getByTestId("live-updates")).toHaveAttribute("data-state", "watching");
+
+  await setVisibility(page, "hidden"); // the first hidden tab keeps its stream (notifications)...
+  await expect(page.getByTestId("live-updates")).toHaveAttribute("data-state", "watching");
+  await setVisibility(other, "hidden"); // ...the next one lets go
+  await expect(other.getByTestId("live-updates")).toHaveAttribute("data-state", "paused");
+
+  const subject = `Background ${TAG}`;
+  await sendAs(BOB, { to: ALICE.email, subject });
+  await expect(row(page, subject)).toBeVisible();
+  await expect(row(other, subject)).toHaveCount(0);
+
+  await setVisibility(other, "visible");
+  await expect(other.getByTestId("live-updates")).toHaveAttribute("data-state", "watching");
+  await expect(row(other, subject)).toBeVisible();
+  await other.close();
+});

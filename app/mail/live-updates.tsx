@@ -18,7 +18,7 @@ type Props = {
 /** Re-reads after a burst of events, not once per event. */
 const REFRESH_DELAY_MS = 250;
 
-type LiveState = "connecting" | "watching" | "off";
+type LiveState = "connecting" | "watching" | "paused" | "off";
 
 /**
  * Keeps the open mail page current: listens to the server's event stream for this user and, when
@@ -48,34 +48,78 @@ export function LiveUpdates({ folder, folderName, unseen, listedCount, notify }:
   }, [unseen, folderName]);
 
   useEffect(() => {
-    const source = new EventSource(`/api/live?${new URLSearchParams({ folder })}`);
+    let source: EventSource | null = null;
+    let paused = false;
+    let releaseBackgroundLock: (() => void) | null = null;
+    let disposed = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const refreshSoon = () => {
       clearTimeout(timer);
       timer = setTimeout(() => router.refresh(), REFRESH_DELAY_MS);
     };
     const read = (e: Event) => JSON.parse((e as MessageEvent<string>).data) as LiveEvent;
-    source.addEventListener("watching", (e) => {
-      const ev = read(e);
-      if (ev.type !== "watching" || ev.folder !== folder) return;
-      setState("watching");
-      if (listed.current !== null && ev.messages !== listed.current) refreshSoon();
-    });
-    // Any folder: the folder tree's unread counts change too.
-    source.addEventListener("changed", refreshSoon);
-    source.addEventListener("new-mail", (e) => {
-      const ev = read(e);
-      if (ev.type === "new-mail" && notifyRef.current) for (const m of ev.messages) showNotification(m, (url) => router.push(url));
-    });
-    source.addEventListener("ended", () => {
-      source.close();
-      setState("off");
-    });
-    // EventSource reconnects by itself after a network error; it gives up (CLOSED) on an error status.
-    source.onerror = () => setState(source.readyState === EventSource.CLOSED ? "off" : "connecting");
+
+    const open = () => {
+      if (source) return;
+      const s = new EventSource(`/api/live?${new URLSearchParams({ folder })}`);
+      source = s;
+      s.addEventListener("watching", (e) => {
+        const ev = read(e);
+        if (ev.type !== "watching" || ev.folder !== folder) return;
+        setState("watching");
+        if (listed.current !== null && ev.messages !== listed.current) refreshSoon();
+      });
+      // Any folder: the folder tree's unread counts change too.
+      s.addEventListener("changed", refreshSoon);
+      s.addEventListener("new-mail", (e) => {
+        const ev = read(e);
+        if (ev.type === "new-mail" && notifyRef.current) for (const m of ev.messages) showNotification(m, (url) => router.push(url));
+      });
+      s.addEventListener("ended", () => {
+        s.close();
+        setState("off");
+      });
+      // EventSource reconnects by itself after a network error; it gives up (CLOSED) on an error status.
+      s.onerror = () => setState(s.readyState === EventSource.CLOSED ? "off" : "connecting");
+    };
+    const pause = () => {
+      source?.close();
+      source = null;
+      paused = true;
+      setState("paused");
+    };
+
+    // A browser gives a site about six HTTP/1.1 connections, and every open stream holds one: with
+    // many Postern tabs the rest would hang. So hidden tabs let go of theirs, except one (the Web
+    // Lock's holder), which keeps desktop notifications coming while Postern is in the background.
+    const onVisibility = () => {
+      if (document.visibilityState === "visible") {
+        releaseBackgroundLock?.();
+        releaseBackgroundLock = null;
+        if (paused) {
+          paused = false;
+          open();
+          refreshSoon(); // whatever changed while paused
+        }
+        return;
+      }
+      if (typeof navigator.locks === "undefined") return;
+      void navigator.locks.request("postern-live-background", { ifAvailable: true }, (lock) => {
+        if (disposed || document.visibilityState === "visible") return;
+        if (!lock) return pause();
+        return new Promise<void>((resolve) => (releaseBackgroundLock = resolve));
+      });
+    };
+
+    open();
+    if (document.visibilityState === "hidden") onVisibility();
+    document.addEventListener("visibilitychange", onVisibility);
     return () => {
+      disposed = true;
+      document.removeEventListener("visibilitychange", onVisibility);
+      releaseBackgroundLock?.();
       clearTimeout(timer);
-      source.close();
+      source?.close();
     };
   }, [folder, router]);
 
