@@ -24,6 +24,7 @@ export default defineConfig({
             MAIL_CA_FILE: path.resolve(import.meta.dirname, "data/lab/ssl/cert.pem"),
             IMAP_PORT: process.env.LAB_IMAP_PORT ?? "3143",
             SMTP_PORT: process.env.LAB_SUBMISSION_PORT ?? "3587",
+            SIEVE_PORT: process.env.LAB_SIEVE_PORT ?? "4190",
           },
         },
       },

@@ -15,6 +15,13 @@ const schema = z.object({
   SMTP_HOST: z.string().default("127.0.0.1"),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(3587),
   SMTP_TLS: tlsMode.default("starttls"),
+  /** ManageSieve (RFC 5804), where Postern uploads the user's filters and vacation reply; the
+   * server is IMAP_HOST's. */
+  SIEVE_PORT: z.coerce.number().int().min(1).max(65535).default(4190),
+  SIEVE_TLS: z.enum(["starttls", "none"]).default("starttls"),
+  /** Users whose open tabs are watched live (one IDLE connection each) at once; more wait for a
+   * free place and meanwhile see mail on reload only. */
+  LIVE_MAX_WATCHERS: z.coerce.number().int().min(0).default(200),
   /** PEM file of an extra CA to trust for IMAP/SMTP TLS (the lab's self-signed certificate). */
   MAIL_CA_FILE: z.string().optional(),
   /** Escape hatch for servers with broken certificates. Never the default. */

@@ -25,3 +25,18 @@ export const DOWNLOAD_CHUNK_BYTES = 1024 * 1024;
  * scanners from trying anyway. */
 export const READ_LINK_MAX_GUESSES = 20;
 export const READ_LINK_GUESS_WINDOW_MS = 15 * 60 * 1000;
+
+/** How often a live watcher asks STATUS of the folders its user's tabs show but it is not IDLE in
+ * (and INBOX): one round trip per folder, only while a tab is open. */
+export const LIVE_STATUS_INTERVAL_MS = 30_000;
+
+/** A watcher outlives its last tab this long, so clicking to another folder (which reopens the
+ * event stream) does not cost a new IMAP login. */
+export const LIVE_LINGER_MS = 15_000;
+
+/** Comment line on every open event stream: keeps proxies from closing it and notices a tab that
+ * went away or a session that ended. */
+export const LIVE_HEARTBEAT_MS = 25_000;
+
+/** Longest wait between two attempts to reconnect a dropped watcher (starts at 1 s, doubles). */
+export const LIVE_RECONNECT_MAX_MS = 30_000;

@@ -19,6 +19,7 @@ export PORT=${PORT:-3000} HOST=${HOST:-127.0.0.1}
 export MAIL_CA_FILE=${MAIL_CA_FILE:-$PWD/data/lab/ssl/cert.pem}
 export LOGIN_DOMAIN=${LOGIN_DOMAIN:-example.test}
 export IMAP_PORT=${IMAP_PORT:-${LAB_IMAP_PORT:-3143}} SMTP_PORT=${SMTP_PORT:-${LAB_SUBMISSION_PORT:-3587}}
+export SIEVE_PORT=${SIEVE_PORT:-${LAB_SIEVE_PORT:-4190}}
 
 cat <<MSG
 

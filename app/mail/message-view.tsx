@@ -6,6 +6,7 @@ import { formatSize } from "./format";
 import { LocalDate } from "./local-date";
 import { MessageActions } from "./message-actions";
 import { AddressLine, MessageContent, partUrl } from "./message-content";
+import { prefillUrl } from "./filters/prefill";
 import { mailUrl } from "./mail-url";
 import { alwaysShowImagesFrom } from "./settings/reading-actions";
 import { MdnPrompt } from "./mdn-prompt";
@@ -74,6 +75,7 @@ export function MessageViewPane({ folder, uid, page, imagesAllowed, alwaysImages
           <a href={`/mail/print?${new URLSearchParams({ folder, uid: String(uid) })}`} target="_blank" rel="noopener">
             Print
           </a>
+          <a href={prefillUrl({ from: view.from[0]?.address || undefined, subject: view.subject || undefined })}>Create filter</a>
         </div>
       </header>
       <MessageReceipts receipts={receipts} />

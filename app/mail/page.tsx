@@ -1,13 +1,14 @@
 import { redirect } from "next/navigation";
 import { getReadingPreferences, trustedImageSender } from "@/lib/mime/reading-settings";
 import { getSetting } from "@/lib/settings/account-settings";
+import { desktopNotifications } from "@/lib/live/live-settings";
 import { requireMailSession } from "@/auth";
 import { isPosternError } from "@/lib/http/errors";
 import { readNotice } from "@/lib/http/signed-notice";
 import { listFolders } from "@/lib/imap/list-folders";
 import { getQuota } from "@/lib/imap/get-quota";
 import { listMessages } from "@/lib/imap/list-messages";
-import { listQueryParams, listQuerySchema } from "@/lib/imap/list-query";
+import { isSearch, listQueryParams, listQuerySchema } from "@/lib/imap/list-query";
 import { listThreads } from "@/lib/imap/list-threads";
 import { openMessage, type OpenedMessage } from "@/lib/imap/open-message";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
@@ -18,6 +19,7 @@ import { deliverInboxNotices, markOpeningsSeen, unseenOpenings } from "@/lib/rea
 import { listReceipts } from "@/lib/read-links/read-link-store";
 import { logout } from "./actions";
 import { FolderTree } from "./folder-tree";
+import { LiveUpdates } from "./live-updates";
 import { MessageList } from "./message-list";
 import { MessageViewPane } from "./message-view";
 import { OpeningNotice } from "./opening-notice";
@@ -43,7 +45,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
     // Read-link openings since the last visit go into INBOX (setting) before INBOX is listed.
     await deliverInboxNotices(session.imap, session.email).catch((e: unknown) => console.warn("[read-links]", e));
     const openedId = typeof opened === "object" ? opened?.message?.messageId : null;
-    const [folders, page, threads, quota, reading, openings, receipts, askMdn] = await Promise.all([
+    const [folders, page, threads, quota, reading, openings, receipts, askMdn, notify] = await Promise.all([
       listFolders(session.imap),
       threadView ? null : listMessages(session.imap, { folder: params.folder, page: params.page, query }),
       threadView ? listThreads(session.imap, { folder: params.folder, page: params.page }) : null,
@@ -52,6 +54,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
       unseenOpenings(session.email),
       openedId ? listReceipts(session.email, { messageId: openedId }) : [],
       getSetting(session.email, mdnPolicy).then((p) => p === "ask"),
+      getSetting(session.email, desktopNotifications),
     ]);
     // Shown once, like any notice; Receipts keeps the details.
     if (openings.length) await markOpeningsSeen(session.email, openings.map((o) => o.id));
@@ -98,6 +101,13 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
             inTrash={current?.specialUse === "\\Trash"}
           />
         )}
+        <LiveUpdates
+          folder={params.folder}
+          folderName={current?.name ?? params.folder}
+          unseen={current?.unseen ?? 0}
+          listedCount={page && !isSearch(query) ? page.total : null}
+          notify={notify}
+        />
         {notice ? (
           <p className={notice.kind === "error" ? "mail-notice error" : "mail-notice"} role={notice.kind === "error" ? "alert" : "status"} data-testid="mail-notice">
             {notice.text}

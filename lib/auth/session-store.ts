@@ -77,3 +77,10 @@ export async function purgeExpiredSessions(now = new Date()): Promise<string[]> 
   if (stale.length) await db.session.deleteMany({ where: { id: { in: stale.map((s) => s.id) } } });
   return stale.map((s) => s.id);
 }
+
+/** Whether the session still exists and is within its idle timeout. Unlike findSession it does not
+ * count as activity: a tab left open with live updates must not keep the session alive forever. */
+export async function isSessionLive(id: string, now = new Date()): Promise<boolean> {
+  const row = await getDb().session.findUnique({ where: { id }, select: { lastSeenAt: true } });
+  return Boolean(row && !isSessionExpired(row.lastSeenAt, now, getConfig().SESSION_IDLE_MINUTES));
+}

@@ -16,7 +16,10 @@ export type PosternErrorCode =
   | "RECIPIENT_REJECTED"
   | "SMTP_AUTH_FAILED"
   | "SMTP_UNAVAILABLE"
-  | "SEND_FAILED";
+  | "SEND_FAILED"
+  // Filters (lib/sieve): the ManageSieve server is down, or refused the script.
+  | "SIEVE_UNAVAILABLE"
+  | "SIEVE_REJECTED";
 
 const STATUS: Record<PosternErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -34,6 +37,8 @@ const STATUS: Record<PosternErrorCode, number> = {
   SMTP_AUTH_FAILED: 502,
   SMTP_UNAVAILABLE: 503,
   SEND_FAILED: 502,
+  SIEVE_UNAVAILABLE: 503,
+  SIEVE_REJECTED: 422,
 };
 
 /** An error whose message is safe to show to the user. */

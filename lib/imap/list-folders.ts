@@ -72,7 +72,10 @@ export function orderFolders(list: ListResponse[], opts: FolderListOptions = {})
 
 /** The folder tree with message and unread counts (one LIST with STATUS per folder). */
 export async function listFolders(id: ImapIdentity, opts: FolderListOptions = {}): Promise<FolderInfo[]> {
-  return withConnection(id, async (client) =>
-    orderFolders(await client.list({ statusQuery: { messages: true, unseen: true } }), opts),
-  );
+  return withConnection(id, async (client) => {
+    // Dovecot answers STATUS for the selected folder from this connection's view, which only
+    // learns of new mail on a command: without the NOOP a live refresh would count it unread late.
+    if (client.mailbox) await client.noop();
+    return orderFolders(await client.list({ statusQuery: { messages: true, unseen: true } }), opts);
+  });
 }

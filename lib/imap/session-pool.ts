@@ -1,4 +1,4 @@
-import { ImapFlow } from "imapflow";
+import { ImapFlow, type ImapFlowOptions } from "imapflow";
 import type { MailCredentials } from "@/lib/auth/credentials";
 import { getConfig } from "@/lib/env";
 import { PosternError } from "@/lib/http/errors";
@@ -111,9 +111,13 @@ export class SessionPool {
   }
 }
 
-/** Opens and authenticates one connection. @throws imapflow/socket errors (see classify-error). */
-export async function connectImap(id: Pick<ImapIdentity, "credentials" | "clientIp">): Promise<ImapFlow> {
-  const client = new ImapFlow(imapOptions(getConfig(), id.credentials, id.clientIp));
+/** Opens and authenticates one connection; `overrides` for the few that differ from the command
+ * connection (the live watcher's, which IDLEs). @throws imapflow/socket errors (see classify-error). */
+export async function connectImap(
+  id: Pick<ImapIdentity, "credentials" | "clientIp">,
+  overrides: Partial<ImapFlowOptions> = {},
+): Promise<ImapFlow> {
+  const client = new ImapFlow({ ...imapOptions(getConfig(), id.credentials, id.clientIp), ...overrides });
   client.on("error", () => undefined); // a late socket error must not crash the process
   await client.connect();
   return client;

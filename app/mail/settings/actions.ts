@@ -4,6 +4,7 @@
 import { redirect } from "next/navigation";
 import { requireMailSession } from "@/auth";
 import { noticeParams } from "@/lib/http/signed-notice";
+import { desktopNotifications } from "@/lib/live/live-settings";
 import { preferPlainText } from "@/lib/mime/reading-settings";
 import { mdnPolicy } from "@/lib/mdn/mdn-settings";
 import { readLinkExpiryDays, readLinkInboxNotice } from "@/lib/read-links/read-link-settings";
@@ -38,4 +39,10 @@ export async function saveMdnSettings(form: FormData): Promise<void> {
   if (!parsed.success) redirect(`/mail/settings?${new URLSearchParams(noticeParams({ kind: "error", text: "Choose one of the options." }))}`);
   await setSetting(session.email, mdnPolicy, parsed.data.policy);
   redirect(`/mail/settings?${new URLSearchParams(noticeParams({ kind: "ok", text: "Read receipt settings saved." }))}`);
+}
+
+export async function saveNotificationSettings(form: FormData): Promise<void> {
+  const session = await requireMailSession();
+  await setSetting(session.email, desktopNotifications, form.get("desktopNotifications") === "yes");
+  redirect(`/mail/settings?${new URLSearchParams(noticeParams({ kind: "ok", text: "Notification settings saved." }))}`);
 }

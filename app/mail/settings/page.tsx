@@ -7,6 +7,9 @@ import { readLinkExpiryDays, readLinkInboxNotice } from "@/lib/read-links/read-l
 import { mdnPolicy } from "@/lib/mdn/mdn-settings";
 import { saveMdnSettings, saveReadingSettings, saveReadLinkSettings } from "./actions";
 import { stopShowingImagesFrom } from "./reading-actions";
+import { desktopNotifications } from "@/lib/live/live-settings";
+import { saveNotificationSettings } from "./actions";
+import { NotificationPermission } from "./notification-permission";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +18,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const session = await requireMailSession();
   const notice = readNotice(await searchParams);
   const reading = await getReadingPreferences(session.email);
-  const [expiryDays, inboxNotice, mdn] = await getSettings(session.email, [readLinkExpiryDays, readLinkInboxNotice, mdnPolicy] as const);
+  const [expiryDays, inboxNotice, mdn, notify] = await getSettings(session.email, [readLinkExpiryDays, readLinkInboxNotice, mdnPolicy, desktopNotifications] as const);
   return (
     <div className={styles.page}>
       <header className="topbar">
@@ -90,6 +93,23 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             </p>
             <button type="submit" className={styles.button}>Save</button>
           </form>
+        </section>
+        <section className={styles.panel} aria-labelledby="settings-notifications">
+          <h2 id="settings-notifications">Notifications</h2>
+          <form action={saveNotificationSettings} className={styles.form}>
+            <label className={`${styles.check} ${styles.wide}`}>
+              <input type="checkbox" name="desktopNotifications" value="yes" defaultChecked={notify} />
+              Show a desktop notification, with sender and subject, when new mail arrives in Inbox while Postern is open
+            </label>
+            <button type="submit" className={styles.button}>Save</button>
+          </form>
+          <NotificationPermission />
+        </section>
+        <section className={styles.panel} aria-labelledby="settings-filters">
+          <h2 id="settings-filters">Filters and vacation reply</h2>
+          <p className={styles.hint}>
+            <a href="/mail/filters">Sort incoming mail with rules, or set up an automatic reply</a>
+          </p>
         </section>
         <section className={styles.panel} aria-labelledby="settings-identities">
           <h2 id="settings-identities">Identities and signatures</h2>
