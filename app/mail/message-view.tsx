@@ -6,6 +6,7 @@ import { LocalDate } from "./local-date";
 import { MessageActions } from "./message-actions";
 import { AddressLine, MessageContent, partUrl } from "./message-content";
 import { mailUrl } from "./mail-url";
+import { SpamPanel } from "./spam-panel";
 
 type Props = {
   folder: string;
@@ -15,6 +16,7 @@ type Props = {
   size: number;
   flagged: boolean;
   inTrash: boolean;
+  inJunk?: boolean;
   /** Sort/search parameters of the list, kept in links. */
   listParams?: Record<string, string>;
   view: MessageView | null;
@@ -23,7 +25,7 @@ type Props = {
   inDrafts?: boolean;
 };
 
-export function MessageViewPane({ folder, uid, page, imagesAllowed, size, flagged, inTrash, listParams, view, inDrafts }: Props) {
+export function MessageViewPane({ folder, uid, page, imagesAllowed, size, flagged, inTrash, inJunk, listParams, view, inDrafts }: Props) {
   const sourceUrl = partUrl("source", folder, uid);
   if (!view) {
     return (
@@ -54,7 +56,7 @@ export function MessageViewPane({ folder, uid, page, imagesAllowed, size, flagge
           )}
         </dl>
         <div className="message-tools">
-          <MessageActions uid={uid} flagged={flagged} inTrash={inTrash} />
+          <MessageActions uid={uid} flagged={flagged} inTrash={inTrash} inJunk={inJunk} />
           <ComposeLinks folder={folder} uid={uid} inDrafts={inDrafts} />
           <a href={sourceUrl} target="_blank" rel="noopener">View source</a>
           <a href={`${sourceUrl}&download=1`}>Download (.eml)</a>
@@ -62,6 +64,7 @@ export function MessageViewPane({ folder, uid, page, imagesAllowed, size, flagge
             Print
           </a>
         </div>
+        <SpamPanel folder={folder} uid={uid} />
       </header>
       {view.problems.length > 0 && (
         <div className="notice warning" role="status">

@@ -12,6 +12,7 @@ import { listThreads } from "@/lib/imap/list-threads";
 import { openMessage, type OpenedMessage } from "@/lib/imap/open-message";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { buildMessageView } from "@/lib/mime/message-view";
+import { fileNewInboxMailQuietly } from "@/lib/spam/file-new-mail";
 import { logout } from "./actions";
 import { FolderTree } from "./folder-tree";
 import { MessageList } from "./message-list";
@@ -33,6 +34,8 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
   const imagesAllowed = params.images === "1";
   const notice = readNotice(raw);
   try {
+    // New INBOX mail is judged before INBOX is listed, so spam is already in Junk when it shows.
+    if (params.folder === "INBOX") await fileNewInboxMailQuietly(session.imap, session.email);
     // Open first: it marks the message read, and the list and counts should show that.
     const opened = params.uid ? await openMessageOrNotice(session.imap, params.folder, params.uid) : null;
     const threadView = isThreadView(raw);
@@ -75,6 +78,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
             selectedUid={params.uid}
             moveTargets={moveTargets}
             inTrash={current?.specialUse === "\\Trash"}
+            inJunk={current?.specialUse === "\\Junk"}
           />
         )}
         {notice && (
@@ -97,6 +101,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
             flagged={opened.flagged}
             inTrash={current?.specialUse === "\\Trash"}
             inDrafts={current?.specialUse === "\\Drafts"}
+            inJunk={current?.specialUse === "\\Junk"}
             view={view}
           />
         ) : (

@@ -3,7 +3,9 @@ export type ActionBody =
   | { action: "flag"; folder: string; selection: Selection; flag: "seen" | "flagged"; value: boolean }
   | { action: "move"; folder: string; selection: Selection; to: string }
   | { action: "copy"; folder: string; selection: Selection; to: string }
-  | { action: "delete"; folder: string; selection: Selection; permanent?: boolean };
+  | { action: "delete"; folder: string; selection: Selection; permanent?: boolean }
+  /** Spam / Not spam: learn and move (lib/spam); "none" forgets and moves to `to` (undo). */
+  | { action: "spam"; folder: string; selection: Selection; label: "spam" | "ham" | "none"; to?: string };
 
 export type Selection = { uids: number[] } | { all: true };
 export type MoveResult = { folder: string; uids: number[] };

@@ -5,7 +5,7 @@ import { sendMessage } from "@/lib/smtp/send-message";
 import type { SaveDraftResult } from "./compose-types";
 import { saveDraft } from "./save-draft";
 import type { ComposeSubmission } from "./submission";
-import { afterSend, buildSendable, keepAsDraft } from "./submit-message";
+import { afterSend, buildSendable, keepAsDraft, rememberRecipients } from "./submit-message";
 
 export type QueueOutcome =
   | { ok: true; job: OutboxJob; draft: SaveDraftResult }
@@ -31,8 +31,10 @@ export async function queueMessage(
   }
   const draft = await saveDraft(imap, s, opts.limit);
   const message = built;
-  const job = outbox.schedule(imap.sessionId, draft.draft, opts.delayMs, () =>
-    sendMessage(imap, message, { ...afterSend(s, draft.draft), limit: opts.limit }),
-  );
+  const job = outbox.schedule(imap.sessionId, draft.draft, opts.delayMs, async () => {
+    const delivered = await sendMessage(imap, message, { ...afterSend(s, draft.draft), limit: opts.limit });
+    await rememberRecipients(imap, message, delivered);
+    return delivered;
+  });
   return { ok: true, job, draft };
 }

@@ -4,6 +4,7 @@ import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { withConnection } from "@/lib/imap/with-mailbox";
 import { buildMessage, type BuiltMessage } from "@/lib/smtp/build-message";
 import { assertSendable, sendMessage, type AfterSend, type Delivered } from "@/lib/smtp/send-message";
+import { whitelistRecipients } from "@/lib/spam/whitelist-recipients";
 import type { MessageRef, SaveDraftResult } from "./compose-types";
 import { fetchKeptAttachments } from "./fetch-kept-attachments";
 import { saveDraft } from "./save-draft";
@@ -38,6 +39,11 @@ export async function buildSendable(imap: ImapIdentity, s: ComposeSubmission, li
   return built;
 }
 
+/** People the user writes to are whitelisted for the spam filter (lib/spam). */
+export function rememberRecipients(imap: ImapIdentity, built: BuiltMessage, delivered: Delivered): Promise<void> {
+  return whitelistRecipients(imap.credentials.user, built.envelope.to, delivered.rejected.map((r) => r.recipient));
+}
+
 /** After a failed send: the message goes to Drafts so that it is not lost (null if that fails too). */
 export async function keepAsDraft(imap: ImapIdentity, s: ComposeSubmission, limit: number): Promise<SaveDraftResult | null> {
   return saveDraft(imap, s, limit).catch((e: unknown) => {
@@ -55,6 +61,7 @@ export async function submitMessage(imap: ImapIdentity, s: ComposeSubmission, li
   try {
     const built = await buildSendable(imap, s, limit);
     const delivered = await sendMessage(imap, built, { ...afterSend(s, await draftToRemove(imap, s.draft)), limit });
+    await rememberRecipients(imap, built, delivered);
     return { ok: true, delivered };
   } catch (e) {
     if (!(e instanceof PosternError)) throw e;

@@ -4,6 +4,7 @@ import { preferPlainText } from "@/lib/mime/reading-settings";
 import { getSettings } from "@/lib/settings/account-settings";
 import styles from "../identities/identities.module.css";
 import { saveReadingSettings } from "./actions";
+import { SpamSection } from "./spam-section";
 
 export const dynamic = "force-dynamic";
 
@@ -36,6 +37,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             <button type="submit" className={styles.button}>Save</button>
           </form>
         </section>
+        <SpamSection email={session.email} />
         <section className={styles.panel} aria-labelledby="settings-identities">
           <h2 id="settings-identities">Identities and signatures</h2>
           <p className={styles.hint}>
