@@ -31,19 +31,18 @@ export async function fileNewInboxMail(id: ImapIdentity, email: string): Promise
   if (!autoFile) return NOTHING;
   return withMailbox(id, "INBOX", async ({ client, mailbox }) => {
     const uidValidity = String(mailbox.uidValidity);
-    const newest = Number(mailbox.uidNext) - 1;
     if (!mark || mark.uidValidity !== uidValidity) {
+      // UIDNEXT is only reported on SELECT, and the pooled connection may have had INBOX
+      // selected for a while: the newest message's UID is the one to trust.
+      const newest = mailbox.exists ? (await client.fetchOne("*", { uid: true }) || { uid: 0 }).uid : Number(mailbox.uidNext) - 1;
       await setInboxMark(account, { uidValidity, lastUid: newest });
       return NOTHING;
     }
-    if (newest <= mark.lastUid || mailbox.exists === 0) return NOTHING;
+    if (mailbox.exists === 0) return NOTHING;
     // "N:*" names the last message even when N is above every UID: filter by value.
     const fresh = ((await client.search({ uid: `${mark.lastUid + 1}:*` }, { uid: true })) || []).filter((u) => u > mark.lastUid).sort((a, b) => a - b);
     const batch = fresh.slice(0, FILING_BATCH);
-    if (!batch.length) {
-      await setInboxMark(account, { uidValidity, lastUid: newest });
-      return NOTHING;
-    }
+    if (!batch.length) return NOTHING;
     const junk = findJunkFolder(await listAllFolders(client));
     const spam: number[] = [];
     let judged = 0;
