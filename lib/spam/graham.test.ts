@@ -34,17 +34,30 @@ describe("combineProbabilities", () => {
 });
 
 describe("mostInteresting", () => {
-  it("takes the tokens farthest from 0.5, ties in code-point order", () => {
+  it("takes the tokens farthest from 0.5", () => {
     const picked = mostInteresting(
       [
-        { token: "b", probability: 0.99, known: true },
-        { token: "c", probability: 0.45, known: true },
-        { token: "a", probability: 0.01, known: true },
-        { token: "d", probability: 0.8, known: true },
+        { token: "b", probability: 0.99, known: true, seen: 9 },
+        { token: "c", probability: 0.45, known: true, seen: 9 },
+        { token: "a", probability: 0.02, known: true, seen: 9 },
+        { token: "d", probability: 0.8, known: true, seen: 9 },
       ],
       3,
     );
-    expect(picked.map((e) => e.token)).toEqual(["a", "b", "d"]);
+    expect(picked.map((e) => e.token)).toEqual(["b", "a", "d"]);
+  });
+
+  it("breaks ties by how often a token was seen, then in code-point order", () => {
+    const picked = mostInteresting(
+      [
+        { token: "z", probability: 0.01, known: true, seen: 5 },
+        { token: "y", probability: 0.99, known: true, seen: 50 },
+        { token: "b", probability: 0.99, known: true, seen: 5 },
+        { token: "a", probability: 0.01, known: true, seen: 5 },
+      ],
+      4,
+    );
+    expect(picked.map((e) => e.token)).toEqual(["y", "a", "b", "z"]);
   });
 });
 
@@ -59,9 +72,9 @@ describe("classifyTokens", () => {
   it("gives unknown and too-rare tokens 0.4 and decides with the 15 most interesting, each once", () => {
     const r = classifyTokens(["viagra", "viagra", "rare", "new"], (t) => counts.get(t), corpus);
     expect(r.tokens).toEqual([
-      { token: "viagra", probability: 0.99, known: true },
-      { token: "new", probability: UNKNOWN_TOKEN_PROBABILITY, known: false },
-      { token: "rare", probability: UNKNOWN_TOKEN_PROBABILITY, known: false },
+      { token: "viagra", probability: 0.99, known: true, seen: 40 },
+      { token: "new", probability: UNKNOWN_TOKEN_PROBABILITY, known: false, seen: 0 },
+      { token: "rare", probability: UNKNOWN_TOKEN_PROBABILITY, known: false, seen: 0 },
     ]);
     // 0.99·0.4·0.4 / (0.99·0.4·0.4 + 0.01·0.6·0.6) = 0.1584 / 0.162 = 0.977...
     expect(r.probability).toBeCloseTo(0.1584 / 0.162, 12);

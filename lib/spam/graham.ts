@@ -47,16 +47,21 @@ export function combineProbabilities(probabilities: number[]): number {
   return spam / (spam + ham);
 }
 
-export type TokenEvidence = { token: string; probability: number; known: boolean };
+/** `seen`: how often the token was seen in training (spam + good occurrences). */
+export type TokenEvidence = { token: string; probability: number; known: boolean; seen: number };
 
 /**
  * The `count` tokens whose probability is farthest from 0.5, each token once however often the
- * message repeats it. Ties go to the token first in code-point order, so a verdict never depends
- * on the order in which words happened to appear.
+ * message repeats it. Ties are common (every clamped token is .01 or .99) and go to the token
+ * seen more often in training, the better-founded evidence; then to the first in code-point order,
+ * so a verdict never depends on the order in which words happened to appear.
  */
 export function mostInteresting(evidence: TokenEvidence[], count: number): TokenEvidence[] {
   return [...evidence]
-    .sort((a, b) => Math.abs(b.probability - 0.5) - Math.abs(a.probability - 0.5) || (a.token < b.token ? -1 : a.token > b.token ? 1 : 0))
+    .sort(
+      (a, b) =>
+        Math.abs(b.probability - 0.5) - Math.abs(a.probability - 0.5) || b.seen - a.seen || (a.token < b.token ? -1 : a.token > b.token ? 1 : 0),
+    )
     .slice(0, count);
 }
 
@@ -79,7 +84,7 @@ export function classifyTokens(
   for (const token of new Set(tokens)) {
     const counts = countsOf(token);
     const p = counts ? tokenProbability(counts, corpus) : null;
-    evidence.push({ token, probability: p ?? UNKNOWN_TOKEN_PROBABILITY, known: p !== null });
+    evidence.push({ token, probability: p ?? UNKNOWN_TOKEN_PROBABILITY, known: p !== null, seen: p === null ? 0 : counts!.spam + counts!.ham });
   }
   const decisive = mostInteresting(evidence, options.interesting);
   const probability = decisive.length ? combineProbabilities(decisive.map((e) => e.probability)) : UNKNOWN_TOKEN_PROBABILITY;
