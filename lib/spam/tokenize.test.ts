@@ -63,3 +63,10 @@ describe("readSpamMessage", () => {
     expect(messageId).toBe("<Abc@Example.test>");
   });
 });
+
+describe("tokenize: fields that say nothing about the sender's intent", () => {
+  it("skips the recipient's trace fields and dates", () => {
+    const headers = ["Received", "Delivered-To", "Date", "X-Original-To"].map((name) => ({ name, value: "from mx.example.test Mon Jul" }));
+    expect(tokenize(message({ headers }))).toEqual([]);
+  });
+});

@@ -14,9 +14,12 @@ const MAX_TOKEN_LENGTH = 40;
 /** More text than this is not read: spam puts its pitch first, and the cost stays bounded. */
 const MAX_TEXT_CHARS = 200_000;
 
-/** Header fields that are another filter's verdict (read by the heuristics, never learned: they
- * would teach the filter to trust the server's filter) or mailbox bookkeeping. */
-const SKIPPED_HEADER = /^(?:x-spam-|x-postern-|status$|x-status$|x-keywords$|x-uid$|content-length$|lines$|received$|delivered-to$|x-original-to$|delivery-date$|envelope-to$|x-envelope-to$)/i;
+/** Header fields not learned from: another filter's verdict (the heuristics read it; learning it
+ * would teach the filter to trust the server's filter), mailbox bookkeeping, the recipient's own
+ * trace fields (Received, Delivered-To...: they describe the user's delivery path, not the
+ * sender), and dates (they say when, not what: a month learned from last month's spam would
+ * count against next year's good mail). */
+const SKIPPED_HEADER = /^(?:x-spam-|x-postern-|status$|x-status$|x-keywords$|x-uid$|content-length$|lines$|received$|delivered-to$|x-original-to$|delivery-date$|date$|resent-date$|envelope-to$|x-envelope-to$)/i;
 
 /** "return-path" -> "Return-Path": one spelling per field, however the sender wrote it. */
 function fieldName(name: string): string {
