@@ -229,6 +229,7 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
     back: () => router.push(mailUrl({ folder: page.folder, list: listParams, page: page.page })),
     star: () => cursorRow && setFlag("flagged", !cursorRow.flagged, [cursorRow.uid]),
     remove: () => (selected.size || allInFolder ? remove() : cursorRow && remove([cursorRow.uid])),
+    spam: () => (selected.size || allInFolder ? markSpam(inJunk ? "ham" : "spam") : cursorRow && markSpam(inJunk ? "ham" : "spam", [cursorRow.uid])),
     select: () => cursorRow && toggleSelect(cursorRow.uid, false),
     help: () => setHelpOpen((h) => !h),
     search: () => document.getElementById(SEARCH_INPUT_ID)?.focus(),

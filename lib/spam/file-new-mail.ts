@@ -53,7 +53,8 @@ export async function fileNewInboxMail(id: ImapIdentity, email: string): Promise
       judged++;
       if (file) spam.push(s.uid);
       await saveVerdict(account, s.key, { uid: s.uid, score: report.score, isSpam: report.isSpam, filed: file });
-      if (report.sender) await recordSenderScore(account, report.sender, report.contentScore);
+      // An untrained filter's 0.5 says nothing about the sender: it would only dilute the average.
+      if (report.sender && report.trained) await recordSenderScore(account, report.sender, report.contentScore);
     }
     if (junk && spam.length) await moveSelected(client, spam.join(","), junk.path);
     await setInboxMark(account, { uidValidity, lastUid: batch[batch.length - 1] });

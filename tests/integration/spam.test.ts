@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { listMessages } from "@/lib/imap/list-messages";
 import { connectImap, getPool, type ImapIdentity } from "@/lib/imap/session-pool";
+import { EMPTY_CONTEXT } from "@/lib/compose/compose-types";
+import { submitMessage } from "@/lib/compose/submit-message";
+import { getSendLimit } from "@/lib/smtp/size-limit";
 import { fileNewInboxMail } from "@/lib/spam/file-new-mail";
+import { learnFromFolders, type LearnProgress } from "@/lib/spam/learn-from-folders";
+import { addListEntry, listEntries } from "@/lib/spam/spam-store";
 import { markMessages } from "@/lib/spam/mark-messages";
 import { messageSpamReport } from "@/lib/spam/message-report";
 import { signInAs } from "./helpers";
@@ -76,6 +81,14 @@ describe("Spam and Not spam", () => {
     expect(await find("INBOX", "CHEAP pills")).toHaveLength(6);
   });
 
+  it("files a blacklisted sender's mail even before the filter learned anything", async () => {
+    await addListEntry(SINK.email, { kind: "block", pattern: "blocked.example" });
+    await append([`From: x@news.blocked.example\r\nTo: sink@example.test\r\nSubject: Blocked ${TAG}\r\nMessage-ID: <blocked-${TAG}@x>\r\n\r\nhello\r\n`]);
+    expect(await fileNewInboxMail(sink, SINK.email)).toMatchObject({ judged: 1, filed: 1 });
+    expect(await find("Junk", "Blocked")).toHaveLength(1);
+    expect(await corpus()).toBeNull();
+  });
+
   it("learns good mail marked in INBOX without moving it", async () => {
     const uids = await find("INBOX", "Project meeting");
     const r = await markMessages(sink, SINK.email, { folder: "INBOX", selection: { uids }, label: "ham" });
@@ -102,6 +115,10 @@ describe("Spam and Not spam", () => {
     expect(await find("INBOX", "Project meeting notes 7")).toHaveLength(1);
     // judged once: listing again does not judge it again
     expect((await fileNewInboxMail(sink, SINK.email)).judged).toBe(0);
+    // the auto-whitelist keeps each sender's scores
+    const carol = await getDb().spamSenderScore.findUnique({ where: { account_sender: { account: SINK.email, sender: "carol@example.test" } } });
+    expect(carol?.count).toBe(1); // ham 7; hams 1-6 arrived before the filter had learned anything
+    expect(carol!.scoreSum).toBeLessThan(0.5);
     const [uid] = await find("Junk", "CHEAP pills, best prices!!! 7");
     const why = await messageSpamReport(sink, SINK.email, "Junk", uid);
     expect(why.verdict).toMatchObject({ isSpam: true, filed: true });
@@ -133,5 +150,30 @@ describe("Spam and Not spam", () => {
     expect(undo.training.unlearned).toBe(learned);
     expect(await corpus()).toEqual(before);
     expect(await find("INBOX", "Project meeting notes 7")).toHaveLength(1);
+  });
+});
+
+describe("learning from folders and from sent mail", () => {
+  it("learns INBOX as good mail and Junk as spam, skipping what it already knows, and reports progress", async () => {
+    const progress: LearnProgress[] = [];
+    const r = await learnFromFolders(sink, SINK.email, (p) => progress.push(p));
+    expect(r.skipped).toBeGreaterThan(0);
+    expect(r.ham + r.spam).toBeGreaterThan(0);
+    for (const folder of ["INBOX", "Junk"]) {
+      const last = progress.filter((p) => p.folder === folder).at(-1)!;
+      expect(last.done).toBe(last.total);
+    }
+    // a second run finds nothing new
+    expect(await learnFromFolders(sink, SINK.email, () => undefined)).toMatchObject({ spam: 0, ham: 0 });
+  });
+
+  it("whitelists the recipients of a message the user sends", async () => {
+    const outcome = await submitMessage(
+      sink,
+      { from: { name: "", address: SINK.email }, to: "Sink <sink@example.test>", cc: "", bcc: "", subject: `Note to self ${TAG}`, body: "hi", kept: [], uploads: [], context: EMPTY_CONTEXT, draft: null },
+      await getSendLimit(),
+    );
+    expect(outcome.ok).toBe(true);
+    expect(await listEntries(SINK.email)).toContainEqual({ kind: "allow", pattern: "sink@example.test", source: "sent" });
   });
 });
