@@ -98,4 +98,20 @@ test.describe("spam filter", () => {
     await page.getByTestId("spam-panel").getByText("Why?").click();
     await expect(page.getByTestId("spam-why")).toContainText("You marked this message as not spam.");
   });
+
+  test("Settings: learn from existing folders, and keep a whitelist", async ({ page }) => {
+    await page.goto("/mail/settings");
+    await page.getByRole("button", { name: "Learn from my folders" }).click();
+    await expect(page.getByTestId("learn-result")).toHaveText(/^Learned \d+ good and \d+ spam messages/);
+    await expect(page.getByRole("button", { name: "Learn from my folders" })).toBeEnabled();
+
+    await page.getByLabel("Address, domain or wildcard").fill("Friends.Example");
+    await page.getByRole("combobox", { name: "Add to list" }).selectOption("allow");
+    await page.getByRole("button", { name: "Add", exact: true }).click();
+    await expect(page.getByTestId("settings-notice")).toHaveText("friends.example is now on your whitelist.");
+    await expect(page.getByTestId("spam-allow-list")).toContainText("friends.example");
+    await page.getByRole("button", { name: "Remove friends.example" }).click();
+    await expect(page.getByTestId("settings-notice")).toHaveText("friends.example removed.");
+    await expect(page.getByTestId("spam-allow-list")).not.toContainText("friends.example");
+  });
 });

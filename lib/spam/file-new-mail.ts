@@ -7,7 +7,7 @@ import { evaluateMessage, isTrained } from "./evaluate-message";
 import { fetchSpamSources } from "./fetch-spam-sources";
 import { findJunkFolder } from "./mark-messages";
 import { spamAccount, spamAutoFile } from "./spam-settings";
-import { findVerdict, inboxMark, recordSenderScore, saveVerdict, setInboxMark } from "./spam-store";
+import { findVerdict, inboxMark, pruneVerdicts, recordSenderScore, saveVerdict, setInboxMark } from "./spam-store";
 import { dbTokenStore } from "./token-store";
 
 /** New messages judged per INBOX listing: a flood of new mail is worked off over several
@@ -58,6 +58,7 @@ export async function fileNewInboxMail(id: ImapIdentity, email: string): Promise
     }
     if (junk && spam.length) await moveSelected(client, spam.join(","), junk.path);
     await setInboxMark(account, { uidValidity, lastUid: batch[batch.length - 1] });
+    await pruneVerdicts(account);
     return { judged, filed: spam.length, pending: fresh.length > batch.length };
   });
 }

@@ -5,10 +5,10 @@ import { toUidSet, type MessageSelection } from "@/lib/imap/message-selection";
 import { moveSelected, type MoveResult } from "@/lib/imap/move-messages";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { withMailbox } from "@/lib/imap/with-mailbox";
-import { getSetting } from "@/lib/settings/account-settings";
+import { getSettings } from "@/lib/settings/account-settings";
 import { evaluateMessage } from "./evaluate-message";
 import { fetchSpamSources } from "./fetch-spam-sources";
-import { spamAccount, spamTrainMode } from "./spam-settings";
+import { spamAccount, spamInterestingTokens, spamThreshold, spamTrainMode } from "./spam-settings";
 import { saveVerdict } from "./spam-store";
 import { trainMessages, type TrainOutcome } from "./train-messages";
 
@@ -69,7 +69,8 @@ export async function markMessages(id: ImapIdentity, email: string, opts: MarkOp
     return { moved, sources };
   });
   const label = opts.label === "none" ? null : opts.label;
-  const training = await trainMessages(account, sources, label, await getSetting(account, spamTrainMode));
+  const [mode, threshold, interesting] = await getSettings(account, [spamTrainMode, spamThreshold, spamInterestingTokens] as const);
+  const training = await trainMessages(account, sources, label, mode, { threshold, interesting });
   if (label) {
     for (const s of sources) {
       const report = await evaluateMessage(account, s.message, s.tokens);

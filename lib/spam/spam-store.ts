@@ -84,6 +84,14 @@ export async function saveVerdict(account: string, messageKey: string, v: Omit<V
   });
 }
 
+/** Verdicts are kept this long: long after a message's UID fell below the INBOX mark, the verdict
+ * only matters if the message comes back to INBOX, and then judging it again is right. */
+export const VERDICT_DAYS = 180;
+
+export async function pruneVerdicts(account: string, now = Date.now()): Promise<void> {
+  await getDb().spamVerdict.deleteMany({ where: { account, judgedAt: { lt: new Date(now - VERDICT_DAYS * 86_400_000) } } });
+}
+
 export type InboxMark = { uidValidity: string; lastUid: number };
 
 export async function inboxMark(account: string): Promise<InboxMark | null> {

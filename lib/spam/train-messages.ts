@@ -1,4 +1,4 @@
-import { classifyTokens, countTokens } from "./graham";
+import { classifyTokens, countTokens, GRAHAM_DEFAULTS, type GrahamOptions } from "./graham";
 import { isTrained } from "./evaluate-message";
 import { setTrainedLabel, trainedLabel, type TrainedLabel } from "./spam-store";
 import { addToDelta, dbTokenStore, emptyDelta } from "./token-store";
@@ -12,7 +12,13 @@ export type TrainOutcome = { learned: number; unlearned: number; alreadyKnown: n
  * In "mistakes" mode a message the filter already judges right is not added: the filter learns
  * only what it got wrong.
  */
-export async function trainMessages(account: string, items: TrainItem[], label: TrainedLabel | null, mode: "mistakes" | "everything"): Promise<TrainOutcome> {
+export async function trainMessages(
+  account: string,
+  items: TrainItem[],
+  label: TrainedLabel | null,
+  mode: "mistakes" | "everything",
+  options: GrahamOptions = GRAHAM_DEFAULTS,
+): Promise<TrainOutcome> {
   const store = dbTokenStore(account);
   const outcome: TrainOutcome = { learned: 0, unlearned: 0, alreadyKnown: 0 };
   for (const item of items) {
@@ -32,7 +38,7 @@ export async function trainMessages(account: string, items: TrainItem[], label: 
     if (label && mode === "mistakes") {
       const corpus = await store.corpus();
       const known = await store.counts(item.tokens);
-      const verdict = classifyTokens(item.tokens, (t) => known.get(t), corpus);
+      const verdict = classifyTokens(item.tokens, (t) => known.get(t), corpus, options);
       if (isTrained(corpus) && verdict.isSpam === (label === "spam")) learn = false;
     }
     if (learn && label) {

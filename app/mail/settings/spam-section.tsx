@@ -82,7 +82,7 @@ export async function SpamSection({ email }: { email: string }) {
         </label>
         <label>
           List
-          <select name="kind" defaultValue="allow">
+          <select name="kind" defaultValue="allow" aria-label="Add to list">
             <option value="allow">Whitelist (never spam)</option>
             <option value="block">Blacklist (always spam)</option>
           </select>
