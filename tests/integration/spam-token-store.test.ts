@@ -14,7 +14,7 @@ beforeAll(async () => {
 
 describe("dbTokenStore", () => {
   it("adds a message's occurrences in batches (more tokens than one INSERT holds) and reads them back", async () => {
-    const tokens = new Map(Array.from({ length: 1000 }, (_, i) => [`t${i}`, (i % 3) + 1] as const));
+    const tokens = new Map<string, number>(Array.from({ length: 1000 }, (_, i) => [`t${i}`, (i % 3) + 1]));
     tokens.set("it's $5!", 2);
     const delta = emptyDelta();
     addToDelta(delta, "spam", tokens);
