@@ -34,10 +34,10 @@ function Why({ r }: { r: MessageSpamReport }) {
       )}
       {r.verdict && (
         <p>
-          {r.verdict.filed
-            ? "Postern moved this message to Junk when it arrived."
-            : r.learnedAs
-              ? `You marked this message as ${r.learnedAs === "spam" ? "spam" : "not spam"}.`
+          {r.verdict.byUser
+            ? `You marked this message as ${r.verdict.isSpam ? "spam" : "not spam"}${r.learnedAs ? "" : " (the filter already judged it so: nothing new to learn)"}.`
+            : r.verdict.filed
+              ? "Postern moved this message to Junk when it arrived."
               : `Judged ${r.verdict.isSpam ? "spam" : "not spam"} when it arrived (${percent(r.verdict.score)}).`}
         </p>
       )}

@@ -74,7 +74,7 @@ export async function markMessages(id: ImapIdentity, email: string, opts: MarkOp
   if (label) {
     for (const s of sources) {
       const report = await evaluateMessage(account, s.message, s.tokens);
-      await saveVerdict(account, s.key, { uid: s.uid, score: report.score, isSpam: label === "spam", filed: false });
+      await saveVerdict(account, s.key, { uid: s.uid, score: report.score, isSpam: label === "spam", filed: false, byUser: true });
     }
   }
   return { moved, training };

@@ -70,13 +70,13 @@ export async function recordSenderScore(account: string, sender: string, score: 
   });
 }
 
-export type Verdict = { uid: number; score: number; isSpam: boolean; filed: boolean; judgedAt: Date };
+export type Verdict = { uid: number; score: number; isSpam: boolean; filed: boolean; byUser: boolean; judgedAt: Date };
 
 export async function findVerdict(account: string, messageKey: string): Promise<Verdict | null> {
   return getDb().spamVerdict.findUnique({ where: { account_messageKey: { account, messageKey } } });
 }
 
-export async function saveVerdict(account: string, messageKey: string, v: Omit<Verdict, "judgedAt">): Promise<void> {
+export async function saveVerdict(account: string, messageKey: string, v: Omit<Verdict, "judgedAt" | "byUser"> & { byUser?: boolean }): Promise<void> {
   await getDb().spamVerdict.upsert({
     where: { account_messageKey: { account, messageKey } },
     create: { account, messageKey, ...v },

@@ -30,6 +30,7 @@ CREATE TABLE "SpamVerdict" (
     "score" REAL NOT NULL,
     "isSpam" BOOLEAN NOT NULL,
     "filed" BOOLEAN NOT NULL DEFAULT false,
+    "byUser" BOOLEAN NOT NULL DEFAULT false,
     "judgedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     PRIMARY KEY ("account", "messageKey")
 );
