@@ -186,7 +186,7 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
     const sel = selection(uids);
     if (!sel) return;
     removeRows(sel, { action: "spam", folder: page.folder, selection: sel, label }, (r) => ({
-      text: label === "spam" ? "Moved to Junk. The filter learned that it is spam." : "Moved to Inbox. The filter learned that it is not spam.",
+      text: `Moved to ${label === "spam" ? "Junk" : "Inbox"}.${r.training?.learned ? ` The filter learned that ${r.training.learned === 1 ? "it is" : "they are"} ${label === "spam" ? "spam" : "not spam"}.` : ""}`,
       undo: r.moved ? { moved: r.moved, back: page.folder, forget: true } : undefined,
     }));
   };

@@ -14,6 +14,8 @@ export type ActionResult = {
   moved?: MoveResult;
   copied?: MoveResult;
   deleted?: { kind: "trashed"; moved: MoveResult } | { kind: "expunged"; count: number };
+  /** Spam / Not spam: how many messages the filter learned from (train-on-mistakes skips the rest). */
+  training?: { learned: number; unlearned: number; alreadyKnown: number };
 };
 
 export class ActionError extends Error {
