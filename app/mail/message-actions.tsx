@@ -3,7 +3,7 @@ import { StarIcon } from "./icons";
 
 /** Actions on the open message. The message list owns all actions (optimistic state, undo), so
  * these buttons hand the request to it instead of calling the server themselves. */
-export type OpenMessageAction = { kind: "star" | "unstar" | "unread" | "delete"; uid: number };
+export type OpenMessageAction = { kind: "star" | "unstar" | "unread" | "delete" | "spam" | "notspam"; uid: number };
 
 export const OPEN_MESSAGE_ACTION_EVENT = "postern:open-message-action";
 
@@ -11,7 +11,7 @@ function send(detail: OpenMessageAction) {
   window.dispatchEvent(new CustomEvent<OpenMessageAction>(OPEN_MESSAGE_ACTION_EVENT, { detail }));
 }
 
-export function MessageActions({ uid, flagged, inTrash }: { uid: number; flagged: boolean; inTrash: boolean }) {
+export function MessageActions({ uid, flagged, inTrash, inJunk = false }: { uid: number; flagged: boolean; inTrash: boolean; inJunk?: boolean }) {
   return (
     <div className="message-actions" role="toolbar" aria-label="Message actions">
       <button
@@ -24,6 +24,9 @@ export function MessageActions({ uid, flagged, inTrash }: { uid: number; flagged
       </button>
       <button type="button" onClick={() => send({ kind: "unread", uid })}>
         Mark unread
+      </button>
+      <button type="button" onClick={() => send({ kind: inJunk ? "notspam" : "spam", uid })}>
+        {inJunk ? "Not spam" : "Spam"}
       </button>
       <button type="button" className="danger" onClick={() => send({ kind: "delete", uid })}>
         {inTrash ? "Delete forever" : "Delete"}

@@ -24,15 +24,18 @@ type Props = {
   selectedUid?: number;
   moveTargets: MoveTarget[];
   inTrash: boolean;
+  /** The folder is Junk: offer "Not spam" instead of "Spam". */
+  inJunk?: boolean;
 };
 
 type Override = Partial<Pick<MessageSummary, "seen" | "flagged">>;
-type Toast = { text: string; undo?: { moved: MoveResult; back: string }; undoCopy?: MoveResult };
+/** `forget`: the move also taught the spam filter, and undoing it un-teaches it. */
+type Toast = { text: string; undo?: { moved: MoveResult; back: string; forget?: boolean }; undoCopy?: MoveResult };
 
 /** How long "Undo" stays on screen after a move or delete. */
 const UNDO_MS = 8000;
 
-export function MessageList({ page, listParams, selectedUid, moveTargets, inTrash }: Props) {
+export function MessageList({ page, listParams, selectedUid, moveTargets, inTrash, inJunk = false }: Props) {
   const router = useRouter();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [allInFolder, setAllInFolder] = useState(false);
@@ -168,12 +171,24 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
     );
   };
 
-  const undo = (u: { moved: MoveResult; back: string }) => {
+  const undo = (u: { moved: MoveResult; back: string; forget?: boolean }) => {
     setToast(null);
     if (!u.moved.uids.length) return;
-    void run({ action: "move", folder: u.moved.folder, selection: { uids: u.moved.uids }, to: u.back }, () => undefined, () =>
-      setToast({ text: "Undone." }),
-    );
+    const selection = { uids: u.moved.uids };
+    const body: ActionBody = u.forget
+      ? { action: "spam", folder: u.moved.folder, selection, label: "none", to: u.back }
+      : { action: "move", folder: u.moved.folder, selection, to: u.back };
+    void run(body, () => undefined, () => setToast({ text: "Undone." }));
+  };
+
+  /** "Spam" moves to Junk, "Not spam" to INBOX; either way the filter learns from it. */
+  const markSpam = (label: "spam" | "ham", uids?: number[]) => {
+    const sel = selection(uids);
+    if (!sel) return;
+    removeRows(sel, { action: "spam", folder: page.folder, selection: sel, label }, (r) => ({
+      text: `Moved to ${label === "spam" ? "Junk" : "Inbox"}.${r.training?.learned ? ` The filter learned that ${r.training.learned === 1 ? "it is" : "they are"} ${label === "spam" ? "spam" : "not spam"}.` : ""}`,
+      undo: r.moved ? { moved: r.moved, back: page.folder, forget: true } : undefined,
+    }));
   };
 
   const toggleSelect = (uid: number, shift: boolean) => {
@@ -214,6 +229,7 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
     back: () => router.push(mailUrl({ folder: page.folder, list: listParams, page: page.page })),
     star: () => cursorRow && setFlag("flagged", !cursorRow.flagged, [cursorRow.uid]),
     remove: () => (selected.size || allInFolder ? remove() : cursorRow && remove([cursorRow.uid])),
+    spam: () => (selected.size || allInFolder ? markSpam(inJunk ? "ham" : "spam") : cursorRow && markSpam(inJunk ? "ham" : "spam", [cursorRow.uid])),
     select: () => cursorRow && toggleSelect(cursorRow.uid, false),
     help: () => setHelpOpen((h) => !h),
     search: () => document.getElementById(SEARCH_INPUT_ID)?.focus(),
@@ -229,6 +245,7 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
   act.current = (a) => {
     if (a.kind === "star" || a.kind === "unstar") setFlag("flagged", a.kind === "star", [a.uid]);
     if (a.kind === "delete") remove([a.uid]);
+    if (a.kind === "spam" || a.kind === "notspam") markSpam(a.kind === "spam" ? "spam" : "ham", [a.uid]);
     if (a.kind === "unread") {
       setFlag("seen", false, [a.uid]);
       router.push(mailUrl({ folder: page.folder, list: listParams, page: page.page }));
@@ -264,6 +281,11 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
             <button type="button" onClick={() => setFlag("seen", false)}>Mark unread</button>
             <button type="button" onClick={() => setFlag("flagged", true)}>Star</button>
             <button type="button" onClick={() => setFlag("flagged", false)}>Unstar</button>
+            {inJunk ? (
+              <button type="button" onClick={() => markSpam("ham")}>Not spam</button>
+            ) : (
+              <button type="button" onClick={() => markSpam("spam")}>Spam</button>
+            )}
             <FolderSelect label="Move selected messages to" placeholder="Move to…" targets={otherFolders} onPick={moveTo} />
             <FolderSelect label="Copy selected messages to" placeholder="Copy to…" targets={otherFolders} onPick={copyTo} />
             <button type="button" className="danger" onClick={() => remove()}>

@@ -11,6 +11,7 @@ import { mailUrl } from "./mail-url";
 import { alwaysShowImagesFrom } from "./settings/reading-actions";
 import { MdnPrompt } from "./mdn-prompt";
 import { MessageReceipts } from "./receipts/message-receipts";
+import { SpamPanel } from "./spam-panel";
 
 type Props = {
   folder: string;
@@ -22,6 +23,7 @@ type Props = {
   size: number;
   flagged: boolean;
   inTrash: boolean;
+  inJunk?: boolean;
   /** Sort/search parameters of the list, kept in links. */
   listParams?: Record<string, string>;
   view: MessageView | null;
@@ -34,7 +36,7 @@ type Props = {
   mdnRequestedBy?: string | null;
 };
 
-export function MessageViewPane({ folder, uid, page, imagesAllowed, alwaysImagesFrom, size, flagged, inTrash, listParams, view, inDrafts, receipts = [], mdnRequestedBy = null }: Props) {
+export function MessageViewPane({ folder, uid, page, imagesAllowed, alwaysImagesFrom, size, flagged, inTrash, inJunk, listParams, view, inDrafts, receipts = [], mdnRequestedBy = null }: Props) {
   const sourceUrl = partUrl("source", folder, uid);
   if (!view) {
     return (
@@ -68,7 +70,7 @@ export function MessageViewPane({ folder, uid, page, imagesAllowed, alwaysImages
           )}
         </dl>
         <div className="message-tools">
-          <MessageActions uid={uid} flagged={flagged} inTrash={inTrash} />
+          <MessageActions uid={uid} flagged={flagged} inTrash={inTrash} inJunk={inJunk} />
           <ComposeLinks folder={folder} uid={uid} inDrafts={inDrafts} />
           <a href={sourceUrl} target="_blank" rel="noopener">View source</a>
           <a href={`${sourceUrl}&download=1`}>Download (.eml)</a>
@@ -77,6 +79,7 @@ export function MessageViewPane({ folder, uid, page, imagesAllowed, alwaysImages
           </a>
           <a href={prefillUrl({ from: view.from[0]?.address || undefined, subject: view.subject || undefined })}>Create filter</a>
         </div>
+        <SpamPanel folder={folder} uid={uid} />
       </header>
       <MessageReceipts receipts={receipts} />
       {mdnRequestedBy && <MdnPrompt folder={folder} uid={uid} notifyTo={mdnRequestedBy} />}

@@ -17,6 +17,7 @@ import { mdnPolicy } from "@/lib/mdn/mdn-settings";
 import { fetchMdnRequest } from "@/lib/mdn/mdn-request";
 import { deliverInboxNotices, markOpeningsSeen, unseenOpenings } from "@/lib/read-links/opening-notices";
 import { listReceipts } from "@/lib/read-links/read-link-store";
+import { fileNewInboxMailQuietly } from "@/lib/spam/file-new-mail";
 import { logout } from "./actions";
 import { FolderTree } from "./folder-tree";
 import { LiveUpdates } from "./live-updates";
@@ -39,6 +40,8 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
   const listParams = listQueryParams(query);
   const notice = readNotice(raw);
   try {
+    // New INBOX mail is judged before INBOX is listed, so spam is already in Junk when it shows.
+    if (params.folder === "INBOX") await fileNewInboxMailQuietly(session.imap, session.email);
     // Open first: it marks the message read, and the list and counts should show that.
     const opened = params.uid ? await openMessageOrNotice(session.imap, params.folder, params.uid) : null;
     const threadView = isThreadView(raw);
@@ -99,6 +102,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
             selectedUid={params.uid}
             moveTargets={moveTargets}
             inTrash={current?.specialUse === "\\Trash"}
+            inJunk={current?.specialUse === "\\Junk"}
           />
         )}
         <LiveUpdates
@@ -131,6 +135,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
             flagged={opened.flagged}
             inTrash={current?.specialUse === "\\Trash"}
             inDrafts={current?.specialUse === "\\Drafts"}
+            inJunk={current?.specialUse === "\\Junk"}
             view={view}
             receipts={receipts}
             mdnRequestedBy={mdnRequest && !mdnRequest.answered ? mdnRequest.notifyTo.address : null}

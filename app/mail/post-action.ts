@@ -3,7 +3,9 @@ export type ActionBody =
   | { action: "flag"; folder: string; selection: Selection; flag: "seen" | "flagged"; value: boolean }
   | { action: "move"; folder: string; selection: Selection; to: string }
   | { action: "copy"; folder: string; selection: Selection; to: string }
-  | { action: "delete"; folder: string; selection: Selection; permanent?: boolean };
+  | { action: "delete"; folder: string; selection: Selection; permanent?: boolean }
+  /** Spam / Not spam: learn and move (lib/spam); "none" forgets and moves to `to` (undo). */
+  | { action: "spam"; folder: string; selection: Selection; label: "spam" | "ham" | "none"; to?: string };
 
 export type Selection = { uids: number[] } | { all: true };
 export type MoveResult = { folder: string; uids: number[] };
@@ -12,6 +14,8 @@ export type ActionResult = {
   moved?: MoveResult;
   copied?: MoveResult;
   deleted?: { kind: "trashed"; moved: MoveResult } | { kind: "expunged"; count: number };
+  /** Spam / Not spam: how many messages the filter learned from (train-on-mistakes skips the rest). */
+  training?: { learned: number; unlearned: number; alreadyKnown: number };
 };
 
 export class ActionError extends Error {

@@ -8,6 +8,7 @@ const KEYS: Array<[string, string]> = [
   ["x", "Select message"],
   ["s", "Star or unstar"],
   ["# / Delete", "Delete"],
+  ["!", "Spam (Not spam in Junk)"],
   ["c", "Compose"],
   ["r / a / f", "Reply, reply all, forward"],
   ["/", "Search"],

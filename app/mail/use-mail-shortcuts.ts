@@ -8,6 +8,8 @@ export type ShortcutHandlers = {
   back: () => void;
   star: () => void;
   remove: () => void;
+  /** Spam, or Not spam in Junk. */
+  spam: () => void;
   select: () => void;
   help: () => void;
   search: () => void;
@@ -29,6 +31,7 @@ const KEYMAP: Record<string, Exclude<keyof ShortcutHandlers, "compose">> = {
   u: "back",
   s: "star",
   "#": "remove",
+  "!": "spam",
   Delete: "remove",
   x: "select",
   "?": "help",

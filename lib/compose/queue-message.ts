@@ -1,13 +1,12 @@
 import { PosternError } from "@/lib/http/errors";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { getOutbox, type Outbox, type OutboxJob } from "@/lib/smtp/outbox";
-import { rememberContacts } from "@/lib/contacts/remember-contacts";
 import { sendMessage } from "@/lib/smtp/send-message";
 import type { SaveDraftResult } from "./compose-types";
 import { saveDraft } from "./save-draft";
 import type { ComposeSubmission } from "./submission";
 import type { ReadLinkContext } from "@/lib/read-links/send-read-links";
-import { afterSend, buildSendable, keepAsDraft, submitterFor } from "./submit-message";
+import { afterSend, buildSendable, keepAsDraft, rememberRecipients, submitterFor } from "./submit-message";
 
 export type QueueOutcome =
   | { ok: true; job: OutboxJob; draft: SaveDraftResult }
@@ -38,7 +37,7 @@ export async function queueMessage(
   // Read links are created only when the message really goes: an undone send leaves none.
   const job = outbox.schedule(imap.sessionId, draft.draft, opts.delayMs, async () => {
     const delivered = await sendMessage(imap, message, { ...afterSend(s, draft.draft), limit: opts.limit }, submit);
-    await rememberContacts(imap.credentials.user, s, delivered);
+    await rememberRecipients(imap, s, message, delivered);
     return delivered;
   });
   return { ok: true, job, draft };

@@ -6,6 +6,7 @@ import { withConnection } from "@/lib/imap/with-mailbox";
 import { buildMessage, type BuiltMessage } from "@/lib/smtp/build-message";
 import { planReadLinks, readLinkSubmit, withReadLinksHeader, type ReadLinkContext, type ReadLinkPlan } from "@/lib/read-links/send-read-links";
 import { assertSendable, sendMessage, type AfterSend, type Delivered, type Submit } from "@/lib/smtp/send-message";
+import { whitelistRecipients } from "@/lib/spam/whitelist-recipients";
 import type { MessageRef, SaveDraftResult } from "./compose-types";
 import { fetchKeptAttachments } from "./fetch-kept-attachments";
 import { saveDraft } from "./save-draft";
@@ -54,6 +55,13 @@ export function submitterFor(sendable: Sendable, readLinks: ReadLinkContext | un
   return readLinkSubmit(sendable.readLinks, readLinks);
 }
 
+/** People the user wrote to (those the server accepted): suggested in the composer (lib/contacts),
+ * whitelisted for the spam filter (lib/spam). Neither fails the send: the message is out. */
+export async function rememberRecipients(imap: ImapIdentity, s: ComposeSubmission, built: BuiltMessage, delivered: Delivered): Promise<void> {
+  await rememberContacts(imap.credentials.user, s, delivered);
+  await whitelistRecipients(imap.credentials.user, built.envelope.to, delivered.rejected.map((r) => r.recipient));
+}
+
 /** After a failed send: the message goes to Drafts so that it is not lost (null if that fails too). */
 export async function keepAsDraft(imap: ImapIdentity, s: ComposeSubmission, limit: number): Promise<SaveDraftResult | null> {
   return saveDraft(imap, s, limit).catch((e: unknown) => {
@@ -72,7 +80,7 @@ export async function submitMessage(imap: ImapIdentity, s: ComposeSubmission, li
     const sendable = await buildSendable(imap, s, limit);
     const submit = submitterFor(sendable, readLinks);
     const delivered = await sendMessage(imap, sendable.built, { ...afterSend(s, await draftToRemove(imap, s.draft)), limit }, submit);
-    await rememberContacts(imap.credentials.user, s, delivered);
+    await rememberRecipients(imap, s, sendable.built, delivered);
     return { ok: true, delivered };
   } catch (e) {
     if (!(e instanceof PosternError)) throw e;

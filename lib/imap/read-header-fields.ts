@@ -1,15 +1,22 @@
 import type { ImapFlow } from "imapflow";
 
+/** Every unfolded header field of a header block, in order, repeats kept (Received, ...).
+ * Names keep their case; values are not decoded. */
+export function splitHeaderBlock(block: string): { name: string; value: string }[] {
+  const fields: { name: string; value: string }[] = [];
+  for (const field of block.replace(/\r?\n(?=[ \t])/g, "").split(/\r?\n/)) {
+    const colon = field.indexOf(":");
+    if (colon <= 0) continue;
+    fields.push({ name: field.slice(0, colon).trim(), value: field.slice(colon + 1).trim() });
+  }
+  return fields;
+}
+
 /** Unfolded header fields of a header block, by lower-case name; a repeated field keeps the
  * first value (what mail readers show). Values are not decoded. */
 export function parseHeaderFields(block: string): Record<string, string> {
   const fields: Record<string, string> = {};
-  for (const field of block.replace(/\r?\n(?=[ \t])/g, "").split(/\r?\n/)) {
-    const colon = field.indexOf(":");
-    if (colon <= 0) continue;
-    const name = field.slice(0, colon).trim().toLowerCase();
-    fields[name] ??= field.slice(colon + 1).trim();
-  }
+  for (const { name, value } of splitHeaderBlock(block)) fields[name.toLowerCase()] ??= value;
   return fields;
 }
 

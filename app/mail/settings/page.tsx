@@ -10,6 +10,7 @@ import { stopShowingImagesFrom } from "./reading-actions";
 import { desktopNotifications } from "@/lib/live/live-settings";
 import { saveNotificationSettings } from "./actions";
 import { NotificationPermission } from "./notification-permission";
+import { SpamSection } from "./spam-section";
 
 export const dynamic = "force-dynamic";
 
@@ -111,6 +112,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             <a href="/mail/filters">Sort incoming mail with rules, or set up an automatic reply</a>
           </p>
         </section>
+        <SpamSection email={session.email} />
         <section className={styles.panel} aria-labelledby="settings-identities">
           <h2 id="settings-identities">Identities and signatures</h2>
           <p className={styles.hint}>

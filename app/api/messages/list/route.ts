@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { listMessages } from "@/lib/imap/list-messages";
+import { fileNewInboxMailQuietly } from "@/lib/spam/file-new-mail";
 import { sessionRoute } from "../../session-route";
 
 const query = z.object({
@@ -8,6 +9,7 @@ const query = z.object({
 });
 
 /** One page of a folder as JSON: what the list shows, nothing more. */
-export const GET = sessionRoute(query, async (imap, q) =>
-  Response.json(await listMessages(imap, q), { headers: { "Cache-Control": "private, no-store" } }),
-);
+export const GET = sessionRoute(query, async (imap, q, _req, session) => {
+  if (q.folder === "INBOX") await fileNewInboxMailQuietly(imap, session.email);
+  return Response.json(await listMessages(imap, q), { headers: { "Cache-Control": "private, no-store" } });
+});

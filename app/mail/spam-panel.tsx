@@ -1,0 +1,125 @@
+"use client";
+import { useEffect, useState } from "react";
+import type { MessageSpamReport } from "@/lib/spam/message-report";
+import type { SenderAuth } from "@/lib/spam/sender-auth";
+import styles from "./spam-panel.module.css";
+
+const percent = (p: number) => (p >= 0.9995 && p < 1 ? ">99.9%" : p > 0 && p < 0.0005 ? "<0.1%" : `${(p * 100).toFixed(1)}%`);
+
+/** SPF/DKIM/DMARC as the receiving server recorded them; nothing when it recorded nothing. */
+function AuthBadge({ auth }: { auth: SenderAuth }) {
+  const entries = (["spf", "dkim", "dmarc"] as const).filter((k) => auth[k] !== null);
+  if (!entries.length) return null;
+  return (
+    <span data-testid="sender-auth">
+      {entries.map((k) => (
+        <span key={k} className={`${styles.badge} ${auth[k] === "pass" ? styles.pass : auth[k] === "fail" || auth[k] === "softfail" ? styles.fail : ""}`}>
+          {k.toUpperCase()} {auth[k]}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+function Why({ r }: { r: MessageSpamReport }) {
+  return (
+    <div className={styles.body} data-testid="spam-why">
+      <p>
+        Score <strong data-testid="spam-score">{percent(r.score)}</strong>: {r.isSpam ? "spam" : "not spam"} (spam above {percent(r.threshold)}).
+      </p>
+      {r.list && (
+        <p>
+          The sender is on your {r.list.kind === "allow" ? "whitelist" : "blacklist"} ({r.list.pattern}).
+        </p>
+      )}
+      {r.verdict && (
+        <p>
+          {r.verdict.byUser
+            ? `You marked this message as ${r.verdict.isSpam ? "spam" : "not spam"}${r.learnedAs ? "" : " (the filter already judged it so: nothing new to learn)"}.`
+            : r.verdict.filed
+              ? "Postern moved this message to Junk when it arrived."
+              : `Judged ${r.verdict.isSpam ? "spam" : "not spam"} when it arrived (${percent(r.verdict.score)}).`}
+        </p>
+      )}
+      {r.trained ? (
+        <>
+          <p>
+            Bayesian filter: {percent(r.bayes.probability)}, learned from {r.corpus.spamMessages} spam and {r.corpus.hamMessages} good messages. The{" "}
+            {r.bayes.tokens.length} words that decided:
+          </p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Word</th>
+                <th scope="col">Spam probability</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.bayes.tokens.map((t) => (
+                <tr key={t.token} data-testid="spam-token">
+                  <td className={styles.token}>{t.token}</td>
+                  <td>{t.known ? t.probability.toFixed(2) : `${t.probability.toFixed(2)} (new word)`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : (
+        <p>
+          The Bayesian filter has not learned enough yet ({r.corpus.spamMessages} spam, {r.corpus.hamMessages} good messages): mark spam with “Spam”,
+          and let it learn your good mail in <a href="/mail/settings#settings-spam">Settings</a>.
+        </p>
+      )}
+      {r.rules.length > 0 && (
+        <>
+          <p>Rules ({r.rulePoints > 0 ? "+" : ""}{r.rulePoints.toFixed(1)} points; each point doubles the odds of spam):</p>
+          <table>
+            <tbody>
+              {r.rules.map((h) => (
+                <tr key={h.rule} data-testid="spam-rule">
+                  <td>{h.points > 0 ? "+" : ""}{h.points.toFixed(1)}</td>
+                  <td>{h.description}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      {r.senderHistory.average !== null && r.awlFactor > 0 && (
+        <p>
+          Earlier mail from {r.sender} scored {percent(r.senderHistory.average)} on average ({r.senderHistory.count} messages): the score moved from{" "}
+          {percent(r.contentScore)} toward it by {Math.round(r.awlFactor * 100)}%.
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The sender-authentication badge and the spam filter's "why" for the open message. */
+export function SpamPanel({ folder, uid }: { folder: string; uid: number }) {
+  const [report, setReport] = useState<MessageSpamReport | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    const abort = new AbortController();
+    setReport(null);
+    setFailed(false);
+    fetch(`/api/spam/report?${new URLSearchParams({ folder, uid: String(uid) })}`, { signal: abort.signal })
+      .then((res) => (res.ok ? res.json() : Promise.reject(new Error(String(res.status)))))
+      .then((r: MessageSpamReport) => setReport(r))
+      .catch(() => abort.signal.aborted || setFailed(true));
+    return () => abort.abort();
+  }, [folder, uid]);
+  if (failed) return null;
+  if (!report) return <div className={styles.panel} aria-busy="true" />;
+  return (
+    <div className={styles.panel} data-testid="spam-panel">
+      <AuthBadge auth={report.auth} />
+      <details className={styles.details}>
+        <summary>
+          Spam score <span className={report.isSpam ? styles.spam : undefined}>{percent(report.score)}</span> · Why?
+        </summary>
+        <Why r={report} />
+      </details>
+    </div>
+  );
+}

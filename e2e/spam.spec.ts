@@ -1,0 +1,117 @@
+import { expect, test, type Page } from "@playwright/test";
+import { row, signIn } from "./helpers";
+import { emptyFolders, withLabImap } from "./lab-imap";
+
+// sink's INBOX and Junk belong to this journey (no other spec reads them): reset them here. The
+// first INBOX listing marks everything already there as judged, so only mail appended after the
+// training is filed automatically.
+const SINK = { email: "sink@example.test", password: "sink-pass" };
+const TAG = `e2e${Date.now().toString(36)}`;
+
+const spam = (n: number, extra = "") =>
+  `From: Best Pharmacy <deals${n}@pills.example>\r\nTo: sink@example.test\r\nSubject: CHEAP pills ${n} ${TAG}\r\nMessage-ID: <spam-${n}-${TAG}@pills.example>\r\n` +
+  `Date: Mon, 2 Mar 2026 11:00:00 +0000\r\n${extra}Content-Type: text/html; charset=utf-8\r\n\r\n` +
+  `<p>CHEAP pills! Buy cheap Viagra now! Best prices, cheap meds, FREE shipping!!! Order now and save $$$ on cheap pills.</p>` +
+  `<a href="http://pills.example/order?id=${n}">Order now</a><p>Limited offer: buy now, cheap cheap cheap!</p>\r\n`;
+
+const ham = (n: number) =>
+  `From: Carol Diaz <carol@example.test>\r\nTo: sink@example.test\r\nSubject: Meeting notes ${n} ${TAG}\r\nMessage-ID: <ham-${n}-${TAG}@example.test>\r\n` +
+  `Date: Mon, 2 Mar 2026 10:00:00 +0000\r\n\r\nHere are the notes from the project meeting: the schedule for the release and the review of the draft.\r\n`;
+
+test.beforeAll(async () => {
+  await withLabImap(SINK, async (imap) => {
+    await emptyFolders(imap, ["INBOX", "Junk"]);
+    for (const n of [1, 2, 3, 4, 5]) await imap.append("INBOX", spam(n));
+    // good mail the server misfiled: the user takes it out with "Not spam"
+    for (const n of [1, 2, 3]) await imap.append("Junk", ham(n));
+  });
+});
+
+test.describe.configure({ mode: "serial" });
+
+async function openFolder(page: Page, name: string) {
+  const link = page.getByRole("navigation", { name: "Folders" }).getByRole("link", { name: new RegExp(`^${name}`) });
+  await link.click();
+  await expect(link).toHaveAttribute("aria-current", "page");
+}
+
+test.describe("spam filter", () => {
+  test.beforeEach(async ({ page }) => {
+    await signIn(page, SINK);
+  });
+
+  test('"Spam" moves the selected messages to Junk; "Not spam" takes good mail out of Junk', async ({ page }) => {
+    await expect(row(page, `CHEAP pills 1 ${TAG}`)).toBeVisible();
+    await page.getByRole("checkbox", { name: "Select all messages on this page" }).check();
+    await page.getByRole("toolbar", { name: "Actions on selected messages" }).getByRole("button", { name: "Spam", exact: true }).click();
+    await expect(page.getByTestId("toast")).toContainText("Moved to Junk");
+    await expect(row(page, TAG)).toHaveCount(0);
+
+    await openFolder(page, "Junk");
+    await expect(row(page, "CHEAP pills")).toHaveCount(5);
+    for (const n of [1, 2, 3]) await page.getByRole("checkbox", { name: new RegExp(`Meeting notes ${n} ${TAG}`) }).check();
+    await page.getByRole("toolbar", { name: "Actions on selected messages" }).getByRole("button", { name: "Not spam" }).click();
+    await expect(page.getByTestId("toast")).toContainText("Moved to Inbox");
+    await expect(row(page, "Meeting notes")).toHaveCount(0);
+
+    await openFolder(page, "Inbox");
+    await expect(row(page, "Meeting notes")).toHaveCount(3);
+    await page.goto("/mail/settings");
+    await expect(page.getByTestId("spam-stats")).toContainText(/Learned from [1-9]\d* spam and [1-9]\d* good messages/);
+  });
+
+  test("a similar message that arrives later is filed to Junk, and the why panel explains it", async ({ page }) => {
+    await withLabImap(SINK, (imap) =>
+      imap.append("INBOX", spam(6, "Authentication-Results: mx.example.test; spf=fail smtp.mailfrom=pills.example; dkim=none; dmarc=fail\r\n")),
+    );
+    await page.reload();
+    await expect(row(page, "Meeting notes 1")).toBeVisible();
+    await expect(row(page, `CHEAP pills 6 ${TAG}`)).toHaveCount(0);
+
+    await openFolder(page, "Junk");
+    await row(page, `CHEAP pills 6 ${TAG}`).click();
+    const panel = page.getByTestId("spam-panel");
+    await expect(panel.getByTestId("sender-auth")).toContainText("SPF fail");
+    await expect(panel.getByTestId("sender-auth")).toContainText("DMARC fail");
+    await panel.getByText("Why?").click();
+    const why = panel.getByTestId("spam-why");
+    await expect(why).toContainText("Postern moved this message to Junk when it arrived.");
+    await expect(why.getByTestId("spam-score")).toHaveText(/%/);
+    const first = why.getByTestId("spam-token").first();
+    await expect(first).toBeVisible();
+    // the most interesting word is one the filter learned from the spam marked before
+    await expect(first.locator("td").nth(1)).toHaveText("0.99");
+    await expect(why.getByTestId("spam-rule").filter({ hasText: "SPF failed" })).toBeVisible();
+  });
+
+  test('"Not spam" in the open message returns it to the Inbox, where it stays', async ({ page }) => {
+    await openFolder(page, "Junk");
+    await row(page, `CHEAP pills 6 ${TAG}`).click();
+    await page.getByRole("toolbar", { name: "Message actions" }).getByRole("button", { name: "Not spam" }).click();
+    await expect(page.getByTestId("toast")).toContainText("Moved to Inbox");
+    await expect(row(page, `CHEAP pills 6 ${TAG}`)).toHaveCount(0);
+    await openFolder(page, "Inbox");
+    await expect(row(page, `CHEAP pills 6 ${TAG}`)).toBeVisible();
+    await page.reload();
+    await expect(row(page, `CHEAP pills 6 ${TAG}`)).toBeVisible();
+    await row(page, `CHEAP pills 6 ${TAG}`).click();
+    await page.getByTestId("spam-panel").getByText("Why?").click();
+    await expect(page.getByTestId("spam-why")).toContainText("You marked this message as not spam.");
+  });
+
+  test("Settings: learn from existing folders, and keep a whitelist", async ({ page }) => {
+    await page.goto("/mail/settings");
+    await page.getByRole("button", { name: "Learn from my folders" }).click();
+    await expect(page.getByTestId("learn-result")).toHaveText(/^Learned \d+ good and \d+ spam messages/);
+    await expect(page.getByRole("button", { name: "Learn from my folders" })).toBeEnabled();
+
+    await page.getByLabel("Address, domain or wildcard").fill("Friends.Example");
+    await page.getByRole("combobox", { name: "Add to list" }).selectOption("allow");
+    await page.getByRole("button", { name: "Add", exact: true }).click();
+    await expect(page.getByTestId("settings-notice")).toHaveText("friends.example is now on your whitelist.");
+    await expect(page.getByTestId("spam-allow-list")).toContainText("friends.example");
+    await page.getByRole("button", { name: "Remove friends.example" }).click();
+    await expect(page.getByTestId("settings-notice")).toHaveText("friends.example removed.");
+    await expect(page.getByTestId("spam-allow-list")).not.toContainText("friends.example");
+  });
+});

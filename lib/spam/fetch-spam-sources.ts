@@ -1,0 +1,27 @@
+import type { ImapFlow } from "imapflow";
+import { readSpamMessage, messageKey } from "./read-spam-message";
+import type { SpamMessage } from "./spam-message";
+import { tokenize } from "./tokenize";
+
+/** Bytes of a message the filter reads: the words that matter come first, attachments later, and
+ * this bounds what one judgement costs. */
+export const MAX_SPAM_READ_BYTES = 256 * 1024;
+
+export type SpamSource = { uid: number; key: string; message: SpamMessage; tokens: string[] };
+
+/**
+ * Fetches (BODY.PEEK: nothing is marked read) the start of each message in `uidSet` of the
+ * selected folder, decodes and tokenizes it. In UID order.
+ */
+export async function fetchSpamSources(client: ImapFlow, uidSet: string): Promise<SpamSource[]> {
+  const raws: { uid: number; raw: Buffer }[] = [];
+  for await (const m of client.fetch(uidSet, { uid: true, source: { start: 0, maxLength: MAX_SPAM_READ_BYTES } }, { uid: true })) {
+    if (m.source) raws.push({ uid: m.uid, raw: m.source });
+  }
+  const out: SpamSource[] = [];
+  for (const { uid, raw } of raws.sort((a, b) => a.uid - b.uid)) {
+    const { message, messageId } = await readSpamMessage(raw);
+    out.push({ uid, key: messageKey(raw, messageId), message, tokens: tokenize(message) });
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+import { listAllFolders } from "@/lib/imap/folder-lookup";
+import { moveSelected } from "@/lib/imap/move-messages";
+import type { ImapIdentity } from "@/lib/imap/session-pool";
+import { withMailbox } from "@/lib/imap/with-mailbox";
+import { getSettings } from "@/lib/settings/account-settings";
+import { evaluateMessage, isTrained } from "./evaluate-message";
+import { fetchSpamSources } from "./fetch-spam-sources";
+import { findJunkFolder } from "./mark-messages";
+import { spamAccount, spamAutoFile } from "./spam-settings";
+import { findVerdict, inboxMark, pruneVerdicts, recordSenderScore, saveVerdict, setInboxMark } from "./spam-store";
+import { dbTokenStore } from "./token-store";
+
+/** New messages judged per INBOX listing: a flood of new mail is worked off over several
+ * requests instead of delaying one. */
+export const FILING_BATCH = 25;
+
+export type FilingResult = { judged: number; filed: number; pending: boolean };
+
+const NOTHING: FilingResult = { judged: 0, filed: 0, pending: false };
+
+/**
+ * Judges INBOX messages that arrived since the last call, each UID once (the mark remembers the
+ * highest judged UID, the verdict is stored per message), and moves spam to Junk. Runs when INBOX
+ * is listed. Until the account has taught the filter a spam and a good message it only moves the
+ * mark on: it files nothing, and mail that arrived before filtering started is never filed later.
+ * Blacklisted senders are filed even then: that needs no learning.
+ */
+export async function fileNewInboxMail(id: ImapIdentity, email: string): Promise<FilingResult> {
+  const account = spamAccount(email);
+  const [[autoFile], corpus, mark] = await Promise.all([getSettings(account, [spamAutoFile] as const), dbTokenStore(account).corpus(), inboxMark(account)]);
+  if (!autoFile) return NOTHING;
+  return withMailbox(id, "INBOX", async ({ client, mailbox }) => {
+    const uidValidity = String(mailbox.uidValidity);
+    if (!mark || mark.uidValidity !== uidValidity) {
+      // UIDNEXT is only reported on SELECT, and the pooled connection may have had INBOX
+      // selected for a while: the newest message's UID is the one to trust.
+      const newest = mailbox.exists ? (await client.fetchOne("*", { uid: true }) || { uid: 0 }).uid : Number(mailbox.uidNext) - 1;
+      await setInboxMark(account, { uidValidity, lastUid: newest });
+      return NOTHING;
+    }
+    if (mailbox.exists === 0) return NOTHING;
+    // "N:*" names the last message even when N is above every UID: filter by value.
+    const fresh = ((await client.search({ uid: `${mark.lastUid + 1}:*` }, { uid: true })) || []).filter((u) => u > mark.lastUid).sort((a, b) => a - b);
+    const batch = fresh.slice(0, FILING_BATCH);
+    if (!batch.length) return NOTHING;
+    const junk = findJunkFolder(await listAllFolders(client));
+    const spam: number[] = [];
+    let judged = 0;
+    for (const s of await fetchSpamSources(client, batch.join(","))) {
+      if (await findVerdict(account, s.key)) continue; // judged before, or the user's own call
+      const report = await evaluateMessage(account, s.message, s.tokens);
+      const file = !!junk && report.isSpam && (isTrained(corpus) || report.list?.kind === "block");
+      judged++;
+      if (file) spam.push(s.uid);
+      await saveVerdict(account, s.key, { uid: s.uid, score: report.score, isSpam: report.isSpam, filed: file });
+      // An untrained filter's 0.5 says nothing about the sender: it would only dilute the average.
+      if (report.sender && report.trained) await recordSenderScore(account, report.sender, report.contentScore);
+    }
+    if (junk && spam.length) await moveSelected(client, spam.join(","), junk.path);
+    await setInboxMark(account, { uidValidity, lastUid: batch[batch.length - 1] });
+    await pruneVerdicts(account);
+    return { judged, filed: spam.length, pending: fresh.length > batch.length };
+  });
+}
+
+/** fileNewInboxMail for a page or route that lists INBOX: filing must never stop the listing. */
+export async function fileNewInboxMailQuietly(id: ImapIdentity, email: string): Promise<void> {
+  try {
+    await fileNewInboxMail(id, email);
+  } catch (e) {
+    console.warn("[spam] filing new INBOX mail failed:", e);
+  }
+}

@@ -1,0 +1,72 @@
+import { checkLink, checkSender } from "@/lib/mime/detect-phishing";
+import { registrableDomain } from "@/lib/mime/registrable-domain";
+import { readHtml } from "./read-html";
+import { readSenderAuth } from "./sender-auth";
+import { headerValue, type SpamMessage } from "./spam-message";
+import { readUpstreamVerdict } from "./upstream-verdict";
+
+/** A rule that matched, SpamAssassin style: positive points for spam signs, negative for good ones. */
+export type RuleHit = { rule: string; points: number; description: string };
+
+/** Visible text shorter than this in an HTML-only message is "tiny" (an image and a link, mostly). */
+const TINY_TEXT_CHARS = 200;
+
+function domainOf(address: string): string {
+  const at = address.lastIndexOf("@");
+  return at < 0 ? "" : registrableDomain(address.slice(at + 1).toLowerCase());
+}
+
+/**
+ * The rules Postern applies next to the Bayesian filter. Few and conservative on purpose: Graham's
+ * filter learns the content; these catch what a freshly trained filter cannot know yet, and the
+ * mail server's own verdict. How the points combine with Bayes: combine-score.ts.
+ */
+export function applyRules(message: SpamMessage): RuleHit[] {
+  const hits: RuleHit[] = [];
+  const hit = (rule: string, points: number, description: string) => hits.push({ rule, points, description });
+
+  const subject = headerValue(message, "Subject");
+  const letters = subject.replace(/[^\p{L}]/gu, "");
+  if (letters.length >= 10 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) {
+    hit("SUBJ_ALL_CAPS", 1.5, "Subject is all capitals");
+  }
+  if ((subject.match(/!/g) ?? []).length >= 3) hit("SUBJ_EXCLAMATIONS", 0.5, "Subject has three or more exclamation marks");
+
+  if (message.html) {
+    const html = readHtml(message.html);
+    const htmlOnly = /^\s*text\/html\b/i.test(headerValue(message, "Content-Type"));
+    if (htmlOnly && html.text.replace(/\s+/g, " ").trim().length < TINY_TEXT_CHARS) {
+      hit("HTML_ONLY_TINY_TEXT", 1.0, "HTML only, with almost no text");
+    }
+    const reasons = new Set(html.links.flatMap((l) => checkLink(l.href, l.text)?.reasons ?? []));
+    if (reasons.has("text-mismatch")) hit("LINK_TEXT_MISMATCH", 2.0, "A link's words name another site than it opens");
+    if (reasons.has("look-alike")) hit("LINK_LOOK_ALIKE", 2.5, "A link goes to a look-alike domain");
+    if (reasons.has("ip-address")) hit("LINK_IP_ADDRESS", 1.0, "A link goes to a bare IP address");
+    if (reasons.has("userinfo")) hit("LINK_USERINFO", 2.0, "A link hides its host behind a user name");
+  }
+
+  const from = message.from?.[0];
+  const replyTo = message.replyTo?.[0];
+  if (from?.address && replyTo?.address && domainOf(from.address) !== domainOf(replyTo.address)) {
+    hit("REPLYTO_OTHER_DOMAIN", 1.0, "Replies go to another domain than the sender's");
+  }
+  if (from && checkSender(from)) hit("FROM_NAME_CLAIMS_DOMAIN", 1.5, "The sender's name claims another address or a look-alike");
+  if (!headerValue(message, "Date")) hit("MISSING_DATE", 0.5, "No Date header");
+  if (!headerValue(message, "Message-ID")) hit("MISSING_MESSAGE_ID", 0.5, "No Message-ID header");
+
+  const auth = readSenderAuth(message);
+  if (auth.spf === "fail") hit("SPF_FAIL", 1.5, "SPF failed: the sending server may not send for this domain");
+  else if (auth.spf === "softfail") hit("SPF_SOFTFAIL", 0.5, "SPF soft-failed");
+  if (auth.dkim === "fail") hit("DKIM_FAIL", 1.0, "The DKIM signature does not verify");
+  if (auth.dmarc === "fail") hit("DMARC_FAIL", 2.0, "DMARC failed: the From domain did not authorize this message");
+
+  // Another filter's verdict counts half: it is a second opinion, not the user's own judgement.
+  const upstream = readUpstreamVerdict(message);
+  if (upstream.score !== null) {
+    const points = Math.max(-2.5, Math.min(5, upstream.score / 2));
+    if (points !== 0) hit("UPSTREAM_SCORE", points, `The mail server's filter scored it ${upstream.score}`);
+  } else if (upstream.flagged) {
+    hit("UPSTREAM_FLAG", 4, "The mail server's filter flagged it as spam");
+  }
+  return hits;
+}

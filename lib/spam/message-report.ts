@@ -1,0 +1,24 @@
+import { PosternError } from "@/lib/http/errors";
+import type { ImapIdentity } from "@/lib/imap/session-pool";
+import { withMailbox } from "@/lib/imap/with-mailbox";
+import { evaluateMessage, type SpamReport } from "./evaluate-message";
+import { fetchSpamSources } from "./fetch-spam-sources";
+import { spamAccount } from "./spam-settings";
+import { findVerdict, trainedLabel, type TrainedLabel, type Verdict } from "./spam-store";
+
+/** The "why" panel's data: the filter's judgement now, what it decided when the message arrived,
+ * and what the user taught it about this message. */
+export type MessageSpamReport = SpamReport & { verdict: Verdict | null; learnedAs: TrainedLabel | null };
+
+/** @throws PosternError NOT_FOUND | IMAP_UNAVAILABLE */
+export async function messageSpamReport(id: ImapIdentity, email: string, folder: string, uid: number): Promise<MessageSpamReport> {
+  const account = spamAccount(email);
+  const [source] = await withMailbox(id, folder, ({ client }) => fetchSpamSources(client, String(uid)));
+  if (!source) throw new PosternError("NOT_FOUND", "This message no longer exists. It may have been moved or deleted.");
+  const [report, verdict, learnedAs] = await Promise.all([
+    evaluateMessage(account, source.message, source.tokens),
+    findVerdict(account, source.key),
+    trainedLabel(account, source.key),
+  ]);
+  return { ...report, verdict, learnedAs };
+}

@@ -1,0 +1,74 @@
+import { readHtml } from "./read-html";
+import type { SpamMessage } from "./spam-message";
+
+// Tokens as in Paul Graham's "A Plan for Spam" and "Better Bayesian Filtering": letters, digits,
+// dashes, apostrophes, dollar signs and exclamation marks are part of a token; periods and commas
+// are too between two digits, so prices and IP addresses stay whole. Case is kept: "FREE" and
+// "free" say different things.
+const TOKEN = /(?:[\p{L}\p{N}\p{M}$!'-]|(?<=\p{N})[.,](?=\p{N}))+/gu;
+const URL = /\b(?:(?:https?|ftp):\/\/|www\.)[^\s<>"'`]+/gi;
+const ONLY_DIGITS = /^\p{N}+$/u;
+/** Quotes and dashes around a word ('like this', -- separators) say nothing. */
+const EDGE = /^['-]+|['-]+$/g;
+const MAX_TOKEN_LENGTH = 40;
+/** More text than this is not read: spam puts its pitch first, and the cost stays bounded. */
+const MAX_TEXT_CHARS = 200_000;
+
+/** Header fields not learned from: another filter's verdict (the heuristics read it; learning it
+ * would teach the filter to trust the server's filter), mailbox bookkeeping, the recipient's own
+ * trace fields (Received, Delivered-To...: they describe the user's delivery path, not the
+ * sender), and dates (they say when, not what: a month learned from last month's spam would
+ * count against next year's good mail). */
+const SKIPPED_HEADER = /^(?:x-spam-|x-postern-|status$|x-status$|x-keywords$|x-uid$|content-length$|lines$|received$|delivered-to$|x-original-to$|delivery-date$|date$|resent-date$|envelope-to$|x-envelope-to$)/i;
+
+/** "return-path" -> "Return-Path": one spelling per field, however the sender wrote it. */
+function fieldName(name: string): string {
+  return name.toLowerCase().replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase());
+}
+
+function pushWords(text: string, prefix: string, out: string[]): void {
+  for (const match of text.matchAll(TOKEN)) {
+    const token = match[0].replace(EDGE, "");
+    if (token.length < 2 || token.length > MAX_TOKEN_LENGTH || ONLY_DIGITS.test(token)) continue;
+    out.push(prefix + token);
+  }
+}
+
+/** Words of free text; URLs in it become `Url*` tokens of their parts (host labels, path words). */
+function pushText(text: string, prefix: string, out: string[]): void {
+  const clipped = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
+  const rest = clipped.replace(URL, (url) => {
+    pushWords(url, "Url*", out);
+    return " ";
+  });
+  pushWords(rest, prefix, out);
+}
+
+/** The words of an HTML body: its text and the URLs in its attributes (href, src, ...), never the
+ * tag or attribute names, comments, scripts or style sheets. */
+function pushHtml(html: string, out: string[]): void {
+  const facts = readHtml(html.length > MAX_TEXT_CHARS ? html.slice(0, MAX_TEXT_CHARS) : html);
+  for (const url of facts.urls) pushWords(url, "Url*", out);
+  pushText(facts.text, "", out);
+}
+
+/**
+ * The tokens of a message, with repeats (training counts occurrences). Header words are tagged
+ * with their field ("Subject*FREE"), words inside URLs with "Url*", attachment names with
+ * "Attachment*"; body words are bare. The message must already be decoded (transfer encodings,
+ * charsets, RFC 2047 words): read-spam-message.ts does that.
+ */
+export function tokenize(message: SpamMessage): string[] {
+  const out: string[] = [];
+  for (const { name, value } of message.headers) {
+    if (SKIPPED_HEADER.test(name)) continue;
+    pushText(value, `${fieldName(name)}*`, out);
+  }
+  if (message.html) pushHtml(message.html, out);
+  else if (message.text) pushText(message.text, "", out);
+  for (const a of message.attachments) {
+    pushWords(a.filename, "Attachment*", out);
+    out.push(`Attachment*${a.contentType}`);
+  }
+  return out;
+}

@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { listMessages } from "@/lib/imap/list-messages";
+import { connectImap, getPool, type ImapIdentity } from "@/lib/imap/session-pool";
+import { EMPTY_CONTEXT } from "@/lib/compose/compose-types";
+import { submitMessage } from "@/lib/compose/submit-message";
+import { getSendLimit } from "@/lib/smtp/size-limit";
+import { fileNewInboxMail } from "@/lib/spam/file-new-mail";
+import { learnFromFolders, type LearnProgress } from "@/lib/spam/learn-from-folders";
+import { addListEntry, listEntries } from "@/lib/spam/spam-store";
+import { markMessages } from "@/lib/spam/mark-messages";
+import { messageSpamReport } from "@/lib/spam/message-report";
+import { signInAs } from "./helpers";
+
+// sink's mailbox is emptied by the seed and used by no other test file; the filter's tables for
+// sink are cleared first, so each run starts untrained.
+const SINK = { email: "sink@example.test", password: "sink-pass" };
+const TAG = `spam-${Date.now().toString(36)}`;
+let sink: ImapIdentity;
+
+const ham = (n: number) =>
+  `From: Carol Diaz <carol@example.test>\r\nTo: sink@example.test\r\nSubject: Project meeting notes ${n} ${TAG}\r\nMessage-ID: <ham-${n}-${TAG}@example.test>\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\n\r\n` +
+  `Hi, here are the notes from the project meeting. We agreed on the schedule for the release and the review of the draft. ` +
+  `Please read the attached agenda before Thursday's meeting and send comments on the schedule.\r\nThanks, Carol\r\n`;
+
+const spam = (n: number) =>
+  `From: Best Pharmacy <deals${n}@pills.example>\r\nTo: sink@example.test\r\nSubject: CHEAP pills, best prices!!! ${n} ${TAG}\r\nMessage-ID: <spam-${n}-${TAG}@pills.example>\r\nDate: Mon, 2 Mar 2026 11:00:00 +0000\r\n` +
+  `Content-Type: text/html; charset=utf-8\r\n\r\n` +
+  `<html><body><p>CHEAP pills! Buy cheap Viagra now! Best prices, cheap meds, FREE shipping!!! Order now and save $$$ on cheap pills.</p>` +
+  `<a href="http://pills.example/order?id=${n}">Order now</a> <p>Limited offer: buy now, cheap cheap cheap!</p></body></html>\r\n`;
+
+async function append(messages: string[]): Promise<void> {
+  const raw = await connectImap({ credentials: { user: SINK.email, pass: SINK.password }, clientIp: null });
+  try {
+    for (const m of messages) await raw.append("INBOX", m);
+  } finally {
+    await raw.logout();
+  }
+}
+
+async function find(folder: string, text: string): Promise<number[]> {
+  const page = await listMessages(sink, { folder, page: 1 });
+  return page.messages.filter((m) => m.subject.includes(text) && m.subject.includes(TAG)).map((m) => m.uid);
+}
+
+async function corpus() {
+  return getDb().spamCorpus.findUnique({ where: { account: SINK.email } });
+}
+
+beforeAll(async () => {
+  sink = await signInAs(SINK);
+  const raw = await connectImap({ credentials: { user: SINK.email, pass: SINK.password }, clientIp: null });
+  try {
+    for (const folder of ["INBOX", "Junk"]) {
+      const lock = await raw.getMailboxLock(folder);
+      try {
+        await raw.messageDelete("1:*");
+      } finally {
+        lock.release();
+      }
+    }
+  } finally {
+    await raw.logout();
+  }
+  const db = getDb();
+  for (const table of [db.spamToken, db.spamTrained, db.spamVerdict, db.spamSenderScore, db.spamListEntry] as { deleteMany(a: unknown): Promise<unknown> }[]) {
+    await table.deleteMany({ where: { account: SINK.email } });
+  }
+  await db.spamCorpus.deleteMany({ where: { account: SINK.email } });
+  await db.spamInboxMark.deleteMany({ where: { account: SINK.email } });
+});
+afterAll(() => getPool().closeAll());
+
+describe("Spam and Not spam", () => {
+  it("files nothing while the filter is untrained, and never mail that was there before", async () => {
+    expect(await fileNewInboxMail(sink, SINK.email)).toEqual({ judged: 0, filed: 0, pending: false });
+    await append([1, 2, 3, 4, 5, 6].map(ham));
+    await append([1, 2, 3, 4, 5, 6].map(spam));
+    const first = await fileNewInboxMail(sink, SINK.email);
+    expect(first.filed).toBe(0);
+    expect(await find("INBOX", "CHEAP pills")).toHaveLength(6);
+  });
+
+  it("files a blacklisted sender's mail even before the filter learned anything", async () => {
+    await addListEntry(SINK.email, { kind: "block", pattern: "blocked.example" });
+    await append([`From: x@news.blocked.example\r\nTo: sink@example.test\r\nSubject: Blocked ${TAG}\r\nMessage-ID: <blocked-${TAG}@x>\r\n\r\nhello\r\n`]);
+    expect(await fileNewInboxMail(sink, SINK.email)).toMatchObject({ judged: 1, filed: 1 });
+    expect(await find("Junk", "Blocked")).toHaveLength(1);
+    expect(await corpus()).toBeNull();
+  });
+
+  it("learns good mail marked in INBOX without moving it", async () => {
+    const uids = await find("INBOX", "Project meeting");
+    const r = await markMessages(sink, SINK.email, { folder: "INBOX", selection: { uids }, label: "ham" });
+    expect(r.training.learned).toBeGreaterThan(0);
+    expect(await find("INBOX", "Project meeting")).toHaveLength(6);
+    expect((await corpus())?.hamMessages).toBe(r.training.learned);
+  });
+
+  it('"Spam" moves the messages to Junk and trains them as spam', async () => {
+    const uids = await find("INBOX", "CHEAP pills");
+    const r = await markMessages(sink, SINK.email, { folder: "INBOX", selection: { uids }, label: "spam" });
+    expect(r.moved.uids).toHaveLength(6);
+    expect(await find("INBOX", "CHEAP pills")).toHaveLength(0);
+    expect(await find("Junk", "CHEAP pills")).toHaveLength(6);
+    expect((await corpus())?.spamMessages).toBe(r.training.learned);
+    expect(r.training.learned).toBeGreaterThan(0);
+  });
+
+  it("files a similar message that arrives later to Junk, and leaves good mail in INBOX", async () => {
+    await append([spam(7), ham(7)]);
+    const r = await fileNewInboxMail(sink, SINK.email);
+    expect(r).toMatchObject({ judged: 2, filed: 1 });
+    expect(await find("Junk", "CHEAP pills, best prices!!! 7")).toHaveLength(1);
+    expect(await find("INBOX", "Project meeting notes 7")).toHaveLength(1);
+    // judged once: listing again does not judge it again
+    expect((await fileNewInboxMail(sink, SINK.email)).judged).toBe(0);
+    // the auto-whitelist keeps each sender's scores
+    const carol = await getDb().spamSenderScore.findUnique({ where: { account_sender: { account: SINK.email, sender: "carol@example.test" } } });
+    expect(carol?.count).toBe(1); // ham 7; hams 1-6 arrived before the filter had learned anything
+    expect(carol!.scoreSum).toBeLessThan(0.5);
+    const [uid] = await find("Junk", "CHEAP pills, best prices!!! 7");
+    const why = await messageSpamReport(sink, SINK.email, "Junk", uid);
+    expect(why.verdict).toMatchObject({ isSpam: true, filed: true });
+    expect(why.score).toBeGreaterThan(0.9);
+    expect(why.bayes.tokens.length).toBeGreaterThan(0);
+    expect(why.bayes.tokens[0].probability).toBeGreaterThan(0.9);
+  });
+
+  it('"Not spam" moves a message back to INBOX, un-trains it as spam and it stays there', async () => {
+    const before = await corpus();
+    const [uid] = await find("Junk", "CHEAP pills, best prices!!! 1 ");
+    const r = await markMessages(sink, SINK.email, { folder: "Junk", selection: { uids: [uid] }, label: "ham" });
+    expect(r.training.unlearned).toBe(1);
+    expect((await corpus())?.spamMessages).toBe(before!.spamMessages - 1);
+    const [back] = await find("INBOX", "CHEAP pills, best prices!!! 1 ");
+    expect(back).toBeDefined();
+    await fileNewInboxMail(sink, SINK.email);
+    expect(await find("INBOX", "CHEAP pills, best prices!!! 1 ")).toEqual([back]);
+    const why = await messageSpamReport(sink, SINK.email, "INBOX", back);
+    expect(why.verdict?.isSpam).toBe(false);
+  });
+
+  it("an undo forgets what was learned and moves the messages back", async () => {
+    const before = await corpus();
+    const uids = await find("INBOX", "Project meeting notes 7");
+    const r = await markMessages(sink, SINK.email, { folder: "INBOX", selection: { uids }, label: "spam" });
+    const learned = r.training.learned;
+    const undo = await markMessages(sink, SINK.email, { folder: r.moved.folder, selection: { uids: r.moved.uids }, label: "none", to: "INBOX" });
+    expect(undo.training.unlearned).toBe(learned);
+    expect(await corpus()).toEqual(before);
+    expect(await find("INBOX", "Project meeting notes 7")).toHaveLength(1);
+  });
+});
+
+describe("learning from folders and from sent mail", () => {
+  it("learns INBOX as good mail and Junk as spam, skipping what it already knows, and reports progress", async () => {
+    const progress: LearnProgress[] = [];
+    const r = await learnFromFolders(sink, SINK.email, (p) => progress.push(p));
+    expect(r.skipped).toBeGreaterThan(0);
+    expect(r.ham + r.spam).toBeGreaterThan(0);
+    for (const folder of ["INBOX", "Junk"]) {
+      const last = progress.filter((p) => p.folder === folder).at(-1)!;
+      expect(last.done).toBe(last.total);
+    }
+    // a second run finds nothing new
+    expect(await learnFromFolders(sink, SINK.email, () => undefined)).toMatchObject({ spam: 0, ham: 0 });
+  });
+
+  it("whitelists the recipients of a message the user sends", async () => {
+    const outcome = await submitMessage(
+      sink,
+      { from: { name: "", address: SINK.email }, to: "Sink <sink@example.test>", cc: "", bcc: "", subject: `Note to self ${TAG}`, body: "hi", kept: [], uploads: [], context: EMPTY_CONTEXT, draft: null },
+      await getSendLimit(),
+    );
+    expect(outcome.ok).toBe(true);
+    expect(await listEntries(SINK.email)).toContainEqual({ kind: "allow", pattern: "sink@example.test", source: "sent" });
+  });
+});
