@@ -205,6 +205,9 @@ test.describe("compose and send", () => {
     const saved = await arrived(BOB, "Drafts", subject);
     expect(saved.source.toString()).toContain("Written before and after");
     await page.getByRole("button", { name: "Discard" }).click();
+    // settled in the mail view before the test ends: closing a page mid-navigation can hang
+    await expect(page).toHaveURL(/\/mail\?folder=INBOX/);
+    await expect(page.getByTestId("account")).toHaveText(BOB.email);
   });
 
   test("closing the tab with unsaved changes asks first", async ({ page }) => {
