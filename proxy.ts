@@ -3,8 +3,22 @@
 // scripts, so pages must render per request (they do: every page reads the session cookie).
 import { NextResponse, type NextRequest } from "next/server";
 import { createNonce, pageContentPolicy } from "@/lib/http/security-headers";
+import { CLOSED_LINK_POLICY, closedLinkDocument } from "@/lib/read-links/closed-link-document";
+import { closedLink } from "@/lib/read-links/reveal-link";
 
-export function proxy(request: NextRequest): NextResponse {
+// A read link's page (app/r/[token]): a spent, expired or withdrawn one answers 410 Gone, which
+// only this layer can do (the App Router gives pages 200 or 404).
+const READ_LINK_PATH = /^\/r\/([A-Za-z0-9_-]{22})$/;
+
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const readLink = request.method === "GET" ? READ_LINK_PATH.exec(request.nextUrl.pathname) : null;
+  const closed = readLink ? await closedLink(readLink[1]) : null;
+  if (closed) {
+    return new NextResponse(closedLinkDocument(closed), {
+      status: 410,
+      headers: { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": CLOSED_LINK_POLICY, "Cache-Control": "no-store", "X-Robots-Tag": "noindex" },
+    });
+  }
   const nonce = createNonce();
   const policy = pageContentPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);

@@ -111,6 +111,10 @@ test("a message sent with a one-time link opens once for bob; alice sees the rec
   await bobPage.reload();
   await expect(bobPage.getByTestId("read-link-closed")).toContainText("This message was opened on");
   await expect(bobPage.getByText(SECRET)).toHaveCount(0);
+  // every later visit answers 410 Gone, with no content
+  const again = await bobPage.request.get(link.slice(0, link.indexOf("#")));
+  expect(again.status()).toBe(410);
+  expect(await again.text()).not.toContain(SECRET);
   await bobPage.goto(link);
   await expect(bobPage.getByTestId("read-link-closed")).toContainText("This message was opened on");
   await bob.close();
@@ -135,7 +139,7 @@ test("a message sent with a one-time link opens once for bob; alice sees the rec
   const carolLink = await linkFor(CAROL);
   const carol = await browser.newContext();
   const carolPage = await carol.newPage();
-  await carolPage.goto(carolLink);
+  expect((await carolPage.goto(carolLink))?.status()).toBe(410);
   await expect(carolPage.getByTestId("read-link-closed")).toContainText("withdrew");
   await expect(carolPage.getByRole("button", { name: /Open/ })).toHaveCount(0);
   await carol.close();

@@ -3,6 +3,7 @@
 // try tokens at speed; known ones never do (a recipient reloading the page is not guessing).
 import { getConfig } from "@/lib/env";
 import { agentFamily } from "./agent-family";
+import type { ClosedLink } from "./closed-link-document";
 import { guessKey, linkGuessLimiter } from "./guess-limiter";
 import type { LinkState } from "./link-state";
 import { isLinkToken } from "./link-token";
@@ -48,4 +49,16 @@ export async function revealReadLink(token: string, visitor: Visitor, now = new 
     if (!outcome) return null;
     return outcome.ok ? { kind: "content", ciphertext: outcome.ciphertext } : { kind: "closed", state: outcome.state, at: outcome.at };
   });
+}
+
+/**
+ * The link behind `token` when it can no longer be opened (opened, expired, revoked), for the
+ * 410 answer; null for a waiting or unknown one, which the page itself handles (and counts).
+ */
+export async function closedLink(token: string, now = new Date()): Promise<ClosedLink | null> {
+  if (!isLinkToken(token)) return null;
+  const link = await findLinkForVisitor(token, now);
+  if (!link || link.state === "waiting") return null;
+  const at = link.state === "opened" ? link.openedAt : link.state === "revoked" ? link.revokedAt : link.expiresAt;
+  return { state: link.state, at: at ?? link.expiresAt, senderName: link.senderName, senderAddress: link.senderAddress };
 }
