@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
+import styles from "../identities/identities.module.css";
 
 /** The browser's own permission for notifications, which only a click on this page can ask for. */
 export function NotificationPermission() {
@@ -10,7 +11,7 @@ export function NotificationPermission() {
   if (permission === "granted") return <p data-testid="notification-permission">This browser may show Postern’s notifications.</p>;
   if (permission === "denied") return <p data-testid="notification-permission">This browser blocks Postern’s notifications; allow them in its site settings.</p>;
   return (
-    <button type="button" onClick={() => void Notification.requestPermission().then(setPermission)}>
+    <button type="button" className={styles.secondary} onClick={() => void Notification.requestPermission().then(setPermission)}>
       Allow notifications in this browser
     </button>
   );
