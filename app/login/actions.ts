@@ -8,7 +8,7 @@ export type LoginState = { error: string | null; email: string };
 const MESSAGES: Record<SignInErrorCode, string> = {
   invalid_credentials: "Wrong email address or password.",
   imap_unavailable: "The mail server cannot be reached right now. Please try again in a moment.",
-  rate_limited: "Too many failed sign-in attempts. Please wait 15 minutes and try again.",
+  rate_limited: "Too many failed sign-in attempts. Please wait at least 15 minutes before trying again (longer after repeated lockouts).",
   bad_request: "Please enter your email address and password.",
 };
 

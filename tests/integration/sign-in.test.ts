@@ -6,6 +6,7 @@ import { signOut } from "@/lib/auth/sign-out";
 import { getDb } from "@/lib/db/client";
 import { getConfig, resetConfigForTests } from "@/lib/env";
 import { getPool } from "@/lib/imap/session-pool";
+import { LOGIN_MAX_ATTEMPTS } from "@/lib/limits";
 import { ALICE, freshIp, signInAs } from "./helpers";
 
 afterAll(() => getPool().closeAll());
@@ -77,3 +78,23 @@ describe("sign-in against the lab's Dovecot", () => {
     expect(getPool().size).toBe(before - 1); // its IMAP connection is closed too
   });
 });
+
+describe("sign-in rate limiting (issue 8)", () => {
+  const DAVE = { email: "dave@example.test", password: "dave-pass" };
+  it("an account guessed at from many addresses is locked, with a clear message; other accounts are not", async () => {
+    // Each guess from its own address, all at once: Dovecot's own per-address penalty stays out of it.
+    const guesses = await Promise.allSettled(
+      Array.from({ length: LOGIN_MAX_ATTEMPTS }, (_, i) => signIn({ email: DAVE.email, password: `guess-${i}`, clientIp: freshIp(), userAgent: null })),
+    );
+    expect(guesses.map((g) => (g.status === "rejected" ? (g.reason as { code?: string }).code : "signed in"))).toEqual(Array(LOGIN_MAX_ATTEMPTS).fill("INVALID_CREDENTIALS"));
+    // Now even the right password, from yet another address, is refused without asking the server.
+    await expect(signIn({ ...DAVE, clientIp: freshIp(), userAgent: null })).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+      message: expect.stringMatching(/^Too many failed sign-in attempts\. Try again in 15 minutes\.$/),
+    });
+    // the lock is dave's, not everyone's
+    const alice = await signIn({ ...ALICE, clientIp: freshIp(), userAgent: null });
+    await signOut(alice.token);
+  });
+});
+
