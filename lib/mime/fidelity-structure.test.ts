@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { files, viewFixture, visibleText } from "@/tests/fixtures/mime/view-fixture";
+import { buildMessageView } from "@/lib/mime/message-view";
+import { parseMessage } from "@/lib/mime/parse-message";
 
 // Issue 10, structure: attached messages, alternatives, files that are not MIME parts, text
 // formats, calendars, reports, signatures, damage. Read as the user sees them, through the view.
@@ -203,11 +205,19 @@ describe("signed and encrypted messages", () => {
 });
 
 describe("damaged structure", () => {
-  it("shows the raw content of a multipart whose boundary is wrong, and says so", async () => {
+  it("finds the boundary a multipart really uses when the declared one is wrong, and says so", async () => {
     const view = await viewFixture("wrong-boundary.eml");
     expect(view.subject).toBe("Wrong boundary");
     expect(view.from[0].address).toBe("broken@example.test");
-    expect(visibleText(view)).toContain("The text is still here.");
+    // the part's text alone: no boundary lines, no part headers
+    expect(visibleText(view).trim()).toBe("The text is still here.");
+    expect(view.problems).toEqual(["The message declares a wrong boundary between its parts; Postern found the one it really uses."]);
+  });
+
+  it("still shows the raw content, and says so, when no other boundary can be found", async () => {
+    const raw = Buffer.from('From: a@example.test\r\nSubject: lost\r\nContent-Type: multipart/mixed; boundary="declared"\r\n\r\n--open-only\r\nContent-Type: text/plain\r\n\r\nStill here.\r\n');
+    const view = buildMessageView(await parseMessage(raw), { allowRemoteContent: false });
+    expect(visibleText(view)).toContain("Still here.");
     expect(view.problems).toContain("The parts of this message could not be found (its boundary is wrong); its raw content is shown as text.");
   });
 

@@ -7,6 +7,7 @@ import { htmlToPlainText } from "@/lib/mime/html-to-text";
 import { isHeaderField, noHeaderFields, readHeaderFields } from "@/lib/mime/header-fields";
 import { interpretParts } from "@/lib/mime/interpret-parts";
 import { observeStructure } from "@/lib/mime/observe-structure";
+import { guessBoundary } from "./guess-boundary";
 import { PROBLEMS } from "@/lib/mime/problems";
 import { decodeRawText, readRawFallback } from "@/lib/mime/raw-fallback";
 import { createTextPartReader } from "@/lib/mime/read-text-parts";
@@ -44,6 +45,8 @@ export type ParseOptions = {
   /** How many attached messages this one is inside. */
   depth?: number;
   budget?: ParseBudget;
+  /** Set on the second reading of a message whose boundary was repaired (guess-boundary.ts). */
+  boundaryGuessed?: boolean;
 };
 
 /**
@@ -105,6 +108,14 @@ async function parseStreaming(source: NodeJS.ReadableStream | Buffer, options: P
     parseHeaders: (content) => parseMessage(Buffer.concat([content, Buffer.from("\r\n\r\n")]), { depth: depth + 1, budget }),
   });
   const problems = [...structure.problems(), ...collected.problems, ...extras.problems];
+  // Parts not found under the declared boundary: read once more with the one the body uses.
+  if (problems.includes(PROBLEMS.partsNotFound) && !raw.truncated && !options.boundaryGuessed) {
+    const repaired = guessBoundary(Buffer.concat(raw.chunks));
+    if (repaired) {
+      const again = await parseMessage(repaired, { ...options, boundaryGuessed: true });
+      if (!again.problems.includes(PROBLEMS.partsNotFound)) return { ...again, problems: unique([PROBLEMS.boundaryGuessed, ...again.problems]) };
+    }
+  }
   if (outcome.sourceFailed) problems.push(PROBLEMS.sourceFailed);
   // assigned in the "data" callback, which TypeScript's narrowing of `body` cannot see
   const parsedBody = body as MessageText | null;

@@ -13,6 +13,7 @@ export const PROBLEMS = {
   htmlToTextFailed: "A plain-text version of the HTML could not be made.",
   inlineImagesTooLarge: "Some inline images are too large to show; they are listed as attachments.",
   corruptContent: "Part of the message is corrupt (invalid base64) and may be incomplete.",
+  boundaryGuessed: "The message declares a wrong boundary between its parts; Postern found the one it really uses.",
   partsNotFound: "The parts of this message could not be found (its boundary is wrong); its raw content is shown as text.",
   badQuotedPrintable: "Part of the message has damaged quoted-printable encoding; a few characters may show wrong.",
   attachedMessagesLimit: "This message has many attached messages; only the first ones are shown, the others can be downloaded.",
