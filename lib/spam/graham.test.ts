@@ -9,6 +9,13 @@ describe("tokenProbability", () => {
     expect(tokenProbability({ spam: 3, ham: 3 }, { spamMessages: 10, hamMessages: 10 })).toBeCloseTo(1 / 3, 12);
   });
 
+  it("caps each side's rate at 1 message (Graham's (min 1 (/ b nbad))), since counts are occurrences", () => {
+    // b = 30 in nbad = 10 → min(1, 3) = 1; g = 2·10 = 20 in ngood = 10 → min(1, 2) = 1: 1 / (1 + 1) = .5
+    expect(tokenProbability({ spam: 30, ham: 10 }, { spamMessages: 10, hamMessages: 10 })).toBe(0.5);
+    // b = 30 in nbad = 10 → 1; g = 2·2 = 4 in ngood = 10 → .4: 1 / 1.4 = 5/7 (uncapped: 3 / 3.4)
+    expect(tokenProbability({ spam: 30, ham: 2 }, { spamMessages: 10, hamMessages: 10 })).toBeCloseTo(5 / 7, 12);
+  });
+
   it("clamps to .01 and .99", () => {
     expect(tokenProbability({ spam: 50, ham: 0 }, { spamMessages: 10, hamMessages: 10 })).toBe(0.99);
     expect(tokenProbability({ spam: 0, ham: 50 }, { spamMessages: 10, hamMessages: 10 })).toBe(0.01);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readSpamMessage } from "./read-spam-message";
 import type { SpamMessage } from "./spam-message";
-import { tokenize } from "./tokenize";
+import { looksLikeHtml, tokenize } from "./tokenize";
 
 const message = (over: Partial<SpamMessage>): SpamMessage => ({ headers: [], text: null, html: null, attachments: [], ...over });
 
@@ -44,6 +44,19 @@ describe("tokenize", () => {
     expect(tokenize(message({ attachments: [{ filename: "invoice.exe", contentType: "application/x-msdownload" }] }))).toEqual([
       "Attachment*invoice", "Attachment*exe", "Attachment*application/x-msdownload",
     ]);
+  });
+});
+
+describe("tokenize: HTML sent as plain text", () => {
+  it("reads a plain-text body that is an HTML document as HTML: text and link parts, no tag names", () => {
+    const text = '\n\n<HTML><BODY bgcolor="tan"><FONT face="Arial">Cheap <B>FAST</B></FONT> <a href="http://pills.example/x">here</a></BODY></HTML>';
+    expect(tokenize(message({ text }))).toEqual(["Url*http", "Url*pills", "Url*example", "Cheap", "FAST", "here"]);
+  });
+
+  it("leaves plain text that merely mentions tags as text", () => {
+    expect(looksLikeHtml("Use <html> to start the page")).toBe(false);
+    expect(looksLikeHtml("<!-- x --> <!DOCTYPE html><p>hi")).toBe(true);
+    expect(tokenize(message({ text: "Use <font> tags sparingly" }))).toEqual(["Use", "font", "tags", "sparingly"]);
   });
 });
 

@@ -44,6 +44,16 @@ function pushText(text: string, prefix: string, out: string[]): void {
   pushWords(rest, prefix, out);
 }
 
+/** An HTML document sent as plain text: spam often leaves out Content-Type (RFC 2045 then says
+ * text/plain) or labels its HTML text/plain, and many mail clients render it as HTML anyway. Read
+ * as text, its tag and attribute names ("td", "font", "bgcolor") would become words the filter
+ * has only ever seen in good mail, where HTML bodies are labelled and read as HTML. */
+const HTML_DOCUMENT_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]/i;
+
+export function looksLikeHtml(text: string): boolean {
+  return HTML_DOCUMENT_START.test(text.slice(0, 4096));
+}
+
 /** The words of an HTML body: its text and the URLs in its attributes (href, src, ...), never the
  * tag or attribute names, comments, scripts or style sheets. */
 function pushHtml(html: string, out: string[]): void {
@@ -65,6 +75,7 @@ export function tokenize(message: SpamMessage): string[] {
     pushText(value, `${fieldName(name)}*`, out);
   }
   if (message.html) pushHtml(message.html, out);
+  else if (message.text && looksLikeHtml(message.text)) pushHtml(message.text, out);
   else if (message.text) pushText(message.text, "", out);
   for (const a of message.attachments) {
     pushWords(a.filename, "Attachment*", out);
