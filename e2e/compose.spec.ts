@@ -5,7 +5,7 @@ import type { ImapFlow } from "imapflow";
 import { simpleParser } from "mailparser";
 import { expect, test, type Page } from "@playwright/test";
 import { row, signIn } from "./helpers";
-import { withLabImap } from "./lab-imap";
+import { removeBySubject, withLabImap } from "./lab-imap";
 
 // Issue 5 in the browser: bob writes to carol with an attachment, a failed send keeps the
 // message, a draft saves itself and comes back from Drafts, a reply marks the original, Undo
@@ -45,23 +45,9 @@ async function arrived(user: typeof CAROL, folder: string, text: string): Promis
   return found!;
 }
 
-async function removeTagged(user: typeof CAROL, folders: string[]): Promise<void> {
-  await withLabImap(user, async (imap) => {
-    for (const folder of folders) {
-      const lock = await imap.getMailboxLock(folder);
-      try {
-        const uids = (await imap.search({ subject: TAG }, { uid: true })) || [];
-        if (uids.length) await imap.messageDelete(uids, { uid: true });
-      } finally {
-        lock.release();
-      }
-    }
-  });
-}
-
 test.afterAll(async () => {
-  await removeTagged(BOB, ["INBOX", "Sent", "Drafts"]);
-  await removeTagged(CAROL, ["INBOX"]);
+  await removeBySubject(BOB, ["INBOX", "Sent", "Drafts"], TAG);
+  await removeBySubject(CAROL, ["INBOX"], TAG);
 });
 
 async function compose(page: Page, fields: { to: string; subject: string; body: string }) {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { ManageSieveClient } from "../lib/sieve/managesieve-client";
 import { ALICE, row, signIn } from "./helpers";
-import { withLabImap } from "./lab-imap";
+import { removeBySubject, withLabImap } from "./lab-imap";
 import { BOB, sendAs } from "./lab-smtp";
 
 const TAG = crypto.randomBytes(4).toString("hex");
@@ -22,17 +22,7 @@ test.afterAll(async () => {
   await sieve.setActive("");
   for (const s of await sieve.listScripts()) await sieve.deleteScript(s.name);
   await sieve.logout();
-  await withLabImap(ALICE, async (imap) => {
-    for (const folder of ["INBOX", "Archive"]) {
-      const lock = await imap.getMailboxLock(folder);
-      try {
-        const uids = (await imap.search({ subject: TAG }, { uid: true })) || [];
-        if (uids.length) await imap.messageDelete(uids, { uid: true });
-      } finally {
-        lock.release();
-      }
-    }
-  });
+  await removeBySubject(ALICE, ["INBOX", "Archive"], TAG);
 });
 
 test("a rule made in the editor moves bob's next message", async ({ page }) => {

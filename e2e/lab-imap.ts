@@ -32,3 +32,18 @@ export async function emptyFolders(imap: ImapFlow, folders: string[]): Promise<v
     }
   }
 }
+
+/** Removes the messages whose subject contains `text` (a run's tag) from the given folders. */
+export async function removeBySubject(user: { email: string; password: string }, folders: string[], text: string): Promise<void> {
+  await withLabImap(user, async (imap) => {
+    for (const folder of folders) {
+      const lock = await imap.getMailboxLock(folder);
+      try {
+        const uids = (await imap.search({ subject: text }, { uid: true })) || [];
+        if (uids.length) await imap.messageDelete(uids, { uid: true });
+      } finally {
+        lock.release();
+      }
+    }
+  });
+}

@@ -1,21 +1,13 @@
 import crypto from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { ALICE, row, signIn } from "./helpers";
-import { withLabImap } from "./lab-imap";
+import { removeBySubject } from "./lab-imap";
 import { BOB, sendAs } from "./lab-smtp";
 
 const TAG = crypto.randomBytes(4).toString("hex");
 
 test.afterAll(async () => {
-  await withLabImap(ALICE, async (imap) => {
-    const lock = await imap.getMailboxLock("INBOX");
-    try {
-      const uids = (await imap.search({ subject: TAG }, { uid: true })) || [];
-      if (uids.length) await imap.messageDelete(uids, { uid: true });
-    } finally {
-      lock.release();
-    }
-  });
+  await removeBySubject(ALICE, ["INBOX"], TAG);
 });
 
 test("a message bob sends appears in alice's open INBOX without a reload", async ({ page }) => {

@@ -3,7 +3,7 @@ import type { ImapFlow } from "imapflow";
 import { simpleParser } from "mailparser";
 import { expect, test } from "@playwright/test";
 import { ALICE, signIn } from "./helpers";
-import { withLabImap } from "./lab-imap";
+import { removeBySubject, withLabImap } from "./lab-imap";
 
 // Issue 6 in the browser: alice sends bob and carol a message with "Confirm reading with a
 // one-time link"; bob, not signed in to anything, opens his link and reads the text; reloading
@@ -49,24 +49,10 @@ async function linkFor(user: typeof BOB): Promise<string> {
   return link;
 }
 
-async function removeTagged(user: typeof BOB, folders: string[]): Promise<void> {
-  await withLabImap(user, async (imap) => {
-    for (const folder of folders) {
-      const lock = await imap.getMailboxLock(folder);
-      try {
-        const uids = (await imap.search({ subject: TAG }, { uid: true })) || [];
-        if (uids.length) await imap.messageDelete(uids, { uid: true });
-      } finally {
-        lock.release();
-      }
-    }
-  });
-}
-
 test.afterAll(async () => {
-  await removeTagged(ALICE, ["Sent", "Drafts"]);
-  await removeTagged(BOB, ["INBOX"]);
-  await removeTagged(CAROL, ["INBOX"]);
+  await removeBySubject(ALICE, ["Sent", "Drafts"], TAG);
+  await removeBySubject(BOB, ["INBOX"], TAG);
+  await removeBySubject(CAROL, ["INBOX"], TAG);
 });
 
 test("a message sent with a one-time link opens once for bob; alice sees the receipt and can revoke carol's", async ({ page, browser }) => {

@@ -1,23 +1,9 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { getDb } from "@/lib/db/client";
-import { resetConfigForTests } from "@/lib/env";
+import { describe, expect, it } from "vitest";
+import { useTempDatabase } from "@/tests/fixtures/temp-database";
 import { recordRecipients, suggestContacts } from "./contact-store";
 
 // A real SQLite file with the real migrations: matching and ordering happen in the database.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "postern-contacts-"));
-beforeAll(() => {
-  vi.stubEnv("DATABASE_URL", `file:${path.join(dir, "contacts.db")}`);
-  resetConfigForTests();
-});
-afterAll(async () => {
-  await getDb().$disconnect();
-  vi.unstubAllEnvs();
-  resetConfigForTests();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+useTempDatabase("contacts");
 
 const ME = "bob@example.test";
 

@@ -1,24 +1,11 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useTempDatabase } from "@/tests/fixtures/temp-database";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
-import { resetConfigForTests } from "@/lib/env";
 import { defineSetting, getSetting, getSettings, setSetting } from "./account-settings";
 
 // A real SQLite file with the real migrations: the store's whole job is what it reads back.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "postern-settings-"));
-beforeAll(() => {
-  vi.stubEnv("DATABASE_URL", `file:${path.join(dir, "settings.db")}`);
-  resetConfigForTests();
-});
-afterAll(async () => {
-  await getDb().$disconnect();
-  vi.unstubAllEnvs();
-  resetConfigForTests();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+useTempDatabase("settings");
 
 const flag = defineSetting("test.flag", z.boolean(), false);
 const days = defineSetting("test.days", z.number().int().min(1).max(365), 30);
