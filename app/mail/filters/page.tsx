@@ -1,4 +1,5 @@
 import { requireMailSession } from "@/auth";
+import { SettingsFrame } from "../settings-frame";
 import { isPosternError } from "@/lib/http/errors";
 import { listFolders } from "@/lib/imap/list-folders";
 import { loadFilters } from "@/lib/sieve/filter-store";
@@ -41,19 +42,11 @@ export default async function FiltersPage({ searchParams }: { searchParams: Prom
     );
   }
   return (
-    <div className={styles.page}>
-      <header className="topbar">
-        <span className="brand">Postern</span>
-        <a href="/mail" className={styles.back}>Back to mail</a>
-        <span className="account" data-testid="account">{session.email}</span>
-      </header>
-      <main className={styles.main}>
-        <h1>Filters and vacation reply</h1>
+    <SettingsFrame email={session.email} title="Filters and vacation reply">
         <p className={styles.hint}>
           Filters run on the mail server as mail arrives, also while Postern is closed. Rules are tried from top to bottom.
         </p>
         {content}
-      </main>
-    </div>
+    </SettingsFrame>
   );
 }

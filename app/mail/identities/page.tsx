@@ -1,4 +1,5 @@
 import { requireMailSession } from "@/auth";
+import { SettingsFrame } from "../settings-frame";
 import { listIdentities } from "@/lib/identities/identity-store";
 import { readNotice } from "@/lib/http/signed-notice";
 import { deleteIdentityAction } from "./actions";
@@ -13,19 +14,7 @@ export default async function IdentitiesPage({ searchParams }: { searchParams: P
   const notice = readNotice(await searchParams);
   const identities = await listIdentities(session.email);
   return (
-    <div className={styles.page}>
-      <header className="topbar">
-        <span className="brand">Postern</span>
-        <a href="/mail" className={styles.back}>Back to mail</a>
-        <span className="account" data-testid="account">{session.email}</span>
-      </header>
-      <main className={styles.main}>
-        <h1>Identities and signatures</h1>
-        {notice && (
-          <p className={notice.kind === "error" ? styles.noticeError : styles.notice} role={notice.kind === "error" ? "alert" : "status"} data-testid="identity-notice">
-            {notice.text}
-          </p>
-        )}
+    <SettingsFrame email={session.email} title="Identities and signatures" notice={notice} noticeTestId="identity-notice">
         <p className={styles.hint}>
           Replies are sent as the identity the message was addressed to, others as the default. Your mail server may refuse
           addresses that are not yours.
@@ -51,7 +40,6 @@ export default async function IdentitiesPage({ searchParams }: { searchParams: P
           <h2 id="new-identity">Add an identity</h2>
           <IdentityForm identity={null} submitLabel="Add identity" />
         </section>
-      </main>
-    </div>
+    </SettingsFrame>
   );
 }

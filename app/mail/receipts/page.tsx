@@ -1,4 +1,5 @@
 import { requireMailSession } from "@/auth";
+import { SettingsFrame } from "../settings-frame";
 import { readNotice } from "@/lib/http/signed-notice";
 import { markOpeningsSeen } from "@/lib/read-links/opening-notices";
 import { listReceipts } from "@/lib/read-links/read-link-store";
@@ -18,23 +19,11 @@ export default async function ReceiptsPage({ searchParams }: { searchParams: Pro
   // Seeing this list is seeing the openings: the in-app notice has done its job.
   await markOpeningsSeen(session.email);
   return (
-    <div className={styles.page}>
-      <header className="topbar">
-        <span className="brand">Postern</span>
-        <a href="/mail" className={styles.back}>Back to mail</a>
-        <span className="account" data-testid="account">{session.email}</span>
-      </header>
-      <main className={styles.main}>
-        <h1>Receipts</h1>
+    <SettingsFrame email={session.email} title="Receipts" notice={notice} noticeTestId="receipts-notice" wide>
         <p className={styles.hint}>
           Messages you sent with “Confirm reading with a one-time link”. Each recipient got a link that opens once; what is recorded is the time
           and the browser family, nothing else.
         </p>
-        {notice && (
-          <p className={notice.kind === "error" ? styles.noticeError : styles.notice} role={notice.kind === "error" ? "alert" : "status"} data-testid="receipts-notice">
-            {notice.text}
-          </p>
-        )}
         {receipts.length === 0 ? (
           <p className={styles.empty}>No messages sent with read confirmation yet.</p>
         ) : (
@@ -68,7 +57,6 @@ export default async function ReceiptsPage({ searchParams }: { searchParams: Pro
             </tbody>
           </table>
         )}
-      </main>
-    </div>
+    </SettingsFrame>
   );
 }

@@ -1,4 +1,5 @@
 import { requireMailSession } from "@/auth";
+import { SettingsFrame } from "../settings-frame";
 import { readNotice } from "@/lib/http/signed-notice";
 import { getReadingPreferences } from "@/lib/mime/reading-settings";
 import { getSettings } from "@/lib/settings/account-settings";
@@ -21,19 +22,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const reading = await getReadingPreferences(session.email);
   const [expiryDays, inboxNotice, mdn, notify] = await getSettings(session.email, [readLinkExpiryDays, readLinkInboxNotice, mdnPolicy, desktopNotifications] as const);
   return (
-    <div className={styles.page}>
-      <header className="topbar">
-        <span className="brand">Postern</span>
-        <a href="/mail" className={styles.back}>Back to mail</a>
-        <span className="account" data-testid="account">{session.email}</span>
-      </header>
-      <main className={styles.main}>
-        <h1>Settings</h1>
-        {notice && (
-          <p className={notice.kind === "error" ? styles.noticeError : styles.notice} role={notice.kind === "error" ? "alert" : "status"} data-testid="settings-notice">
-            {notice.text}
-          </p>
-        )}
+    <SettingsFrame email={session.email} title="Settings" notice={notice} noticeTestId="settings-notice">
         <section className={styles.panel} aria-labelledby="settings-reading">
           <h2 id="settings-reading">Reading</h2>
           <form action={saveReadingSettings} className={styles.form}>
@@ -119,7 +108,6 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             <a href="/mail/identities">Manage the addresses you send as</a>
           </p>
         </section>
-      </main>
-    </div>
+    </SettingsFrame>
   );
 }
