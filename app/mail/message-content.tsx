@@ -7,6 +7,7 @@ import type { Address, AttachmentInfo, CalendarEvent, DeliveryReport, SecurityMa
 import { formatAddress, formatSize } from "./format";
 import { LocalDate } from "./local-date";
 import { PhishingWarnings } from "./phishing-warnings";
+import { TextWithLinks } from "./text-with-links";
 
 export function partUrl(kind: "attachment" | "source" | "derived-attachment" | "html", folder: string, uid: number, part?: string, member?: string): string {
   const q = new URLSearchParams({ folder, uid: String(uid), ...(part ? { part } : {}), ...(member ? { member } : {}) });
@@ -86,17 +87,7 @@ function MessageBody({ body, frameSrc, nested = false }: { body: MessageBodyView
         />
       )}
       {body.kind === "text" && (
-        <pre className="text-body" data-testid="text-body">
-          {body.segments.map((s, i) =>
-            s.kind === "link" ? (
-              <a key={i} href={s.value} target="_blank" rel="noopener noreferrer">
-                {s.value}
-              </a>
-            ) : (
-              <span key={i}>{s.value}</span>
-            ),
-          )}
-        </pre>
+        <TextWithLinks segments={body.segments} testId="text-body" />
       )}
       {body.kind === "empty" && <p className="notice">This message has no text.</p>}
     </div>

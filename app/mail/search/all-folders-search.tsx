@@ -5,6 +5,7 @@ import type { FolderSearchResult } from "@/lib/imap/search-all-folders";
 import { displayName } from "../format";
 import { LocalDate } from "../local-date";
 import { mailUrl } from "../mail-url";
+import { readNdjson } from "../read-ndjson";
 
 type State = "idle" | "running" | "done" | "cancelled" | "failed";
 
@@ -31,22 +32,12 @@ export function AllFoldersSearch({ initialText, initialIn }: { initialText: stri
         const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
         throw new Error(body?.error?.message ?? "The search failed.");
       }
-      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffered = "";
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffered += value;
-        const lines = buffered.split("\n");
-        buffered = lines.pop() ?? "";
-        for (const line of lines.filter(Boolean)) {
-          const item = JSON.parse(line) as FolderSearchResult | { done: true; error?: string };
-          if ("done" in item) {
-            if (item.error) setError(item.error);
-            continue;
-          }
-          setResults((prev) => [...prev.filter((r) => r.folder !== item.folder), item]);
+      for await (const item of readNdjson<FolderSearchResult | { done: true; error?: string }>(res.body)) {
+        if ("done" in item) {
+          if (item.error) setError(item.error);
+          continue;
         }
+        setResults((prev) => [...prev.filter((r) => r.folder !== item.folder), item]);
       }
       setState("done");
     } catch (e) {

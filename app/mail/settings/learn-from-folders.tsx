@@ -1,6 +1,7 @@
 "use client";
 import { useRef, useState } from "react";
 import styles from "../identities/identities.module.css";
+import { readNdjson } from "../read-ndjson";
 
 type Progress = { folder: string; label: "spam" | "ham"; done: number; total: number };
 type Done = { done: true; spam?: number; ham?: number; skipped?: number; error?: string };
@@ -26,20 +27,10 @@ export function LearnFromFolders() {
         signal: ctrl.signal,
       });
       if (!res.ok || !res.body) throw new Error("Learning could not start.");
-      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffered = "";
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffered += value;
-        const lines = buffered.split("\n");
-        buffered = lines.pop() ?? "";
-        for (const line of lines.filter(Boolean)) {
-          const item = JSON.parse(line) as Progress | Done;
-          if ("done" in item && item.done === true) {
-            setResult(item.error ?? `Learned ${item.ham ?? 0} good and ${item.spam ?? 0} spam messages${item.skipped ? ` (${item.skipped} already known)` : ""}.`);
-          } else setProgress(item as Progress);
-        }
+      for await (const item of readNdjson<Progress | Done>(res.body)) {
+        if ("done" in item && item.done === true) {
+          setResult(item.error ?? `Learned ${item.ham ?? 0} good and ${item.spam ?? 0} spam messages${item.skipped ? ` (${item.skipped} already known)` : ""}.`);
+        } else setProgress(item as Progress);
       }
     } catch (e) {
       setResult(ctrl.signal.aborted ? "Cancelled: nothing was learned." : e instanceof Error ? e.message : "Learning failed.");

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from "react";
 import { formatAddress, formatSize } from "@/app/mail/format";
 import { LocalDate } from "@/app/mail/local-date";
+import { TextWithLinks } from "@/app/mail/text-with-links";
 import { linkifyText } from "@/lib/mime/linkify-text";
 import { fromBase64Url } from "@/lib/read-links/base64url";
 import { readLinkKey, unseal } from "@/lib/read-links/seal";
@@ -133,17 +134,7 @@ function OpenedMessage({ message }: { message: SealedMessage }) {
           <LocalDate iso={message.date} long />
         </dd>
       </dl>
-      <pre className="text-body" data-testid="read-link-text">
-        {linkifyText(message.text).map((s, i) =>
-          s.kind === "link" ? (
-            <a key={i} href={s.value} target="_blank" rel="noopener noreferrer">
-              {s.value}
-            </a>
-          ) : (
-            <span key={i}>{s.value}</span>
-          ),
-        )}
-      </pre>
+      <TextWithLinks segments={linkifyText(message.text)} testId="read-link-text" />
       <Files files={message.files} copy={copy} />
       <p className={styles.kept}>
         This message has been deleted from the server: it is only in this page now. Save what you need before you close it.
