@@ -1,10 +1,10 @@
 import crypto from "node:crypto";
 import path from "node:path";
 import Database from "better-sqlite3";
-import type { ImapFlow } from "imapflow";
 import { simpleParser } from "mailparser";
 import { expect, test, type Page } from "@playwright/test";
 import { row, signIn } from "./helpers";
+import { fetchBySubject, type Found } from "../tests/fixtures/mailbox-by-subject";
 import { removeBySubject, withLabImap } from "./lab-imap";
 
 // Issue 5 in the browser: bob writes to carol with an attachment, a failed send keeps the
@@ -19,28 +19,11 @@ const FILE = { name: "plan-ü.bin", mimeType: "application/octet-stream", buffer
 /** Long enough for the undo delay plus the composer's next status poll. */
 const SENT_TIMEOUT = 30_000;
 
-type Found = { uid: number; source: Buffer; flags: Set<string> };
-
-async function findIn(imap: ImapFlow, folder: string, text: string): Promise<Found[]> {
-  const lock = await imap.getMailboxLock(folder);
-  try {
-    const uids = (await imap.search({ subject: text }, { uid: true })) || [];
-    const out: Found[] = [];
-    for (const uid of uids) {
-      const m = await imap.fetchOne(String(uid), { uid: true, source: true, flags: true }, { uid: true });
-      if (m && m.source) out.push({ uid, source: m.source, flags: m.flags ?? new Set() });
-    }
-    return out;
-  } finally {
-    lock.release();
-  }
-}
-
 /** Polls a mailbox until a message with `text` in its subject is there (bounded, no fixed sleep). */
 async function arrived(user: typeof CAROL, folder: string, text: string): Promise<Found> {
   let found: Found | undefined;
   await expect
-    .poll(async () => (found = (await withLabImap(user, (imap) => findIn(imap, folder, text)))[0]), { timeout: 20_000 })
+    .poll(async () => (found = (await withLabImap(user, (imap) => fetchBySubject(imap, folder, text)))[0]), { timeout: 20_000 })
     .toBeTruthy();
   return found!;
 }
@@ -138,7 +121,7 @@ test.describe("compose and send", () => {
     await expect(page.getByTestId("draft-saved")).toBeVisible({ timeout: 15_000 });
     await page.reload();
     await expect(page.getByLabel("Message", { exact: true })).toHaveValue("First thoughts, then more");
-    const drafts = await withLabImap(BOB, (imap) => findIn(imap, "Drafts", subject));
+    const drafts = await withLabImap(BOB, (imap) => fetchBySubject(imap, "Drafts", subject));
     expect(drafts).toHaveLength(1);
   });
 
@@ -158,8 +141,8 @@ test.describe("compose and send", () => {
     // Had the first one gone, it would have arrived before the second.
     const got = await arrived(CAROL, "INBOX", subject);
     expect((await simpleParser(got.source)).text?.trim()).toBe("Second version");
-    expect(await withLabImap(CAROL, (imap) => findIn(imap, "INBOX", subject))).toHaveLength(1);
-    expect(await withLabImap(BOB, (imap) => findIn(imap, "Drafts", subject))).toHaveLength(0);
+    expect(await withLabImap(CAROL, (imap) => fetchBySubject(imap, "INBOX", subject))).toHaveLength(1);
+    expect(await withLabImap(BOB, (imap) => fetchBySubject(imap, "Drafts", subject))).toHaveLength(0);
   });
 
   test("a session that ends while writing: reload, sign in again, and the composer comes back with every word", async ({ page }) => {
@@ -236,7 +219,7 @@ test.describe("replying", () => {
     const reply = await simpleParser((await arrived(CAROL, "INBOX", `Re: ${subject}`)).source);
     expect(reply.inReplyTo).toBe(`<lunch-${TAG}@example.test>`);
     expect(reply.text).toBe("Sounds good.\n\nOn Mon, 2 Mar 2026 at 10:00 UTC, Carol Diaz <carol@example.test> wrote:\n> Noon at the usual place?\n");
-    const [original] = await withLabImap(BOB, (imap) => findIn(imap, "INBOX", subject));
+    const [original] = await withLabImap(BOB, (imap) => fetchBySubject(imap, "INBOX", subject));
     expect(original.flags.has("\\Answered")).toBe(true);
   });
 });

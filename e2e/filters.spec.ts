@@ -4,6 +4,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { ManageSieveClient } from "../lib/sieve/managesieve-client";
 import { ALICE, row, signIn } from "./helpers";
+import { uidsBySubject } from "../tests/fixtures/mailbox-by-subject";
 import { removeBySubject, withLabImap } from "./lab-imap";
 import { BOB, sendAs } from "./lab-smtp";
 
@@ -44,14 +45,7 @@ test("a rule made in the editor moves bob's next message", async ({ page }) => {
   await expect(page.getByTestId("live-updates")).toHaveAttribute("data-state", "watching");
   await sendAs(BOB, { to: ALICE.email, subject: `Sorted ${TAG}` });
   await expect(row(page, `Sorted ${TAG}`)).toBeVisible();
-  const inInbox = await withLabImap(ALICE, async (imap) => {
-    const lock = await imap.getMailboxLock("INBOX");
-    try {
-      return (await imap.search({ subject: TAG }, { uid: true })) || [];
-    } finally {
-      lock.release();
-    }
-  });
+  const inInbox = await withLabImap(ALICE, (imap) => uidsBySubject(imap, "INBOX", TAG));
   expect(inInbox).toEqual([]);
 
   // The rule can be switched off and is kept, off, after saving.

@@ -1,4 +1,5 @@
 import { ImapFlow } from "imapflow";
+import { deleteBySubject } from "../tests/fixtures/mailbox-by-subject";
 
 /**
  * Runs `fn` on a direct IMAP connection to the mail lab as `user`, for a journey's own setup
@@ -34,16 +35,6 @@ export async function emptyFolders(imap: ImapFlow, folders: string[]): Promise<v
 }
 
 /** Removes the messages whose subject contains `text` (a run's tag) from the given folders. */
-export async function removeBySubject(user: { email: string; password: string }, folders: string[], text: string): Promise<void> {
-  await withLabImap(user, async (imap) => {
-    for (const folder of folders) {
-      const lock = await imap.getMailboxLock(folder);
-      try {
-        const uids = (await imap.search({ subject: text }, { uid: true })) || [];
-        if (uids.length) await imap.messageDelete(uids, { uid: true });
-      } finally {
-        lock.release();
-      }
-    }
-  });
+export function removeBySubject(user: { email: string; password: string }, folders: string[], text: string): Promise<void> {
+  return withLabImap(user, (imap) => deleteBySubject(imap, folders, text));
 }

@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
-import type { ImapFlow } from "imapflow";
 import { simpleParser } from "mailparser";
 import { expect, test } from "@playwright/test";
 import { ALICE, signIn } from "./helpers";
+import { fetchBySubject } from "../tests/fixtures/mailbox-by-subject";
 import { removeBySubject, withLabImap } from "./lab-imap";
 
 // Issue 6 in the browser: alice sends bob and carol a message with "Confirm reading with a
@@ -18,28 +18,13 @@ const SECRET = `The meeting moves to room ${crypto.randomBytes(3).toString("hex"
 const SENT_TIMEOUT = 30_000;
 const LINK = /https?:\/\/[^\s/]+\/r\/[A-Za-z0-9_-]{22}#[A-Za-z0-9_-]{43}/;
 
-async function tagged(imap: ImapFlow, folder: string): Promise<Buffer[]> {
-  const lock = await imap.getMailboxLock(folder);
-  try {
-    const uids = (await imap.search({ subject: TAG }, { uid: true })) || [];
-    const out: Buffer[] = [];
-    for (const uid of uids) {
-      const m = await imap.fetchOne(String(uid), { source: true }, { uid: true });
-      if (m && m.source) out.push(m.source);
-    }
-    return out;
-  } finally {
-    lock.release();
-  }
-}
-
 /** The read link in the user's copy, once it has arrived (polled, bounded). */
 async function linkFor(user: typeof BOB): Promise<string> {
   let link = "";
   await expect
     .poll(
       async () => {
-        const [source] = await withLabImap(user, (imap) => tagged(imap, "INBOX"));
+        const [source] = await withLabImap(user, async (imap) => (await fetchBySubject(imap, "INBOX", TAG)).map((m) => m.source));
         link = source ? (LINK.exec((await simpleParser(source)).text ?? "")?.[0] ?? "") : "";
         return link;
       },

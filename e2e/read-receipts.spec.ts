@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { row, signIn } from "./helpers";
-import { withLabImap } from "./lab-imap";
+import { uidsBySubject } from "../tests/fixtures/mailbox-by-subject";
+import { removeBySubject, withLabImap } from "./lab-imap";
 
 // Incoming read-receipt requests (issue 6): carol's mail to bob asks for one. With the default
 // setting nothing is asked or sent; after bob chooses "Ask me each time", opening it asks, and
@@ -12,31 +13,12 @@ const CAROL = { email: "carol@example.test", password: "carol-pass" };
 const TAG = crypto.randomBytes(3).toString("hex");
 
 async function countTagged(user: typeof BOB, text: string): Promise<number> {
-  return withLabImap(user, async (imap) => {
-    const lock = await imap.getMailboxLock("INBOX");
-    try {
-      return ((await imap.search({ subject: text }, { uid: true })) || []).length;
-    } finally {
-      lock.release();
-    }
-  });
-}
-
-async function removeTagged(user: typeof BOB): Promise<void> {
-  await withLabImap(user, async (imap) => {
-    const lock = await imap.getMailboxLock("INBOX");
-    try {
-      const uids = (await imap.search({ subject: TAG }, { uid: true })) || [];
-      if (uids.length) await imap.messageDelete(uids, { uid: true });
-    } finally {
-      lock.release();
-    }
-  });
+  return withLabImap(user, async (imap) => (await uidsBySubject(imap, "INBOX", text)).length);
 }
 
 test.afterAll(async () => {
-  await removeTagged(BOB);
-  await removeTagged(CAROL);
+  await removeBySubject(BOB, ["INBOX"], TAG);
+  await removeBySubject(CAROL, ["INBOX"], TAG);
 });
 
 async function choosePolicy(page: import("@playwright/test").Page, label: RegExp) {

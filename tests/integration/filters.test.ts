@@ -1,16 +1,17 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type { ImapFlow } from "imapflow";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { getConfig } from "@/lib/env";
 import { mailTlsSettings } from "@/lib/imap/connection-options";
-import { connectImap, getPool } from "@/lib/imap/session-pool";
+import { getPool } from "@/lib/imap/session-pool";
 import { NO_FILTERS, NO_VACATION, type Filters } from "@/lib/sieve/filter-rules";
 import { loadFilters, POSTERN_SCRIPT, saveFilters } from "@/lib/sieve/filter-store";
 import { ManageSieveClient } from "@/lib/sieve/managesieve-client";
 import { createSmtpTransport } from "@/lib/smtp/transport";
+import { uidsBySubject } from "@/tests/fixtures/mailbox-by-subject";
 import { BOB, signInAs } from "./helpers";
+import { raw } from "./lab-mailbox";
 
 // Postern uploads carol's filters with ManageSieve; bob's mail then goes through the lab's real
 // Postfix and Dovecot LMTP, which runs the script at delivery. (carol, not alice: later files count
@@ -49,21 +50,18 @@ async function send(from: typeof BOB, to: string, subject: string): Promise<void
 }
 
 async function subjectsIn(user: typeof BOB, folder: string, text: string): Promise<string[]> {
-  const c: ImapFlow = await connectImap({ credentials: { user: user.email, pass: user.password }, clientIp: null });
-  try {
+  return raw(user, async (c) => {
+    const uids = await uidsBySubject(c, folder, text);
+    if (!uids.length) return [];
     const lock = await c.getMailboxLock(folder);
     try {
-      const uids = (await c.search({ subject: text }, { uid: true })) || [];
-      if (!uids.length) return [];
       const out: string[] = [];
       for await (const m of c.fetch(uids, { envelope: true }, { uid: true })) out.push(m.envelope?.subject ?? "");
       return out;
     } finally {
       lock.release();
     }
-  } finally {
-    await c.logout();
-  }
+  });
 }
 
 /** Delivery is asynchronous (Postfix queue, then LMTP): poll with a deadline, no fixed sleeps. */

@@ -2,6 +2,9 @@
 // check what really arrived.
 import type { ImapFlow } from "imapflow";
 import { connectImap } from "@/lib/imap/session-pool";
+import { deleteBySubject, fetchBySubject, type Found } from "@/tests/fixtures/mailbox-by-subject";
+
+export type { Found };
 
 export type LabUser = { email: string; password: string };
 
@@ -14,24 +17,9 @@ export async function raw<T>(user: LabUser, fn: (c: ImapFlow) => Promise<T>): Pr
   }
 }
 
-export type Found = { uid: number; source: Buffer; flags: Set<string> };
-
 /** Messages of `folder` whose subject contains `text`, read in full. */
-export async function findIn(user: LabUser, folder: string, text: string): Promise<Found[]> {
-  return raw(user, async (c) => {
-    const lock = await c.getMailboxLock(folder);
-    try {
-      const uids = (await c.search({ subject: text }, { uid: true })) || [];
-      const found: Found[] = [];
-      for (const uid of uids) {
-        const m = await c.fetchOne(String(uid), { uid: true, source: true, flags: true }, { uid: true });
-        if (m && m.source) found.push({ uid, source: m.source, flags: m.flags ?? new Set() });
-      }
-      return found;
-    } finally {
-      lock.release();
-    }
-  });
+export function findIn(user: LabUser, folder: string, text: string): Promise<Found[]> {
+  return raw(user, (c) => fetchBySubject(c, folder, text));
 }
 
 /** Delivery is asynchronous (Postfix queue, then LMTP): poll with a deadline, no fixed sleeps. */
@@ -46,16 +34,6 @@ export async function waitFor(user: LabUser, folder: string, text: string, timeo
 }
 
 /** Removes the messages whose subject contains `text` from each folder. */
-export async function removeMatching(user: LabUser, folders: string[], text: string): Promise<void> {
-  await raw(user, async (c) => {
-    for (const folder of folders) {
-      const lock = await c.getMailboxLock(folder);
-      try {
-        const uids = (await c.search({ subject: text }, { uid: true })) || [];
-        if (uids.length) await c.messageDelete(uids, { uid: true });
-      } finally {
-        lock.release();
-      }
-    }
-  });
+export function removeMatching(user: LabUser, folders: string[], text: string): Promise<void> {
+  return raw(user, (c) => deleteBySubject(c, folders, text));
 }

@@ -13,7 +13,7 @@ import { getPool, type ImapIdentity } from "@/lib/imap/session-pool";
 import { Outbox } from "@/lib/smtp/outbox";
 import { getSendLimit } from "@/lib/smtp/size-limit";
 import { BOB, signInAs } from "./helpers";
-import { findIn, raw, waitFor } from "./lab-mailbox";
+import { findIn, raw, removeMatching, waitFor } from "./lab-mailbox";
 
 // bob sends to carol (and dave in Bcc) through the lab's real submission server; the tests read
 // the mailboxes over their own IMAP connections. Subjects carry a per-run tag, so nothing here
@@ -50,18 +50,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   // Leave the lab as found: this run's messages go (other files count some of these folders).
-  const remove = (user: typeof CAROL, folders: string[]) =>
-    raw(user, async (c) => {
-      for (const folder of folders) {
-        const lock = await c.getMailboxLock(folder);
-        try {
-          const uids = (await c.search({ subject: TAG }, { uid: true })) || [];
-          if (uids.length) await c.messageDelete(uids, { uid: true });
-        } finally {
-          lock.release();
-        }
-      }
-    });
+  const remove = (user: typeof CAROL, folders: string[]) => removeMatching(user, folders, TAG);
   await remove(BOB, ["INBOX", "Sent", "Drafts"]);
   await remove(CAROL, ["INBOX"]);
   await remove(DAVE, ["INBOX"]);
