@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
-import { getReadingPreferences, trustedImageSender } from "@/lib/mime/reading-settings";
-import { getSetting } from "@/lib/settings/account-settings";
+import { preferPlainText, trustedImageSender, trustedImageSenders } from "@/lib/mime/reading-settings";
+import { getSettings } from "@/lib/settings/account-settings";
 import { desktopNotifications } from "@/lib/live/live-settings";
 import { requireMailSession } from "@/auth";
 import { isPosternError } from "@/lib/http/errors";
@@ -48,28 +48,27 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
     // Read-link openings since the last visit go into INBOX (setting) before INBOX is listed.
     await deliverInboxNotices(session.imap, session.email).catch((e: unknown) => console.warn("[read-links]", e));
     const openedId = typeof opened === "object" ? opened?.message?.messageId : null;
-    const [folders, page, threads, quota, reading, openings, receipts, askMdn, notify] = await Promise.all([
+    const [folders, page, threads, quota, [plainFirst, imageSenders, mdn, notify], openings, receipts] = await Promise.all([
       listFolders(session.imap),
       threadView ? null : listMessages(session.imap, { folder: params.folder, page: params.page, query }),
       threadView ? listThreads(session.imap, { folder: params.folder, page: params.page }) : null,
       getQuota(session.imap),
-      getReadingPreferences(session.email),
+      // the account's preferences this page needs, in one query
+      getSettings(session.email, [preferPlainText, trustedImageSenders, mdnPolicy, desktopNotifications] as const),
       unseenOpenings(session.email),
       openedId ? listReceipts(session.email, { messageId: openedId }) : [],
-      getSetting(session.email, mdnPolicy).then((p) => p === "ask"),
-      getSetting(session.email, desktopNotifications),
     ]);
     // Shown once, like any notice; Receipts keeps the details.
     if (openings.length) await markOpeningsSeen(session.email, openings.map((o) => o.id));
     const current = folders.find((f) => f.path === params.folder);
     // Read-receipt requests are asked about only where the user receives mail, never answered alone.
     const ownFolder = current?.specialUse === "\\Sent" || current?.specialUse === "\\Drafts";
-    const mdnRequest = askMdn && params.uid && typeof opened === "object" && opened?.message && !ownFolder ? await fetchMdnRequest(session.imap, { folder: params.folder, uid: params.uid }) : null;
+    const mdnRequest = mdn === "ask" && params.uid && typeof opened === "object" && opened?.message && !ownFolder ? await fetchMdnRequest(session.imap, { folder: params.folder, uid: params.uid }) : null;
     const moveTargets = folders.filter((f) => f.selectable).map((f) => ({ path: f.path, name: f.name }));
     const message = typeof opened === "object" && opened?.message ? opened.message : null;
-    const alwaysImagesFrom = message ? trustedImageSender(message.from, reading.trustedImageSenders) : null;
+    const alwaysImagesFrom = message ? trustedImageSender(message.from, imageSenders) : null;
     const imagesAllowed = params.images === "1" || alwaysImagesFrom !== null;
-    const view = message ? buildMessageView(message, { allowRemoteContent: imagesAllowed, preferPlainText: reading.preferPlainText }) : null;
+    const view = message ? buildMessageView(message, { allowRemoteContent: imagesAllowed, preferPlainText: plainFirst }) : null;
     return (
       <div className="mail-app">
         <header className="topbar">
