@@ -1,6 +1,7 @@
 // Auth.js (next-auth v5) glue: the Credentials provider checks the password by IMAP LOGIN
 // (lib/auth/sign-in.ts); the encrypted, HttpOnly session cookie carries only a random token
 // naming the server-side session record, which holds the encrypted IMAP credentials.
+import crypto from "node:crypto";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
@@ -9,6 +10,7 @@ import { z } from "zod";
 import { deriveKey } from "@/lib/auth/secret-key";
 import type { MailSession } from "@/lib/auth/session-store";
 import { signIn as imapSignIn } from "@/lib/auth/sign-in";
+import { RecentValues } from "@/lib/auth/recent-sessions";
 import { resumeSession } from "@/lib/auth/resume-session";
 import { signOut as endSession } from "@/lib/auth/sign-out";
 import { getConfig } from "@/lib/env";
@@ -90,11 +92,26 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   },
 }));
 
+/** Session tokens by a hash of the request's Cookie header, for a few seconds: decrypting Auth.js's
+ * JWE on every request of a page's burst would cost more than the session lookup it leads to. The
+ * session itself is still checked each time (resumeSession), so signing out takes effect at once. */
+const tokenByCookie = new RecentValues<string>();
+
+async function sessionToken(): Promise<string | undefined> {
+  const cookie = (await headers()).get("cookie");
+  const key = cookie?.includes("session-token") ? crypto.createHash("sha256").update(cookie).digest("base64url") : null;
+  const known = key ? tokenByCookie.get(key) : undefined;
+  if (known) return known;
+  const sid = (await auth())?.sid;
+  if (sid && key) tokenByCookie.set(key, sid);
+  return sid;
+}
+
 /** The signed-in user's live mail session, or null (no cookie, idle timeout, unknown session). */
 export async function getMailSession(): Promise<MailSession | null> {
-  const session = await auth();
-  if (!session?.sid) return null;
-  return resumeSession(session.sid);
+  const sid = await sessionToken();
+  if (!sid) return null;
+  return resumeSession(sid);
 }
 
 /** The sign-in page, saying why, and coming back to the page that asked once signed in. */
@@ -106,9 +123,9 @@ export async function loginUrl(reason: "expired" | null): Promise<string> {
 
 /** For pages: the live session as an IMAP identity, or a redirect to sign-in (saying why). */
 export async function requireMailSession(): Promise<MailSession & { imap: ImapIdentity }> {
-  const session = await auth();
-  if (!session?.sid) redirect(await loginUrl(null));
-  const mail = await resumeSession(session.sid);
+  const sid = await sessionToken();
+  if (!sid) redirect(await loginUrl(null));
+  const mail = await resumeSession(sid);
   if (!mail) redirect(await loginUrl("expired"));
   return { ...mail, imap: toImapIdentity(mail) };
 }

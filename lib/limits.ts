@@ -8,6 +8,19 @@ export const MAX_PARSE_BYTES = 64 * 1024 * 1024;
 /** Idle IMAP connections are closed after this long: Dovecot holds 1-12 MiB per open connection. */
 export const IMAP_IDLE_CLOSE_MS = 5 * 60 * 1000;
 
+/** How long a resolved session (cookie -> session record -> decrypted credentials) is reused
+ * before it is read again; also how late a session ended by another process is noticed. */
+export const SESSION_CACHE_MS = 5_000;
+
+/** List rows kept in memory without their flags (lib/imap/fetch-summaries.ts), all users together:
+ * about 0.4 KiB each, so the cap bounds the cache near 20 MiB. */
+export const SUMMARY_CACHE_ENTRIES = 50_000;
+
+/** IMAP connections being opened at once; more wait their turn. After a server restart every
+ * session reconnects on its next request: unbounded, the burst of TLS handshakes and LOGINs makes
+ * them all time out together instead of most succeeding. */
+export const IMAP_MAX_CONCURRENT_CONNECTS = 16;
+
 /** Time to open a TCP/TLS connection to the mail server before saying it is unreachable. */
 export const IMAP_CONNECT_TIMEOUT_MS = 10_000;
 

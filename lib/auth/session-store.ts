@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env";
 import { decryptCredentials, encryptCredentials, type MailCredentials } from "./credentials";
 import { deriveKey } from "./secret-key";
+import { RecentValues } from "./recent-sessions";
 import { isSessionExpired, needsTouch } from "./session-expiry";
 
 export type MailSession = {
@@ -38,34 +39,53 @@ export async function createSession(input: {
   return { token, session: { id, email: input.email, credentials: input.credentials, clientIp: input.clientIp } };
 }
 
+/** Sessions read in the last seconds, by id, with the activity time their row had then. */
+const recent = new RecentValues<{ session: MailSession; lastSeenAt: Date }>();
+
 /** The live session for a token; "expired" (and deleted) if idle too long; null if unknown. */
 export async function findSession(token: string, now = new Date()): Promise<MailSession | "expired" | null> {
   const id = sessionIdFor(token);
+  const idle = getConfig().SESSION_IDLE_MINUTES;
+  const hit = recent.get(id, now.getTime());
+  // Expiry and the activity stamp are judged as on a database read, from the row's last value.
+  if (hit && !isSessionExpired(hit.lastSeenAt, now, idle) && !needsTouch(hit.lastSeenAt, now)) return hit.session;
   const db = getDb();
   const row = await db.session.findUnique({ where: { id } });
-  if (!row) return null;
-  if (isSessionExpired(row.lastSeenAt, now, getConfig().SESSION_IDLE_MINUTES)) {
-    await db.session.deleteMany({ where: { id } });
+  if (!row) {
+    recent.delete(id);
+    return null;
+  }
+  if (isSessionExpired(row.lastSeenAt, now, idle)) {
+    await forget(id);
     return "expired";
   }
+  let lastSeenAt = row.lastSeenAt;
   if (needsTouch(row.lastSeenAt, now)) {
     await db.session.update({ where: { id }, data: { lastSeenAt: now } });
+    lastSeenAt = now;
   }
   let credentials: MailCredentials;
   try {
     credentials = decryptCredentials(row.credentials, deriveKey("credentials"), id);
   } catch {
     // The key changed (or the row was tampered with): the session is useless.
-    await db.session.deleteMany({ where: { id } });
+    await forget(id);
     return null;
   }
-  return { id, email: row.email, credentials, clientIp: row.clientIp };
+  const session = { id, email: row.email, credentials, clientIp: row.clientIp };
+  recent.set(id, { session, lastSeenAt }, now.getTime());
+  return session;
+}
+
+async function forget(...ids: string[]): Promise<void> {
+  for (const id of ids) recent.delete(id);
+  await getDb().session.deleteMany({ where: { id: { in: ids } } });
 }
 
 /** Deletes the session record. Returns its id so the caller can close its IMAP connection. */
 export async function deleteSession(token: string): Promise<string> {
   const id = sessionIdFor(token);
-  await getDb().session.deleteMany({ where: { id } });
+  await forget(id);
   return id;
 }
 
@@ -74,7 +94,7 @@ export async function purgeExpiredSessions(now = new Date()): Promise<string[]> 
   const cutoff = new Date(now.getTime() - getConfig().SESSION_IDLE_MINUTES * 60_000);
   const db = getDb();
   const stale = await db.session.findMany({ where: { lastSeenAt: { lte: cutoff } }, select: { id: true } });
-  if (stale.length) await db.session.deleteMany({ where: { id: { in: stale.map((s) => s.id) } } });
+  if (stale.length) await forget(...stale.map((s) => s.id));
   return stale.map((s) => s.id);
 }
 

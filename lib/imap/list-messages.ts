@@ -1,24 +1,11 @@
-import type { FetchMessageObject, MessageAddressObject } from "imapflow";
 import { PAGE_SIZE } from "@/lib/limits";
-import type { Address } from "@/lib/mime/types";
-import { hasAttachments } from "./body-structure";
+import { fetchSummaries, type MessageSummary } from "./fetch-summaries";
 import { DEFAULT_LIST_QUERY, isDefaultOrder, toImapSearch, type ListQuery } from "./list-query";
 import { orderedUids } from "./ordered-uids";
 import type { ImapIdentity } from "./session-pool";
 import { withMailbox } from "./with-mailbox";
 
-export type MessageSummary = {
-  uid: number;
-  subject: string;
-  from: Address | null;
-  to: Address[];
-  date: string | null;
-  size: number;
-  seen: boolean;
-  flagged: boolean;
-  answered: boolean;
-  hasAttachments: boolean;
-};
+export { toSummary, type MessageSummary } from "./fetch-summaries";
 
 export type MessagePage = {
   folder: string;
@@ -41,33 +28,11 @@ export function pageRange(total: number, page: number, pageSize = PAGE_SIZE) {
   return { page: p, pageCount, start, end };
 }
 
-function toAddress(a: MessageAddressObject): Address {
-  return { name: a.name ?? "", address: a.address ?? "" };
-}
-
-export function toSummary(m: FetchMessageObject): MessageSummary {
-  const env = m.envelope;
-  const date = env?.date ?? m.internalDate;
-  return {
-    uid: m.uid,
-    subject: env?.subject ?? "",
-    from: env?.from?.[0] ? toAddress(env.from[0]) : null,
-    to: (env?.to ?? []).map(toAddress),
-    date: date ? new Date(date).toISOString() : null,
-    size: m.size ?? 0,
-    seen: m.flags?.has("\\Seen") ?? false,
-    flagged: m.flags?.has("\\Flagged") ?? false,
-    answered: m.flags?.has("\\Answered") ?? false,
-    hasAttachments: hasAttachments(m.bodyStructure),
-  };
-}
-
-const FETCH_FIELDS = { uid: true, envelope: true, flags: true, size: true, bodyStructure: true, internalDate: true } as const;
-
 /**
  * One page of a folder. In the folder's own order (newest first) it fetches just that page's
  * sequence range; sorted or searched, the server sorts/searches (SORT, SEARCH) and only the
- * page's UIDs are fetched. Either way only 50 envelopes cross the wire.
+ * page's UIDs are fetched. Either way only 50 rows cross the wire, and rows seen before only
+ * their flags (lib/imap/fetch-summaries.ts).
  * @throws PosternError NOT_FOUND | BAD_REQUEST | IMAP_UNAVAILABLE
  */
 export async function listMessages(
@@ -81,8 +46,7 @@ export async function listMessages(
     if (!search && isDefaultOrder(query)) {
       const total = mailbox.exists;
       const { page, pageCount, start, end } = pageRange(total, opts.page);
-      const messages: MessageSummary[] = [];
-      if (total > 0) for await (const m of client.fetch(`${start}:${end}`, FETCH_FIELDS)) messages.push(toSummary(m));
+      const messages = total > 0 ? await fetchSummaries(client, id.credentials.user, `${start}:${end}`) : [];
       messages.sort((a, b) => b.uid - a.uid);
       return { ...base, total, page, pageCount, messages };
     }
@@ -92,7 +56,7 @@ export async function listMessages(
     const slice = uids.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
     const byUid = new Map<number, MessageSummary>();
     if (slice.length) {
-      for await (const m of client.fetch(slice.join(","), FETCH_FIELDS, { uid: true })) byUid.set(m.uid, toSummary(m));
+      for (const m of await fetchSummaries(client, id.credentials.user, slice.join(","), { byUid: true })) byUid.set(m.uid, m);
     }
     const messages = slice.map((uid) => byUid.get(uid)).filter((m): m is MessageSummary => !!m);
     return { ...base, total: uids.length, page, pageCount, messages };

@@ -1,7 +1,7 @@
 import type { ImapFlow } from "imapflow";
 import { PAGE_SIZE } from "@/lib/limits";
 import { loadFolderThreads, type ThreadMethod, type ThreadOptions } from "./folder-threads";
-import { toSummary, type MessageSummary } from "./list-messages";
+import { fetchSummaries, type MessageSummary } from "./fetch-summaries";
 import type { ImapIdentity } from "./session-pool";
 import { countThreadedMessages, countThreads, threadUidsAt } from "./thread-index";
 import { sampleUids, summarizeThread, type FlagState, type ThreadSummary } from "./thread-summary";
@@ -22,21 +22,19 @@ export type ThreadPage = {
   threads: ThreadSummary[];
 };
 
-const SUMMARY_FIELDS = { uid: true, envelope: true, flags: true, size: true, bodyStructure: true, internalDate: true } as const;
-
 const flagState = (flags: Set<string> | undefined): FlagState => ({
   seen: flags?.has("\\Seen") ?? false,
   flagged: flags?.has("\\Flagged") ?? false,
 });
 
 /** Envelopes of the sampled messages, flags of all of them (one FETCH each, split if long). */
-async function fetchPageMessages(client: ImapFlow, uids: number[], sampled: number[]) {
+async function fetchPageMessages(client: ImapFlow, account: string, uids: number[], sampled: number[]) {
   const summaries = new Map<number, MessageSummary>();
   const flags = new Map<number, FlagState>();
   for (const set of toUidRanges(sampled)) {
-    for await (const m of client.fetch(set, SUMMARY_FIELDS, { uid: true })) {
-      summaries.set(m.uid, toSummary(m));
-      flags.set(m.uid, flagState(m.flags));
+    for (const m of await fetchSummaries(client, account, set, { byUid: true })) {
+      summaries.set(m.uid, m);
+      flags.set(m.uid, { seen: m.seen, flagged: m.flagged });
     }
   }
   const rest = uids.filter((uid) => !summaries.has(uid));
@@ -64,7 +62,7 @@ export async function listThreads(
     const page = Math.min(Math.max(1, Math.floor(opts.page) || 1), pageCount);
     const groups: number[][] = [];
     for (let i = (page - 1) * PAGE_SIZE; i < Math.min(total, page * PAGE_SIZE); i++) groups.push(threadUidsAt(index, i));
-    const { summaries, flags } = await fetchPageMessages(client, groups.flat(), groups.flatMap((g) => sampleUids(g)));
+    const { summaries, flags } = await fetchPageMessages(client, id.credentials.user, groups.flat(), groups.flatMap((g) => sampleUids(g)));
     const threads = groups.map((g) => summarizeThread(g, flags, summaries)).filter((t): t is ThreadSummary => t !== null);
     return { folder: opts.folder, method, total, messages: countThreadedMessages(index), page, pageCount, pageSize: PAGE_SIZE, threads };
   });

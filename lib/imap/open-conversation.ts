@@ -1,7 +1,7 @@
 import { PosternError } from "@/lib/http/errors";
 import type { Address, ParsedMessage } from "@/lib/mime/types";
 import { loadFolderThreads, type ThreadOptions } from "./folder-threads";
-import { toSummary, type MessageSummary } from "./list-messages";
+import { fetchSummaries, type MessageSummary } from "./fetch-summaries";
 import { openMessage } from "./open-message";
 import type { ImapIdentity } from "./session-pool";
 import { findThreadOf, threadUidsAt } from "./thread-index";
@@ -36,8 +36,6 @@ export type Conversation = {
   omitted: number;
 };
 
-const SUMMARY_FIELDS = { uid: true, envelope: true, flags: true, size: true, bodyStructure: true, internalDate: true } as const;
-
 // Undated messages go last, and messages of the same minute in arrival order.
 const byDate = (a: MessageSummary, b: MessageSummary) => (a.date ?? "~").localeCompare(b.date ?? "~") || a.uid - b.uid;
 
@@ -50,7 +48,7 @@ async function findConversation(id: ImapIdentity, folder: string, uid: number, o
     const uids = threadUidsAt(index, at);
     const shown: MessageSummary[] = [];
     for (const set of toUidRanges(uids.slice(-MAX_CONVERSATION_MESSAGES))) {
-      for await (const m of client.fetch(set, SUMMARY_FIELDS, { uid: true })) shown.push(toSummary(m));
+      shown.push(...(await fetchSummaries(client, id.credentials.user, set, { byUid: true })));
     }
     return { uids, shown: shown.sort(byDate) };
   });

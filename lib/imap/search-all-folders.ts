@@ -1,7 +1,7 @@
 import type { SearchObject } from "imapflow";
 import { isPosternError } from "@/lib/http/errors";
 import { listFolders } from "./list-folders";
-import { toSummary, type MessageSummary } from "./list-messages";
+import { fetchSummaries, type MessageSummary } from "./fetch-summaries";
 import { getPool, type ImapIdentity } from "./session-pool";
 import { withMailbox } from "./with-mailbox";
 
@@ -41,12 +41,7 @@ export async function* searchAllFolders(
         const found = await client.search(opts.search, { uid: true });
         const uids = (Array.isArray(found) ? found : []).sort((a, b) => b - a);
         const top = uids.slice(0, MATCHES_PER_FOLDER);
-        const messages: MessageSummary[] = [];
-        if (top.length) {
-          for await (const m of client.fetch(top.join(","), { uid: true, envelope: true, flags: true, size: true, bodyStructure: true }, { uid: true })) {
-            messages.push(toSummary(m));
-          }
-        }
+        const messages: MessageSummary[] = top.length ? await fetchSummaries(client, id.credentials.user, top.join(","), { byUid: true }) : [];
         messages.sort((a, b) => b.uid - a.uid);
         return { total: uids.length, messages };
       });

@@ -2,7 +2,7 @@ import { ImapFlow, type ImapFlowOptions } from "imapflow";
 import type { MailCredentials } from "@/lib/auth/credentials";
 import { getConfig } from "@/lib/env";
 import { PosternError } from "@/lib/http/errors";
-import { IMAP_IDLE_CLOSE_MS } from "@/lib/limits";
+import { IMAP_IDLE_CLOSE_MS, IMAP_MAX_CONCURRENT_CONNECTS } from "@/lib/limits";
 import { toPosternError } from "./classify-error";
 import { imapOptions } from "./connection-options";
 
@@ -19,11 +19,14 @@ type Entry = { client?: ImapFlow; connecting?: Promise<ImapFlow>; lastUsed: numb
 export class SessionPool {
   private readonly entries = new Map<string, Entry>();
   private readonly sweeper: NodeJS.Timeout;
+  private opening = 0;
+  private readonly turns: (() => void)[] = [];
 
   constructor(
     private readonly maxConnections: number,
     private readonly idleCloseMs = IMAP_IDLE_CLOSE_MS,
     private readonly connect: (id: ImapIdentity) => Promise<ImapFlow> = connectImap,
+    private readonly maxOpening = IMAP_MAX_CONCURRENT_CONNECTS,
   ) {
     this.sweeper = setInterval(() => this.closeIdle(), Math.min(idleCloseMs, 30_000));
     this.sweeper.unref();
@@ -40,7 +43,7 @@ export class SessionPool {
     }
     this.makeRoom(id.sessionId);
     const fresh: Entry = { lastUsed: Date.now() };
-    fresh.connecting = this.connect(id)
+    fresh.connecting = this.connectInTurn(id)
       .then((client) => {
         fresh.client = client;
         fresh.connecting = undefined;
@@ -92,6 +95,18 @@ export class SessionPool {
       if (this.entries.get(sessionId)?.client === client) this.entries.delete(sessionId);
     });
     client.on("error", () => undefined); // surfaced to the caller of the failing command
+  }
+
+  /** Opens at most `maxOpening` connections at once; the rest queue (see IMAP_MAX_CONCURRENT_CONNECTS). */
+  private async connectInTurn(id: ImapIdentity): Promise<ImapFlow> {
+    while (this.opening >= this.maxOpening) await new Promise<void>((wake) => this.turns.push(wake));
+    this.opening++;
+    try {
+      return await this.connect(id);
+    } finally {
+      this.opening--;
+      this.turns.shift()?.();
+    }
   }
 
   private makeRoom(forSession: string): void {

@@ -41,6 +41,15 @@ beforeAll(async () => {
 });
 afterAll(() => getPool().closeAll());
 
+async function rawBob(fn: (c: Awaited<ReturnType<typeof connectImap>>) => Promise<void>): Promise<void> {
+  const c = await connectImap({ credentials: { user: BOB.email, pass: BOB.password }, clientIp: null });
+  try {
+    await fn(c);
+  } finally {
+    await c.logout();
+  }
+}
+
 describe("a folder kept selected between requests", () => {
   it("shows mail delivered since the last request (the next list asks the server)", async () => {
     const before = (await listMessages(bob, { folder: "INBOX", page: 1 })).total;
@@ -55,6 +64,38 @@ describe("a folder kept selected between requests", () => {
     expect(after.messages[0].subject).toBe("just arrived");
     const [uid] = await uidsOf("INBOX", "just arrived");
     await deleteMessages(bob, { folder: "INBOX", selection: { uids: [uid] }, permanent: true });
+  });
+});
+
+describe("rows listed before (kept without their flags)", () => {
+  it("show flags another mail client changed since, and lose a message it expunged", async () => {
+    const [a, b] = await uidsOf("INBOX", "act 3", "act 4");
+    const listed = await listMessages(bob, { folder: "INBOX", page: 1 });
+    expect(listed.messages.find((m) => m.uid === a)?.seen).toBe(false);
+    await rawBob(async (c) => {
+      const lock = await c.getMailboxLock("INBOX");
+      try {
+        await c.messageFlagsAdd(String(a), ["\\Seen", "\\Flagged"], { uid: true });
+        await c.append("INBOX", "From: a@example.test\r\nSubject: cached then gone\r\n\r\nx\r\n");
+      } finally {
+        lock.release();
+      }
+    });
+    const [gone] = await uidsOf("INBOX", "cached then gone");
+    await rawBob(async (c) => {
+      const lock = await c.getMailboxLock("INBOX");
+      try {
+        await c.messageDelete(String(gone), { uid: true });
+      } finally {
+        lock.release();
+      }
+    });
+    const again = await listMessages(bob, { folder: "INBOX", page: 1 });
+    expect(again.messages.find((m) => m.uid === a)).toMatchObject({ subject: "act 3", seen: true, flagged: true });
+    expect(again.messages.find((m) => m.uid === b)).toMatchObject({ subject: "act 4", seen: false, flagged: false });
+    expect(again.messages.some((m) => m.subject === "cached then gone")).toBe(false);
+    await setFlags(bob, { folder: "INBOX", selection: { uids: [a] }, flag: "seen", value: false });
+    await setFlags(bob, { folder: "INBOX", selection: { uids: [a] }, flag: "flagged", value: false });
   });
 });
 

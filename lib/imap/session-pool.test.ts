@@ -1,0 +1,52 @@
+import { EventEmitter } from "node:events";
+import type { ImapFlow } from "imapflow";
+import { describe, expect, it } from "vitest";
+import { SessionPool, type ImapIdentity } from "./session-pool";
+
+const identity = (n: number): ImapIdentity => ({ sessionId: `s${n}`, credentials: { user: "u", pass: "p" }, clientIp: null });
+
+function fakeClient(): ImapFlow {
+  return Object.assign(new EventEmitter(), { usable: true, close() {}, logout: async () => {} }) as unknown as ImapFlow;
+}
+
+describe("SessionPool", () => {
+  it("opens at most maxOpening connections at once and queues the rest, so a reconnect storm waits instead of failing", async () => {
+    let open = 0;
+    let peak = 0;
+    const pending: (() => void)[] = [];
+    const connect = () =>
+      new Promise<ImapFlow>((resolve) => {
+        open++;
+        peak = Math.max(peak, open);
+        pending.push(() => {
+          open--;
+          resolve(fakeClient());
+        });
+      });
+    const pool = new SessionPool(100, 60_000, connect, 3);
+    const all = Promise.all(Array.from({ length: 10 }, (_, i) => pool.get(identity(i))));
+    // Let every get() reach the pool's queue, then finish connections one by one.
+    for (let done = 0; done < 10; done++) {
+      await expect.poll(() => pending.length).toBeGreaterThan(0);
+      expect(open).toBeLessThanOrEqual(3);
+      pending.shift()!();
+    }
+    expect((await all).length).toBe(10);
+    expect(peak).toBe(3);
+    await pool.closeAll();
+  });
+
+  it("lets the next waiting connect go when one fails", async () => {
+    let calls = 0;
+    const connect = async () => {
+      calls++;
+      if (calls === 1) throw new Error("ECONNREFUSED");
+      return fakeClient();
+    };
+    const pool = new SessionPool(100, 60_000, connect, 1);
+    const [a, b] = await Promise.allSettled([pool.get(identity(1)), pool.get(identity(2))]);
+    expect(a.status).toBe("rejected");
+    expect(b.status).toBe("fulfilled");
+    await pool.closeAll();
+  });
+});
