@@ -31,7 +31,7 @@ const nextConfig: NextConfig = {
       // API answers are data, never documents to run or frame. The routes that serve message
       // content set a policy of their own, which a header here would replace, not add to.
       {
-        source: "/api/:path((?!messages/(?:html|attachment|derived-attachment|source)$).*)",
+        source: "/api/:path((?!messages/(?:html|attachment|derived-attachment|source)$|image-proxy$).*)",
         headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }],
       },
     ];

@@ -5,8 +5,9 @@ import { withLabImap } from "./lab-imap";
 
 // Issue 8: cross-site request forgery. A hostile page on another port of the same host is
 // *same-site* with Postern, so the browser sends Postern's session cookie along with its forms
-// and fetches: only Postern's own checks (Origin, and the x-postern-request header that neither
-// a form nor a no-cors fetch can carry) stand between it and the mailbox. Each test lets such a
+// and fetches: only Postern's own checks (Origin, the x-postern-request header that neither
+// a form nor a no-cors fetch can carry, and the session's CSRF token that only Postern's pages
+// hold) stand between it and the mailbox. Each test lets such a
 // page try, then looks at the mailbox over IMAP to see that nothing happened, and shows with a
 // control that the same request from Postern's own page does work.
 
@@ -93,12 +94,35 @@ test("a same-site page's form, no-cors fetch and preflighted fetch cannot act on
   await attack.close();
   expect(await flagsOfTarget()).not.toContain("\\Flagged");
 
-  // Control: the very same request from Postern's own page, with its header, does flag it.
-  const status = await page.evaluate(
-    async ({ body }) => (await fetch("/api/messages/actions", { method: "POST", headers: { "content-type": "application/json", "x-postern-request": "1" }, body })).status,
-    { body: JSON.stringify(flag) },
-  );
-  expect(status).toBe(200);
+  // Even from Postern's own page (right Origin, the custom header), a request without the
+  // session's CSRF token, or with a wrong one or another session's, is refused.
+  const post = (token: string | null) =>
+    page.evaluate(
+      async ({ body, token }) => {
+        const headers: Record<string, string> = { "content-type": "application/json", "x-postern-request": "1" };
+        if (token !== null) headers["x-postern-csrf"] = token;
+        const res = await fetch("/api/messages/actions", { method: "POST", headers, body });
+        return { status: res.status, text: await res.text() };
+      },
+      { body: JSON.stringify(flag), token },
+    );
+  const token = await page.locator('meta[name="postern-csrf"]').getAttribute("content");
+  expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  const otherSession = await page.context().browser()!.newContext();
+  const otherPage = await otherSession.newPage();
+  await signIn(otherPage, BOB);
+  const otherToken = await otherPage.locator('meta[name="postern-csrf"]').getAttribute("content");
+  await otherSession.close();
+  expect(otherToken).not.toBe(token);
+  for (const wrong of [null, "", "1", token!.slice(0, -1) + (token!.endsWith("A") ? "B" : "A"), otherToken!]) {
+    const refused = await post(wrong);
+    expect(refused.status, `token ${JSON.stringify(wrong)}`).toBe(403);
+    expect(refused.text).toContain("did not come from a Postern page");
+  }
+  expect(await flagsOfTarget()).not.toContain("\\Flagged");
+
+  // Control: the very same request from Postern's own page, with its header and token, does flag it.
+  expect((await post(token)).status).toBe(200);
   expect(await flagsOfTarget()).toContain("\\Flagged");
 });
 

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Request } from "@playwright/test";
 import { CORPUS_FILES, CORPUS_SIZE, REMOTE_IMAGE_URL, SUBJECTS, TEXTS } from "../mail-lab/seed/corpus.mjs";
 import { row, signIn } from "./helpers";
 
@@ -77,7 +77,12 @@ test.describe("reading alice's mail", () => {
     await row(page, SUBJECTS.newsletter).click();
     const blocked = page.getByTestId("remote-blocked");
     await expect(blocked).toContainText("Remote images are blocked");
-    const asked = page.waitForRequest((r) => new URL(r.url()).host === remoteHost);
+    // through Postern's image proxy (on by default): the browser asks Postern for the sender's image
+    const viaProxy = (r: Request) => {
+      const url = new URL(r.url());
+      return url.pathname === "/api/image-proxy" && new URL(url.searchParams.get("u") ?? "http://x").host === remoteHost;
+    };
+    const asked = page.waitForRequest(viaProxy);
     await blocked.getByRole("button", { name: "Always show images from news@newsletter.example" }).click();
     try {
       await asked;
@@ -85,7 +90,7 @@ test.describe("reading alice's mail", () => {
       await expect(page.getByTestId("remote-blocked")).toHaveCount(0);
       // a fresh visit, without ?images=1, still shows them
       await page.goto("/mail");
-      const again = page.waitForRequest((r) => new URL(r.url()).host === remoteHost);
+      const again = page.waitForRequest(viaProxy);
       await row(page, SUBJECTS.newsletter).click();
       await again;
     } finally {

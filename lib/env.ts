@@ -44,6 +44,9 @@ const schema = z.object({
   /** Whether the IP address of whoever opens a read link is recorded (off: time and browser
    * family only). */
   READ_LINK_RECORD_IP: bool.default(false),
+  /** Tests only: lets the image proxy fetch from 127.0.0.1/::1, where the test image servers
+   * listen. Never set it in production: it opens Postern's own services to any message. */
+  IMAGE_PROXY_ALLOW_LOOPBACK: bool.default(false),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string; databaseFile: string };

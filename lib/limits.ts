@@ -53,3 +53,11 @@ export const LIVE_HEARTBEAT_MS = 25_000;
 
 /** Longest wait between two attempts to reconnect a dropped watcher (starts at 1 s, doubles). */
 export const LIVE_RECONNECT_MAX_MS = 30_000;
+
+/** Largest remote image the image proxy passes on: a mail's images are rarely over 1 MB; more is
+ * a way to make Postern download for someone. */
+export const IMAGE_PROXY_MAX_BYTES = 5 * 1024 * 1024;
+/** Time for one proxied image, redirects included: a slow server must not hold a request open. */
+export const IMAGE_PROXY_TIMEOUT_MS = 10_000;
+/** Redirects the proxy follows (each target checked again): tracking links chain one or two. */
+export const IMAGE_PROXY_MAX_REDIRECTS = 3;

@@ -13,7 +13,8 @@ function formToObject(form: FormData): Record<string, unknown> {
 
 /**
  * A POST route with a multipart/form-data body (file uploads): the same CSRF check as
- * sessionMutation (Origin + x-postern-request, which a cross-site <form> cannot send), then a
+ * sessionMutation (Origin + x-postern-request, which a cross-site <form> cannot send, and the
+ * session's CSRF token, checked once the session is known), then a
  * size check on Content-Length before anything is read, then as sessionRoute.
  * @param maxBytes largest body accepted; a bigger one is refused with 413 unread
  */
@@ -30,6 +31,6 @@ export function sessionFormMutation<S extends z.ZodType>(
       return jsonError(413, "MESSAGE_TOO_LARGE", "The message and its attachments are larger than you can send. Remove some attachments.");
     }
     const form = await req.formData().catch(() => null);
-    return runForSession(req, form ? formToObject(form) : undefined, schema, handler);
+    return runForSession(req, form ? formToObject(form) : undefined, schema, handler, { mutation: true });
   };
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getMailSession, toImapIdentity } from "@/auth";
 import { isPosternError } from "@/lib/http/errors";
 import { jsonError } from "@/lib/http/json-error";
+import { CSRF_HEADER, isValidCsrfToken } from "@/lib/http/csrf-token";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
 import type { MailSession } from "@/lib/auth/session-store";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
@@ -15,9 +16,19 @@ type Handler<S extends z.ZodType> = (imap: ImapIdentity, input: z.infer<S>, req:
 
 /** Session, validation and error mapping shared by every API route: Postern errors keep their
  * status and message; anything else is logged and answered with an opaque 500. */
-export async function runForSession<S extends z.ZodType>(req: Request, input: unknown, schema: S, handler: Handler<S>): Promise<Response> {
+export async function runForSession<S extends z.ZodType>(
+  req: Request,
+  input: unknown,
+  schema: S,
+  handler: Handler<S>,
+  opts: { mutation?: boolean } = {},
+): Promise<Response> {
   const session = await getMailSession();
   if (!session) return jsonError(401, "UNAUTHORIZED", "Your session has ended. Please sign in again.");
+  // Mutations also carry the session's CSRF token, which only Postern's own pages know.
+  if (opts.mutation && !isValidCsrfToken(req.headers.get(CSRF_HEADER), session.id)) {
+    return jsonError(403, "FORBIDDEN", "This request did not come from a Postern page. Reload the page and try again.");
+  }
   const parsed = schema.safeParse(input);
   if (!parsed.success) return jsonError(400, "BAD_REQUEST", "The request is not valid.");
   try {
@@ -34,11 +45,11 @@ export function sessionRoute<S extends z.ZodType>(schema: S, handler: Handler<S>
   return (req) => runForSession(req, Object.fromEntries(new URL(req.url).searchParams), schema, handler);
 }
 
-/** A POST route with a JSON body: same-origin check, then as sessionRoute. */
+/** A POST route with a JSON body: same-origin check and CSRF token, then as sessionRoute. */
 export function sessionMutation<S extends z.ZodType>(schema: S, handler: Handler<S>): (req: Request) => Promise<Response> {
   return async (req) => {
     if (!isSameOriginRequest(req)) return jsonError(403, "FORBIDDEN", "This request did not come from a Postern page.");
-    return runForSession(req, await req.json().catch(() => undefined), schema, handler);
+    return runForSession(req, await req.json().catch(() => undefined), schema, handler, { mutation: true });
   };
 }
 

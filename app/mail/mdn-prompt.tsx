@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { mutationHeaders } from "./mutation-headers";
 
 type Props = { folder: string; uid: number; notifyTo: string };
 
@@ -11,7 +12,7 @@ export function MdnPrompt({ folder, uid, notifyTo }: Props) {
     setState({ kind: "busy" });
     const res = await fetch("/api/messages/mdn", {
       method: "POST",
-      headers: { "content-type": "application/json", "x-postern-request": "1" },
+      headers: mutationHeaders({ "content-type": "application/json" }),
       body: JSON.stringify({ folder, uid, answer: choice }),
     }).catch(() => null);
     if (res?.ok) return setState({ kind: "done", text: choice === "send" ? `Read receipt sent to ${notifyTo}.` : "No read receipt will be sent." });

@@ -61,6 +61,10 @@ function AttachmentList({ folder, uid, attachments }: { folder: string; uid: num
             download={a.filename}
             data-testid="attachment-link"
           >
+            {/* a PNG/JPEG/GIF/WebP by its bytes: the route serves exactly those inline */}
+            {a.previewType && !a.member && (
+              <img src={partUrl("attachment", folder, uid, a.partId)} alt="" className="attachment-preview" loading="lazy" data-testid="attachment-preview" />
+            )}
             <span className="attachment-name">{a.filename}</span>
           </a>{" "}
           <span className="attachment-meta">

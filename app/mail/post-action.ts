@@ -1,4 +1,5 @@
-/** Client side of POST /api/messages/actions: the custom header is part of the CSRF defence. */
+import { mutationHeaders } from "./mutation-headers";
+/** Client side of POST /api/messages/actions: mutationHeaders() carry the CSRF defence (header and token). */
 export type ActionBody =
   | { action: "flag"; folder: string; selection: Selection; flag: "seen" | "flagged"; value: boolean }
   | { action: "move"; folder: string; selection: Selection; to: string }
@@ -30,7 +31,7 @@ export class ActionError extends Error {
 export async function postAction(body: ActionBody): Promise<ActionResult> {
   const res = await fetch("/api/messages/actions", {
     method: "POST",
-    headers: { "content-type": "application/json", "x-postern-request": "1" },
+    headers: mutationHeaders({ "content-type": "application/json" }),
     body: JSON.stringify(body),
   });
   const json = (await res.json().catch(() => null)) as ActionResult | { error?: { message?: string } } | null;

@@ -82,6 +82,13 @@ async function forget(...ids: string[]): Promise<void> {
   await getDb().session.deleteMany({ where: { id: { in: ids } } });
 }
 
+/** Whether the session with database id `id` exists and is not idle past the timeout (read only:
+ * for requests that must not keep a session alive, e.g. proxied images). */
+export async function isLiveSessionId(id: string, now = new Date()): Promise<boolean> {
+  const row = await getDb().session.findUnique({ where: { id }, select: { lastSeenAt: true } });
+  return row !== null && !isSessionExpired(row.lastSeenAt, now, getConfig().SESSION_IDLE_MINUTES);
+}
+
 /** Deletes the session record. Returns its id so the caller can close its IMAP connection. */
 export async function deleteSession(token: string): Promise<string> {
   const id = sessionIdFor(token);

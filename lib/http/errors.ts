@@ -19,7 +19,9 @@ export type PosternErrorCode =
   | "SEND_FAILED"
   // Filters (lib/sieve): the ManageSieve server is down, or refused the script.
   | "SIEVE_UNAVAILABLE"
-  | "SIEVE_REJECTED";
+  | "SIEVE_REJECTED"
+  /** The image proxy could not get an image (upstream error, too large, too slow, not an image). */
+  | "IMAGE_UNAVAILABLE";
 
 const STATUS: Record<PosternErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -39,6 +41,7 @@ const STATUS: Record<PosternErrorCode, number> = {
   SEND_FAILED: 502,
   SIEVE_UNAVAILABLE: 503,
   SIEVE_REJECTED: 422,
+  IMAGE_UNAVAILABLE: 502,
 };
 
 /** An error whose message is safe to show to the user. */

@@ -56,6 +56,12 @@ describe("frameHeaders", () => {
   it("allows http(s) images once the reader asked for them", () => {
     expect(frameHeaders({ allowRemoteContent: true })["Content-Security-Policy"]).toContain("img-src data: https: http:;");
   });
+
+  it("allows only the image proxy when images go through it", () => {
+    const csp = frameHeaders({ allowRemoteContent: true, imageProxyUrl: "http://127.0.0.1:3000/api/image-proxy" })["Content-Security-Policy"];
+    expect(csp).toContain("img-src data: http://127.0.0.1:3000/api/image-proxy;");
+    expect(csp).not.toMatch(/https:|http: /);
+  });
 });
 
 describe("PERMISSIONS_POLICY", () => {

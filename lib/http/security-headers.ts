@@ -1,5 +1,5 @@
 // Postern's security header values, in one place so pages, the message frame and the tests agree.
-import { frameContentPolicy } from "@/lib/mime/frame-document";
+import { frameContentPolicy, type FramePolicyOptions } from "@/lib/mime/frame-document";
 
 /**
  * The CSP of Postern's own pages. Scripts run only with this response's nonce ('strict-dynamic'
@@ -41,7 +41,7 @@ export function createNonce(): string {
  * plus what a meta tag cannot say: only Postern may frame it, and it is sandboxed (no scripts, an
  * opaque origin) even when opened on its own, outside Postern's iframe.
  */
-export function frameHeaders(opts: { allowRemoteContent: boolean }): Record<string, string> {
+export function frameHeaders(opts: FramePolicyOptions): Record<string, string> {
   return {
     "Content-Type": "text/html; charset=utf-8",
     "Content-Security-Policy": [

@@ -112,7 +112,8 @@ export function createAttachmentCollector({ partIdFor, budget, parseAttached }: 
     for (const { info, drained, message } of pending) {
       const [result, parsed] = await Promise.all([drained, message]);
       const filename = parsed && /^part-[\d.]+\.eml$/.test(info.filename) && parsed.subject ? cleanFilename(`${parsed.subject}.eml`, info.contentType, info.partId) : info.filename;
-      parts.push({ info: { ...info, filename, size: result.size }, content: result.content, message: parsed });
+      const preview = result.sniffedType ? { previewType: result.sniffedType } : {};
+      parts.push({ info: { ...info, filename, size: result.size, ...preview }, content: result.content, message: parsed });
       if (result.image && info.contentId && !images.has(info.contentId)) images.set(info.contentId, result.image);
       if (result.imageTooLarge) problems.add(PROBLEMS.inlineImagesTooLarge);
       if (result.failed) problems.add(PROBLEMS.damagedStructure);

@@ -9,7 +9,7 @@ describe("drainAttachment", () => {
   it("counts the size and keeps a safe image that fits", async () => {
     const image = Buffer.concat([PNG_HEAD, Buffer.alloc(100)]);
     const result = await drainAttachment(Readable.from([image.subarray(0, 5), image.subarray(5)]), 1000, never);
-    expect(result).toEqual({ size: 116, image: { contentType: "image/png", data: image }, imageTooLarge: false, content: null, failed: false });
+    expect(result).toEqual({ size: 116, image: { contentType: "image/png", data: image }, imageTooLarge: false, content: null, failed: false, sniffedType: "image/png" });
   });
 
   it("keeps nothing for non-images, images over the limit, or when not asked", async () => {
@@ -25,7 +25,7 @@ describe("drainAttachment", () => {
     const errored = drainAttachment(erroring, 1000, never);
     erroring.write(PNG_HEAD);
     erroring.destroy(new Error("cut"));
-    expect(await errored).toEqual({ size: 16, image: null, imageTooLarge: false, content: null, failed: true });
+    expect(await errored).toEqual({ size: 16, image: null, imageTooLarge: false, content: null, failed: true, sniffedType: null });
 
     const stuck = new PassThrough();
     const abandon = new AbortController();
@@ -33,12 +33,20 @@ describe("drainAttachment", () => {
     stuck.write(PNG_HEAD);
     await new Promise((resolve) => setImmediate(resolve));
     abandon.abort();
-    expect(await abandoned).toEqual({ size: 16, image: null, imageTooLarge: false, content: null, failed: true });
+    expect(await abandoned).toEqual({ size: 16, image: null, imageTooLarge: false, content: null, failed: true, sniffedType: null });
   });
 
   it("keeps any content up to keepBytes when asked, and nothing past it", async () => {
     const ics = Buffer.from("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
     expect((await drainAttachment(Readable.from([ics.subarray(0, 9), ics.subarray(9)]), 0, never, 100)).content).toEqual(ics);
     expect(await drainAttachment(Readable.from([ics]), 0, never, 10)).toMatchObject({ size: ics.length, content: null });
+  });
+
+  it("says what raster type any attachment's bytes are, even one it keeps nothing of", async () => {
+    const png = await drainAttachment(Readable.from([PNG_HEAD.subarray(0, 3), PNG_HEAD.subarray(3), Buffer.alloc(10)]), 0, never);
+    expect(png.sniffedType).toBe("image/png");
+    expect(png.image).toBeNull();
+    const html = await drainAttachment(Readable.from([Buffer.from("<html><img src=x onerror=alert(1)>")]), 0, never);
+    expect(html.sniffedType).toBeNull();
   });
 });

@@ -11,6 +11,8 @@ export type DrainedAttachment = {
   content: Buffer | null;
   /** The content stream failed or was abandoned; `size` counts what arrived before. */
   failed: boolean;
+  /** The raster type the first bytes are (whatever was declared), for any attachment. */
+  sniffedType: SafeImageType | null;
 };
 
 /**
@@ -32,6 +34,7 @@ export function drainAttachment(
     let type: SafeImageType | null = null;
     let imageTooLarge = false;
     let settled = false;
+    let head = Buffer.alloc(0);
 
     const finish = (failed: boolean) => {
       if (settled) return;
@@ -39,12 +42,14 @@ export function drainAttachment(
       // a part cut short is no image to show, only a size to report
       const data = !failed && chunks && type ? Buffer.concat(chunks) : null;
       const all = !failed && kept ? Buffer.concat(kept) : null;
-      resolve({ size, image: data && type ? { contentType: type, data } : null, imageTooLarge, content: all, failed });
+      const sniffedType = failed ? null : sniffImageType(head);
+      resolve({ size, image: data && type ? { contentType: type, data } : null, imageTooLarge, content: all, failed, sniffedType });
     };
 
     content.on("data", (chunk: Buffer | string) => {
       const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
       size += bytes.length;
+      if (head.length < IMAGE_SNIFF_BYTES) head = Buffer.concat([head, bytes.subarray(0, IMAGE_SNIFF_BYTES - head.length)]);
       if (kept && size > keepBytes) kept = null;
       kept?.push(bytes);
       if (!chunks) return;

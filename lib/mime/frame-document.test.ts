@@ -13,6 +13,12 @@ describe("buildFrameDocument", () => {
     expect(cspOf(buildFrameDocument("", { allowRemoteContent: true }))).toContain("img-src data: https: http:;");
   });
 
+  it("with the image proxy, allows only the proxy's path as a remote image source", () => {
+    const url = "https://mail.example/api/image-proxy";
+    expect(cspOf(buildFrameDocument("", { allowRemoteContent: true, imageProxyUrl: url }))).toContain(`img-src data: ${url};`);
+    expect(cspOf(buildFrameDocument("", { allowRemoteContent: false, imageProxyUrl: url }))).toContain("img-src data:;");
+  });
+
   it("puts the policy and no-referrer before the message, and the message in the body", () => {
     const doc = buildFrameDocument('<p id="m">message</p>', { allowRemoteContent: false });
     expect(doc.startsWith("<!DOCTYPE html>")).toBe(true);

@@ -28,7 +28,7 @@ a[data-postern-suspicious]:hover::after, a[data-postern-suspicious]:focus::after
  * message frame. Images may come only from data: URLs unless remote content is allowed; nothing
  * else may load at all, and no referrer leaks when it does.
  */
-export function buildFrameDocument(safeHtml: string, opts: { allowRemoteContent: boolean }): string {
+export function buildFrameDocument(safeHtml: string, opts: FramePolicyOptions): string {
   const csp = frameContentPolicy(opts).join("; ");
   return [
     "<!DOCTYPE html>",
@@ -44,12 +44,21 @@ export function buildFrameDocument(safeHtml: string, opts: { allowRemoteContent:
   ].join("\n");
 }
 
-/** The message frame's CSP directives: nothing but images (data: ones, and http(s) once the reader
- * allowed remote content) and inline styles; no forms, no base URL. */
-export function frameContentPolicy(opts: { allowRemoteContent: boolean }): string[] {
+export type FramePolicyOptions = {
+  allowRemoteContent: boolean;
+  /** The image proxy's absolute URL (https://mail.example/api/image-proxy) when remote images go
+   * through it: then that one path is the only remote source, and the browser itself can reach no
+   * other host even if a URL escaped the rewriting. */
+  imageProxyUrl?: string;
+};
+
+/** The message frame's CSP directives: nothing but images (data: ones, and once the reader allowed
+ * remote content, the image proxy or else any http(s)) and inline styles; no forms, no base URL. */
+export function frameContentPolicy(opts: FramePolicyOptions): string[] {
+  const remote = opts.imageProxyUrl ? ` ${opts.imageProxyUrl}` : " https: http:";
   return [
     "default-src 'none'",
-    `img-src ${opts.allowRemoteContent ? "data: https: http:" : "data:"}`,
+    `img-src data:${opts.allowRemoteContent ? remote : ""}`,
     "style-src 'unsafe-inline'",
     "form-action 'none'",
     "base-uri 'none'",

@@ -166,7 +166,7 @@ x
     it("numbers a cid image in multipart/related inside multipart/alternative 1.2.2", async () => {
       const msg = await parseMessage(fixture("related-in-alternative.eml"));
       expect(msg.attachments).toEqual([
-        { partId: "1.2.2", filename: "logo.png", contentType: "image/png", size: 69, disposition: "inline", contentId: "logo@example.com" },
+        { partId: "1.2.2", filename: "logo.png", contentType: "image/png", size: 69, disposition: "inline", contentId: "logo@example.com", previewType: "image/png" },
         { partId: "1.2.3", filename: "vector.svg", contentType: "image/svg+xml", size: 79, disposition: "inline", contentId: "vector@example.com" },
         { partId: "2", filename: "terms.pdf", contentType: "application/pdf", size: 77, disposition: "attachment" },
       ]);

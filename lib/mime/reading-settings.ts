@@ -9,11 +9,15 @@ export const preferPlainText = defineSetting("reading.preferPlainText", z.boolea
 /** Senders (lower-case addresses) whose remote images the reader chose to always load. */
 export const trustedImageSenders = defineSetting("reading.trustedImageSenders", z.array(z.string().min(3).max(320)).max(2000), []);
 
-export type ReadingPreferences = { preferPlainText: boolean; trustedImageSenders: string[] };
+/** Load remote images (once allowed) through Postern, so senders never see the reader's IP
+ * address or browser; on unless the reader turns it off. */
+export const useImageProxy = defineSetting("reading.imageProxy", z.boolean(), true);
+
+export type ReadingPreferences = { preferPlainText: boolean; trustedImageSenders: string[]; useImageProxy: boolean };
 
 export async function getReadingPreferences(account: string): Promise<ReadingPreferences> {
-  const [plain, trusted] = await getSettings(account, [preferPlainText, trustedImageSenders] as const);
-  return { preferPlainText: plain, trustedImageSenders: trusted };
+  const [plain, trusted, proxy] = await getSettings(account, [preferPlainText, trustedImageSenders, useImageProxy] as const);
+  return { preferPlainText: plain, trustedImageSenders: trusted, useImageProxy: proxy };
 }
 
 /**

@@ -1,7 +1,13 @@
 import { isSafeImageType, sniffImageType } from "@/lib/mime/safe-image";
 import type { ParsedMessage } from "@/lib/mime/types";
 
-export type ImageUrlPolicy = { allowRemoteContent: boolean; inlineImages: ParsedMessage["inlineImages"] };
+export type ImageUrlPolicy = {
+  allowRemoteContent: boolean;
+  inlineImages: ParsedMessage["inlineImages"];
+  /** Where an allowed remote image is loaded from instead of its own URL (the image proxy, which
+   * hides the reader's address): lib/image-proxy/sign-image-url.ts proxiedImageUrl. */
+  proxyImage?: (url: string) => string;
+};
 
 /** What to do with an image reference (img src, background attribute, CSS url()). */
 export type ImageUrlDecision =
@@ -27,7 +33,8 @@ export function decideImageUrl(rawUrl: string, policy: ImageUrlPolicy): ImageUrl
   if (!/^https?:\/\//i.test(remote)) return { kind: "drop" };
   const href = parseHref(remote);
   if (!href) return { kind: "drop" };
-  return policy.allowRemoteContent ? { kind: "use", url: href } : { kind: "blocked" };
+  if (!policy.allowRemoteContent) return { kind: "blocked" };
+  return { kind: "use", url: policy.proxyImage ? policy.proxyImage(href) : href };
 }
 
 /** A link target the browser may open: absolute http(s), mailto: or tel:, otherwise null. */

@@ -17,6 +17,9 @@ export type AttachmentInfo = {
   disposition: "attachment" | "inline";
   /** Content-ID without the angle brackets. */
   contentId?: string;
+  /** Set when the bytes (not the declared type) are a PNG, JPEG, GIF or WebP image: the view
+   * shows a preview and the attachment route serves it inline (issue 8). */
+  previewType?: "image/png" | "image/jpeg" | "image/gif" | "image/webp";
   /** Set on a file that is not a MIME part of its own but inside one (unpacked from TNEF,
    * uuencoded in a text part): `partId` is then the containing part and this names the file in
    * it, e.g. "tnef:2" (see derived-member.ts). Download it through the derived-attachment route. */

@@ -1,4 +1,5 @@
 import type { ComposeContext, ComposeError, KeptAttachment, MessageRef, SaveDraftResult, SendResult } from "@/lib/compose/compose-types";
+import { mutationHeaders } from "../mutation-headers";
 
 /** A file in the composer: already on the server (kept), or picked and not yet uploaded. */
 export type AttachmentItem = { id: string; kind: "kept"; ref: KeptAttachment } | { id: string; kind: "file"; file: File };
@@ -44,7 +45,7 @@ function post<T>(url: string, payload: ComposePayload, onProgress?: (fraction: n
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", url);
-    xhr.setRequestHeader("x-postern-request", "1");
+    for (const [name, value] of Object.entries(mutationHeaders())) xhr.setRequestHeader(name, value);
     xhr.responseType = "json";
     if (onProgress) xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onload = () => {
@@ -63,7 +64,7 @@ export const sendRequest = (p: ComposePayload, onProgress?: (f: number) => void)
 export async function discardRequest(draft: MessageRef): Promise<boolean> {
   const res = await fetch("/api/compose/discard", {
     method: "POST",
-    headers: { "content-type": "application/json", "x-postern-request": "1" },
+    headers: mutationHeaders({ "content-type": "application/json" }),
     body: JSON.stringify(draft),
   }).catch(() => null);
   return Boolean(res?.ok);

@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import type { OutboxStatus, QueuedMessage } from "@/lib/compose/compose-types";
+import { mutationHeaders } from "../mutation-headers";
 
 const POLL_MS = 1000;
 
@@ -15,7 +16,7 @@ type Options = {
 async function postUndo(id: string): Promise<{ ok: boolean; message: string }> {
   const res = await fetch("/api/compose/undo", {
     method: "POST",
-    headers: { "content-type": "application/json", "x-postern-request": "1" },
+    headers: mutationHeaders({ "content-type": "application/json" }),
     body: JSON.stringify({ id }),
   }).catch(() => null);
   const body = (await res?.json().catch(() => null)) as { error?: { message?: string } } | null;

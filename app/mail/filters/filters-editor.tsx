@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { Condition, FilterAction, Filters, Rule, Vacation } from "@/lib/sieve/filter-rules";
 import styles from "../identities/identities.module.css";
 import type { Prefill } from "./prefill";
+import { mutationHeaders } from "../mutation-headers";
 
 type Folder = { path: string; name: string; specialUse: string | null };
 type Props = { initial: Filters; active: boolean; folders: Folder[]; prefill: Prefill; script: string };
@@ -87,7 +88,7 @@ export function FiltersEditor({ initial, active, folders, prefill, script }: Pro
     try {
       const res = await fetch("/api/filters", {
         method: "POST",
-        headers: { "content-type": "application/json", "x-postern-request": "1" },
+        headers: mutationHeaders({ "content-type": "application/json" }),
         body: JSON.stringify({ rules, vacation }),
       });
       const json = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;

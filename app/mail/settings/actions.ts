@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { requireMailSession } from "@/auth";
 import { noticeParams } from "@/lib/http/signed-notice";
 import { desktopNotifications } from "@/lib/live/live-settings";
-import { preferPlainText } from "@/lib/mime/reading-settings";
+import { preferPlainText, useImageProxy } from "@/lib/mime/reading-settings";
 import { mdnPolicy } from "@/lib/mdn/mdn-settings";
 import { readLinkExpiryDays, readLinkInboxNotice } from "@/lib/read-links/read-link-settings";
 import { setSetting } from "@/lib/settings/account-settings";
@@ -15,6 +15,7 @@ export async function saveReadingSettings(form: FormData): Promise<void> {
   const session = await requireMailSession();
   // A checkbox is present when ticked, absent otherwise: anything else is not this form.
   await setSetting(session.email, preferPlainText, form.get("preferPlainText") === "yes");
+  await setSetting(session.email, useImageProxy, form.get("useImageProxy") === "yes");
   redirect(`/mail/settings?${new URLSearchParams(noticeParams({ kind: "ok", text: "Reading settings saved." }))}`);
 }
 

@@ -2,6 +2,7 @@
 import { useRef, useState } from "react";
 import styles from "../identities/identities.module.css";
 import { readNdjson } from "../read-ndjson";
+import { mutationHeaders } from "../mutation-headers";
 
 type Progress = { folder: string; label: "spam" | "ham"; done: number; total: number };
 type Done = { done: true; spam?: number; ham?: number; skipped?: number; error?: string };
@@ -22,7 +23,7 @@ export function LearnFromFolders() {
     try {
       const res = await fetch("/api/spam/learn", {
         method: "POST",
-        headers: { "content-type": "application/json", "x-postern-request": "1" },
+        headers: mutationHeaders({ "content-type": "application/json" }),
         body: "{}",
         signal: ctrl.signal,
       });

@@ -30,6 +30,10 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
               <input type="checkbox" name="preferPlainText" value="yes" defaultChecked={reading.preferPlainText} />
               Show the plain-text version of a message when it has one
             </label>
+            <label className={`${styles.check} ${styles.wide}`}>
+              <input type="checkbox" name="useImageProxy" value="yes" defaultChecked={reading.useImageProxy} />
+              Load shown images through Postern, so senders do not see my IP address
+            </label>
             <button type="submit" className={styles.button}>Save</button>
           </form>
           <h3 className={styles.subheading}>Remote images always shown from</h3>

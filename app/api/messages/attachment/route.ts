@@ -1,21 +1,19 @@
 import { Readable } from "node:stream";
 import { z } from "zod";
-import { contentDisposition } from "@/lib/http/content-disposition";
+import { attachmentHeaders } from "@/lib/http/attachment-headers";
+import { peekStream } from "@/lib/http/peek-stream";
 import { downloadPart } from "@/lib/imap/download-part";
+import { IMAGE_SNIFF_BYTES } from "@/lib/mime/safe-image";
 import { messageRef, sessionRoute } from "../../session-route";
 
 const query = z.object({ ...messageRef, part: z.string().regex(/^\d+(\.\d+)*$/).max(100) });
 
-/** Streams one attachment from IMAP. Always a download, never rendered in Postern's origin. */
+/** Streams one attachment from IMAP. A download, never rendered in Postern's origin; only a file
+ * whose bytes are a safe raster image is served inline, for its preview (attachment-headers.ts). */
 export const GET = sessionRoute(query, async (imap, q) => {
   const part = await downloadPart(imap, { folder: q.folder, uid: q.uid, part: q.part });
-  return new Response(Readable.toWeb(part.stream) as ReadableStream, {
-    headers: {
-      "Content-Type": part.contentType.toLowerCase().startsWith("text/") ? "application/octet-stream" : part.contentType,
-      "Content-Disposition": contentDisposition("attachment", part.filename ?? `part-${q.part}`),
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "sandbox; default-src 'none'",
-      "Cache-Control": "private, no-store",
-    },
+  const { head, stream } = await peekStream(part.stream, IMAGE_SNIFF_BYTES);
+  return new Response(Readable.toWeb(stream) as ReadableStream, {
+    headers: attachmentHeaders({ head, declaredType: part.contentType, filename: part.filename ?? `part-${q.part}` }),
   });
 });

@@ -2,7 +2,10 @@ import { z } from "zod";
 import { PosternError } from "@/lib/http/errors";
 import { frameHeaders } from "@/lib/http/security-headers";
 import { openMessage } from "@/lib/imap/open-message";
+import { frameImageProxy } from "@/lib/image-proxy/frame-image-proxy";
+import { useImageProxy } from "@/lib/mime/reading-settings";
 import { renderMessageFrame } from "@/lib/mime/render-frame";
+import { getSetting } from "@/lib/settings/account-settings";
 import { messageRef, sessionRoute } from "../../session-route";
 
 const query = z.object({
@@ -12,17 +15,27 @@ const query = z.object({
   images: z.literal("1").optional(),
 });
 
+/** The origin the browser addressed (its Host header, as lib/http/same-origin.ts reads it): the
+ * server's own idea of its URL may name another host (localhost). */
+function browserOrigin(req: Request): string {
+  const url = new URL(req.url);
+  return `${url.protocol}//${req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? url.host}`;
+}
+
 /**
  * A message's sanitized HTML body as the document of its sandboxed iframe. Served from a route of
  * its own, not srcdoc, because a srcdoc frame inherits the page's CSP: the page would have to
  * allow every image the mail may show. Reading it does not mark the message read (the page that
  * frames it did).
  */
-export const GET = sessionRoute(query, async (imap, q) => {
+export const GET = sessionRoute(query, async (imap, q, req, session) => {
   const opened = await openMessage(imap, { folder: q.folder, uid: q.uid, markSeen: false });
   if (!opened.message) throw new PosternError("MESSAGE_TOO_LARGE", "This message is too large to display.");
   const allowRemoteContent = q.images === "1";
-  const document = renderMessageFrame(opened.message, { allowRemoteContent, part: q.part });
+  // Shown images come through Postern's proxy (the sender never sees the reader's address) unless
+  // the reader turned that off in Settings.
+  const imageProxy = allowRemoteContent && (await getSetting(session.email, useImageProxy)) ? frameImageProxy({ origin: browserOrigin(req), session: session.id }) : undefined;
+  const document = renderMessageFrame(opened.message, { allowRemoteContent, part: q.part, imageProxy });
   if (document === null) throw new PosternError("NOT_FOUND", "This message has no HTML body.");
-  return new Response(document, { headers: frameHeaders({ allowRemoteContent }) });
+  return new Response(document, { headers: frameHeaders({ allowRemoteContent, imageProxyUrl: imageProxy?.url }) });
 });
