@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { files, viewFixture, visibleText } from "@/tests/fixtures/mime/view-fixture";
+import fs from "node:fs";
+import path from "node:path";
+import { FIXTURES, files, viewFixture, visibleText } from "@/tests/fixtures/mime/view-fixture";
+import { extractMember } from "@/lib/mime/derived-member";
 import { buildMessageView } from "@/lib/mime/message-view";
 import { parseMessage } from "@/lib/mime/parse-message";
 
@@ -104,6 +107,22 @@ describe("files that are not MIME parts", () => {
       ["1", "uue:1", "dot.png", "image/png", 69],
       ["1", "uue:2", "notes.txt", "text/plain", 90],
     ]);
+  });
+
+  it("takes a uuencoded file out of format=flowed text before unwrapping it (lines ending in spaces are data)", async () => {
+    const view = await viewFixture("uuencode-in-flowed.eml");
+    expect(view.subject).toBe("Records, flowed");
+    expect(view.from[0]).toEqual({ name: "Mixed Mailer", address: "mixed@example.test" });
+    expect(visibleText(view)).toBe(
+      "The records file is below. This sentence was wrapped by the mail program into two lines.\n\nAfter the file, one more wrapped paragraph.",
+    );
+    expect(view.attachments.map((a) => [a.partId, a.member, a.filename, a.contentType, a.size])).toEqual([
+      ["1", "uue:1", "records.bin", "application/octet-stream", 141],
+    ]);
+    // the download route reads the same member from the part's raw bytes
+    const raw = fs.readFileSync(path.join(FIXTURES, "uuencode-in-flowed.eml"), "latin1").split("\r\n\r\n").slice(1).join("\r\n\r\n");
+    const file = extractMember(Buffer.from(raw, "latin1"), { kind: "uue", index: 1 });
+    expect(file?.data).toEqual(Buffer.concat([Buffer.from(`record-${"x".repeat(35)}\0\0\0`.repeat(3)), Buffer.from("tail\0\0")]));
   });
 });
 

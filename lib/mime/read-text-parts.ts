@@ -2,6 +2,7 @@ import { type Member, uuencodedMembers } from "@/lib/mime/derived-member";
 import type { TextPart } from "@/lib/mime/decode-text-parts";
 import { enrichedToText } from "@/lib/mime/enriched-to-text";
 import type { SecurityMarker } from "@/lib/mime/types";
+import { unflowText } from "@/lib/mime/unflow-text";
 
 /** A file found inside a text part (uuencoded), listed as an attachment of its own. */
 export type TextPartFile = { partId: string; member: Member; name: string; contentType: string; size: number };
@@ -12,7 +13,8 @@ const PGP_ENCRYPTED = /^-----BEGIN PGP MESSAGE-----\r?$/m;
 /**
  * What Postern does to each decoded text part before it is shown: text/enriched becomes plain
  * text, uuencoded files come out of plain text (listed as attachments instead of shown as
- * gibberish), and inline OpenPGP armour is noted for the signed/encrypted marker.
+ * gibberish) and format=flowed text is unwrapped after that, and inline OpenPGP armour is noted
+ * for the signed/encrypted marker.
  */
 export function createTextPartReader() {
   const files: TextPartFile[] = [];
@@ -28,7 +30,8 @@ export function createTextPartReader() {
       const member: Member = { kind: "uue", index: i + 1 };
       files.push({ partId: part.partId, member, name: file.name, contentType: file.contentType, size: file.data.length });
     });
-    return found.text;
+    // uuencode first: its lines may end in spaces, which flowed text reads as soft line breaks
+    return part.flowed ? unflowText(found.text, part.flowed) : found.text;
   }
 
   return { handle, files, security };
