@@ -1,7 +1,7 @@
 import { cleanFilename } from "@/lib/mime/clean-filename";
 import { extractUuencoded } from "@/lib/mime/extract-uuencoded";
 import { guessContentType } from "@/lib/mime/guess-content-type";
-import { readTnef } from "@/lib/mime/read-tnef";
+import { readTnef, type TnefBody } from "@/lib/mime/read-tnef";
 
 // Files that are not MIME parts of their own (unpacked from a winmail.dat, uuencoded in a text
 // body) are addressed by the IMAP part that contains them plus a member name: "tnef:2" is the
@@ -31,12 +31,13 @@ export function memberFilename(partId: string, member: Member, name: string, con
   return cleanFilename(name, contentType, `${partId}-${member.kind}${member.index}`);
 }
 
-/** The files of a TNEF part, as both sides list them; null when the bytes are not TNEF. */
-export function tnefMembers(container: Buffer): { files: MemberFile[]; damaged: boolean } | null {
+/** The files of a TNEF part, as both sides list them, and the message body it carries; null
+ * when the bytes are not TNEF. */
+export function tnefMembers(container: Buffer): { files: MemberFile[]; body: TnefBody; damaged: boolean } | null {
   const tnef = readTnef(container);
   if (!tnef) return null;
   const files = tnef.files.map((file) => ({ name: file.name, contentType: file.contentType ?? guessContentType(file.name), data: file.data }));
-  return { files, damaged: tnef.damaged };
+  return { files, body: tnef.body, damaged: tnef.damaged };
 }
 
 /** The uuencoded files of a text part, as both sides list them, and the text without them. */

@@ -98,6 +98,30 @@ describe("files that are not MIME parts", () => {
     ]);
   });
 
+  it("shows the HTML a winmail.dat keeps as compressed RTF (\\fromhtml1) when the message has no other body", async () => {
+    const view = await viewFixture("tnef-rtf-html.eml");
+    expect(view.subject).toBe("Zahlen Q2 (Outlook RTF)");
+    expect(view.from[0]).toEqual({ name: "Outlook User", address: "outlook.user@example.test" });
+    expect(view.body.kind).toBe("html");
+    expect(visibleText(view)).toBe("Hallo Carol,die Zahlen für Köln sind im Anhang.Bericht Q2");
+    // sanitized like any HTML body: the script Outlook wrapped is gone, the link kept
+    const frame = view.body.kind === "html" ? view.body.frameDocument : "";
+    expect(frame).not.toContain("alert(1)");
+    expect(frame).toContain('<a href="https://example.test/q2"');
+    expect(view.attachments.map((a) => [a.partId, a.member, a.filename, a.contentType, a.size])).toEqual([
+      ["1", "tnef:1", "Agenda Köln.txt", "text/plain", 20],
+    ]);
+    expect(view.problems).toEqual([]);
+  });
+
+  it("shows the text of a winmail.dat whose compressed RTF is RTF of its own, and no winmail.dat file", async () => {
+    const view = await viewFixture("tnef-rtf-plain.eml");
+    expect(view.subject).toBe("Meeting moved (Outlook RTF)");
+    expect(view.from[0].address).toBe("outlook.user@example.test");
+    expect(visibleText(view)).toBe("Hello Carol,\n\nThe meeting moved to Thursday, room 4.12.\nCosts: 120 € per person.");
+    expect(files(view)).toEqual([]);
+  });
+
   it("takes uuencoded files out of the text and lists them", async () => {
     const view = await viewFixture("uuencode-in-text.eml");
     expect(view.subject).toBe("Files the old way");

@@ -5,6 +5,8 @@ import type { PartSummary } from "@/lib/mime/observe-structure";
 import { PROBLEMS } from "@/lib/mime/problems";
 import { readCalendar } from "@/lib/mime/read-calendar";
 import { readDeliveryStatus, readDispositionNotification } from "@/lib/mime/read-delivery-report";
+import type { RtfBody } from "@/lib/mime/read-rtf-body";
+import { readTnefBody } from "@/lib/mime/read-tnef-body";
 import type { TextPartFile } from "@/lib/mime/read-text-parts";
 import type { AttachmentInfo, DeliveryReport, ParsedMessage, SecurityMarker } from "@/lib/mime/types";
 
@@ -17,21 +19,25 @@ export type InterpretInput = {
   parseHeaders: (content: Buffer) => Promise<ParsedMessage>;
 };
 
-export type Interpreted = Required<Pick<ParsedMessage, "attachments" | "problems" | "attachedMessages" | "calendar" | "report" | "security">>;
+export type Interpreted = Required<Pick<ParsedMessage, "attachments" | "problems" | "attachedMessages" | "calendar" | "report" | "security">> & {
+  /** The body inside the first winmail.dat that has one: for a message with no other body. */
+  tnefBody: RtfBody | null;
+};
 
 const TNEF_TYPES = new Set(["application/ms-tnef", "application/vnd.ms-tnef"]);
 const ALTERNATIVE_RENDERINGS = /^text\/(?!calendar$)/;
 
 /**
  * Reads what the collected parts carry beyond their bytes: files packed in TNEF and uuencode
- * (listed after their container), attached messages, calendar events, a delivery report, and the
- * signed/encrypted markers.
+ * (listed after their container) and a TNEF's body, attached messages, calendar events, a
+ * delivery report, and the signed/encrypted markers.
  */
 export async function interpretParts(input: InterpretInput): Promise<Interpreted> {
   const { collected, structure } = input;
   const byPartId = new Map(structure.map((part, index) => [part.partId, { part, index }]));
   const problems: string[] = [];
   const attachments: AttachmentInfo[] = [];
+  let tnefBody: RtfBody | null = null;
 
   for (const { info, content } of collected.parts) {
     const found = byPartId.get(info.partId);
@@ -42,7 +48,11 @@ export async function interpretParts(input: InterpretInput): Promise<Interpreted
     if (isTnef && !content && info.size > MAX_TNEF_BYTES) problems.push(PROBLEMS.tnefTooLarge(info.filename));
     if (unpacked?.damaged) problems.push(PROBLEMS.tnefDamaged(info.filename));
     const files = unpacked?.files ?? [];
-    attachments.push({ ...info, ...(files.length ? { unpacked: true } : {}), ...(alternative ? { alternative: true } : {}) });
+    const body: RtfBody | null = unpacked && !tnefBody ? readTnefBody(unpacked.body) : null;
+    tnefBody ??= body;
+    // a winmail.dat is shown as its files and its body, not as a file of its own
+    const shown = files.length > 0 || body !== null;
+    attachments.push({ ...info, ...(shown ? { unpacked: true } : {}), ...(alternative ? { alternative: true } : {}) });
     files.forEach((file, i) => {
       const member = { kind: "tnef" as const, index: i + 1 };
       attachments.push({
@@ -82,6 +92,7 @@ export async function interpretParts(input: InterpretInput): Promise<Interpreted
     calendar,
     report: await readReport(input, byPartId),
     security,
+    tnefBody,
   };
 }
 

@@ -100,7 +100,7 @@ async function parseStreaming(source: NodeJS.ReadableStream | Buffer, options: P
   });
   if (outcome.parserFailed) collector.abandon();
   const collected = await collector.finish();
-  const extras = await interpretParts({
+  const { tnefBody, ...extras } = await interpretParts({
     collected,
     structure: structure.parts(),
     textFiles: textParts.files,
@@ -136,9 +136,12 @@ async function parseStreaming(source: NodeJS.ReadableStream | Buffer, options: P
 
   const headers = readHeaderFields(parser, headerLines);
   if (parsedBody?.textConversionError) problems.push(PROBLEMS.htmlToTextFailed);
-  const html = capBody(parsedBody?.html, problems);
+  // Outlook's rich-text mail: the only body is inside the winmail.dat
+  const fromTnef = tnefBody && !parsedBody?.html && !parsedBody?.text?.trim() ? tnefBody : null;
+  const html = capBody(fromTnef ? (fromTnef.kind === "html" ? fromTnef.html : undefined) : parsedBody?.html, problems);
+  const ownText = fromTnef ? (fromTnef.kind === "text" ? fromTnef.text : undefined) : parsedBody?.text;
   const orphaned = structure.orphanedContent();
-  const text = capBody(parsedBody?.text ?? deriveText(html, problems) ?? (orphaned.length ? decodeRawText(orphaned) : undefined), problems);
+  const text = capBody(ownText ?? deriveText(html, problems) ?? (orphaned.length ? decodeRawText(orphaned) : undefined), problems);
   return {
     ...headers.fields,
     text,
