@@ -144,6 +144,12 @@ function SecurityNotice({ markers }: { markers: SecurityMarker[] }) {
   return (
     <p className="notice" role="status" data-testid="signed-marker">
       ✍ Signed ({SCHEMES[signed.scheme]}). The signature has not been verified.
+      {signed.signer && (
+        <span data-testid="signer">
+          {" "}The certificate names {signed.signer.subject}
+          {signed.signer.email && !signed.signer.subject.includes(signed.signer.email) && <> &lt;{signed.signer.email}&gt;</>}.
+        </span>
+      )}
     </p>
   );
 }

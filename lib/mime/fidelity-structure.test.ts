@@ -5,6 +5,8 @@ import { FIXTURES, files, viewFixture, visibleText } from "@/tests/fixtures/mime
 import { extractMember } from "@/lib/mime/derived-member";
 import { buildMessageView } from "@/lib/mime/message-view";
 import { parseMessage } from "@/lib/mime/parse-message";
+import { PROBLEMS } from "@/lib/mime/problems";
+import { readSignedMember } from "@/lib/mime/read-signed-member";
 
 // Issue 10, structure: attached messages, alternatives, files that are not MIME parts, text
 // formats, calendars, reports, signatures, damage. Read as the user sees them, through the view.
@@ -220,6 +222,48 @@ describe("signed and encrypted messages", () => {
     expect(visibleText(view)).toBe("This text is signed.");
     expect(view.security).toEqual([{ kind: "signed", scheme: "smime", partId: "2" }]);
     expect(view.attachments).toEqual([]);
+  });
+
+  it("opens an S/MIME signed-data message (opaque signing) and shows what is inside, with the signer", async () => {
+    for (const [name, subject] of [
+      ["smime-opaque-signed.eml", "Vertrag (S/MIME, opaque)"],
+      // BER with indefinite lengths and a constructed OCTET STRING, the old x-pkcs7-mime name
+      ["smime-opaque-signed-x.eml", "Vertrag (S/MIME, x-pkcs7-mime)"],
+    ]) {
+      const view = await viewFixture(name);
+      expect(view.subject).toBe(subject);
+      expect(view.from[0]).toEqual({ name: "Sophie Signer", address: "sophie.signer@example.test" });
+      expect(visibleText(view)).toBe("Hallo Carol,\n\nder unterschriebene Vertrag für Köln kommt morgen per Post.\n\nSophie");
+      expect(view.attachments.map((a) => [a.partId, a.member, a.filename, a.contentType, a.size])).toEqual([
+        ["1", "p7m:1", "checklist.txt", "text/plain", 54],
+      ]);
+      expect(view.security).toEqual([
+        {
+          kind: "signed",
+          scheme: "smime",
+          partId: "1",
+          signer: { subject: "CN=Sophie Signer, O=Postern Test, E=sophie.signer@example.test", email: "sophie.signer@example.test" },
+        },
+      ]);
+      expect(view.problems).toEqual([]);
+      // the download route takes the file out of the part's bytes the same way
+      const part = Buffer.from(fs.readFileSync(path.join(FIXTURES, name), "latin1").split("\r\n\r\n")[1], "base64");
+      const file = await readSignedMember(part, 1);
+      expect(file && [file.name, file.contentType, file.data.toString("utf8")]).toEqual([
+        "checklist.txt",
+        "text/plain",
+        "1. Vertrag lesen\n2. Unterschreiben\n3. Zurückschicken\n",
+      ]);
+      expect(await readSignedMember(part, 2)).toBeNull();
+    }
+  });
+
+  it("still says what it can of a signed-data part it cannot open", async () => {
+    const raw = fs.readFileSync(path.join(FIXTURES, "smime-opaque-signed.eml"), "latin1");
+    const damaged = raw.replace(/\r\n\r\nMII[A-Za-z0-9+/]{20}/, "\r\n\r\nAAAAAAAAAAAAAAAAAAAAAAAA");
+    const view = buildMessageView(await parseMessage(Buffer.from(damaged, "latin1")), { allowRemoteContent: false });
+    expect(view.security.map((m) => [m.kind, m.scheme, m.signer])).toEqual([["signed", "smime", undefined]]);
+    expect(view.problems).toEqual([PROBLEMS.opaqueSigned]);
   });
 
   it("shows the content and attachments of a PGP/MIME signed message", async () => {

@@ -6,6 +6,7 @@ import { PROBLEMS } from "@/lib/mime/problems";
 import { readCalendar } from "@/lib/mime/read-calendar";
 import { readDeliveryStatus, readDispositionNotification } from "@/lib/mime/read-delivery-report";
 import type { RtfBody } from "@/lib/mime/read-rtf-body";
+import { readSignedData } from "@/lib/mime/read-signed-data";
 import { readTnefBody } from "@/lib/mime/read-tnef-body";
 import type { TextPartFile } from "@/lib/mime/read-text-parts";
 import type { AttachmentInfo, DeliveryReport, ParsedMessage, SecurityMarker } from "@/lib/mime/types";
@@ -22,6 +23,8 @@ export type InterpretInput = {
 export type Interpreted = Required<Pick<ParsedMessage, "attachments" | "problems" | "attachedMessages" | "calendar" | "report" | "security">> & {
   /** The body inside the first winmail.dat that has one: for a message with no other body. */
   tnefBody: RtfBody | null;
+  /** The MIME entity inside the first S/MIME signed-data part, to be shown as the message. */
+  signedEntity: { partId: string; content: Buffer } | null;
 };
 
 const TNEF_TYPES = new Set(["application/ms-tnef", "application/vnd.ms-tnef"]);
@@ -82,8 +85,17 @@ export async function interpretParts(input: InterpretInput): Promise<Interpreted
     if (ics && /^part-[\d.]+\.ics$/.test(ics.filename)) ics.filename = "invite.ics";
   }
   const security = [...findSecurity(structure), ...input.textSecurity];
+  let signedEntity: Interpreted["signedEntity"] = null;
   for (const marker of security) {
-    if (marker.kind === "signed" && /pkcs7-mime$/.test(byPartId.get(marker.partId)?.part.contentType ?? "")) problems.push(PROBLEMS.opaqueSigned);
+    if (marker.kind !== "signed" || !/pkcs7-mime$/.test(byPartId.get(marker.partId)?.part.contentType ?? "")) continue;
+    const content = collected.parts.find(({ info }) => info.partId === marker.partId)?.content;
+    const signed: ReturnType<typeof readSignedData> = content && !signedEntity ? readSignedData(content) : null;
+    if (!signed) {
+      problems.push(PROBLEMS.opaqueSigned);
+      continue;
+    }
+    signedEntity = { partId: marker.partId, content: signed.content };
+    if (signed.signer) marker.signer = signed.signer;
   }
   return {
     attachments,
@@ -93,6 +105,7 @@ export async function interpretParts(input: InterpretInput): Promise<Interpreted
     report: await readReport(input, byPartId),
     security,
     tnefBody,
+    signedEntity,
   };
 }
 

@@ -6,6 +6,7 @@ import { feedParser } from "@/lib/mime/feed-parser";
 import { htmlToPlainText } from "@/lib/mime/html-to-text";
 import { isHeaderField, noHeaderFields, readHeaderFields } from "@/lib/mime/header-fields";
 import { interpretParts } from "@/lib/mime/interpret-parts";
+import { mergeSignedContent } from "@/lib/mime/merge-signed-content";
 import { observeStructure } from "@/lib/mime/observe-structure";
 import { guessBoundary } from "./guess-boundary";
 import { PROBLEMS } from "@/lib/mime/problems";
@@ -47,6 +48,9 @@ export type ParseOptions = {
   budget?: ParseBudget;
   /** Set on the second reading of a message whose boundary was repaired (guess-boundary.ts). */
   boundaryGuessed?: boolean;
+  /** Given the content of each part listed as an attachment (attached messages are then not
+   * parsed): for taking a file out of a message held in memory (read-signed-member.ts). */
+  onPartContent?: (partId: string, content: Buffer) => void;
 };
 
 /**
@@ -79,7 +83,10 @@ async function parseStreaming(source: NodeJS.ReadableStream | Buffer, options: P
     partIdFor: structure.partIdFor,
     budget,
     parseAttached:
-      depth < MAX_NESTING_DEPTH ? (content, partId) => parseMessage(content, { partPrefix: partId, depth: depth + 1, budget }) : undefined,
+      depth < MAX_NESTING_DEPTH && !options.onPartContent
+        ? (content, partId) => parseMessage(content, { partPrefix: partId, depth: depth + 1, budget })
+        : undefined,
+    keepAll: Boolean(options.onPartContent),
   });
   let headerLines: HeaderLines = [];
   let body: MessageText | null = null;
@@ -100,7 +107,8 @@ async function parseStreaming(source: NodeJS.ReadableStream | Buffer, options: P
   });
   if (outcome.parserFailed) collector.abandon();
   const collected = await collector.finish();
-  const { tnefBody, ...extras } = await interpretParts({
+  for (const part of collected.parts) if (part.content) options.onPartContent?.(part.info.partId, part.content);
+  const { tnefBody, signedEntity, ...extras } = await interpretParts({
     collected,
     structure: structure.parts(),
     textFiles: textParts.files,
@@ -142,7 +150,7 @@ async function parseStreaming(source: NodeJS.ReadableStream | Buffer, options: P
   const ownText = fromTnef ? (fromTnef.kind === "text" ? fromTnef.text : undefined) : parsedBody?.text;
   const orphaned = structure.orphanedContent();
   const text = capBody(ownText ?? deriveText(html, problems) ?? (orphaned.length ? decodeRawText(orphaned) : undefined), problems);
-  return {
+  const message: ParsedMessage = {
     ...headers.fields,
     text,
     html,
@@ -150,6 +158,10 @@ async function parseStreaming(source: NodeJS.ReadableStream | Buffer, options: P
     ...extras,
     problems: unique([...problems, ...headers.problems]),
   };
+  // S/MIME opaque signing: the message is inside the signed-data part
+  if (!signedEntity || depth >= MAX_NESTING_DEPTH || options.onPartContent) return message;
+  const signed = await parseMessage(signedEntity.content, { depth: depth + 1, budget });
+  return mergeSignedContent(message, signed, signedEntity.partId);
 }
 
 function noExtras(): Required<Pick<ParsedMessage, "attachedMessages" | "calendar" | "report" | "security">> {

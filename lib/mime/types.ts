@@ -76,7 +76,13 @@ export type DeliveryReport = {
 
 /** A signed or encrypted part (S/MIME or OpenPGP). Signatures are not verified yet. `partId` is
  * the signature part of a signed message, the encrypted payload of an encrypted one. */
-export type SecurityMarker = { kind: "signed" | "encrypted"; scheme: "smime" | "pgp"; partId: string };
+export type SecurityMarker = {
+  kind: "signed" | "encrypted";
+  scheme: "smime" | "pgp";
+  partId: string;
+  /** Who the signer's certificate names, when an S/MIME signed-data part carries it (unverified). */
+  signer?: { subject: string; email: string };
+};
 
 /** `contentType` is one of SAFE_IMAGE_TYPES (see safe-image.ts); the sanitizer checks it again. */
 export type InlineImage = { contentType: string; data: Buffer };
