@@ -42,7 +42,7 @@ export function MessageContent({ folder, uid, view }: { folder: string; uid: num
         <CalendarCard key={i} event={event} href={partUrl("attachment", folder, uid, event.partId)} />
       ))}
       <AttachmentList folder={folder} uid={uid} attachments={view.attachments} />
-      <MessageBody body={view.body} frameSrc={frameUrl(folder, uid, view.body)} />
+      <MessageBody body={view.body} frameSrc={frameUrl(folder, uid, view.body)} quiet={view.attachedMessages.some((m) => m.inline)} />
       <AttachedMessages folder={folder} uid={uid} view={view} />
     </>
   );
@@ -72,7 +72,9 @@ function AttachmentList({ folder, uid, attachments }: { folder: string; uid: num
   );
 }
 
-function MessageBody({ body, frameSrc, nested = false }: { body: MessageBodyView; frameSrc: string | null; nested?: boolean }) {
+/** `quiet`: say nothing of an empty body, the message being read in place below it. */
+function MessageBody({ body, frameSrc, nested = false, quiet = false }: { body: MessageBodyView; frameSrc: string | null; nested?: boolean; quiet?: boolean }) {
+  if (body.kind === "empty" && quiet) return null;
   return (
     <div className="message-body" style={nested ? { minHeight: 0 } : undefined}>
       {frameSrc && (
@@ -94,10 +96,12 @@ function MessageBody({ body, frameSrc, nested = false }: { body: MessageBodyView
   );
 }
 
-/** Each attached message as a message of its own: headers, markers, attachments, body. */
+/** Each embedded message as a message of its own, in document order after the body: headers,
+ * markers, attachments, body. An inline one (not in the list of files) has its download here. */
 function AttachedMessages({ folder, uid, view }: { folder: string; uid: number; view: MessageView }) {
   return view.attachedMessages.map((m) => (
-    <section key={m.partId} className="attached-message" aria-label={`Attached message: ${m.view.subject}`} data-testid="attached-message"
+    <section key={m.partId} className="attached-message" aria-label={`${m.inline ? "Forwarded" : "Attached"} message: ${m.view.subject}`}
+      data-testid="attached-message" data-inline={m.inline ? "true" : undefined}
       style={{ margin: "0 1.25rem 1rem", border: "1px solid var(--border)", borderRadius: 8 }}>
       <header className="message-header">
         <h3 data-testid="attached-subject" style={{ margin: "0 0 0.5rem" }}>{m.view.subject || "(no subject)"}</h3>
@@ -113,6 +117,11 @@ function AttachedMessages({ folder, uid, view }: { folder: string; uid: number; 
             </div>
           )}
         </dl>
+        {m.inline && (
+          <a href={partUrl("attachment", folder, uid, m.partId)} download={m.filename} data-testid="attached-download">
+            Download {m.filename}
+          </a>
+        )}
       </header>
       <PhishingWarnings warnings={m.view.warnings} />
       <SecurityNotice markers={m.view.security} />

@@ -30,6 +30,46 @@ describe("attached and nested messages", () => {
     ]);
   });
 
+  it("shows an inline message/rfc822 in the reading flow, not in the files and not merged into the body", async () => {
+    const view = await viewFixture("inline-rfc822.eml");
+    expect(view.subject).toBe("Inline message");
+    expect(view.from[0]).toEqual({ name: "Alice Example", address: "alice@example.com" });
+    expect(visibleText(view)).toBe("Forwarding the message below.");
+    expect(files(view)).toEqual([]);
+    expect(view.attachedMessages).toHaveLength(1);
+    const [inline] = view.attachedMessages;
+    expect(inline).toMatchObject({ partId: "2", filename: "Original message.eml", size: 517, inline: true });
+    expect(inline.view.subject).toBe("Original message");
+    expect(inline.view.from).toEqual([{ name: "Carol", address: "carol@example.net" }]);
+    expect(visibleText(inline.view)).toBe("Original text");
+    expect(files(inline.view)).toEqual([["chart.png", "image/png", 69]]);
+    expect(inline.view.attachments[0].partId).toBe("2.2");
+  });
+
+  it("keeps inline and attached messages in document order, listing only the attached one as a file", async () => {
+    const view = await viewFixture("inline-and-attached-rfc822.eml");
+    expect(view.subject).toBe("Two forwards and a file");
+    expect(view.from[0].address).toBe("bob@example.test");
+    expect(visibleText(view)).toBe("Both messages below, and the old one attached.");
+    expect(files(view)).toEqual([["old.eml", "message/rfc822", 193]]);
+    expect(view.attachedMessages.map((m) => [m.partId, m.inline, m.view.subject, m.view.from[0].name, visibleText(m.view)])).toEqual([
+      ["2", true, "First question", "Dana", "Can we meet on Friday?"],
+      ["3", false, "Old thread", "Erik", "From last week."],
+      ["4", true, "Second question", "Frida", "Friday works, agenda attached."],
+    ]);
+    expect(files(view.attachedMessages[2].view)).toEqual([["agenda.txt", "text/plain", 9]]);
+    expect(view.attachedMessages[2].view.attachments[0].partId).toBe("4.2");
+  });
+
+  it("shows a message that is itself message/rfc822 as the message inside, in place", async () => {
+    const view = await viewFixture("toplevel-rfc822-single.eml");
+    expect(view.subject).toBe("top rfc822 single");
+    expect(files(view)).toEqual([]);
+    expect(view.attachedMessages.map((m) => [m.partId, m.inline, m.view.subject, files(m.view)])).toEqual([
+      ["1", true, "inner", [["a.pdf", "application/pdf", 14]]],
+    ]);
+  });
+
   it("reads the entries of a multipart/digest as attached messages", async () => {
     const view = await viewFixture("digest.eml");
     expect(view.subject).toBe("postern-users Digest, Vol 3, Issue 7");

@@ -100,7 +100,11 @@ export async function interpretParts(input: InterpretInput): Promise<Interpreted
   return {
     attachments,
     problems,
-    attachedMessages: collected.parts.flatMap(({ info, message }) => (message ? [{ partId: info.partId, message }] : [])),
+    attachedMessages: collected.parts.flatMap(({ info, message }) => {
+      if (!message) return [];
+      const inline = info.disposition === "inline" || byPartId.get(info.partId)?.index === 0;
+      return [{ partId: info.partId, message, ...(inline ? { inline: true } : {}) }];
+    }),
     calendar,
     report: await readReport(input, byPartId),
     security,

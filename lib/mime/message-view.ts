@@ -12,8 +12,9 @@ export type MessageBodyView =
   | { kind: "text"; segments: TextSegment[] }
   | { kind: "empty" };
 
-/** An attached message, shown as a message of its own inside the one that carries it. */
-export type AttachedMessageView = { partId: string; filename: string; size: number; view: MessageView };
+/** An attached message, shown as a message of its own inside the one that carries it; an
+ * `inline` one in the reading flow after the body, and not in the list of files. */
+export type AttachedMessageView = { partId: string; filename: string; size: number; inline: boolean; view: MessageView };
 
 /** What the browser gets for one message: no raw HTML and no image buffers, only safe data. */
 export type MessageView = Omit<ParsedMessage, "text" | "html" | "inlineImages" | "attachedMessages" | "calendar" | "report" | "security"> & {
@@ -65,12 +66,14 @@ export function buildMessageView(msg: ParsedMessage, opts: ViewOptions): Message
   // says it is signed), another rendering of the body, a report's machine-readable parts.
   const shownHtml = choice.kind === "html" ? choice.html.toLowerCase() : "";
   const signatures = new Set(security.filter((m) => m.kind === "signed").map((m) => m.partId));
+  const inlineMessages = new Set(attachedMessages.filter((m) => m.inline).map((m) => m.partId));
   const attachments = rest.attachments.filter(
     (a) =>
       !(a.contentId && a.contentId in inlineImages && shownHtml.includes(`cid:${a.contentId.toLowerCase()}`)) &&
       !a.unpacked &&
       !a.alternative &&
       !(signatures.has(a.partId) && !a.member) &&
+      !(inlineMessages.has(a.partId) && !a.member) &&
       !(report && SHOWN_OTHERWISE.test(a.contentType)) &&
       a.contentType !== "application/pgp-encrypted",
   );
@@ -79,10 +82,11 @@ export function buildMessageView(msg: ParsedMessage, opts: ViewOptions): Message
     ...rest,
     attachments,
     body,
-    attachedMessages: attachedMessages.map(({ partId, message }) => ({
+    attachedMessages: attachedMessages.map(({ partId, message, inline }) => ({
       partId,
       filename: sizes.get(partId)?.filename ?? `part-${partId}.eml`,
       size: sizes.get(partId)?.size ?? 0,
+      inline: inline ?? false,
       view: buildMessageView(message, opts),
     })),
     calendar,

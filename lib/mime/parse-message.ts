@@ -37,6 +37,9 @@ const PARSER_OPTIONS: MailParserOptions = {
   maxHtmlLengthToParse: MAX_HTML_TO_TEXT_CHARS,
   // a delivery report's machine-readable part is read into ParsedMessage.report, not shown as text
   keepDeliveryStatus: true,
+  // Embedded messages are never merged into the body: each is parsed as a message of its own
+  // (collect-attachments.ts) and shown as one, an inline one in the reading flow.
+  ignoreEmbedded: true,
 };
 
 export type ParseOptions = {

@@ -30,8 +30,10 @@ export type AttachmentInfo = {
 };
 
 /** An attached message/rfc822 part (or a multipart/digest entry), parsed for display. Its own
- * attachments carry real IMAP part numbers under `partId` ("2.1", "2.2", ...). */
-export type AttachedMessage = { partId: string; message: ParsedMessage };
+ * attachments carry real IMAP part numbers under `partId` ("2.1", "2.2", ...). `inline` is set on
+ * one sent to be read in place (Content-Disposition: inline, or the message's whole content),
+ * not as a file. */
+export type AttachedMessage = { partId: string; message: ParsedMessage; inline?: boolean };
 
 /** One event of a text/calendar part (an invitation, its update or cancellation). */
 export type CalendarEvent = {
@@ -109,7 +111,7 @@ export type ParsedMessage = {
   problems: string[];
   // Optional so that code building a ParsedMessage by hand keeps compiling; parseMessage always
   // sets them.
-  /** Attached messages (message/rfc822 parts that are not inline, multipart/digest entries). */
+  /** Embedded messages (message/rfc822 parts, inline or attached; multipart/digest entries). */
   attachedMessages?: AttachedMessage[];
   /** Calendar events found in text/calendar parts. */
   calendar?: CalendarEvent[];
