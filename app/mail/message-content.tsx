@@ -76,7 +76,8 @@ function AttachmentList({ folder, uid, attachments }: { folder: string; uid: num
 function MessageBody({ body, frameSrc, nested = false, quiet = false }: { body: MessageBodyView; frameSrc: string | null; nested?: boolean; quiet?: boolean }) {
   if (body.kind === "empty" && quiet) return null;
   return (
-    <div className="message-body" style={nested ? { minHeight: 0 } : undefined}>
+    // a text body above messages read in place keeps no room for a frame: they follow right below
+    <div className="message-body" style={nested ? { minHeight: 0 } : quiet && body.kind === "text" ? { minHeight: 0, flex: "none" } : undefined}>
       {frameSrc && (
         <iframe
           title="Message content"
@@ -118,7 +119,7 @@ function AttachedMessages({ folder, uid, view }: { folder: string; uid: number; 
           )}
         </dl>
         {m.inline && (
-          <a href={partUrl("attachment", folder, uid, m.partId)} download={m.filename} data-testid="attached-download">
+          <a href={partUrl("attachment", folder, uid, m.partId)} download={m.filename} data-testid="attached-download" style={{ fontSize: "0.85rem" }}>
             Download {m.filename}
           </a>
         )}
