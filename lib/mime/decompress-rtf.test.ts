@@ -23,4 +23,10 @@ describe("decompressRtf", () => {
     const compressed = Buffer.from("2d0000002b0000004c5a4675f1c5c7a703000a0072637067", "hex");
     expect(decompressRtf(compressed)?.toString("latin1")).toBe("{\\rtf1\\ansi\\ansicpg");
   });
+
+  it("does not believe a declared size the data cannot hold", () => {
+    const compressed = Buffer.from("2d0000002b0000004c5a4675f1c5c7a703000a00726370673132354232 0af32068656c090020627705b06c647d0a800fa0".replace(/ /g, ""), "hex");
+    compressed.writeUInt32LE(0xffffffff, 4);
+    expect(decompressRtf(compressed)?.toString("latin1")).toBe("{\\rtf1\\ansi\\ansicpg1252\\pard hello world}\r\n");
+  });
 });

@@ -19,7 +19,9 @@ export function decompressRtf(data: Buffer): Buffer | null {
   if (data.length < 16) return null;
   const rawSize = data.readUInt32LE(4);
   const type = data.readUInt32LE(8);
-  const limit = Math.min(rawSize, MAX_RTF_BYTES);
+  // a reference (2 bytes and a control bit) yields at most 17 bytes: a declared size past that
+  // is a lie, and is not allocated
+  const limit = Math.min(rawSize, MAX_RTF_BYTES, data.length * 9);
   if (type === UNCOMPRESSED) return Buffer.from(data.subarray(16, 16 + limit));
   if (type !== COMPRESSED) return null;
 
