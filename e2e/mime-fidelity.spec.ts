@@ -101,15 +101,22 @@ test.describe("real-world MIME in the message view", () => {
     await row(page, INLINE_SUBJECT).click();
     await expect(page.getByTestId("message-subject")).toHaveText(INLINE_SUBJECT);
     await expect(page.getByTestId("text-body").first()).toHaveText("Both messages below, and the old one attached.");
+    // the closing text stands after the two inline messages, as the sender put it
+    const closing = page.getByText("Talk soon, Bob");
+    await expect(closing).toBeVisible();
+    const secondCard = page.getByTestId("attached-message").filter({ hasText: "Second question" });
+    const [cardBox, closingBox] = [await secondCard.boundingBox(), await closing.boundingBox()];
+    expect(closingBox!.y).toBeGreaterThan(cardBox!.y);
     const cards = page.getByTestId("attached-message");
-    await expect(cards.getByTestId("attached-subject")).toHaveText(["First question", "Old thread", "Second question"]);
+    // inline ones in the reading flow, the attached one after it
+    await expect(cards.getByTestId("attached-subject")).toHaveText(["First question", "Second question", "Old thread"]);
     await expect(cards.nth(0)).toHaveAttribute("data-inline", "true");
-    await expect(cards.nth(1)).not.toHaveAttribute("data-inline", "true");
+    await expect(cards.nth(2)).not.toHaveAttribute("data-inline", "true");
     await expect(cards.nth(0).getByTestId("text-body")).toHaveText("Can we meet on Friday?");
-    await expect(cards.nth(2)).toContainText("Frida <frida@elsewhere.test>");
+    await expect(cards.nth(1)).toContainText("Frida <frida@elsewhere.test>");
     // only the attached one is in the message's own list of files
     await expect(page.getByRole("list", { name: "Attachments" }).first().getByTestId("attachment-link")).toHaveText(["old.eml"]);
-    const agenda = cards.nth(2).getByTestId("attachment-link");
+    const agenda = cards.nth(1).getByTestId("attachment-link");
     const [download] = await Promise.all([page.waitForEvent("download"), agenda.click()]);
     expect(fs.readFileSync(await download.path()).toString("utf8")).toBe("1. Budget");
   });

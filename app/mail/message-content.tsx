@@ -42,7 +42,11 @@ export function MessageContent({ folder, uid, view }: { folder: string; uid: num
         <CalendarCard key={i} event={event} href={partUrl("attachment", folder, uid, event.partId)} />
       ))}
       <AttachmentList folder={folder} uid={uid} attachments={view.attachments} />
-      <MessageBody body={view.body} frameSrc={frameUrl(folder, uid, view.body)} quiet={view.attachedMessages.some((m) => m.inline)} />
+      {view.flow ? (
+        <ReadingFlow folder={folder} uid={uid} view={view} />
+      ) : (
+        <MessageBody body={view.body} frameSrc={frameUrl(folder, uid, view.body)} quiet={view.attachedMessages.some((m) => m.inline)} />
+      )}
       <AttachedMessages folder={folder} uid={uid} view={view} />
     </>
   );
@@ -97,11 +101,33 @@ function MessageBody({ body, frameSrc, nested = false, quiet = false }: { body: 
   );
 }
 
-/** Each embedded message as a message of its own, in document order after the body: headers,
- * markers, attachments, body. An inline one (not in the list of files) has its download here. */
+/** A text body and the inline messages between its parts, each where the sender put it. */
+function ReadingFlow({ folder, uid, view }: { folder: string; uid: number; view: MessageView }) {
+  return (view.flow ?? []).map((item, i) => {
+    if (item.kind === "text") {
+      return (
+        <div key={i} className="message-body" style={{ minHeight: 0, flex: "none" }}>
+          <TextWithLinks segments={item.segments} testId="text-body" />
+        </div>
+      );
+    }
+    const m = view.attachedMessages.find((a) => a.partId === item.partId);
+    return m ? <AttachedMessageCard key={i} folder={folder} uid={uid} m={m} /> : null;
+  });
+}
+
+/** Each embedded message as a message of its own, in document order after the body (those not
+ * already shown in the reading flow). */
 function AttachedMessages({ folder, uid, view }: { folder: string; uid: number; view: MessageView }) {
-  return view.attachedMessages.map((m) => (
-    <section key={m.partId} className="attached-message" aria-label={`${m.inline ? "Forwarded" : "Attached"} message: ${m.view.subject}`}
+  const inFlow = new Set((view.flow ?? []).flatMap((item) => (item.kind === "message" ? [item.partId] : [])));
+  return view.attachedMessages.filter((m) => !inFlow.has(m.partId)).map((m) => <AttachedMessageCard key={m.partId} folder={folder} uid={uid} m={m} />);
+}
+
+/** An embedded message: headers, markers, attachments, body. An inline one (not in the list of
+ * files) has its download here. */
+function AttachedMessageCard({ folder, uid, m }: { folder: string; uid: number; m: MessageView["attachedMessages"][number] }) {
+  return (
+    <section className="attached-message" aria-label={`${m.inline ? "Forwarded" : "Attached"} message: ${m.view.subject}`}
       data-testid="attached-message" data-inline={m.inline ? "true" : undefined}
       style={{ margin: "0 1.25rem 1rem", border: "1px solid var(--border)", borderRadius: 8 }}>
       <header className="message-header">
@@ -131,10 +157,14 @@ function AttachedMessages({ folder, uid, view }: { folder: string; uid: number; 
         <CalendarCard key={i} event={event} href={partUrl("attachment", folder, uid, event.partId)} />
       ))}
       <AttachmentList folder={folder} uid={uid} attachments={m.view.attachments} />
-      <MessageBody body={m.view.body} frameSrc={frameUrl(folder, uid, m.view.body, m.partId)} nested />
+      {m.view.flow ? (
+        <ReadingFlow folder={folder} uid={uid} view={m.view} />
+      ) : (
+        <MessageBody body={m.view.body} frameSrc={frameUrl(folder, uid, m.view.body, m.partId)} nested />
+      )}
       <AttachedMessages folder={folder} uid={uid} view={m.view} />
     </section>
-  ));
+  );
 }
 
 const SCHEMES = { smime: "S/MIME", pgp: "OpenPGP" } as const;

@@ -43,6 +43,7 @@ describe("attached and nested messages", () => {
     expect(inline.view.from).toEqual([{ name: "Carol", address: "carol@example.net" }]);
     expect(visibleText(inline.view)).toBe("Original text");
     expect(files(inline.view)).toEqual([["chart.png", "image/png", 69]]);
+    expect(view.flow?.map((item) => item.kind)).toEqual(["text", "message"]);
     expect(inline.view.attachments[0].partId).toBe("2.2");
   });
 
@@ -50,7 +51,14 @@ describe("attached and nested messages", () => {
     const view = await viewFixture("inline-and-attached-rfc822.eml");
     expect(view.subject).toBe("Two forwards and a file");
     expect(view.from[0].address).toBe("bob@example.test");
-    expect(visibleText(view)).toBe("Both messages below, and the old one attached.");
+    expect(visibleText(view)).toBe("Both messages below, and the old one attached.\nTalk soon, Bob");
+    // read in the sender's order: text, the two inline messages, the closing text
+    expect(view.flow?.map((item) => (item.kind === "text" ? item.segments.map((s) => s.value).join("") : `[message ${item.partId}]`))).toEqual([
+      "Both messages below, and the old one attached.",
+      "[message 2]",
+      "[message 4]",
+      "Talk soon, Bob",
+    ]);
     expect(files(view)).toEqual([["old.eml", "message/rfc822", 193]]);
     expect(view.attachedMessages.map((m) => [m.partId, m.inline, m.view.subject, m.view.from[0].name, visibleText(m.view)])).toEqual([
       ["2", true, "First question", "Dana", "Can we meet on Friday?"],

@@ -16,9 +16,15 @@ export type MessageBodyView =
  * `inline` one in the reading flow after the body, and not in the list of files. */
 export type AttachedMessageView = { partId: string; filename: string; size: number; inline: boolean; view: MessageView };
 
+/** A text body read in document order with the inline messages between its parts. */
+export type FlowItemView = { kind: "text"; segments: TextSegment[] } | { kind: "message"; partId: string };
+
 /** What the browser gets for one message: no raw HTML and no image buffers, only safe data. */
-export type MessageView = Omit<ParsedMessage, "text" | "html" | "inlineImages" | "attachedMessages" | "calendar" | "report" | "security"> & {
+export type MessageView = Omit<ParsedMessage, "text" | "html" | "inlineImages" | "attachedMessages" | "calendar" | "report" | "security" | "flow"> & {
   body: MessageBodyView;
+  /** Set with a text body whose parts have inline messages between them: show this instead of
+   * `body`, each message card where it stands. */
+  flow: FlowItemView[] | null;
   attachedMessages: AttachedMessageView[];
   calendar: CalendarEvent[];
   report: DeliveryReport | null;
@@ -40,7 +46,7 @@ type ViewOptions = { allowRemoteContent: boolean; preferPlainText?: boolean };
 /** Turns a parsed message into display data: picks the body, sanitizes HTML into a frame document,
  * or splits plain text into text and link segments; attached messages get views of their own. */
 export function buildMessageView(msg: ParsedMessage, opts: ViewOptions): MessageView {
-  const { text: _text, html: _html, inlineImages, attachedMessages = [], calendar = [], report = null, security = [], ...rest } = msg;
+  const { text: _text, html: _html, inlineImages, attachedMessages = [], calendar = [], report = null, security = [], flow = null, ...rest } = msg;
   const choice = chooseBody(msg, { preferPlainText: opts.preferPlainText ?? false });
   let body: MessageBodyView;
   let linkWarnings: LinkWarning[] = [];
@@ -82,6 +88,10 @@ export function buildMessageView(msg: ParsedMessage, opts: ViewOptions): Message
     ...rest,
     attachments,
     body,
+    flow:
+      body.kind === "text" && flow
+        ? flow.map((item) => (item.kind === "text" ? { kind: "text" as const, segments: linkifyText(item.text) } : item))
+        : null,
     attachedMessages: attachedMessages.map(({ partId, message, inline }) => ({
       partId,
       filename: sizes.get(partId)?.filename ?? `part-${partId}.eml`,

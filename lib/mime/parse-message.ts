@@ -6,6 +6,7 @@ import { feedParser } from "@/lib/mime/feed-parser";
 import { htmlToPlainText } from "@/lib/mime/html-to-text";
 import { isHeaderField, noHeaderFields, readHeaderFields } from "@/lib/mime/header-fields";
 import { interpretParts } from "@/lib/mime/interpret-parts";
+import { readingFlow } from "@/lib/mime/reading-flow";
 import { mergeSignedContent } from "@/lib/mime/merge-signed-content";
 import { observeStructure } from "@/lib/mime/observe-structure";
 import { guessBoundary } from "./guess-boundary";
@@ -153,12 +154,17 @@ async function parseStreaming(source: NodeJS.ReadableStream | Buffer, options: P
   const ownText = fromTnef ? (fromTnef.kind === "text" ? fromTnef.text : undefined) : parsedBody?.text;
   const orphaned = structure.orphanedContent();
   const text = capBody(ownText ?? deriveText(html, problems) ?? (orphaned.length ? decodeRawText(orphaned) : undefined), problems);
+  // only for a text body read whole: a truncated one is shown as it is
+  const flow = !fromTnef && html === null && !problems.includes(PROBLEMS.bodyTruncated)
+    ? readingFlow({ structure: structure.parts(), shownText: textParts.shown, attachedMessages: extras.attachedMessages })
+    : null;
   const message: ParsedMessage = {
     ...headers.fields,
     text,
     html,
     inlineImages: collected.inlineImages,
     ...extras,
+    ...(flow ? { flow } : {}),
     problems: unique([...problems, ...headers.problems]),
   };
   // S/MIME opaque signing: the message is inside the signed-data part

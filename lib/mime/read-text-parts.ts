@@ -4,6 +4,8 @@ import { enrichedToText } from "@/lib/mime/enriched-to-text";
 import type { SecurityMarker } from "@/lib/mime/types";
 import { unflowText } from "@/lib/mime/unflow-text";
 
+export type ShownText = { html: boolean; text: string };
+
 /** A file found inside a text part (uuencoded), listed as an attachment of its own. */
 export type TextPartFile = { partId: string; member: Member; name: string; contentType: string; size: number };
 
@@ -19,8 +21,16 @@ const PGP_ENCRYPTED = /^-----BEGIN PGP MESSAGE-----\r?$/m;
 export function createTextPartReader() {
   const files: TextPartFile[] = [];
   const security: SecurityMarker[] = [];
+  /** What each shown text part became, by part number (for reading-flow.ts). */
+  const shown = new Map<string, ShownText>();
 
   function handle(part: TextPart): string {
+    const text = read(part);
+    shown.set(part.partId, { html: part.contentType === "text/html", text });
+    return text;
+  }
+
+  function read(part: TextPart): string {
     if (part.contentType === "text/enriched" || part.contentType === "text/richtext") return enrichedToText(part.text);
     if (part.contentType !== "text/plain") return part.text;
     if (PGP_ENCRYPTED.test(part.text)) security.push({ kind: "encrypted", scheme: "pgp", partId: part.partId });
@@ -34,5 +44,5 @@ export function createTextPartReader() {
     return part.flowed ? unflowText(found.text, part.flowed) : found.text;
   }
 
-  return { handle, files, security };
+  return { handle, files, security, shown };
 }

@@ -6,7 +6,7 @@ import { readingText } from "@/lib/mime/reading-text";
 import { FIXTURES } from "@/tests/fixtures/mime/view-fixture";
 
 describe("readingText", () => {
-  it("follows the message's own text with each inline forward as headers and text, not attached ones", async () => {
+  it("gives the message's own text with each inline forward as headers and text where it stands, not attached ones", async () => {
     const msg = await parseMessage(fs.readFileSync(path.join(FIXTURES, "inline-and-attached-rfc822.eml")));
     expect(readingText(msg)?.split("\n")).toEqual([
       "Both messages below, and the old one attached.",
@@ -24,6 +24,8 @@ describe("readingText", () => {
       "To: bob@example.test",
       "",
       "Friday works, agenda attached.",
+      "",
+      "Talk soon, Bob",
     ]);
   });
 

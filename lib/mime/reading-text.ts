@@ -8,7 +8,7 @@ import type { Address, ParsedMessage } from "@/lib/mime/types";
 export function readingText(msg: ParsedMessage): string | null {
   const inline = (msg.attachedMessages ?? []).filter((m) => m.inline);
   if (inline.length === 0) return msg.text;
-  const blocks = inline.map(({ message }) => {
+  const asText = (message: ParsedMessage) => {
     const header = [
       ["From", addresses(message.from)],
       ["Subject", message.subject],
@@ -18,8 +18,12 @@ export function readingText(msg: ParsedMessage): string | null {
       .filter(([, value]) => value)
       .map(([name, value]) => `${name}: ${value}`);
     return [...header, "", readingText(message) ?? ""].join("\n").trimEnd();
-  });
-  return [msg.text?.trimEnd() ?? "", ...blocks].filter(Boolean).join("\n\n");
+  };
+  // in the sender's order where the flow is known (reading-flow.ts), else the text first
+  const pieces = msg.flow
+    ? msg.flow.map((item) => (item.kind === "text" ? item.text.trimEnd() : asText(inline.find((m) => m.partId === item.partId)?.message ?? msg)))
+    : [msg.text?.trimEnd() ?? "", ...inline.map(({ message }) => asText(message))];
+  return pieces.filter(Boolean).join("\n\n");
 }
 
 function addresses(list: Address[]): string {

@@ -35,6 +35,10 @@ export type AttachmentInfo = {
  * not as a file. */
 export type AttachedMessage = { partId: string; message: ParsedMessage; inline?: boolean };
 
+/** One piece of a message read in document order: a text part of its own, or an inline message
+ * (by part number, one of `attachedMessages`). */
+export type FlowItem = { kind: "text"; text: string } | { kind: "message"; partId: string };
+
 /** One event of a text/calendar part (an invitation, its update or cancellation). */
 export type CalendarEvent = {
   /** The text/calendar part, for downloading the .ics. */
@@ -118,4 +122,7 @@ export type ParsedMessage = {
   /** Set when the message is a delivery status notification or a read receipt. */
   report?: DeliveryReport | null;
   security?: SecurityMarker[];
+  /** Set when inline messages sit between the message's own text parts: the text body in
+   * document order with them (reading-flow.ts). `text` still holds the whole text. */
+  flow?: FlowItem[] | null;
 };
