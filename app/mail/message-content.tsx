@@ -42,7 +42,11 @@ export function MessageContent({ folder, uid, view }: { folder: string; uid: num
         <CalendarCard key={i} event={event} href={partUrl("attachment", folder, uid, event.partId)} />
       ))}
       <AttachmentList folder={folder} uid={uid} attachments={view.attachments} />
-      <MessageBody body={view.body} frameSrc={frameUrl(folder, uid, view.body)} />
+      {view.flow ? (
+        <ReadingFlow folder={folder} uid={uid} view={view} />
+      ) : (
+        <MessageBody body={view.body} frameSrc={frameUrl(folder, uid, view.body)} quiet={view.attachedMessages.some((m) => m.inline)} />
+      )}
       <AttachedMessages folder={folder} uid={uid} view={view} />
     </>
   );
@@ -76,9 +80,12 @@ function AttachmentList({ folder, uid, attachments }: { folder: string; uid: num
   );
 }
 
-function MessageBody({ body, frameSrc, nested = false }: { body: MessageBodyView; frameSrc: string | null; nested?: boolean }) {
+/** `quiet`: say nothing of an empty body, the message being read in place below it. */
+function MessageBody({ body, frameSrc, nested = false, quiet = false }: { body: MessageBodyView; frameSrc: string | null; nested?: boolean; quiet?: boolean }) {
+  if (body.kind === "empty" && quiet) return null;
   return (
-    <div className="message-body" style={nested ? { minHeight: 0 } : undefined}>
+    // a text body above messages read in place keeps no room for a frame: they follow right below
+    <div className="message-body" style={nested ? { minHeight: 0 } : quiet && body.kind === "text" ? { minHeight: 0, flex: "none" } : undefined}>
       {frameSrc && (
         <iframe
           title="Message content"
@@ -98,10 +105,34 @@ function MessageBody({ body, frameSrc, nested = false }: { body: MessageBodyView
   );
 }
 
-/** Each attached message as a message of its own: headers, markers, attachments, body. */
+/** A text body and the inline messages between its parts, each where the sender put it. */
+function ReadingFlow({ folder, uid, view }: { folder: string; uid: number; view: MessageView }) {
+  return (view.flow ?? []).map((item, i) => {
+    if (item.kind === "text") {
+      return (
+        <div key={i} className="message-body" style={{ minHeight: 0, flex: "none" }}>
+          <TextWithLinks segments={item.segments} testId="text-body" />
+        </div>
+      );
+    }
+    const m = view.attachedMessages.find((a) => a.partId === item.partId);
+    return m ? <AttachedMessageCard key={i} folder={folder} uid={uid} m={m} /> : null;
+  });
+}
+
+/** Each embedded message as a message of its own, in document order after the body (those not
+ * already shown in the reading flow). */
 function AttachedMessages({ folder, uid, view }: { folder: string; uid: number; view: MessageView }) {
-  return view.attachedMessages.map((m) => (
-    <section key={m.partId} className="attached-message" aria-label={`Attached message: ${m.view.subject}`} data-testid="attached-message"
+  const inFlow = new Set((view.flow ?? []).flatMap((item) => (item.kind === "message" ? [item.partId] : [])));
+  return view.attachedMessages.filter((m) => !inFlow.has(m.partId)).map((m) => <AttachedMessageCard key={m.partId} folder={folder} uid={uid} m={m} />);
+}
+
+/** An embedded message: headers, markers, attachments, body. An inline one (not in the list of
+ * files) has its download here. */
+function AttachedMessageCard({ folder, uid, m }: { folder: string; uid: number; m: MessageView["attachedMessages"][number] }) {
+  return (
+    <section className="attached-message" aria-label={`${m.inline ? "Forwarded" : "Attached"} message: ${m.view.subject}`}
+      data-testid="attached-message" data-inline={m.inline ? "true" : undefined}
       style={{ margin: "0 1.25rem 1rem", border: "1px solid var(--border)", borderRadius: 8 }}>
       <header className="message-header">
         <h3 data-testid="attached-subject" style={{ margin: "0 0 0.5rem" }}>{m.view.subject || "(no subject)"}</h3>
@@ -117,6 +148,11 @@ function AttachedMessages({ folder, uid, view }: { folder: string; uid: number; 
             </div>
           )}
         </dl>
+        {m.inline && (
+          <a href={partUrl("attachment", folder, uid, m.partId)} download={m.filename} data-testid="attached-download" style={{ fontSize: "0.85rem" }}>
+            Download {m.filename}
+          </a>
+        )}
       </header>
       <PhishingWarnings warnings={m.view.warnings} />
       <SecurityNotice markers={m.view.security} />
@@ -125,10 +161,14 @@ function AttachedMessages({ folder, uid, view }: { folder: string; uid: number; 
         <CalendarCard key={i} event={event} href={partUrl("attachment", folder, uid, event.partId)} />
       ))}
       <AttachmentList folder={folder} uid={uid} attachments={m.view.attachments} />
-      <MessageBody body={m.view.body} frameSrc={frameUrl(folder, uid, m.view.body, m.partId)} nested />
+      {m.view.flow ? (
+        <ReadingFlow folder={folder} uid={uid} view={m.view} />
+      ) : (
+        <MessageBody body={m.view.body} frameSrc={frameUrl(folder, uid, m.view.body, m.partId)} nested />
+      )}
       <AttachedMessages folder={folder} uid={uid} view={m.view} />
     </section>
-  ));
+  );
 }
 
 const SCHEMES = { smime: "S/MIME", pgp: "OpenPGP" } as const;
@@ -148,6 +188,12 @@ function SecurityNotice({ markers }: { markers: SecurityMarker[] }) {
   return (
     <p className="notice" role="status" data-testid="signed-marker">
       ✍ Signed ({SCHEMES[signed.scheme]}). The signature has not been verified.
+      {signed.signer && (
+        <span data-testid="signer">
+          {" "}The certificate names {signed.signer.subject}
+          {signed.signer.email && !signed.signer.subject.includes(signed.signer.email) && <> &lt;{signed.signer.email}&gt;</>}.
+        </span>
+      )}
     </p>
   );
 }

@@ -1,4 +1,5 @@
 import { parseAddressHeader } from "mailparser";
+import { readingText } from "@/lib/mime/reading-text";
 import { ACCOUNT_IDENTITY_ID, type Identity } from "@/lib/identities/identity-types";
 import { pickIdentity, withSignature } from "@/lib/identities/pick-identity";
 import { PosternError } from "@/lib/http/errors";
@@ -65,7 +66,7 @@ export async function prepareCompose(
     const forward: ComposeState = {
       ...EMPTY,
       subject: forwardSubject(message.subject),
-      body: forwardBody(message, message.text),
+      body: forwardBody(message, readingText(message)),
       attachments: carriedAttachments(req.ref, message.attachments),
       context: { kind: "forward", original: req.ref, inReplyTo: null, references: [] },
     };
@@ -78,7 +79,7 @@ export async function prepareCompose(
     to: formatAddressList(to),
     cc: formatAddressList(cc),
     subject: replySubject(message.subject),
-    body: replyBody(message),
+    body: replyBody({ ...message, text: readingText(message) }),
     context: { kind: req.kind, original: req.ref, ...thread },
   };
   return sign(reply, identity);

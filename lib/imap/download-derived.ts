@@ -1,6 +1,7 @@
 import { PosternError } from "@/lib/http/errors";
 import { MAX_PARSE_BYTES } from "@/lib/limits";
 import { extractMember, memberFilename, type Member } from "@/lib/mime/derived-member";
+import { readSignedMember } from "@/lib/mime/read-signed-member";
 import { downloadPart } from "./download-part";
 import type { ImapIdentity } from "./session-pool";
 
@@ -8,7 +9,7 @@ export type DerivedDownload = { data: Buffer; contentType: string; filename: str
 
 /**
  * A file that is not a MIME part of its own (unpacked from a winmail.dat, uuencoded in a text
- * part): fetches the part that contains it from IMAP, decoded from its transfer encoding, and
+ * part, inside an S/MIME signed-data part): fetches the part that contains it from IMAP, decoded from its transfer encoding, and
  * takes the file out with the same readers that listed it. The part is held in memory while read,
  * so it is refused past MAX_PARSE_BYTES (larger messages are never parsed, so never list such
  * files).
@@ -31,7 +32,8 @@ export async function downloadDerived(
   } finally {
     part.stream.destroy();
   }
-  const file = extractMember(Buffer.concat(chunks), opts.member);
+  const container = Buffer.concat(chunks);
+  const file = opts.member.kind === "p7m" ? await readSignedMember(container, opts.member.index) : extractMember(container, opts.member);
   if (!file) throw new PosternError("NOT_FOUND", "This attachment no longer exists.");
   return { data: file.data, contentType: file.contentType, filename: memberFilename(opts.part, opts.member, file.name, file.contentType) };
 }

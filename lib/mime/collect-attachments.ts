@@ -14,6 +14,9 @@ export const MAX_INLINE_IMAGES_TOTAL_BYTES = 12 * 1024 * 1024;
 export const MAX_ATTACHED_MESSAGES = 25;
 /** Largest winmail.dat unpacked for the list of its files; it is held in memory while read. */
 export const MAX_TNEF_BYTES = 32 * 1024 * 1024;
+/** Largest S/MIME signed-data part opened to show the message inside; held in memory while read,
+ * as a winmail.dat is. */
+export const MAX_SMIME_BYTES = 32 * 1024 * 1024;
 /** Calendar and report parts are a few KiB; anything much larger is not one a person reads. */
 export const MAX_CALENDAR_BYTES = 1024 * 1024;
 export const MAX_REPORT_BYTES = 256 * 1024;
@@ -27,6 +30,7 @@ const REPORT_TYPES = new Set([
   "message/global-headers",
 ]);
 const MESSAGE_TYPES = new Set(["message/rfc822", "message/global"]);
+const SMIME_TYPES = new Set(["application/pkcs7-mime", "application/x-pkcs7-mime"]);
 
 /** Shared by a message and the messages attached to it, so nesting cannot multiply the caps. */
 export type ParseBudget = { imageBytes: number; attachedMessages: number };
@@ -50,6 +54,9 @@ export type CollectorOptions = {
   budget: ParseBudget;
   /** Parses an attached message from its content; absent where nesting is already deep. */
   parseAttached?: (content: NodeJS.ReadableStream, partId: string) => Promise<ParsedMessage>;
+  /** Keep every part's content (up to MAX_SMIME_BYTES), for taking one file out of a message
+   * that is already in memory. */
+  keepAll?: boolean;
 };
 
 type Pending = { info: Omit<AttachmentInfo, "size">; drained: Promise<DrainedAttachment>; message: Promise<ParsedMessage | null> };
@@ -59,7 +66,7 @@ type Pending = { info: Omit<AttachmentInfo, "size">; drained: Promise<DrainedAtt
  * and drains its content: sizes are counted, and only inline images under the caps are kept, and
  * the parts Postern reads further (attached messages are parsed as they stream).
  */
-export function createAttachmentCollector({ partIdFor, budget, parseAttached }: CollectorOptions) {
+export function createAttachmentCollector({ partIdFor, budget, parseAttached, keepAll = false }: CollectorOptions) {
   const pending: Pending[] = [];
   const problems = new Set<string>();
   const abandoned = new AbortController();
@@ -92,7 +99,8 @@ export function createAttachmentCollector({ partIdFor, budget, parseAttached }: 
     // Reserved up front and the unused part given back: the next part may start before this ends.
     const keep = mayBeImage ? Math.min(MAX_INLINE_IMAGE_BYTES, budget.imageBytes) : 0;
     budget.imageBytes -= keep;
-    const drained = drainAttachment(attachment.content, keep, abandoned.signal, captureLimit(contentType, filename)).then((result) => {
+    const smimeType = contentTypeParam(attachment.headers, "smime-type")?.toLowerCase();
+    const drained = drainAttachment(attachment.content, keep, abandoned.signal, keepAll ? MAX_SMIME_BYTES : captureLimit(contentType, filename, smimeType)).then((result) => {
       budget.imageBytes += keep - (result.image?.data.length ?? 0);
       return result;
     });
@@ -124,12 +132,19 @@ export function createAttachmentCollector({ partIdFor, budget, parseAttached }: 
   return { add, abandon, finish };
 }
 
-function captureLimit(contentType: string, filename: string): number {
+function captureLimit(contentType: string, filename: string, smimeType: string | undefined): number {
+  if (SMIME_TYPES.has(contentType) && smimeType === "signed-data") return MAX_SMIME_BYTES;
   if (contentType === "application/ms-tnef" || contentType === "application/vnd.ms-tnef" || /^win(?:mail)?\.dat$/i.test(filename)) {
     return MAX_TNEF_BYTES;
   }
   if (contentType === "text/calendar" || contentType === "application/ics") return MAX_CALENDAR_BYTES;
   return REPORT_TYPES.has(contentType) ? MAX_REPORT_BYTES : 0;
+}
+
+function contentTypeParam(headers: unknown, name: string): string | undefined {
+  if (!(headers instanceof Map)) return undefined;
+  const value: unknown = headers.get("content-type")?.params?.[name];
+  return typeof value === "string" ? value : undefined;
 }
 
 /** The file name from the part's headers as Postern repaired them (8-bit names in the right

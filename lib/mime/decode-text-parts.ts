@@ -2,12 +2,15 @@ import { Transform, type TransformCallback } from "node:stream";
 import type { MailParser } from "mailparser";
 import { decodeText } from "@/lib/mime/decode-text";
 import type { SplitterNode } from "@/lib/mime/splitter-node";
+import type { FlowedOptions } from "@/lib/mime/unflow-text";
 
 export type TextPart = {
   partId: string;
   /** As declared: text/plain, text/html, or text/enriched (which is shown as plain text). */
   contentType: string;
   text: string;
+  /** Set on format=flowed text (RFC 3676), which is handed over still wrapped. */
+  flowed?: FlowedOptions;
 };
 
 /** Returns the text to show for a part: the place to take things out of it (uuencoded files). */
@@ -20,6 +23,8 @@ type CreatedNode = {
   disposition?: string;
   isAttachment?: boolean;
   decoder?: unknown;
+  /** mailsplit's node; mailparser unwraps flowed text when `flowed` is set on it. */
+  node?: { flowed?: boolean; delSp?: boolean };
 };
 type Decoder = { decodeStream(charset: string): NodeJS.ReadWriteStream };
 type ParserInternals = { createNode?: (node: SplitterNode) => CreatedNode; decoder?: Decoder };
@@ -36,7 +41,8 @@ const LEFT_TO_MAILPARSER = /^(?:csiso2022jp|iso-?2022-?(?:jp|kr|cn))/i;
  * Takes over decoding of the text parts mailparser shows (text/plain, text/html, and text/enriched,
  * which becomes a plain text part unless it is an alternative to one): their bytes are decoded
  * with decodeText (declared charset checked against the bytes, detection when it is missing or
- * wrong, UTF-7 allowed since Postern sanitizes after decoding), then handed to `handle`.
+ * wrong, UTF-7 allowed since Postern sanitizes after decoding), then handed to `handle`, flowed
+ * text still wrapped.
  * Without mailparser's internals this does nothing and mailparser decodes as before.
  */
 export function decodeTextParts(parser: MailParser, partIdFor: (headers: object) => string, handle: TextPartHandler): void {
@@ -44,7 +50,7 @@ export function decodeTextParts(parser: MailParser, partIdFor: (headers: object)
   const createNode = internals.createNode;
   const original = internals.decoder;
   if (typeof createNode !== "function" || !original || typeof original.decodeStream !== "function") return;
-  const pending = new Map<string, { declared: string | undefined; contentType: string; headers: object }>();
+  const pending = new Map<string, { declared: string | undefined; contentType: string; headers: object; flowed?: FlowedOptions }>();
   const alternativesWithPlain = new WeakSet<SplitterNode>();
   let counter = 0;
 
@@ -62,7 +68,10 @@ export function decodeTextParts(parser: MailParser, partIdFor: (headers: object)
     }
     if (created.isAttachment || !SHOWN_TYPES.has(created.contentType) || LEFT_TO_MAILPARSER.test(created.charset ?? "")) return created;
     const key = `${MARKER}${++counter}`;
-    pending.set(key, { declared: created.charset, contentType, headers: created.headers ?? {} });
+    // flowed text is unwrapped by the handler, after it took out what the wrapping would break
+    const flowed = created.node?.flowed && created.contentType === "text/plain" ? { delSp: Boolean(created.node.delSp) } : undefined;
+    if (flowed && created.node) created.node.flowed = false;
+    pending.set(key, { declared: created.charset, contentType, headers: created.headers ?? {}, ...(flowed ? { flowed } : {}) });
     created.charset = key;
     return created;
   };
@@ -75,7 +84,7 @@ export function decodeTextParts(parser: MailParser, partIdFor: (headers: object)
       return collectAndDecode((bytes) => {
         const text = decodeText(bytes, part.declared);
         try {
-          return handle({ partId: partIdFor(part.headers), contentType: part.contentType, text });
+          return handle({ partId: partIdFor(part.headers), contentType: part.contentType, text, ...(part.flowed ? { flowed: part.flowed } : {}) });
         } catch {
           return text;
         }

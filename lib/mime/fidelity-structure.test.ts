@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { files, viewFixture, visibleText } from "@/tests/fixtures/mime/view-fixture";
+import fs from "node:fs";
+import path from "node:path";
+import { FIXTURES, files, viewFixture, visibleText } from "@/tests/fixtures/mime/view-fixture";
+import { extractMember } from "@/lib/mime/derived-member";
 import { buildMessageView } from "@/lib/mime/message-view";
 import { parseMessage } from "@/lib/mime/parse-message";
+import { PROBLEMS } from "@/lib/mime/problems";
+import { readSignedMember } from "@/lib/mime/read-signed-member";
 
 // Issue 10, structure: attached messages, alternatives, files that are not MIME parts, text
 // formats, calendars, reports, signatures, damage. Read as the user sees them, through the view.
@@ -22,6 +27,54 @@ describe("attached and nested messages", () => {
     expect(visibleText(attached.view)).toBe("The draft budget for 2026 is attached. Please review by Friday.");
     expect(attached.view.attachments).toEqual([
       { partId: "2.2", filename: "budget-2026.pdf", contentType: "application/pdf", size: 20, disposition: "attachment" },
+    ]);
+  });
+
+  it("shows an inline message/rfc822 in the reading flow, not in the files and not merged into the body", async () => {
+    const view = await viewFixture("inline-rfc822.eml");
+    expect(view.subject).toBe("Inline message");
+    expect(view.from[0]).toEqual({ name: "Alice Example", address: "alice@example.com" });
+    expect(visibleText(view)).toBe("Forwarding the message below.");
+    expect(files(view)).toEqual([]);
+    expect(view.attachedMessages).toHaveLength(1);
+    const [inline] = view.attachedMessages;
+    expect(inline).toMatchObject({ partId: "2", filename: "Original message.eml", size: 517, inline: true });
+    expect(inline.view.subject).toBe("Original message");
+    expect(inline.view.from).toEqual([{ name: "Carol", address: "carol@example.net" }]);
+    expect(visibleText(inline.view)).toBe("Original text");
+    expect(files(inline.view)).toEqual([["chart.png", "image/png", 69]]);
+    expect(view.flow?.map((item) => item.kind)).toEqual(["text", "message"]);
+    expect(inline.view.attachments[0].partId).toBe("2.2");
+  });
+
+  it("keeps inline and attached messages in document order, listing only the attached one as a file", async () => {
+    const view = await viewFixture("inline-and-attached-rfc822.eml");
+    expect(view.subject).toBe("Two forwards and a file");
+    expect(view.from[0].address).toBe("bob@example.test");
+    expect(visibleText(view)).toBe("Both messages below, and the old one attached.\nTalk soon, Bob");
+    // read in the sender's order: text, the two inline messages, the closing text
+    expect(view.flow?.map((item) => (item.kind === "text" ? item.segments.map((s) => s.value).join("") : `[message ${item.partId}]`))).toEqual([
+      "Both messages below, and the old one attached.",
+      "[message 2]",
+      "[message 4]",
+      "Talk soon, Bob",
+    ]);
+    expect(files(view)).toEqual([["old.eml", "message/rfc822", 193]]);
+    expect(view.attachedMessages.map((m) => [m.partId, m.inline, m.view.subject, m.view.from[0].name, visibleText(m.view)])).toEqual([
+      ["2", true, "First question", "Dana", "Can we meet on Friday?"],
+      ["3", false, "Old thread", "Erik", "From last week."],
+      ["4", true, "Second question", "Frida", "Friday works, agenda attached."],
+    ]);
+    expect(files(view.attachedMessages[2].view)).toEqual([["agenda.txt", "text/plain", 9]]);
+    expect(view.attachedMessages[2].view.attachments[0].partId).toBe("4.2");
+  });
+
+  it("shows a message that is itself message/rfc822 as the message inside, in place", async () => {
+    const view = await viewFixture("toplevel-rfc822-single.eml");
+    expect(view.subject).toBe("top rfc822 single");
+    expect(files(view)).toEqual([]);
+    expect(view.attachedMessages.map((m) => [m.partId, m.inline, m.view.subject, files(m.view)])).toEqual([
+      ["1", true, "inner", [["a.pdf", "application/pdf", 14]]],
     ]);
   });
 
@@ -95,6 +148,30 @@ describe("files that are not MIME parts", () => {
     ]);
   });
 
+  it("shows the HTML a winmail.dat keeps as compressed RTF (\\fromhtml1) when the message has no other body", async () => {
+    const view = await viewFixture("tnef-rtf-html.eml");
+    expect(view.subject).toBe("Zahlen Q2 (Outlook RTF)");
+    expect(view.from[0]).toEqual({ name: "Outlook User", address: "outlook.user@example.test" });
+    expect(view.body.kind).toBe("html");
+    expect(visibleText(view)).toBe("Hallo Carol,die Zahlen für Köln sind im Anhang.Bericht Q2");
+    // sanitized like any HTML body: the script Outlook wrapped is gone, the link kept
+    const frame = view.body.kind === "html" ? view.body.frameDocument : "";
+    expect(frame).not.toContain("alert(1)");
+    expect(frame).toContain('<a href="https://example.test/q2"');
+    expect(view.attachments.map((a) => [a.partId, a.member, a.filename, a.contentType, a.size])).toEqual([
+      ["1", "tnef:1", "Agenda Köln.txt", "text/plain", 20],
+    ]);
+    expect(view.problems).toEqual([]);
+  });
+
+  it("shows the text of a winmail.dat whose compressed RTF is RTF of its own, and no winmail.dat file", async () => {
+    const view = await viewFixture("tnef-rtf-plain.eml");
+    expect(view.subject).toBe("Meeting moved (Outlook RTF)");
+    expect(view.from[0].address).toBe("outlook.user@example.test");
+    expect(visibleText(view)).toBe("Hello Carol,\n\nThe meeting moved to Thursday, room 4.12.\nCosts: 120 € per person.");
+    expect(files(view)).toEqual([]);
+  });
+
   it("takes uuencoded files out of the text and lists them", async () => {
     const view = await viewFixture("uuencode-in-text.eml");
     expect(view.subject).toBe("Files the old way");
@@ -104,6 +181,22 @@ describe("files that are not MIME parts", () => {
       ["1", "uue:1", "dot.png", "image/png", 69],
       ["1", "uue:2", "notes.txt", "text/plain", 90],
     ]);
+  });
+
+  it("takes a uuencoded file out of format=flowed text before unwrapping it (lines ending in spaces are data)", async () => {
+    const view = await viewFixture("uuencode-in-flowed.eml");
+    expect(view.subject).toBe("Records, flowed");
+    expect(view.from[0]).toEqual({ name: "Mixed Mailer", address: "mixed@example.test" });
+    expect(visibleText(view)).toBe(
+      "The records file is below. This sentence was wrapped by the mail program into two lines.\n\nAfter the file, one more wrapped paragraph.",
+    );
+    expect(view.attachments.map((a) => [a.partId, a.member, a.filename, a.contentType, a.size])).toEqual([
+      ["1", "uue:1", "records.bin", "application/octet-stream", 141],
+    ]);
+    // the download route reads the same member from the part's raw bytes
+    const raw = fs.readFileSync(path.join(FIXTURES, "uuencode-in-flowed.eml"), "latin1").split("\r\n\r\n").slice(1).join("\r\n\r\n");
+    const file = extractMember(Buffer.from(raw, "latin1"), { kind: "uue", index: 1 });
+    expect(file?.data).toEqual(Buffer.concat([Buffer.from(`record-${"x".repeat(35)}\0\0\0`.repeat(3)), Buffer.from("tail\0\0")]));
   });
 });
 
@@ -177,6 +270,48 @@ describe("signed and encrypted messages", () => {
     expect(visibleText(view)).toBe("This text is signed.");
     expect(view.security).toEqual([{ kind: "signed", scheme: "smime", partId: "2" }]);
     expect(view.attachments).toEqual([]);
+  });
+
+  it("opens an S/MIME signed-data message (opaque signing) and shows what is inside, with the signer", async () => {
+    for (const [name, subject] of [
+      ["smime-opaque-signed.eml", "Vertrag (S/MIME, opaque)"],
+      // BER with indefinite lengths and a constructed OCTET STRING, the old x-pkcs7-mime name
+      ["smime-opaque-signed-x.eml", "Vertrag (S/MIME, x-pkcs7-mime)"],
+    ]) {
+      const view = await viewFixture(name);
+      expect(view.subject).toBe(subject);
+      expect(view.from[0]).toEqual({ name: "Sophie Signer", address: "sophie.signer@example.test" });
+      expect(visibleText(view)).toBe("Hallo Carol,\n\nder unterschriebene Vertrag für Köln kommt morgen per Post.\n\nSophie");
+      expect(view.attachments.map((a) => [a.partId, a.member, a.filename, a.contentType, a.size])).toEqual([
+        ["1", "p7m:1", "checklist.txt", "text/plain", 54],
+      ]);
+      expect(view.security).toEqual([
+        {
+          kind: "signed",
+          scheme: "smime",
+          partId: "1",
+          signer: { subject: "CN=Sophie Signer, O=Postern Test, E=sophie.signer@example.test", email: "sophie.signer@example.test" },
+        },
+      ]);
+      expect(view.problems).toEqual([]);
+      // the download route takes the file out of the part's bytes the same way
+      const part = Buffer.from(fs.readFileSync(path.join(FIXTURES, name), "latin1").split("\r\n\r\n")[1], "base64");
+      const file = await readSignedMember(part, 1);
+      expect(file && [file.name, file.contentType, file.data.toString("utf8")]).toEqual([
+        "checklist.txt",
+        "text/plain",
+        "1. Vertrag lesen\n2. Unterschreiben\n3. Zurückschicken\n",
+      ]);
+      expect(await readSignedMember(part, 2)).toBeNull();
+    }
+  });
+
+  it("still says what it can of a signed-data part it cannot open", async () => {
+    const raw = fs.readFileSync(path.join(FIXTURES, "smime-opaque-signed.eml"), "latin1");
+    const damaged = raw.replace(/\r\n\r\nMII[A-Za-z0-9+/]{20}/, "\r\n\r\nAAAAAAAAAAAAAAAAAAAAAAAA");
+    const view = buildMessageView(await parseMessage(Buffer.from(damaged, "latin1")), { allowRemoteContent: false });
+    expect(view.security.map((m) => [m.kind, m.scheme, m.signer])).toEqual([["signed", "smime", undefined]]);
+    expect(view.problems).toEqual([PROBLEMS.opaqueSigned]);
   });
 
   it("shows the content and attachments of a PGP/MIME signed message", async () => {

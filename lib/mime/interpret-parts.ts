@@ -5,6 +5,9 @@ import type { PartSummary } from "@/lib/mime/observe-structure";
 import { PROBLEMS } from "@/lib/mime/problems";
 import { readCalendar } from "@/lib/mime/read-calendar";
 import { readDeliveryStatus, readDispositionNotification } from "@/lib/mime/read-delivery-report";
+import type { RtfBody } from "@/lib/mime/read-rtf-body";
+import { readSignedData } from "@/lib/mime/read-signed-data";
+import { readTnefBody } from "@/lib/mime/read-tnef-body";
 import type { TextPartFile } from "@/lib/mime/read-text-parts";
 import type { AttachmentInfo, DeliveryReport, ParsedMessage, SecurityMarker } from "@/lib/mime/types";
 
@@ -17,21 +20,27 @@ export type InterpretInput = {
   parseHeaders: (content: Buffer) => Promise<ParsedMessage>;
 };
 
-export type Interpreted = Required<Pick<ParsedMessage, "attachments" | "problems" | "attachedMessages" | "calendar" | "report" | "security">>;
+export type Interpreted = Required<Pick<ParsedMessage, "attachments" | "problems" | "attachedMessages" | "calendar" | "report" | "security">> & {
+  /** The body inside the first winmail.dat that has one: for a message with no other body. */
+  tnefBody: RtfBody | null;
+  /** The MIME entity inside the first S/MIME signed-data part, to be shown as the message. */
+  signedEntity: { partId: string; content: Buffer } | null;
+};
 
 const TNEF_TYPES = new Set(["application/ms-tnef", "application/vnd.ms-tnef"]);
 const ALTERNATIVE_RENDERINGS = /^text\/(?!calendar$)/;
 
 /**
  * Reads what the collected parts carry beyond their bytes: files packed in TNEF and uuencode
- * (listed after their container), attached messages, calendar events, a delivery report, and the
- * signed/encrypted markers.
+ * (listed after their container) and a TNEF's body, attached messages, calendar events, a
+ * delivery report, and the signed/encrypted markers.
  */
 export async function interpretParts(input: InterpretInput): Promise<Interpreted> {
   const { collected, structure } = input;
   const byPartId = new Map(structure.map((part, index) => [part.partId, { part, index }]));
   const problems: string[] = [];
   const attachments: AttachmentInfo[] = [];
+  let tnefBody: RtfBody | null = null;
 
   for (const { info, content } of collected.parts) {
     const found = byPartId.get(info.partId);
@@ -42,7 +51,11 @@ export async function interpretParts(input: InterpretInput): Promise<Interpreted
     if (isTnef && !content && info.size > MAX_TNEF_BYTES) problems.push(PROBLEMS.tnefTooLarge(info.filename));
     if (unpacked?.damaged) problems.push(PROBLEMS.tnefDamaged(info.filename));
     const files = unpacked?.files ?? [];
-    attachments.push({ ...info, ...(files.length ? { unpacked: true } : {}), ...(alternative ? { alternative: true } : {}) });
+    const body: RtfBody | null = unpacked && !tnefBody ? readTnefBody(unpacked.body) : null;
+    tnefBody ??= body;
+    // a winmail.dat is shown as its files and its body, not as a file of its own
+    const shown = files.length > 0 || body !== null;
+    attachments.push({ ...info, ...(shown ? { unpacked: true } : {}), ...(alternative ? { alternative: true } : {}) });
     files.forEach((file, i) => {
       const member = { kind: "tnef" as const, index: i + 1 };
       attachments.push({
@@ -72,16 +85,31 @@ export async function interpretParts(input: InterpretInput): Promise<Interpreted
     if (ics && /^part-[\d.]+\.ics$/.test(ics.filename)) ics.filename = "invite.ics";
   }
   const security = [...findSecurity(structure), ...input.textSecurity];
+  let signedEntity: Interpreted["signedEntity"] = null;
   for (const marker of security) {
-    if (marker.kind === "signed" && /pkcs7-mime$/.test(byPartId.get(marker.partId)?.part.contentType ?? "")) problems.push(PROBLEMS.opaqueSigned);
+    if (marker.kind !== "signed" || !/pkcs7-mime$/.test(byPartId.get(marker.partId)?.part.contentType ?? "")) continue;
+    const content = collected.parts.find(({ info }) => info.partId === marker.partId)?.content;
+    const signed: ReturnType<typeof readSignedData> = content && !signedEntity ? readSignedData(content) : null;
+    if (!signed) {
+      problems.push(PROBLEMS.opaqueSigned);
+      continue;
+    }
+    signedEntity = { partId: marker.partId, content: signed.content };
+    if (signed.signer) marker.signer = signed.signer;
   }
   return {
     attachments,
     problems,
-    attachedMessages: collected.parts.flatMap(({ info, message }) => (message ? [{ partId: info.partId, message }] : [])),
+    attachedMessages: collected.parts.flatMap(({ info, message }) => {
+      if (!message) return [];
+      const inline = info.disposition === "inline" || byPartId.get(info.partId)?.index === 0;
+      return [{ partId: info.partId, message, ...(inline ? { inline: true } : {}) }];
+    }),
     calendar,
     report: await readReport(input, byPartId),
     security,
+    tnefBody,
+    signedEntity,
   };
 }
 

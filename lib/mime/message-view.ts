@@ -12,12 +12,19 @@ export type MessageBodyView =
   | { kind: "text"; segments: TextSegment[] }
   | { kind: "empty" };
 
-/** An attached message, shown as a message of its own inside the one that carries it. */
-export type AttachedMessageView = { partId: string; filename: string; size: number; view: MessageView };
+/** An attached message, shown as a message of its own inside the one that carries it; an
+ * `inline` one in the reading flow after the body, and not in the list of files. */
+export type AttachedMessageView = { partId: string; filename: string; size: number; inline: boolean; view: MessageView };
+
+/** A text body read in document order with the inline messages between its parts. */
+export type FlowItemView = { kind: "text"; segments: TextSegment[] } | { kind: "message"; partId: string };
 
 /** What the browser gets for one message: no raw HTML and no image buffers, only safe data. */
-export type MessageView = Omit<ParsedMessage, "text" | "html" | "inlineImages" | "attachedMessages" | "calendar" | "report" | "security"> & {
+export type MessageView = Omit<ParsedMessage, "text" | "html" | "inlineImages" | "attachedMessages" | "calendar" | "report" | "security" | "flow"> & {
   body: MessageBodyView;
+  /** Set with a text body whose parts have inline messages between them: show this instead of
+   * `body`, each message card where it stands. */
+  flow: FlowItemView[] | null;
   attachedMessages: AttachedMessageView[];
   calendar: CalendarEvent[];
   report: DeliveryReport | null;
@@ -39,7 +46,7 @@ type ViewOptions = { allowRemoteContent: boolean; preferPlainText?: boolean };
 /** Turns a parsed message into display data: picks the body, sanitizes HTML into a frame document,
  * or splits plain text into text and link segments; attached messages get views of their own. */
 export function buildMessageView(msg: ParsedMessage, opts: ViewOptions): MessageView {
-  const { text: _text, html: _html, inlineImages, attachedMessages = [], calendar = [], report = null, security = [], ...rest } = msg;
+  const { text: _text, html: _html, inlineImages, attachedMessages = [], calendar = [], report = null, security = [], flow = null, ...rest } = msg;
   const choice = chooseBody(msg, { preferPlainText: opts.preferPlainText ?? false });
   let body: MessageBodyView;
   let linkWarnings: LinkWarning[] = [];
@@ -65,12 +72,14 @@ export function buildMessageView(msg: ParsedMessage, opts: ViewOptions): Message
   // says it is signed), another rendering of the body, a report's machine-readable parts.
   const shownHtml = choice.kind === "html" ? choice.html.toLowerCase() : "";
   const signatures = new Set(security.filter((m) => m.kind === "signed").map((m) => m.partId));
+  const inlineMessages = new Set(attachedMessages.filter((m) => m.inline).map((m) => m.partId));
   const attachments = rest.attachments.filter(
     (a) =>
       !(a.contentId && a.contentId in inlineImages && shownHtml.includes(`cid:${a.contentId.toLowerCase()}`)) &&
       !a.unpacked &&
       !a.alternative &&
       !(signatures.has(a.partId) && !a.member) &&
+      !(inlineMessages.has(a.partId) && !a.member) &&
       !(report && SHOWN_OTHERWISE.test(a.contentType)) &&
       a.contentType !== "application/pgp-encrypted",
   );
@@ -79,10 +88,15 @@ export function buildMessageView(msg: ParsedMessage, opts: ViewOptions): Message
     ...rest,
     attachments,
     body,
-    attachedMessages: attachedMessages.map(({ partId, message }) => ({
+    flow:
+      body.kind === "text" && flow
+        ? flow.map((item) => (item.kind === "text" ? { kind: "text" as const, segments: linkifyText(item.text) } : item))
+        : null,
+    attachedMessages: attachedMessages.map(({ partId, message, inline }) => ({
       partId,
       filename: sizes.get(partId)?.filename ?? `part-${partId}.eml`,
       size: sizes.get(partId)?.size ?? 0,
+      inline: inline ?? false,
       view: buildMessageView(message, opts),
     })),
     calendar,

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { MAX_INLINE_IMAGE_BYTES } from "@/lib/mime/collect-attachments";
 import { parseMessage } from "@/lib/mime/parse-message";
 import { PROBLEMS } from "@/lib/mime/problems";
+import type { ParsedMessage } from "@/lib/mime/types";
 
 const FIXTURES = path.join(import.meta.dirname, "../../tests/fixtures/mime");
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
@@ -121,8 +122,14 @@ describe("parseMessage", () => {
   // Expected numbers were checked against Dovecot 2.3: BODYSTRUCTURE, and BINARY.SIZE[part] equal
   // to the size parseMessage counted, for every attachment of every fixture.
   describe("IMAP part numbers", () => {
-    const partIds = async (name: string) =>
-      (await parseMessage(trickle(fixture(name)))).attachments.map((a) => [a.partId, a.filename]);
+    // every file of the message and of the messages embedded in it, as [part number, name]
+    const filesOf = (msg: ParsedMessage): string[][] => {
+      const embedded = msg.attachedMessages ?? [];
+      const parsed = new Set(embedded.map((m) => m.partId));
+      const own = msg.attachments.filter((a) => !parsed.has(a.partId)).map((a) => [a.partId, a.filename]);
+      return [...own, ...embedded.flatMap((m) => filesOf(m.message))];
+    };
+    const partIds = async (name: string) => filesOf(await parseMessage(trickle(fixture(name))));
 
     it("numbers the only part of a non-multipart message 1 (mailparser says null)", async () => {
       expect(await partIds("single-part-attachment.eml")).toEqual([["1", "report.pdf"]]);

@@ -6,6 +6,8 @@ import { feedParser } from "@/lib/mime/feed-parser";
 import { htmlToPlainText } from "@/lib/mime/html-to-text";
 import { isHeaderField, noHeaderFields, readHeaderFields } from "@/lib/mime/header-fields";
 import { interpretParts } from "@/lib/mime/interpret-parts";
+import { readingFlow } from "@/lib/mime/reading-flow";
+import { mergeSignedContent } from "@/lib/mime/merge-signed-content";
 import { observeStructure } from "@/lib/mime/observe-structure";
 import { guessBoundary } from "./guess-boundary";
 import { PROBLEMS } from "@/lib/mime/problems";
@@ -36,6 +38,9 @@ const PARSER_OPTIONS: MailParserOptions = {
   maxHtmlLengthToParse: MAX_HTML_TO_TEXT_CHARS,
   // a delivery report's machine-readable part is read into ParsedMessage.report, not shown as text
   keepDeliveryStatus: true,
+  // Embedded messages are never merged into the body: each is parsed as a message of its own
+  // (collect-attachments.ts) and shown as one, an inline one in the reading flow.
+  ignoreEmbedded: true,
 };
 
 export type ParseOptions = {
@@ -47,6 +52,9 @@ export type ParseOptions = {
   budget?: ParseBudget;
   /** Set on the second reading of a message whose boundary was repaired (guess-boundary.ts). */
   boundaryGuessed?: boolean;
+  /** Given the content of each part listed as an attachment (attached messages are then not
+   * parsed): for taking a file out of a message held in memory (read-signed-member.ts). */
+  onPartContent?: (partId: string, content: Buffer) => void;
 };
 
 /**
@@ -79,7 +87,10 @@ async function parseStreaming(source: NodeJS.ReadableStream | Buffer, options: P
     partIdFor: structure.partIdFor,
     budget,
     parseAttached:
-      depth < MAX_NESTING_DEPTH ? (content, partId) => parseMessage(content, { partPrefix: partId, depth: depth + 1, budget }) : undefined,
+      depth < MAX_NESTING_DEPTH && !options.onPartContent
+        ? (content, partId) => parseMessage(content, { partPrefix: partId, depth: depth + 1, budget })
+        : undefined,
+    keepAll: Boolean(options.onPartContent),
   });
   let headerLines: HeaderLines = [];
   let body: MessageText | null = null;
@@ -100,7 +111,8 @@ async function parseStreaming(source: NodeJS.ReadableStream | Buffer, options: P
   });
   if (outcome.parserFailed) collector.abandon();
   const collected = await collector.finish();
-  const extras = await interpretParts({
+  for (const part of collected.parts) if (part.content) options.onPartContent?.(part.info.partId, part.content);
+  const { tnefBody, signedEntity, ...extras } = await interpretParts({
     collected,
     structure: structure.parts(),
     textFiles: textParts.files,
@@ -136,17 +148,29 @@ async function parseStreaming(source: NodeJS.ReadableStream | Buffer, options: P
 
   const headers = readHeaderFields(parser, headerLines);
   if (parsedBody?.textConversionError) problems.push(PROBLEMS.htmlToTextFailed);
-  const html = capBody(parsedBody?.html, problems);
+  // Outlook's rich-text mail: the only body is inside the winmail.dat
+  const fromTnef = tnefBody && !parsedBody?.html && !parsedBody?.text?.trim() ? tnefBody : null;
+  const html = capBody(fromTnef ? (fromTnef.kind === "html" ? fromTnef.html : undefined) : parsedBody?.html, problems);
+  const ownText = fromTnef ? (fromTnef.kind === "text" ? fromTnef.text : undefined) : parsedBody?.text;
   const orphaned = structure.orphanedContent();
-  const text = capBody(parsedBody?.text ?? deriveText(html, problems) ?? (orphaned.length ? decodeRawText(orphaned) : undefined), problems);
-  return {
+  const text = capBody(ownText ?? deriveText(html, problems) ?? (orphaned.length ? decodeRawText(orphaned) : undefined), problems);
+  // only for a text body read whole: a truncated one is shown as it is
+  const flow = !fromTnef && html === null && !problems.includes(PROBLEMS.bodyTruncated)
+    ? readingFlow({ structure: structure.parts(), shownText: textParts.shown, attachedMessages: extras.attachedMessages })
+    : null;
+  const message: ParsedMessage = {
     ...headers.fields,
     text,
     html,
     inlineImages: collected.inlineImages,
     ...extras,
+    ...(flow ? { flow } : {}),
     problems: unique([...problems, ...headers.problems]),
   };
+  // S/MIME opaque signing: the message is inside the signed-data part
+  if (!signedEntity || depth >= MAX_NESTING_DEPTH || options.onPartContent) return message;
+  const signed = await parseMessage(signedEntity.content, { depth: depth + 1, budget });
+  return mergeSignedContent(message, signed, signedEntity.partId);
 }
 
 function noExtras(): Required<Pick<ParsedMessage, "attachedMessages" | "calendar" | "report" | "security">> {

@@ -19,6 +19,6 @@ export const PROBLEMS = {
   attachedMessagesLimit: "This message has many attached messages; only the first ones are shown, the others can be downloaded.",
   tnefDamaged: (filename: string) => `The attachment "${filename}" is damaged; only some of the files in it could be unpacked.`,
   tnefTooLarge: (filename: string) => `The attachment "${filename}" is too large to unpack; it can still be downloaded.`,
-  opaqueSigned: "This message is signed in a form Postern cannot open yet (S/MIME signed-data); download it to read it in a mail program.",
+  opaqueSigned: "This message is signed (S/MIME signed-data), but what it contains could not be read; download it to read it in a mail program.",
   corruptAttachment: (filename: string) => `The attachment "${filename}" is corrupt (invalid base64) and may be incomplete.`,
 } as const;

@@ -33,8 +33,14 @@ export type AttachmentInfo = {
 };
 
 /** An attached message/rfc822 part (or a multipart/digest entry), parsed for display. Its own
- * attachments carry real IMAP part numbers under `partId` ("2.1", "2.2", ...). */
-export type AttachedMessage = { partId: string; message: ParsedMessage };
+ * attachments carry real IMAP part numbers under `partId` ("2.1", "2.2", ...). `inline` is set on
+ * one sent to be read in place (Content-Disposition: inline, or the message's whole content),
+ * not as a file. */
+export type AttachedMessage = { partId: string; message: ParsedMessage; inline?: boolean };
+
+/** One piece of a message read in document order: a text part of its own, or an inline message
+ * (by part number, one of `attachedMessages`). */
+export type FlowItem = { kind: "text"; text: string } | { kind: "message"; partId: string };
 
 /** One event of a text/calendar part (an invitation, its update or cancellation). */
 export type CalendarEvent = {
@@ -79,7 +85,13 @@ export type DeliveryReport = {
 
 /** A signed or encrypted part (S/MIME or OpenPGP). Signatures are not verified yet. `partId` is
  * the signature part of a signed message, the encrypted payload of an encrypted one. */
-export type SecurityMarker = { kind: "signed" | "encrypted"; scheme: "smime" | "pgp"; partId: string };
+export type SecurityMarker = {
+  kind: "signed" | "encrypted";
+  scheme: "smime" | "pgp";
+  partId: string;
+  /** Who the signer's certificate names, when an S/MIME signed-data part carries it (unverified). */
+  signer?: { subject: string; email: string };
+};
 
 /** `contentType` is one of SAFE_IMAGE_TYPES (see safe-image.ts); the sanitizer checks it again. */
 export type InlineImage = { contentType: string; data: Buffer };
@@ -106,11 +118,14 @@ export type ParsedMessage = {
   problems: string[];
   // Optional so that code building a ParsedMessage by hand keeps compiling; parseMessage always
   // sets them.
-  /** Attached messages (message/rfc822 parts that are not inline, multipart/digest entries). */
+  /** Embedded messages (message/rfc822 parts, inline or attached; multipart/digest entries). */
   attachedMessages?: AttachedMessage[];
   /** Calendar events found in text/calendar parts. */
   calendar?: CalendarEvent[];
   /** Set when the message is a delivery status notification or a read receipt. */
   report?: DeliveryReport | null;
   security?: SecurityMarker[];
+  /** Set when inline messages sit between the message's own text parts: the text body in
+   * document order with them (reading-flow.ts). `text` still holds the whole text. */
+  flow?: FlowItem[] | null;
 };

@@ -2,6 +2,7 @@ import { requireMailSession } from "@/auth";
 import { isPosternError } from "@/lib/http/errors";
 import { openMessage } from "@/lib/imap/open-message";
 import { chooseBody } from "@/lib/mime/choose-body";
+import { readingText } from "@/lib/mime/reading-text";
 import { formatAddress } from "../format";
 import { LocalDate } from "../local-date";
 import { mailParamsSchema } from "../search-params";
@@ -26,7 +27,8 @@ export default async function PrintPage({ searchParams }: { searchParams: Promis
   }
   const m = opened.message;
   if (!m) return <p className="print-page">This message is too large to print from Postern.</p>;
-  const body = chooseBody(m, { preferPlainText: true });
+  // inline forwarded messages are cards on screen; on paper they follow as text
+  const body = chooseBody({ ...m, text: readingText(m) }, { preferPlainText: true });
   const lines: Array<[string, string]> = [
     ["From", m.from.map(formatAddress).join(", ")],
     ["To", m.to.map(formatAddress).join(", ")],
