@@ -46,3 +46,9 @@ export function plainTextToHtml(text: string): string {
   const html = blocks(normalized.split("\n"));
   return lead + html || "<p></p>";
 }
+
+/** Whether turning the HTML into plain text drops something: any markup besides paragraphs,
+ * line breaks and quotes (bold, lists, links, images, headings…). */
+export function losesFormatting(html: string): boolean {
+  return /<(?!\/?(?:p|br|blockquote)\b)[a-z]/i.test(html);
+}

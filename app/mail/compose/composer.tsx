@@ -3,13 +3,17 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { ComposeState, MessageRef, QueuedMessage, SaveDraftResult } from "@/lib/compose/compose-types";
 import type { SaveAttempt } from "@/lib/compose/draft-saver";
 import type { Identity } from "@/lib/identities/identity-types";
-import { swapSignature } from "@/lib/identities/pick-identity";
+import type { BodyFormat } from "@/lib/compose/compose-types";
+import { htmlToPlainText } from "@/lib/compose/html-to-plain";
+import { losesFormatting, plainTextToHtml } from "@/lib/compose/plain-to-html";
+import { swapHtmlSignature, swapSignature } from "@/lib/identities/pick-identity";
 import { composeUrl } from "../compose-links";
 import { mailUrl } from "../mail-url";
 import { AddressInput } from "./address-input";
 import { AttachmentField } from "./attachment-field";
 import { applySaved, discardRequest, saveDraftRequest, sendRequest, type AttachmentItem, type ComposeFields, type ComposePayload } from "./post-compose";
 import { OutboxBar } from "./outbox-bar";
+import { RichEditor } from "./rich-editor";
 import { SaveStatus } from "./save-status";
 import { forgetUnsaved, findUnsaved, rememberUnsaved, type UnsavedCopy } from "./unsaved-copy";
 import { useOutbox } from "./use-outbox";
@@ -53,9 +57,9 @@ type Live = { fields: ComposeFields; items: AttachmentItem[]; draft: MessageRef 
  * few seconds after each change, a failed send keeps it here and in Drafts, and leaving with
  * unsaved changes asks first. */
 export function Composer({ initial, identities, attachmentBudget, back, queued = null, initialError = null, account, readLinkDefaultDays = 30 }: Props) {
-  const { to, cc, bcc, subject, body, identityId, readLink } = initial;
+  const { to, cc, bcc, subject, body, format, identityId, readLink } = initial;
   const readLinkDays = initial.readLinkDays ? String(initial.readLinkDays) : "";
-  const [fields, setFields] = useState<ComposeFields>({ identity: identityId, to, cc, bcc, subject, body, readLink, readLinkDays });
+  const [fields, setFields] = useState<ComposeFields>({ identity: identityId, to, cc, bcc, subject, body, format, readLink, readLinkDays });
   const [items, setItems] = useState<AttachmentItem[]>(() => initial.attachments.map((ref) => ({ id: newId(), kind: "kept", ref })));
   const [showCc, setShowCc] = useState(Boolean(cc || bcc));
   const [sending, setSending] = useState(Boolean(queued));
@@ -146,7 +150,17 @@ export function Composer({ initial, identities, attachmentBudget, back, queued =
   /** Another From: its signature replaces the previous one's. */
   function changeIdentity(id: string) {
     const signatureOf = (identityId: string) => identities.find((i) => i.id === identityId)?.signature ?? "";
-    change({ identity: id, body: swapSignature(live.current.fields.body, signatureOf(live.current.fields.identity), signatureOf(id)) });
+    const { body, format, identity } = live.current.fields;
+    const swap = format === "html" ? swapHtmlSignature : swapSignature;
+    change({ identity: id, body: swap(body, signatureOf(identity), signatureOf(id)) });
+  }
+  /** Plain text <-> rich text for this message; going plain asks first when formatting would go. */
+  function changeFormat(next: BodyFormat) {
+    const { body, format } = live.current.fields;
+    if (next === format) return;
+    if (next === "html") return change({ format: next, body: plainTextToHtml(body) });
+    if (losesFormatting(body) && !window.confirm("Switch to plain text? Bold, lists, links and images in this message will be lost; the text stays.")) return;
+    change({ format: next, body: htmlToPlainText(body) });
   }
   function changeItems(next: AttachmentItem[]) {
     live.current.items = next;
@@ -252,20 +266,38 @@ export function Composer({ initial, identities, attachmentBudget, back, queued =
         onAdd={(files) => changeItems([...live.current.items, ...files.map((file): AttachmentItem => ({ id: newId(), kind: "file", file }))])}
         onRemove={(id) => changeItems(live.current.items.filter((i) => i.id !== id))}
       />
-      <textarea
-        className={styles.body}
-        aria-label="Message"
-        value={fields.body}
-        onChange={(e) => change({ body: e.target.value })}
-        readOnly={sending}
-        autoFocus={Boolean(fields.to)}
-        onFocus={(e) => {
-          // A reply or forward starts above the quote; only on the first focus, not every time.
-          if (caretPlaced.current || initial.context.kind === "new") return;
-          caretPlaced.current = true;
-          e.currentTarget.setSelectionRange(0, 0);
-        }}
-      />
+      <div className={styles.formatSwitch} role="group" aria-label="Message format">
+        {(["plain", "html"] as const).map((f) => (
+          <button key={f} type="button" aria-pressed={fields.format === f} onClick={() => changeFormat(f)} disabled={sending}>
+            {f === "plain" ? "Plain text" : "Rich text"}
+          </button>
+        ))}
+      </div>
+      {fields.format === "html" ? (
+        <RichEditor
+          value={fields.body}
+          onChange={(html) => change({ body: html })}
+          disabled={sending}
+          imageBudget={attachmentBudget}
+          onImageError={setError}
+          autoFocus={Boolean(fields.to)}
+        />
+      ) : (
+        <textarea
+          className={styles.body}
+          aria-label="Message"
+          value={fields.body}
+          onChange={(e) => change({ body: e.target.value })}
+          readOnly={sending}
+          autoFocus={Boolean(fields.to)}
+          onFocus={(e) => {
+            // A reply or forward starts above the quote; only on the first focus, not every time.
+            if (caretPlaced.current || initial.context.kind === "new") return;
+            caretPlaced.current = true;
+            e.currentTarget.setSelectionRange(0, 0);
+          }}
+        />
+      )}
       <div className={styles.option}>
         <label>
           <input type="checkbox" checked={fields.readLink} onChange={(e) => change({ readLink: e.target.checked })} disabled={sending} />{" "}
