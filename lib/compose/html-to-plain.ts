@@ -26,5 +26,6 @@ export function htmlToPlainText(html: string): string {
   const lists = html.replace(/<li(\s[^>]*)?>\s*<p>/gi, "<li$1>").replace(/<\/p>\s*<\/li>/gi, "</li>");
   return convert(lists, OPTIONS)
     .replace(/^--$/gm, "-- ")
-    .replace(/(?<!^--)[ \t]+$/gm, "");
+    .replace(/(?<!^--)[ \t]+$/gm, "")
+    .replace(/\s+$/, "");
 }
