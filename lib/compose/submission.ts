@@ -1,6 +1,7 @@
 import { PosternError } from "@/lib/http/errors";
 import type { Address } from "@/lib/mime/types";
 import type { OutgoingAttachment, OutgoingMessage } from "@/lib/smtp/build-message";
+import { sanitizeOutgoingHtml } from "@/lib/smtp/sanitize-outgoing-html";
 import type { BodyFormat, ComposeContext, KeptAttachment, MessageRef } from "./compose-types";
 import { DRAFT_INFO_HEADER, encodeDraftInfo } from "./draft-info";
 import { htmlToPlainText } from "./html-to-plain";
@@ -49,7 +50,9 @@ function readField(s: ComposeSubmission, field: keyof typeof FIELD_LABEL, strict
 function bodyParts(s: ComposeSubmission, imageBytes: number): Pick<OutgoingMessage, "text" | "html" | "inline"> {
   if (s.format !== "html") return { text: s.body };
   const { html, parts } = extractInlineImages(s.body, imageBytes);
-  return { text: htmlToPlainText(html), html, inline: parts };
+  // The text is rendered from what the HTML part will say, not from what was posted.
+  const clean = sanitizeOutgoingHtml(html);
+  return { text: htmlToPlainText(clean), html: clean, inline: parts };
 }
 
 /** What the images of a rich body may take, with the message's files. */
