@@ -125,3 +125,67 @@ test.describe("rich-text compose", () => {
     await expect(page.getByLabel("Message", { exact: true })).toHaveValue("Plain start Bold words\n\n * first item\n * second item");
   });
 });
+
+test.describe("rich text by default", () => {
+  const subject = `Rich lunch ${TAG}`;
+  // Before signing in (see compose.spec.ts: the list reads the count of the folder already open).
+  test.beforeAll(() =>
+    withLabImap(BOB, (imap) =>
+      imap.append("INBOX", `From: Carol Diaz <carol@example.test>\r\nTo: bob@example.test\r\nSubject: ${subject}\r\nMessage-ID: <rich-lunch-${TAG}@example.test>\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\n\r\nNoon at the usual place?\r\n`),
+    ),
+  );
+  test.afterAll(async ({ browser }) => {
+    // Back to how bob was: plain text, no identities.
+    const page = await browser.newPage();
+    await signIn(page, BOB);
+    await page.goto("/mail/settings");
+    await page.getByLabel(/Write new messages, replies and forwards as plain text/).check();
+    await page.getByRole("region", { name: "Writing" }).getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("settings-notice")).toHaveText("Writing settings saved.");
+    await page.goto("/mail/identities");
+    const remove = page.getByRole("button", { name: "Delete" });
+    for (let left = await remove.count(); left > 0; left--) {
+      await remove.first().click();
+      await expect(remove).toHaveCount(left - 1);
+    }
+    await page.close();
+  });
+
+  test("set in Settings: a reply opens in rich text, quotes in a blockquote, and From swaps the signature", async ({ page }) => {
+    await signIn(page, BOB);
+    await page.goto("/mail/settings");
+    await page.getByLabel(/Write them as rich text/).check();
+    await page.getByRole("region", { name: "Writing" }).getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("settings-notice")).toHaveText("Writing settings saved.");
+    await page.goto("/mail/identities");
+    const add = page.getByRole("region", { name: "Add an identity" });
+    for (const [name, address, signature] of [["Bob Martin", "bob@example.test", "Bob\nPostern team"], ["Sales", "sales@example.test", "Sales desk"]]) {
+      await add.getByLabel("Name").fill(name);
+      await add.getByLabel("Email address").fill(address);
+      await add.getByLabel(/^Signature/).fill(signature);
+      await add.getByRole("button", { name: "Add identity" }).click();
+      await expect(page.getByTestId("identity-notice")).toContainText(address);
+    }
+
+    await page.goto("/mail?folder=INBOX");
+    await row(page, subject).click();
+    await page.getByTestId("reply").click();
+    await expect(page.getByRole("button", { name: "Rich text" })).toHaveAttribute("aria-pressed", "true");
+    const editor = page.getByTestId("rich-editor");
+    await expect(editor.locator("blockquote")).toHaveText("Noon at the usual place?");
+    await expect(editor).toContainText("On Mon, 2 Mar 2026 at 10:00 UTC, Carol Diaz <carol@example.test> wrote:");
+    await expect(editor).toContainText("Postern team");
+    await page.getByLabel("From").selectOption({ label: "Sales <sales@example.test>" });
+    await expect(editor).toContainText("Sales desk");
+    await expect(editor).not.toContainText("Postern team");
+
+    await editor.locator("p").first().click();
+    await page.keyboard.type("Sounds good.");
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect(page).toHaveURL(/notice=Message\+sent/, { timeout: SENT_TIMEOUT });
+    const reply = await simpleParser((await arrived(CAROL, "INBOX", `Re: ${subject}`)).source);
+    expect(reply.inReplyTo).toBe(`<rich-lunch-${TAG}@example.test>`);
+    expect(reply.html).toMatch(/<p>Sounds good\.<\/p><p>-- <br \/>Sales desk<\/p><p>On .* wrote:<\/p><blockquote><p>Noon at the usual place\?<\/p><\/blockquote>/);
+    expect(reply.text).toBe("Sounds good.\n\n-- \nSales desk\n\nOn Mon, 2 Mar 2026 at 10:00 UTC, Carol Diaz <carol@example.test> wrote:\n\n> Noon at the usual place?");
+  });
+});
