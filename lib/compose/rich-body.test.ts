@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { buildMessage } from "@/lib/smtp/build-message";
 import { htmlToPlainText } from "./html-to-plain";
 import { embedInlineImages, extractInlineImages, referencedContentIds } from "./inline-images";
-import { plainTextToHtml } from "./plain-to-html";
+import { losesFormatting, plainTextToHtml } from "./plain-to-html";
+import { decodeDraftInfo, encodeDraftInfo } from "./draft-info";
 import { toSendableMessage, type ComposeSubmission } from "./submission";
 import { EMPTY_CONTEXT } from "./compose-types";
 
@@ -104,5 +105,22 @@ describe("a rich submission as a message", () => {
     expect(image?.content.equals(PNG)).toBe(true);
     expect(image?.contentDisposition).toBe("inline");
     expect(parsed.attachments.find((a) => a.filename === "a.txt")?.content.toString()).toBe("file");
+  });
+});
+
+describe("losesFormatting (switching to plain text asks first)", () => {
+  it("is false for what plain text can say, true for bold, lists, links, images", () => {
+    expect(losesFormatting(plainTextToHtml("Hi\n\n> quoted\n\n-- \nBob"))).toBe(false);
+    for (const html of ["<p><strong>b</strong></p>", "<ul><li><p>x</p></li></ul>", '<p><a href="https://x.test">x</a></p>', '<p><img src="data:x"></p>']) {
+      expect(losesFormatting(html)).toBe(true);
+    }
+  });
+});
+
+describe("draft info", () => {
+  it("remembers that a draft was written in rich text", () => {
+    const info = { context: { kind: "new" as const, original: null }, to: "", cc: "", bcc: "" };
+    expect(decodeDraftInfo(encodeDraftInfo({ ...info, format: "html" }))?.format).toBe("html");
+    expect(decodeDraftInfo(encodeDraftInfo({ ...info, format: "plain" }))?.format).toBeUndefined();
   });
 });
