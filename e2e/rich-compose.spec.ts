@@ -126,6 +126,19 @@ test.describe("rich-text compose", () => {
   });
 });
 
+test.describe("rich text, nothing lost", () => {
+  test("a reload right after typing keeps the rich text and its formatting", async ({ page }) => {
+    await signIn(page, BOB);
+    const editor = await writeRich(page, `Rich reload ${TAG}`);
+    // Whether the autosave came first (the URL follows the draft) or not (the tab's own copy).
+    await page.reload();
+    await expect(page.getByRole("button", { name: "Rich text" })).toHaveAttribute("aria-pressed", "true");
+    await expect(editor.locator("strong")).toHaveText("Bold words");
+    await expect(editor.locator("ul > li")).toHaveCount(2);
+    await expect(page.getByTestId("draft-saved")).toBeVisible({ timeout: 15_000 });
+  });
+});
+
 test.describe("rich text by default", () => {
   const subject = `Rich lunch ${TAG}`;
   // Before signing in (see compose.spec.ts: the list reads the count of the folder already open).

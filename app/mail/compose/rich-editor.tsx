@@ -2,7 +2,7 @@
 import Image from "@tiptap/extension-image";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import styles from "./compose.module.css";
 
 type Props = {
@@ -128,10 +128,10 @@ function Toolbar({ editor, disabled, onImages }: { editor: Editor; disabled: boo
     if (href.trim() === "") editor.chain().focus().extendMarkRange("link").unsetLink().run();
     else editor.chain().focus().extendMarkRange("link").setLink({ href: href.trim() }).run();
   };
-  const buttons: { label: string; text: string; on?: boolean; action: () => void }[] = [
-    { label: "Bold", text: "B", on: active.bold, action: run((c) => c.toggleBold()) },
-    { label: "Italic", text: "I", on: active.italic, action: run((c) => c.toggleItalic()) },
-    { label: "Underline", text: "U", on: active.underline, action: run((c) => c.toggleUnderline()) },
+  const buttons: { label: string; text: ReactNode; on?: boolean; action: () => void }[] = [
+    { label: "Bold", text: <b>B</b>, on: active.bold, action: run((c) => c.toggleBold()) },
+    { label: "Italic", text: <i>I</i>, on: active.italic, action: run((c) => c.toggleItalic()) },
+    { label: "Underline", text: <u>U</u>, on: active.underline, action: run((c) => c.toggleUnderline()) },
     { label: "Bulleted list", text: "•", on: active.bulletList, action: run((c) => c.toggleBulletList()) },
     { label: "Numbered list", text: "1.", on: active.orderedList, action: run((c) => c.toggleOrderedList()) },
     { label: "Quote", text: "❝", on: active.blockquote, action: run((c) => c.toggleBlockquote()) },
