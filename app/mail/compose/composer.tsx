@@ -3,17 +3,14 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { ComposeState, MessageRef, QueuedMessage, SaveDraftResult } from "@/lib/compose/compose-types";
 import type { SaveAttempt } from "@/lib/compose/draft-saver";
 import type { Identity } from "@/lib/identities/identity-types";
-import type { BodyFormat } from "@/lib/compose/compose-types";
-import { htmlToPlainText } from "@/lib/compose/html-to-plain";
-import { losesFormatting, plainTextToHtml } from "@/lib/compose/plain-to-html";
 import { swapHtmlSignature, swapSignature } from "@/lib/identities/pick-identity";
 import { composeUrl } from "../compose-links";
 import { mailUrl } from "../mail-url";
 import { AddressInput } from "./address-input";
 import { AttachmentField } from "./attachment-field";
+import { BodyField } from "./body-field";
 import { applySaved, discardRequest, saveDraftRequest, sendRequest, type AttachmentItem, type ComposeFields, type ComposePayload } from "./post-compose";
 import { OutboxBar } from "./outbox-bar";
-import { RichEditor } from "./rich-editor";
 import { SaveStatus } from "./save-status";
 import { forgetUnsaved, findUnsaved, rememberUnsaved, type UnsavedCopy } from "./unsaved-copy";
 import { useOutbox } from "./use-outbox";
@@ -69,7 +66,6 @@ export function Composer({ initial, identities, attachmentBudget, back, queued =
   // The latest state for async work (saves finish after renders); React state is for display.
   const live = useRef<Live>({ fields, items, draft: initial.draft });
   const leaving = useRef(false);
-  const caretPlaced = useRef(false);
 
   const payload = (l: Live): ComposePayload => ({ fields: l.fields, items: l.items, context: initial.context, draft: l.draft, back });
   const unsavedCopy = (l: Live): UnsavedCopy => ({
@@ -153,14 +149,6 @@ export function Composer({ initial, identities, attachmentBudget, back, queued =
     const { body, format, identity } = live.current.fields;
     const swap = format === "html" ? swapHtmlSignature : swapSignature;
     change({ identity: id, body: swap(body, signatureOf(identity), signatureOf(id)) });
-  }
-  /** Plain text <-> rich text for this message; going plain asks first when formatting would go. */
-  function changeFormat(next: BodyFormat) {
-    const { body, format } = live.current.fields;
-    if (next === format) return;
-    if (next === "html") return change({ format: next, body: plainTextToHtml(body) });
-    if (losesFormatting(body) && !window.confirm("Switch to plain text? Bold, lists, links and images in this message will be lost; the text stays.")) return;
-    change({ format: next, body: htmlToPlainText(body) });
   }
   function changeItems(next: AttachmentItem[]) {
     live.current.items = next;
@@ -266,38 +254,16 @@ export function Composer({ initial, identities, attachmentBudget, back, queued =
         onAdd={(files) => changeItems([...live.current.items, ...files.map((file): AttachmentItem => ({ id: newId(), kind: "file", file }))])}
         onRemove={(id) => changeItems(live.current.items.filter((i) => i.id !== id))}
       />
-      <div className={styles.formatSwitch} role="group" aria-label="Message format">
-        {(["plain", "html"] as const).map((f) => (
-          <button key={f} type="button" aria-pressed={fields.format === f} onClick={() => changeFormat(f)} disabled={sending}>
-            {f === "plain" ? "Plain text" : "Rich text"}
-          </button>
-        ))}
-      </div>
-      {fields.format === "html" ? (
-        <RichEditor
-          value={fields.body}
-          onChange={(html) => change({ body: html })}
-          disabled={sending}
-          imageBudget={attachmentBudget}
-          onImageError={setError}
-          autoFocus={Boolean(fields.to)}
-        />
-      ) : (
-        <textarea
-          className={styles.body}
-          aria-label="Message"
-          value={fields.body}
-          onChange={(e) => change({ body: e.target.value })}
-          readOnly={sending}
-          autoFocus={Boolean(fields.to)}
-          onFocus={(e) => {
-            // A reply or forward starts above the quote; only on the first focus, not every time.
-            if (caretPlaced.current || initial.context.kind === "new") return;
-            caretPlaced.current = true;
-            e.currentTarget.setSelectionRange(0, 0);
-          }}
-        />
-      )}
+      <BodyField
+        body={fields.body}
+        format={fields.format}
+        onChange={change}
+        disabled={sending}
+        answering={initial.context.kind !== "new"}
+        autoFocus={Boolean(fields.to)}
+        imageBudget={attachmentBudget}
+        onError={setError}
+      />
       <div className={styles.option}>
         <label>
           <input type="checkbox" checked={fields.readLink} onChange={(e) => change({ readLink: e.target.checked })} disabled={sending} />{" "}
