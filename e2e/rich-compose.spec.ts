@@ -122,6 +122,7 @@ test.describe("rich-text compose", () => {
     await expect(editor.locator("strong")).toHaveText("Bold words");
     page.once("dialog", (d) => void d.accept());
     await page.getByRole("button", { name: "Plain text" }).click();
+    await expect(page.getByRole("button", { name: "Plain text" })).toHaveAttribute("aria-pressed", "true");
     await expect(page.getByLabel("Message", { exact: true })).toHaveValue("Plain start Bold words\n\n * first item\n * second item");
   });
 });

@@ -1,10 +1,17 @@
 "use client";
+import dynamic from "next/dynamic";
 import { useRef } from "react";
 import type { BodyFormat } from "@/lib/compose/compose-types";
 import { htmlToPlainText } from "@/lib/compose/html-to-plain";
 import { losesFormatting, plainTextToHtml } from "@/lib/compose/plain-to-html";
-import { RichEditor } from "./rich-editor";
 import styles from "./compose.module.css";
+
+// The editor (ProseMirror, ~200 KB compressed) loads only when rich text is used: writing plain
+// text does not pay for it.
+const RichEditor = dynamic(() => import("./rich-editor").then((m) => m.RichEditor), {
+  ssr: false,
+  loading: () => <p className={styles.hint}>Loading the editor…</p>,
+});
 
 type Props = {
   body: string;
