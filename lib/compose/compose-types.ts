@@ -3,6 +3,9 @@
 
 export type ComposeKind = "new" | "reply" | "replyAll" | "forward";
 
+/** How the body is written: plain text, or rich text (HTML, sent with a plain-text rendering). */
+export type BodyFormat = "plain" | "html";
+
 export type MessageRef = { folder: string; uid: number };
 
 /** A file already on the IMAP server (in a saved draft, or in a message being forwarded): it is
@@ -24,7 +27,9 @@ export type ComposeState = {
   cc: string;
   bcc: string;
   subject: string;
+  /** The text; the HTML when `format` is "html". */
   body: string;
+  format: BodyFormat;
   attachments: KeptAttachment[];
   context: ComposeContext;
   /** The saved draft this state was loaded from or last saved to. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ComposeContext } from "./compose-types";
+import type { BodyFormat, ComposeContext } from "./compose-types";
 
 /** Header field of Postern's drafts: what Postern needs to continue a draft that other mail
  * programs do not (the field texts as typed, the message answered). Never in sent mail. */
@@ -19,6 +19,8 @@ const schema = z.object({
   rl: z.boolean().optional(),
   /** Days its links last, when not the account's default. */
   rd: z.number().int().min(1).max(365).optional(),
+  /** Written as rich text: reopened in the rich-text editor from the HTML part. */
+  f: z.literal("html").optional(),
 });
 
 export type DraftInfo = {
@@ -29,11 +31,12 @@ export type DraftInfo = {
   endsWithNewline?: boolean;
   readLink?: boolean;
   readLinkDays?: number | null;
+  format?: BodyFormat;
 };
 
 /** base64url JSON, cut into words so the header folds within RFC 5322's line limit. */
 export function encodeDraftInfo(info: DraftInfo): string {
-  const { context, to, cc, bcc, endsWithNewline, readLink, readLinkDays } = info;
+  const { context, to, cc, bcc, endsWithNewline, readLink, readLinkDays, format } = info;
   const json = JSON.stringify({
     v: 1,
     kind: context.kind,
@@ -44,6 +47,7 @@ export function encodeDraftInfo(info: DraftInfo): string {
     nl: endsWithNewline,
     ...(readLink ? { rl: true } : {}),
     ...(readLinkDays ? { rd: readLinkDays } : {}),
+    ...(format === "html" ? { f: "html" } : {}),
   });
   return (Buffer.from(json, "utf8").toString("base64url").match(/.{1,64}/g) ?? []).join(" ");
 }
@@ -54,8 +58,17 @@ export function decodeDraftInfo(value: string | null | undefined): DraftInfo | n
   try {
     const parsed = schema.safeParse(JSON.parse(Buffer.from(value.replace(/\s+/g, ""), "base64url").toString("utf8")));
     if (!parsed.success) return null;
-    const { kind, original, to, cc, bcc, nl, rl, rd } = parsed.data;
-    return { context: { kind, original }, to, cc, bcc, endsWithNewline: nl, ...(rl ? { readLink: true } : {}), ...(rd ? { readLinkDays: rd } : {}) };
+    const { kind, original, to, cc, bcc, nl, rl, rd, f } = parsed.data;
+    return {
+      context: { kind, original },
+      to,
+      cc,
+      bcc,
+      endsWithNewline: nl,
+      ...(rl ? { readLink: true } : {}),
+      ...(rd ? { readLinkDays: rd } : {}),
+      ...(f ? { format: f } : {}),
+    };
   } catch {
     return null;
   }

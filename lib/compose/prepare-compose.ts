@@ -8,9 +8,12 @@ import { withMailbox } from "@/lib/imap/with-mailbox";
 import { cleanFilename } from "@/lib/mime/clean-filename";
 import { convertAddresses } from "@/lib/mime/convert-addresses";
 import type { Address } from "@/lib/mime/types";
-import { EMPTY_CONTEXT, type ComposeState, type MessageRef } from "./compose-types";
+import { sanitizeOutgoingHtml } from "@/lib/smtp/sanitize-outgoing-html";
+import { EMPTY_CONTEXT, type BodyFormat, type ComposeState, type MessageRef } from "./compose-types";
 import { decodeDraftInfo, DRAFT_INFO_HEADER, restoreBody } from "./draft-info";
+import { embedInlineImages, referencedContentIds } from "./inline-images";
 import { carriedAttachments, loadSource } from "./load-source";
+import { plainTextToHtml } from "./plain-to-html";
 import { formatAddressList } from "./parse-addresses";
 import { forwardBody, forwardSubject, replyBody, replySubject } from "./quote-original";
 import { replyRecipients } from "./reply-recipients";
@@ -27,6 +30,7 @@ const EMPTY: ComposeState = {
   bcc: "",
   subject: "",
   body: "",
+  format: "plain",
   attachments: [],
   context: EMPTY_CONTEXT,
   draft: null,
@@ -42,6 +46,8 @@ const EMPTY: ComposeState = {
  * answer or forward, the one the original was addressed to.
  * @param ownAddresses the user's addresses, left out of Reply all
  * @param identities the user's identities, default first (none: the account's own address)
+ * @param opts.format how a new message, reply or forward starts (the account's setting); a
+ *   draft opens as it was written
  * @throws PosternError NOT_FOUND | BAD_REQUEST | IMAP_UNAVAILABLE
  */
 export async function prepareCompose(
@@ -49,10 +55,14 @@ export async function prepareCompose(
   ownAddresses: string[],
   req: ComposeRequest,
   identities: Identity[] = [],
+  opts: { format?: BodyFormat } = {},
 ): Promise<ComposeState> {
   const as = (addressedTo: { address: string; name: string }[]) => (identities.length ? pickIdentity(identities, addressedTo) : null);
+  // Written as plain text, then turned into HTML for rich text: the quote becomes a blockquote,
+  // the signature a paragraph of its own.
+  const inFormat = (state: ComposeState): ComposeState => (opts.format === "html" ? { ...state, format: "html", body: plainTextToHtml(state.body) } : state);
   const sign = (state: ComposeState, identity: Identity | null): ComposeState =>
-    identity ? { ...state, identityId: identity.id, body: withSignature(state.body, identity.signature) } : state;
+    inFormat(identity ? { ...state, identityId: identity.id, body: withSignature(state.body, identity.signature) } : state);
   if (req.kind === "new") return sign({ ...EMPTY, to: req.to ?? "" }, as([]));
   if (req.kind === "forwardAttached") return sign(await forwardAttached(imap, req.ref), as([]));
   if (req.kind === "draft") {
@@ -108,14 +118,20 @@ async function loadDraft(imap: ImapIdentity, ref: MessageRef): Promise<{ state: 
   const { message, headers } = await loadSource(imap, ref, ["bcc", "references", "in-reply-to", DRAFT_INFO_HEADER]);
   const info = decodeDraftInfo(headers[DRAFT_INFO_HEADER.toLowerCase()]);
   const bcc = headers.bcc ? formatAddressList(convertAddresses(parseAddressHeader(headers.bcc))) : "";
+  // A rich draft: its HTML (sanitized as when it is sent), images back as data: URLs, and those
+  // images not listed again as files.
+  const html = info?.format === "html" && message.html ? sanitizeOutgoingHtml(message.html) : null;
+  const shown = html ? referencedContentIds(html) : new Set<string>();
+  const files = message.attachments.filter((a) => !(a.contentId && shown.has(a.contentId)));
   const state: ComposeState = {
     ...EMPTY,
     to: info?.to ?? formatAddressList(message.to),
     cc: info?.cc ?? formatAddressList(message.cc),
     bcc: info?.bcc ?? bcc,
     subject: message.subject,
-    body: restoreBody(message.text ?? "", info),
-    attachments: carriedAttachments(ref, message.attachments).filter((a) => !a.partId.includes(".")),
+    body: html ? embedInlineImages(html, message.inlineImages) : restoreBody(message.text ?? "", info),
+    format: html ? "html" : "plain",
+    attachments: carriedAttachments(ref, files).filter((a) => !a.partId.includes(".")),
     context: {
       kind: info?.context.kind ?? "new",
       original: info?.context.original ?? null,

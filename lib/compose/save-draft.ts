@@ -18,7 +18,7 @@ import { toDraftMessage, type ComposeSubmission } from "./submission";
 export async function saveDraft(imap: ImapIdentity, s: ComposeSubmission, maxBytes: number): Promise<SaveDraftResult> {
   const kept = await fetchKeptAttachments(imap, s.kept, maxBytes);
   const attachments = [...kept, ...s.uploads];
-  const built = await buildMessage(toDraftMessage(s, attachments));
+  const built = await buildMessage(toDraftMessage(s, attachments, { maxBytes }));
   const stored = await withConnection(imap, async (client) => {
     const folder = await requireSpecialFolder(client, "\\Drafts");
     return appendMessage(client, folder, built.raw, { flags: ["\\Draft", "\\Seen"], messageId: built.messageId });

@@ -40,7 +40,7 @@ export type Sendable = { built: BuiltMessage; readLinks: ReadLinkPlan | null };
  * @throws PosternError BAD_REQUEST | NOT_FOUND | MESSAGE_TOO_LARGE | IMAP_UNAVAILABLE */
 export async function buildSendable(imap: ImapIdentity, s: ComposeSubmission, limit: number): Promise<Sendable> {
   const attachments = [...(await fetchKeptAttachments(imap, s.kept, limit)), ...s.uploads];
-  const message = toSendableMessage(s, attachments);
+  const message = toSendableMessage(s, attachments, { maxBytes: limit });
   const readLinks = s.readLink ? planReadLinks(message) : null;
   const built = await buildMessage(readLinks ? withReadLinksHeader(readLinks) : message);
   assertSendable(built, limit);

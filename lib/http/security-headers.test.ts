@@ -19,7 +19,7 @@ describe("pageContentPolicy", () => {
     expect(csp.get("object-src")).toBe("'none'");
     expect(csp.get("base-uri")).toBe("'none'");
     expect(csp.get("form-action")).toBe("'self'");
-    expect(csp.get("img-src")).toBe("'self'");
+    expect(csp.get("img-src")).toBe("'self' data:");
     expect(csp.get("frame-src")).toBe("'self'");
     expect(csp.get("default-src")).toBe("'self'");
   });

@@ -15,7 +15,8 @@ export function pageContentPolicy(nonce: string, opts: { dev: boolean }): string
     // elements need the nonce (development injects unsigned ones for hot reloading).
     opts.dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     "style-src-attr 'unsafe-inline'",
-    "img-src 'self'",
+    // data: for the images pasted into the rich-text composer (they live in its HTML as data: URLs).
+    "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
     "frame-src 'self'",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Identity } from "./identity-types";
-import { pickIdentity, signatureBlock, swapSignature, withSignature } from "./pick-identity";
+import { pickIdentity, signatureBlock, swapHtmlSignature, swapSignature, withSignature } from "./pick-identity";
 
 const id = (address: string, isDefault = false, signature = ""): Identity => ({ id: address, name: "", address, replyTo: "", signature, isDefault });
 const list = [id("bob@example.test", true, "Bob"), id("sales@example.test", false, "Sales team")];
@@ -28,5 +28,19 @@ describe("signatures", () => {
     expect(swapSignature(body, "Bob", "Sales team")).toBe("Hi\n\n-- \nSales team\n");
     expect(swapSignature(body, "Bob", "")).toBe("Hi\n");
     expect(swapSignature("Hi (signature deleted)", "Bob", "Sales team")).toBe("Hi (signature deleted)");
+  });
+});
+
+describe("swapHtmlSignature (rich text)", () => {
+  const body = "<p>Hi</p><p>-- <br>Bob<br>Postern team</p><p>On Mon, Carol wrote:</p><blockquote><p>Noon?</p></blockquote>";
+  it("replaces the signature paragraph, escaping the new one", () => {
+    expect(swapHtmlSignature(body, "Bob\nPostern team", "Sales <desk>")).toBe(
+      "<p>Hi</p><p>-- <br>Sales &lt;desk&gt;</p><p>On Mon, Carol wrote:</p><blockquote><p>Noon?</p></blockquote>",
+    );
+    expect(swapHtmlSignature(body, "Bob\nPostern team", "")).toBe("<p>Hi</p><p>On Mon, Carol wrote:</p><blockquote><p>Noon?</p></blockquote>");
+  });
+  it("adds one where there was none (above a quote), leaves an edited one alone", () => {
+    expect(swapHtmlSignature("<p></p><blockquote><p>q</p></blockquote>", "", "Sales")).toBe("<p></p><p>-- <br>Sales</p><blockquote><p>q</p></blockquote>");
+    expect(swapHtmlSignature("<p>Hi, Bob (edited)</p>", "Bob", "Sales")).toBe("<p>Hi, Bob (edited)</p>");
   });
 });

@@ -1,4 +1,5 @@
 import type { Address } from "@/lib/mime/types";
+import { plainTextToHtml } from "@/lib/compose/plain-to-html";
 import type { Identity } from "./identity-types";
 
 /** The identity a reply is sent as: the one the original was addressed to (To or Cc), else the
@@ -30,4 +31,15 @@ export function swapSignature(body: string, from: string, to: string): string {
   if (oldBlock && body.includes(oldBlock)) return newBlock ? body.replace(oldBlock, newBlock) : body.replace(`\n\n${oldBlock}`, "").replace(oldBlock, "");
   if (!oldBlock && newBlock) return withSignature(body, to);
   return body;
+}
+
+/** swapSignature for a rich-text body, where the signature is a paragraph of its own (as
+ * plainTextToHtml writes it). */
+export function swapHtmlSignature(html: string, from: string, to: string): string {
+  const block = (signature: string) => (signatureBlock(signature) ? plainTextToHtml(signatureBlock(signature)) : "");
+  const oldBlock = block(from);
+  const newBlock = block(to);
+  if (oldBlock && html.includes(oldBlock)) return html.replace(oldBlock, newBlock);
+  if (!oldBlock && newBlock) return html.startsWith("<p></p>") ? `<p></p>${newBlock}${html.slice(7)}` : `${html}${newBlock}`;
+  return html;
 }

@@ -4,6 +4,7 @@ import MailComposer from "nodemailer/lib/mail-composer";
 import { formatEntry, type AddressEntry } from "@/lib/compose/parse-addresses";
 import { cleanFilename } from "@/lib/mime/clean-filename";
 import type { Address } from "@/lib/mime/types";
+import type { InlinePart } from "@/lib/compose/inline-images";
 import { removeHeaderField } from "./remove-header";
 import { sanitizeOutgoingHtml } from "./sanitize-outgoing-html";
 
@@ -20,6 +21,8 @@ export type OutgoingMessage = {
   /** Rich-text body; sanitized here and sent next to `text` as multipart/alternative. */
   html?: string | null;
   attachments: OutgoingAttachment[];
+  /** Images the HTML shows (cid:), sent with it as multipart/related; ignored without `html`. */
+  inline?: InlinePart[];
   inReplyTo?: string | null;
   references?: string[];
   /** Extra header fields (ASCII values), e.g. a draft's X-Postern-Draft. */
@@ -68,6 +71,9 @@ export async function buildMessage(m: OutgoingMessage): Promise<BuiltMessage> {
     contentType: a.contentType || "application/octet-stream",
     size: a.content.length,
   }));
+  // With a cid, MailComposer puts these in multipart/related beside the HTML, inside part 1, so
+  // the files' part numbers stay as attachmentPartIds says.
+  const inline = html ? (m.inline ?? []).map((p) => ({ cid: p.cid, filename: p.filename, contentType: p.contentType, content: p.content, contentDisposition: "inline" as const })) : [];
   const composer = new MailComposer({
     from: m.from,
     to: toComposer(m.to),
@@ -83,13 +89,7 @@ export async function buildMessage(m: OutgoingMessage): Promise<BuiltMessage> {
     // must keep one (attachment part numbers count on it, see attachmentPartIds).
     text: { content: Buffer.from(m.text, "utf8") },
     ...(html ? { html } : {}),
-    attachments: m.attachments.map((a, i) => ({
-      filename: files[i].filename,
-      contentType: files[i].contentType,
-      content: a.content,
-      // An attached .eml would otherwise go inline (MailComposer's default for message/rfc822).
-      contentDisposition: "attachment",
-    })),
+    attachments: [...fileParts(m.attachments, files), ...inline],
     headers: m.headers,
     // Never read a file or URL named in the content: everything comes from the user as bytes.
     disableFileAccess: true,
@@ -102,6 +102,16 @@ export async function buildMessage(m: OutgoingMessage): Promise<BuiltMessage> {
   const envelope = node.getEnvelope();
   if (!envelope.from) throw new Error("buildMessage: the message has no sender");
   return { raw, wire: removeHeaderField(raw, "Bcc"), envelope: { from: envelope.from, to: envelope.to }, messageId, attachments: files };
+}
+
+function fileParts(attachments: OutgoingAttachment[], files: BuiltMessage["attachments"]) {
+  return attachments.map((a, i) => ({
+    filename: files[i].filename,
+    contentType: files[i].contentType,
+    content: a.content,
+    // An attached .eml would otherwise go inline (MailComposer's default for message/rfc822).
+    contentDisposition: "attachment" as const,
+  }));
 }
 
 /** IMAP part numbers of the attachments in a message built here: the body (text, or the

@@ -52,7 +52,10 @@ export const composeFormSchema = z.object({
   cc: text(100_000),
   bcc: text(100_000),
   subject: text(2000).transform((s) => s.replace(/[\r\n]+/g, " ")),
-  body: text(10_000_000),
+  // Rich text carries its images as data: URLs; the request's size cap (maxComposeBody) is what
+  // really bounds it.
+  body: text(60_000_000),
+  format: z.enum(["plain", "html"]).default("plain"),
   kept: json(z.array(kept).max(100)).default([]),
   context: json(context),
   draft: json(ref.nullable()).default(null),
@@ -93,6 +96,7 @@ export async function toSubmission(form: ComposeForm, session: MailSession): Pro
     bcc: form.bcc,
     subject: form.subject,
     body: form.body.replace(/\r\n?/g, "\n"),
+    format: form.format,
     kept: form.kept,
     uploads,
     context: form.context,

@@ -3,11 +3,12 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { ComposeState, MessageRef, QueuedMessage, SaveDraftResult } from "@/lib/compose/compose-types";
 import type { SaveAttempt } from "@/lib/compose/draft-saver";
 import type { Identity } from "@/lib/identities/identity-types";
-import { swapSignature } from "@/lib/identities/pick-identity";
+import { swapHtmlSignature, swapSignature } from "@/lib/identities/pick-identity";
 import { composeUrl } from "../compose-links";
 import { mailUrl } from "../mail-url";
 import { AddressInput } from "./address-input";
 import { AttachmentField } from "./attachment-field";
+import { BodyField } from "./body-field";
 import { applySaved, discardRequest, saveDraftRequest, sendRequest, type AttachmentItem, type ComposeFields, type ComposePayload } from "./post-compose";
 import { OutboxBar } from "./outbox-bar";
 import { SaveStatus } from "./save-status";
@@ -53,9 +54,9 @@ type Live = { fields: ComposeFields; items: AttachmentItem[]; draft: MessageRef 
  * few seconds after each change, a failed send keeps it here and in Drafts, and leaving with
  * unsaved changes asks first. */
 export function Composer({ initial, identities, attachmentBudget, back, queued = null, initialError = null, account, readLinkDefaultDays = 30 }: Props) {
-  const { to, cc, bcc, subject, body, identityId, readLink } = initial;
+  const { to, cc, bcc, subject, body, format, identityId, readLink } = initial;
   const readLinkDays = initial.readLinkDays ? String(initial.readLinkDays) : "";
-  const [fields, setFields] = useState<ComposeFields>({ identity: identityId, to, cc, bcc, subject, body, readLink, readLinkDays });
+  const [fields, setFields] = useState<ComposeFields>({ identity: identityId, to, cc, bcc, subject, body, format, readLink, readLinkDays });
   const [items, setItems] = useState<AttachmentItem[]>(() => initial.attachments.map((ref) => ({ id: newId(), kind: "kept", ref })));
   const [showCc, setShowCc] = useState(Boolean(cc || bcc));
   const [sending, setSending] = useState(Boolean(queued));
@@ -65,7 +66,6 @@ export function Composer({ initial, identities, attachmentBudget, back, queued =
   // The latest state for async work (saves finish after renders); React state is for display.
   const live = useRef<Live>({ fields, items, draft: initial.draft });
   const leaving = useRef(false);
-  const caretPlaced = useRef(false);
 
   const payload = (l: Live): ComposePayload => ({ fields: l.fields, items: l.items, context: initial.context, draft: l.draft, back });
   const unsavedCopy = (l: Live): UnsavedCopy => ({
@@ -146,7 +146,9 @@ export function Composer({ initial, identities, attachmentBudget, back, queued =
   /** Another From: its signature replaces the previous one's. */
   function changeIdentity(id: string) {
     const signatureOf = (identityId: string) => identities.find((i) => i.id === identityId)?.signature ?? "";
-    change({ identity: id, body: swapSignature(live.current.fields.body, signatureOf(live.current.fields.identity), signatureOf(id)) });
+    const { body, format, identity } = live.current.fields;
+    const swap = format === "html" ? swapHtmlSignature : swapSignature;
+    change({ identity: id, body: swap(body, signatureOf(identity), signatureOf(id)) });
   }
   function changeItems(next: AttachmentItem[]) {
     live.current.items = next;
@@ -252,19 +254,15 @@ export function Composer({ initial, identities, attachmentBudget, back, queued =
         onAdd={(files) => changeItems([...live.current.items, ...files.map((file): AttachmentItem => ({ id: newId(), kind: "file", file }))])}
         onRemove={(id) => changeItems(live.current.items.filter((i) => i.id !== id))}
       />
-      <textarea
-        className={styles.body}
-        aria-label="Message"
-        value={fields.body}
-        onChange={(e) => change({ body: e.target.value })}
-        readOnly={sending}
+      <BodyField
+        body={fields.body}
+        format={fields.format}
+        onChange={change}
+        disabled={sending}
+        answering={initial.context.kind !== "new"}
         autoFocus={Boolean(fields.to)}
-        onFocus={(e) => {
-          // A reply or forward starts above the quote; only on the first focus, not every time.
-          if (caretPlaced.current || initial.context.kind === "new") return;
-          caretPlaced.current = true;
-          e.currentTarget.setSelectionRange(0, 0);
-        }}
+        imageBudget={attachmentBudget}
+        onError={setError}
       />
       <div className={styles.option}>
         <label>

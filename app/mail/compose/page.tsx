@@ -1,11 +1,12 @@
 import { redirect } from "next/navigation";
 import { loginUrl, requireMailSession } from "@/auth";
+import { composeFormat } from "@/lib/compose/compose-settings";
 import { prepareCompose } from "@/lib/compose/prepare-compose";
 import { listIdentities } from "@/lib/identities/identity-store";
 import { isPosternError } from "@/lib/http/errors";
 import { getOutbox } from "@/lib/smtp/outbox";
 import { readLinkExpiryDays } from "@/lib/read-links/read-link-settings";
-import { getSetting } from "@/lib/settings/account-settings";
+import { getSettings } from "@/lib/settings/account-settings";
 import { attachmentBudget, getSendLimit } from "@/lib/smtp/size-limit";
 import { mailUrl } from "../mail-url";
 import { backFolder, composeParamsSchema, toComposeRequest } from "./compose-params";
@@ -31,11 +32,8 @@ export default async function ComposePage({ searchParams }: { searchParams: Prom
   try {
     const identities = await listIdentities(session.email);
     const own = [session.email, ...identities.map((i) => i.address)];
-    const [initial, limit, readLinkDays] = await Promise.all([
-      prepareCompose(session.imap, own, request, identities),
-      getSendLimit(),
-      getSetting(session.email, readLinkExpiryDays),
-    ]);
+    const [readLinkDays, format] = await getSettings(session.email, [readLinkExpiryDays, composeFormat] as const);
+    const [initial, limit] = await Promise.all([prepareCompose(session.imap, own, request, identities, { format }), getSendLimit()]);
     body = (
       <Composer
         initial={initial}

@@ -1,4 +1,4 @@
-import type { ComposeContext, ComposeError, KeptAttachment, MessageRef, SaveDraftResult, SendResult } from "@/lib/compose/compose-types";
+import type { BodyFormat, ComposeContext, ComposeError, KeptAttachment, MessageRef, SaveDraftResult, SendResult } from "@/lib/compose/compose-types";
 import { mutationHeaders } from "../mutation-headers";
 
 /** A file in the composer: already on the server (kept), or picked and not yet uploaded. */
@@ -6,8 +6,18 @@ export type AttachmentItem = { id: string; kind: "kept"; ref: KeptAttachment } |
 
 /** Posted as form fields of the same names; `identity` is the id of the identity sent as;
  * `readLink` is "Confirm reading with a one-time link", `readLinkDays` how long its links last
- * ("" for the account's setting). */
-export type ComposeFields = { identity: string; to: string; cc: string; bcc: string; subject: string; body: string; readLink: boolean; readLinkDays: string };
+ * ("" for the account's setting); `format` says whether `body` is text or HTML. */
+export type ComposeFields = {
+  identity: string;
+  to: string;
+  cc: string;
+  bcc: string;
+  subject: string;
+  body: string;
+  format: BodyFormat;
+  readLink: boolean;
+  readLinkDays: string;
+};
 
 export type ComposePayload = {
   fields: ComposeFields;

@@ -4,6 +4,7 @@
 import { redirect } from "next/navigation";
 import { requireMailSession } from "@/auth";
 import { noticeParams } from "@/lib/http/signed-notice";
+import { composeFormat } from "@/lib/compose/compose-settings";
 import { desktopNotifications } from "@/lib/live/live-settings";
 import { preferPlainText, useImageProxy } from "@/lib/mime/reading-settings";
 import { mdnPolicy } from "@/lib/mdn/mdn-settings";
@@ -46,4 +47,14 @@ export async function saveNotificationSettings(form: FormData): Promise<void> {
   const session = await requireMailSession();
   await setSetting(session.email, desktopNotifications, form.get("desktopNotifications") === "yes");
   redirect(`/mail/settings?${new URLSearchParams(noticeParams({ kind: "ok", text: "Notification settings saved." }))}`);
+}
+
+const composeForm = z.object({ format: z.enum(["plain", "html"]) });
+
+export async function saveComposeSettings(form: FormData): Promise<void> {
+  const session = await requireMailSession();
+  const parsed = composeForm.safeParse({ format: form.get("format") });
+  if (!parsed.success) redirect(`/mail/settings?${new URLSearchParams(noticeParams({ kind: "error", text: "Choose one of the options." }))}`);
+  await setSetting(session.email, composeFormat, parsed.data.format);
+  redirect(`/mail/settings?${new URLSearchParams(noticeParams({ kind: "ok", text: "Writing settings saved." }))}`);
 }

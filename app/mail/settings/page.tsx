@@ -6,7 +6,8 @@ import { getSettings } from "@/lib/settings/account-settings";
 import styles from "../identities/identities.module.css";
 import { readLinkExpiryDays, readLinkInboxNotice } from "@/lib/read-links/read-link-settings";
 import { mdnPolicy } from "@/lib/mdn/mdn-settings";
-import { saveMdnSettings, saveReadingSettings, saveReadLinkSettings } from "./actions";
+import { saveComposeSettings, saveMdnSettings, saveReadingSettings, saveReadLinkSettings } from "./actions";
+import { composeFormat } from "@/lib/compose/compose-settings";
 import { stopShowingImagesFrom } from "./reading-actions";
 import { desktopNotifications } from "@/lib/live/live-settings";
 import { saveNotificationSettings } from "./actions";
@@ -20,7 +21,13 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const session = await requireMailSession();
   const notice = readNotice(await searchParams);
   const reading = await getReadingPreferences(session.email);
-  const [expiryDays, inboxNotice, mdn, notify] = await getSettings(session.email, [readLinkExpiryDays, readLinkInboxNotice, mdnPolicy, desktopNotifications] as const);
+  const [expiryDays, inboxNotice, mdn, notify, format] = await getSettings(session.email, [
+    readLinkExpiryDays,
+    readLinkInboxNotice,
+    mdnPolicy,
+    desktopNotifications,
+    composeFormat,
+  ] as const);
   return (
     <SettingsFrame email={session.email} title="Settings" notice={notice} noticeTestId="settings-notice">
         <section className={styles.panel} aria-labelledby="settings-reading">
@@ -52,6 +59,21 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
               ))}
             </ul>
           )}
+        </section>
+        <section className={styles.panel} aria-labelledby="settings-compose">
+          <h2 id="settings-compose">Writing</h2>
+          <form action={saveComposeSettings} className={styles.form}>
+            <label className={`${styles.check} ${styles.wide}`}>
+              <input type="radio" name="format" value="plain" defaultChecked={format === "plain"} />
+              Write new messages, replies and forwards as plain text
+            </label>
+            <label className={`${styles.check} ${styles.wide}`}>
+              <input type="radio" name="format" value="html" defaultChecked={format === "html"} />
+              Write them as rich text (bold, lists, links, pasted images), sent with a plain-text version
+            </label>
+            <p className={`${styles.hint} ${styles.wide}`}>The composer can switch between the two for any message.</p>
+            <button type="submit" className={styles.button}>Save</button>
+          </form>
         </section>
         <section className={styles.panel} aria-labelledby="settings-read-links">
           <h2 id="settings-read-links">Read confirmation by one-time link</h2>
