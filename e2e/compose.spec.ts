@@ -3,7 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { simpleParser } from "mailparser";
 import { expect, test, type Page } from "@playwright/test";
-import { row, signIn } from "./helpers";
+import { removeIdentities, row, signIn } from "./helpers";
 import { fetchBySubject, type Found } from "../tests/fixtures/mailbox-by-subject";
 import { removeBySubject, withLabImap } from "./lab-imap";
 
@@ -229,12 +229,7 @@ test.describe("identities", () => {
     // Remove what the journey added, through the page like a user would.
     const page = await browser.newPage();
     await signIn(page, BOB);
-    await page.goto("/mail/identities");
-    const remove = page.getByRole("button", { name: "Delete" });
-    for (let left = await remove.count(); left > 0; left--) {
-      await remove.first().click();
-      await expect(remove).toHaveCount(left - 1);
-    }
+    await removeIdentities(page);
     await page.close();
   });
 

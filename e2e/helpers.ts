@@ -15,3 +15,13 @@ export async function signIn(page: Page, user = ALICE): Promise<void> {
 export function row(page: Page, subject: string) {
   return page.getByTestId("message-row").filter({ hasText: subject });
 }
+
+/** Deletes every identity of the signed-in user through the Identities page, as a user would. */
+export async function removeIdentities(page: Page): Promise<void> {
+  await page.goto("/mail/identities");
+  const remove = page.getByRole("button", { name: "Delete" });
+  for (let left = await remove.count(); left > 0; left--) {
+    await remove.first().click();
+    await expect(remove).toHaveCount(left - 1);
+  }
+}

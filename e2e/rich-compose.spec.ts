@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { simpleParser } from "mailparser";
 import { expect, test, type Page } from "@playwright/test";
-import { row, signIn } from "./helpers";
+import { removeIdentities, row, signIn } from "./helpers";
 import { fetchBySubject, type Found } from "../tests/fixtures/mailbox-by-subject";
 import { removeBySubject, withLabImap } from "./lab-imap";
 
@@ -156,12 +156,7 @@ test.describe("rich text by default", () => {
     await page.getByLabel(/Write new messages, replies and forwards as plain text/).check();
     await page.getByRole("region", { name: "Writing" }).getByRole("button", { name: "Save" }).click();
     await expect(page.getByTestId("settings-notice")).toHaveText("Writing settings saved.");
-    await page.goto("/mail/identities");
-    const remove = page.getByRole("button", { name: "Delete" });
-    for (let left = await remove.count(); left > 0; left--) {
-      await remove.first().click();
-      await expect(remove).toHaveCount(left - 1);
-    }
+    await removeIdentities(page);
     await page.close();
   });
 
