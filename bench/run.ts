@@ -24,10 +24,20 @@ import type { Row } from "./report-types";
 
 const say = (s: string) => console.log(`bench: ${s}`);
 
+/** BENCH_CASES=1,2 runs only those cases (all by default), e.g. to profile one of them. */
+const only = new Set((process.env.BENCH_CASES ?? "").split(",").map((s) => s.trim()).filter(Boolean).map(Number));
+const want = (k: number) => only.size === 0 || only.has(k);
+
 async function signedIn(origin: URL, addressIndex: number): Promise<Browser> {
   const b = new Browser(origin, browserAddress(addressIndex));
   await b.signIn(LOAD_USER.email, LOAD_USER.password);
   return b;
+}
+
+async function measureIdleMemory(server: RunningServer, dovecotPid: ReturnType<typeof labInfo>["dovecotPid"]) {
+  const sessions = Math.max(...CONCURRENCY_LEVELS);
+  say(`5: memory of ${sessions} idle signed-in sessions`);
+  return idleMemory({ server, dovecotPid, count: sessions, firstAddress: 10 });
 }
 
 async function main(): Promise<void> {
@@ -55,48 +65,60 @@ async function main(): Promise<void> {
   process.once("SIGINT", () => void stopAll().finally(() => process.exit(130)));
   try {
     raw = await rawConnection();
-    say("3: opening the 20 MB message (library level)");
-    results[3] = await openLarge({ identity: loadIdentity("open", "127.0.3.3"), raw, uid: await largeMessageUid(raw) });
-    say("6: threading the 100k folder vs the 1k folder, THREAD and JWZ (library level)");
-    results[6] = await threading({ big: loadIdentity("threads-big", "127.0.3.6"), small: loadIdentity("threads-small", "127.0.3.7") });
+    if (want(3)) {
+      say("3: opening the 20 MB message (library level)");
+      results[3] = await openLarge({ identity: loadIdentity("open", "127.0.3.3"), raw, uid: await largeMessageUid(raw) });
+    }
+    if (want(6)) {
+      say("6: threading the 100k folder vs the 1k folder, THREAD and JWZ (library level)");
+      results[6] = await threading({ big: loadIdentity("threads-big", "127.0.3.6"), small: loadIdentity("threads-small", "127.0.3.7") });
+    }
+    if ([1, 2, 4, 5].some(want)) {
+      server = await startPostern(lab, await freePort(PREFERRED_PORT));
+      say(`Postern started (pid ${server.pid}, ${server.origin.origin})`);
+      const bigBrowser = await signedIn(server.origin, 0);
+      const smallBrowser = await signedIn(server.origin, 1);
+      const anonymous = new Browser(server.origin, browserAddress(2));
+      browsers.push(bigBrowser, smallBrowser, anonymous);
+      await bigBrowser.getJson(listPath(BIG_FOLDER.path, 1)); // loads the list route's code before memory is measured
 
-    server = await startPostern(lab, await freePort(PREFERRED_PORT));
-    say(`Postern started (pid ${server.pid}, ${server.origin.origin})`);
-    const bigBrowser = await signedIn(server.origin, 0);
-    const smallBrowser = await signedIn(server.origin, 1);
-    const anonymous = new Browser(server.origin, browserAddress(2));
-    browsers.push(bigBrowser, smallBrowser, anonymous);
-    await bigBrowser.getJson(listPath(BIG_FOLDER.path, 1)); // loads the list route's code before memory is measured
+      // case 4 reuses the sessions case 5 signs in
+      const memory = want(5) || want(4) ? await measureIdleMemory(server, lab.dovecotPid) : undefined;
+      if (memory) {
+        browsers.push(...memory.browsers);
+        if (want(5)) results[5] = memory.rows;
+      }
 
-    const sessions = Math.max(...CONCURRENCY_LEVELS);
-    say(`5: memory of ${sessions} idle signed-in sessions`);
-    const memory = await idleMemory({ server, dovecotPid: lab.dovecotPid, count: sessions, firstAddress: 10 });
-    browsers.push(...memory.browsers);
-    results[5] = memory.rows;
-
-    say("1: INBOX page 1, HTTP vs raw imapflow");
-    results[1] = await listOverhead({
-      browser: bigBrowser,
-      anonymous,
-      raw,
-      libIdentity: loadIdentity("list", "127.0.3.1"),
-      serverPid: server.pid,
-    });
-    say("2: 100k folder vs 1k folder");
-    results[2] = await folderScale({
-      bigBrowser,
-      smallBrowser,
-      bigSearch: loadIdentity("search-big", "127.0.3.4"),
-      smallSearch: loadIdentity("search-small", "127.0.3.5"),
-    });
-    say(`4: ${CONCURRENCY_LEVELS.join(" and ")} concurrent sessions, ${CONCURRENCY_SECONDS} s each`);
-    results[4] = await concurrency({
-      browsers: memory.browsers,
-      levels: CONCURRENCY_LEVELS,
-      seconds: CONCURRENCY_SECONDS,
-      serverPid: server.pid,
-      dovecotPid: lab.dovecotPid,
-    });
+      if (want(1)) {
+        say("1: INBOX page 1, HTTP vs raw imapflow");
+        results[1] = await listOverhead({
+          browser: bigBrowser,
+          anonymous,
+          raw,
+          libIdentity: loadIdentity("list", "127.0.3.1"),
+          serverPid: server.pid,
+        });
+      }
+      if (want(2)) {
+        say("2: 100k folder vs 1k folder");
+        results[2] = await folderScale({
+          bigBrowser,
+          smallBrowser,
+          bigSearch: loadIdentity("search-big", "127.0.3.4"),
+          smallSearch: loadIdentity("search-small", "127.0.3.5"),
+        });
+      }
+      if (want(4) && memory) {
+        say(`4: ${CONCURRENCY_LEVELS.join(" and ")} concurrent sessions, ${CONCURRENCY_SECONDS} s each`);
+        results[4] = await concurrency({
+          browsers: memory.browsers,
+          levels: CONCURRENCY_LEVELS,
+          seconds: CONCURRENCY_SECONDS,
+          serverPid: server.pid,
+          dovecotPid: lab.dovecotPid,
+        });
+      }
+    }
   } finally {
     await stopAll();
   }
