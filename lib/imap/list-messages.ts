@@ -17,6 +17,10 @@ export type MessagePage = {
   pageCount: number;
   pageSize: number;
   messages: MessageSummary[];
+  /** Set on the page that holds the folder's newest message (its own order, page 1): the highest
+   * UID (0 when empty) with the folder's UIDVALIDITY, so a caller can tell whether anything
+   * arrived since it last looked without asking the server again. */
+  newest?: { uidValidity: string; uid: number };
 };
 
 /** Sequence range of a newest-first page: page 1 is the highest sequence numbers. */
@@ -48,7 +52,8 @@ export async function listMessages(
       const { page, pageCount, start, end } = pageRange(total, opts.page);
       const messages = total > 0 ? await fetchSummaries(client, id.credentials.user, `${start}:${end}`) : [];
       messages.sort((a, b) => b.uid - a.uid);
-      return { ...base, total, page, pageCount, messages };
+      const newest = page === 1 ? { uidValidity: String(mailbox.uidValidity), uid: messages[0]?.uid ?? 0 } : undefined;
+      return { ...base, total, page, pageCount, messages, ...(newest && { newest }) };
     }
     const uids = await orderedUids(client, mailbox, query, search);
     const pageCount = Math.max(1, Math.ceil(uids.length / PAGE_SIZE));

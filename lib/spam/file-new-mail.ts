@@ -1,4 +1,6 @@
 import { listAllFolders } from "@/lib/imap/folder-lookup";
+import { listMessages, type MessagePage } from "@/lib/imap/list-messages";
+import { DEFAULT_LIST_QUERY, isDefaultOrder, toImapSearch } from "@/lib/imap/list-query";
 import { moveSelected } from "@/lib/imap/move-messages";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { withMailbox } from "@/lib/imap/with-mailbox";
@@ -7,7 +9,7 @@ import { evaluateMessage, isTrained } from "./evaluate-message";
 import { fetchSpamSources } from "./fetch-spam-sources";
 import { findJunkFolder } from "./mark-messages";
 import { spamAccount, spamAutoFile } from "./spam-settings";
-import { findVerdict, inboxMark, pruneVerdicts, recordSenderScore, saveVerdict, setInboxMark } from "./spam-store";
+import { findVerdict, inboxMark, pruneVerdicts, recordSenderScore, saveVerdict, setInboxMark, type InboxMark } from "./spam-store";
 import { dbTokenStore } from "./token-store";
 
 /** New messages judged per INBOX listing: a flood of new mail is worked off over several
@@ -25,9 +27,13 @@ const NOTHING: FilingResult = { judged: 0, filed: 0, pending: false };
  * mark on: it files nothing, and mail that arrived before filtering started is never filed later.
  * Blacklisted senders are filed even then: that needs no learning.
  */
-export async function fileNewInboxMail(id: ImapIdentity, email: string): Promise<FilingResult> {
+export async function fileNewInboxMail(id: ImapIdentity, email: string, known?: InboxMark | null): Promise<FilingResult> {
   const account = spamAccount(email);
-  const [[autoFile], corpus, mark] = await Promise.all([getSettings(account, [spamAutoFile] as const), dbTokenStore(account).corpus(), inboxMark(account)]);
+  const [[autoFile], corpus, mark] = await Promise.all([
+    getSettings(account, [spamAutoFile] as const),
+    dbTokenStore(account).corpus(),
+    known === undefined ? inboxMark(account) : known,
+  ]);
   if (!autoFile) return NOTHING;
   return withMailbox(id, "INBOX", async ({ client, mailbox }) => {
     const uidValidity = String(mailbox.uidValidity);
@@ -64,10 +70,36 @@ export async function fileNewInboxMail(id: ImapIdentity, email: string): Promise
 }
 
 /** fileNewInboxMail for a page or route that lists INBOX: filing must never stop the listing. */
-export async function fileNewInboxMailQuietly(id: ImapIdentity, email: string): Promise<void> {
+export async function fileNewInboxMailQuietly(id: ImapIdentity, email: string, known?: InboxMark | null): Promise<FilingResult> {
   try {
-    await fileNewInboxMail(id, email);
+    return await fileNewInboxMail(id, email, known);
   } catch (e) {
     console.warn("[spam] filing new INBOX mail failed:", e);
+    return NOTHING;
   }
+}
+
+/**
+ * listMessages, with new INBOX mail filed first so that spam never shows in the list. Page 1 of
+ * INBOX in its own order names the newest UID itself: when that UID was judged before, nothing
+ * arrived and the check costs no IMAP command (the list's usual case: reloads, live updates,
+ * paging back). Otherwise the page is listed again if filing moved anything away.
+ */
+export async function listMessagesFilingSpam(
+  id: ImapIdentity,
+  email: string,
+  opts: Parameters<typeof listMessages>[1],
+): Promise<MessagePage> {
+  if (opts.folder !== "INBOX") return listMessages(id, opts);
+  const mark = await inboxMark(spamAccount(email)).catch(() => undefined);
+  const tellsNewest = mark && opts.page === 1 && !toImapSearch(opts.query ?? DEFAULT_LIST_QUERY) && isDefaultOrder(opts.query ?? DEFAULT_LIST_QUERY);
+  if (!tellsNewest) {
+    await fileNewInboxMailQuietly(id, email, mark);
+    return listMessages(id, opts);
+  }
+  const page = await listMessages(id, opts);
+  const newest = page.newest;
+  if (newest && newest.uidValidity === mark.uidValidity && newest.uid <= mark.lastUid) return page;
+  const filed = await fileNewInboxMailQuietly(id, email, mark);
+  return filed.filed > 0 ? listMessages(id, opts) : page;
 }

@@ -1,3 +1,4 @@
+import { RecentValues } from "@/lib/auth/recent-sessions";
 import { getDb } from "@/lib/db/client";
 import type { ListEntry } from "./sender-lists";
 
@@ -94,10 +95,20 @@ export async function pruneVerdicts(account: string, now = Date.now()): Promise<
 
 export type InboxMark = { uidValidity: string; lastUid: number };
 
+// Read on every INBOX listing, written only here: kept a few seconds. A mark another process moved
+// on meanwhile only makes this one look at UIDs it has judged already (their verdicts skip them).
+const recentMarks = new RecentValues<InboxMark | null>();
+
 export async function inboxMark(account: string): Promise<InboxMark | null> {
-  return getDb().spamInboxMark.findUnique({ where: { account } });
+  const known = recentMarks.get(account);
+  if (known !== undefined) return known;
+  const row = await getDb().spamInboxMark.findUnique({ where: { account }, select: { uidValidity: true, lastUid: true } });
+  recentMarks.set(account, row);
+  return row;
 }
 
 export async function setInboxMark(account: string, mark: InboxMark): Promise<void> {
+  recentMarks.delete(account);
   await getDb().spamInboxMark.upsert({ where: { account }, create: { account, ...mark }, update: mark });
+  recentMarks.set(account, { ...mark });
 }

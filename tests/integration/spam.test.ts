@@ -5,7 +5,7 @@ import { connectImap, getPool, type ImapIdentity } from "@/lib/imap/session-pool
 import { EMPTY_CONTEXT } from "@/lib/compose/compose-types";
 import { submitMessage } from "@/lib/compose/submit-message";
 import { getSendLimit } from "@/lib/smtp/size-limit";
-import { fileNewInboxMail } from "@/lib/spam/file-new-mail";
+import { fileNewInboxMail, listMessagesFilingSpam } from "@/lib/spam/file-new-mail";
 import { learnFromFolders, type LearnProgress } from "@/lib/spam/learn-from-folders";
 import { addListEntry, listEntries } from "@/lib/spam/spam-store";
 import { markMessages } from "@/lib/spam/mark-messages";
@@ -125,6 +125,24 @@ describe("Spam and Not spam", () => {
     expect(why.score).toBeGreaterThan(0.9);
     expect(why.bayes.tokens.length).toBeGreaterThan(0);
     expect(why.bayes.tokens[0].probability).toBeGreaterThan(0.9);
+  });
+
+  it("listing INBOX files new spam first: the page never shows it, and a listing with nothing new judges nothing", async () => {
+    await append([spam(8), ham(8)]);
+    const page = await listMessagesFilingSpam(sink, SINK.email, { folder: "INBOX", page: 1 });
+    const subjects = page.messages.map((m) => m.subject);
+    expect(subjects.filter((s) => s.includes(`CHEAP pills, best prices!!! 8 ${TAG}`))).toEqual([]);
+    expect(subjects.filter((s) => s.includes(`Project meeting notes 8 ${TAG}`))).toHaveLength(1);
+    expect(await find("Junk", "CHEAP pills, best prices!!! 8")).toHaveLength(1);
+    // the page names the newest message, which has now been judged: the next listing judges nothing
+    expect(page.newest?.uid).toBe(Math.max(...page.messages.map((m) => m.uid)));
+    const again = await listMessagesFilingSpam(sink, SINK.email, { folder: "INBOX", page: 1 });
+    expect(again.messages.map((m) => m.uid)).toEqual(page.messages.map((m) => m.uid));
+    expect((await fileNewInboxMail(sink, SINK.email)).judged).toBe(0);
+    // a spam that arrives while page 2 or a search is listed is filed before that listing too
+    await append([spam(9)]);
+    await listMessagesFilingSpam(sink, SINK.email, { folder: "INBOX", page: 2 });
+    expect(await find("Junk", "CHEAP pills, best prices!!! 9")).toHaveLength(1);
   });
 
   it('"Not spam" moves a message back to INBOX, un-trains it as spam and it stays there', async () => {

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { listMessages } from "@/lib/imap/list-messages";
-import { fileNewInboxMailQuietly } from "@/lib/spam/file-new-mail";
+import { listMessagesFilingSpam } from "@/lib/spam/file-new-mail";
 import { sessionRoute } from "../../session-route";
 
 const query = z.object({
@@ -8,8 +7,7 @@ const query = z.object({
   page: z.coerce.number().int().min(1).max(10_000_000).default(1),
 });
 
-/** One page of a folder as JSON: what the list shows, nothing more. */
+/** One page of a folder as JSON: what the list shows, nothing more (new INBOX spam filed first). */
 export const GET = sessionRoute(query, async (imap, q, _req, session) => {
-  if (q.folder === "INBOX") await fileNewInboxMailQuietly(imap, session.email);
-  return Response.json(await listMessages(imap, q), { headers: { "Cache-Control": "private, no-store" } });
+  return Response.json(await listMessagesFilingSpam(imap, session.email, q), { headers: { "Cache-Control": "private, no-store" } });
 });
