@@ -39,6 +39,8 @@ export class Browser {
     const headers: http.OutgoingHttpHeaders = { "user-agent": "postern-bench" };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
     if (body) {
+      // as a browser's form post does; Postern refuses a sign-in POST without it (app/api/auth)
+      headers.origin = this.origin.origin;
       headers["content-type"] = "application/x-www-form-urlencoded";
       headers["content-length"] = body.length;
     }

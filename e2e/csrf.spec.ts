@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { type CanaryServer, startCanary } from "./canary-server";
 import { signIn } from "./helpers";
 import { withLabImap } from "./lab-imap";
@@ -151,7 +151,10 @@ test("a same-site form cannot call a settings server action", async ({ page, bas
   await expect(plain).not.toBeChecked();
   // The attacker can read the action's id from any copy of the page: it is no secret.
   const form = page.locator("form").filter({ has: plain });
-  const hidden = await form.locator('input[type="hidden"]').evaluateAll((inputs) => inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value]));
+  // The session's CSRF token is: the attacker has no copy of it (the tests below send one anyway).
+  const hidden = await form
+    .locator('input[type="hidden"]:not([name="postern-csrf"])')
+    .evaluateAll((inputs) => inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value]));
   expect(hidden.some(([n]) => n.startsWith("$ACTION_ID_"))).toBe(true);
   attackPage = `<!DOCTYPE html><title>attacker</title><link rel="icon" href="data:,">
 <form id="f" method="POST" action="${baseURL}/mail/settings" enctype="multipart/form-data">
@@ -165,4 +168,152 @@ ${hidden.map(([n, v]) => `<input type="hidden" name="${escapeAttr(n)}" value="${
   await attack.close();
   await page.reload();
   await expect(page.getByLabel("Show the plain-text version of a message when it has one")).not.toBeChecked();
+});
+
+// Server actions (the settings, folder, identity, receipt and sign-out forms) carry the session's
+// CSRF token in a hidden field, checked before the action does anything (app/mail/session-action.ts).
+// These requests come from Postern's own page, so Next's Origin check passes: only the token stops them.
+
+const REFUSED = "This form did not come from a Postern page, so nothing was changed.";
+
+/** The token of another session of the same user. */
+async function anotherSessionsToken(page: Page): Promise<string> {
+  const other = await page.context().browser()!.newContext();
+  try {
+    const otherPage = await other.newPage();
+    await signIn(otherPage, BOB);
+    return (await otherPage.locator('meta[name="postern-csrf"]').getAttribute("content"))!;
+  } finally {
+    await other.close();
+  }
+}
+
+/** Tokens that are not the page's own: none at all, empty, made up, one character off, another session's. */
+function wrongTokens(own: string, other: string): (string | null)[] {
+  return [null, "", "1", own.slice(0, -1) + (own.endsWith("A") ? "B" : "A"), other];
+}
+
+/**
+ * Posts `form` as a browser without JavaScript would (multipart, naming the action), with `fields`
+ * changed and `token` in place of the form's own (null: no token field). Returns the text of the
+ * notice the action redirected to.
+ */
+function postForm(form: Locator, token: string | null, fields: Record<string, string> = {}): Promise<string | null> {
+  return form.evaluate(
+    async (el, { token, fields }) => {
+      const data = new FormData(el as HTMLFormElement);
+      for (const [k, v] of Object.entries(fields)) data.set(k, v);
+      if (token === null) data.delete("postern-csrf");
+      else data.set("postern-csrf", token);
+      const res = await fetch(location.pathname, { method: "POST", body: data });
+      return new URL(res.url).searchParams.get("notice");
+    },
+    { token, fields },
+  );
+}
+
+async function folderPaths(): Promise<string[]> {
+  return withLabImap(BOB, async (imap) => (await imap.list()).map((f) => f.path));
+}
+
+test("server-action forms without the session's token, or with a wrong one, change nothing", async ({ page }) => {
+  await signIn(page, BOB);
+  const own = (await page.locator('meta[name="postern-csrf"]').getAttribute("content"))!;
+  const wrong = wrongTokens(own, await anotherSessionsToken(page));
+  const tag = `csrf-${Date.now()}`;
+
+  // Settings: reading preferences, and the spam blacklist.
+  await page.goto("/mail/settings");
+  const plain = page.getByLabel("Show the plain-text version of a message when it has one");
+  await expect(plain).not.toBeChecked();
+  const reading = page.locator("form").filter({ has: plain });
+  await expect(reading.locator('input[name="postern-csrf"]')).toHaveValue(own);
+  const addEntry = page.locator("form").filter({ has: page.getByRole("button", { name: "Add", exact: true }) });
+  for (const token of wrong) {
+    expect(await postForm(reading, token, { preferPlainText: "yes" }), `token ${JSON.stringify(token)}`).toContain(REFUSED);
+    expect(await postForm(addEntry, token, { pattern: `${tag}.example`, kind: "block" }), `token ${JSON.stringify(token)}`).toContain(REFUSED);
+  }
+  await page.reload();
+  await expect(plain).not.toBeChecked();
+  await expect(page.getByTestId("spam-block-list")).not.toContainText(tag);
+
+  // Folders: create.
+  await page.goto("/mail/folders");
+  const create = page.locator("form").filter({ has: page.getByRole("button", { name: "Create" }) });
+  for (const token of wrong) expect(await postForm(create, token, { name: tag })).toContain(REFUSED);
+  expect(await folderPaths()).not.toContain(tag);
+
+  // Identities: add one.
+  await page.goto("/mail/identities");
+  const add = page.locator("form").filter({ has: page.getByRole("button", { name: "Add identity" }) });
+  for (const token of wrong) expect(await postForm(add, token, { name: tag, address: `${tag}@example.test` })).toContain(REFUSED);
+  await page.reload();
+  await expect(page.getByText(`${tag}@example.test`)).toHaveCount(0);
+
+  // Sign-out: still signed in afterwards.
+  await page.goto("/mail");
+  const signOut = page.locator("form").filter({ has: page.getByRole("button", { name: "Sign out" }) });
+  for (const token of wrong) expect(await postForm(signOut, token)).toContain(REFUSED);
+  await page.goto("/mail");
+  await expect(page.getByTestId("account")).toHaveText(BOB.email);
+
+  // Control: the same request with the page's own token does save.
+  await page.goto("/mail/settings");
+  expect(await postForm(reading, own, { preferPlainText: "yes" })).toBe("Reading settings saved.");
+  await page.reload();
+  await expect(plain).toBeChecked();
+  // and the form itself, as the user submits it, puts it back
+  await plain.uncheck();
+  await reading.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("settings-notice")).toHaveText("Reading settings saved.");
+  await expect(plain).not.toBeChecked();
+});
+
+test("a tampered token in the page's own form is refused with a notice, and nothing is saved", async ({ page }) => {
+  await signIn(page, BOB);
+  const other = await anotherSessionsToken(page);
+  await page.goto("/mail/settings");
+  const plain = page.getByLabel("Show the plain-text version of a message when it has one");
+  const reading = page.locator("form").filter({ has: plain });
+  // React submits the form by fetch (the Next-Action header), not as a plain form post
+  await reading.locator('input[name="postern-csrf"]').evaluate((input, token) => ((input as HTMLInputElement).value = token), other);
+  await plain.check();
+  await reading.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("settings-notice")).toHaveText(REFUSED + " Reload the page and try again.");
+  await page.reload();
+  await expect(plain).not.toBeChecked();
+});
+
+test("sign-in refuses a request whose Origin is missing or another site's", async ({ page, baseURL, playwright }) => {
+  // Login CSRF: a forged sign-in would put the victim's browser in the forger's account. Sign-in
+  // has no session yet, so no session token: the Origin is checked strictly (Next's own check
+  // lets a request without one through), on the sign-in action and on Auth.js's endpoint.
+  const CAROL = { email: "carol@example.test", password: "carol-pass" };
+  await page.goto("/login");
+  const fields = await page
+    .locator("form.login-form input[type=hidden]")
+    .evaluateAll((inputs) => inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value] as const));
+  const multipart = { ...Object.fromEntries(fields), email: CAROL.email, password: CAROL.password };
+  const signedIn = (headers: { name: string; value: string }[]) => headers.some((h) => h.name.toLowerCase() === "set-cookie" && h.value.includes("session-token="));
+
+  for (const origin of [undefined, attacker.origin]) {
+    const client = await playwright.request.newContext({ baseURL, maxRedirects: 0 });
+    const res = await client.post("/login", { multipart, headers: origin ? { origin } : {} });
+    expect(signedIn(res.headersArray()), `action, origin ${origin}`).toBe(false);
+    if (!origin) expect(await res.text()).toContain("did not come from Postern");
+
+    const { csrfToken } = (await (await client.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const viaAuthJs = await client.post("/api/auth/callback/credentials", { form: { csrfToken, ...CAROL }, headers: origin ? { origin } : {} });
+    expect(viaAuthJs.status(), `Auth.js, origin ${origin}`).toBe(403);
+    expect(signedIn(viaAuthJs.headersArray())).toBe(false);
+    await client.dispose();
+  }
+
+  // Control: with Postern's own Origin, both sign in.
+  const client = await playwright.request.newContext({ baseURL, maxRedirects: 0 });
+  expect(signedIn((await client.post("/login", { multipart, headers: { origin: baseURL! } })).headersArray())).toBe(true);
+  const { csrfToken } = (await (await client.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const viaAuthJs = await client.post("/api/auth/callback/credentials", { form: { csrfToken, ...CAROL }, headers: { origin: baseURL! } });
+  expect(signedIn(viaAuthJs.headersArray())).toBe(true);
+  await client.dispose();
 });

@@ -1,7 +1,16 @@
 "use server";
+// Signing in is the one server action without a session, so without the session's CSRF token
+// (app/mail/session-action.ts). What a forged sign-in could do is sign the browser in to an
+// account whose password the forger knows ("login CSRF"). Against that the action checks the
+// Origin itself, strictly: Next's check lets a request without an Origin through. A token made
+// before sign-in would have to be tied to a cookie, and a same-site page (another port of the
+// host, a sibling subdomain) can set cookies for Postern's host, so it would stop nothing the
+// Origin check does not. Browsers send Origin on every cross-origin POST, forms included.
+import { headers } from "next/headers";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn, type SignInErrorCode } from "@/auth";
 import { safeReturnPath } from "@/lib/http/return-path";
+import { isOwnOrigin } from "@/lib/http/same-origin";
 
 export type LoginState = { error: string | null; email: string };
 
@@ -14,6 +23,7 @@ const MESSAGES: Record<SignInErrorCode, string> = {
 
 export async function login(_prev: LoginState, form: FormData): Promise<LoginState> {
   const email = String(form.get("email") ?? "");
+  if (!isOwnOrigin(await headers())) return { email, error: "This sign-in did not come from Postern's own page. Reload the page and try again." };
   try {
     const redirectTo = safeReturnPath(form.get("next")) ?? "/mail";
     await signIn("credentials", { email, password: String(form.get("password") ?? ""), redirectTo });

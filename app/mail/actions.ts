@@ -1,6 +1,8 @@
 "use server";
 import { signOut } from "@/auth";
+import { sessionAction } from "./session-action";
 
-export async function logout(): Promise<void> {
+// With the CSRF token too: another site must not be able to sign the user out either.
+export const logout = sessionAction("/mail", async () => {
   await signOut({ redirectTo: "/login?reason=signedout" });
-}
+});

@@ -1,15 +1,15 @@
 import type { ReactNode } from "react";
-import { getMailSession } from "@/auth";
-import { csrfTokenFor } from "@/lib/http/csrf-token";
+import { sessionCsrfToken } from "./csrf-field";
 import { CSRF_META } from "./mutation-headers";
 
 /** Every mail page carries the session's CSRF token for its JSON and form mutations
- * (mutation-headers.ts); the pages themselves still check the session. */
+ * (mutation-headers.ts); server-action forms carry it in a field of their own (csrf-field.tsx).
+ * The pages themselves still check the session. */
 export default async function MailLayout({ children }: { children: ReactNode }) {
-  const session = await getMailSession();
+  const token = await sessionCsrfToken();
   return (
     <>
-      {session && <meta name={CSRF_META} content={csrfTokenFor(session.id)} />}
+      {token && <meta name={CSRF_META} content={token} />}
       {children}
     </>
   );

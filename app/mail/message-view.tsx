@@ -12,6 +12,7 @@ import { alwaysShowImagesFrom } from "./settings/reading-actions";
 import { MdnPrompt } from "./mdn-prompt";
 import { MessageReceipts } from "./receipts/message-receipts";
 import { SpamPanel } from "./spam-panel";
+import { CsrfField } from "./csrf-field";
 
 type Props = {
   folder: string;
@@ -97,6 +98,7 @@ export function MessageViewPane({ folder, uid, page, imagesAllowed, alwaysImages
           </Link>
           {trustable && (
             <form action={alwaysShowImagesFrom} className="inline-form spaced">
+              <CsrfField />
               <input type="hidden" name="address" value={trustable} />
               <input type="hidden" name="back" value={mailUrl({ folder, page, uid, list: listParams })} />
               <button type="submit" className="text-button">Always show images from {trustable}</button>

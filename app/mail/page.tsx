@@ -29,6 +29,7 @@ import { mailParamsSchema } from "./search-params";
 import { ThreadList } from "./thread-list";
 import { isThreadView } from "./thread-url";
 import { ViewToggle } from "./view-toggle";
+import { CsrfField } from "./csrf-field";
 
 export const dynamic = "force-dynamic";
 
@@ -84,6 +85,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
           </a>
           <span className="account" data-testid="account">{session.email}</span>
           <form action={logout}>
+            <CsrfField />
             <button type="submit" className="link-button">Sign out</button>
           </form>
         </header>

@@ -4,6 +4,10 @@ import { deriveKey } from "@/lib/auth/secret-key";
 /** The request header that carries the token (app/mail/mutation-headers.ts sets it). */
 export const CSRF_HEADER = "x-postern-csrf";
 
+/** The form field that carries it in server-action forms (app/mail/csrf-field.tsx puts it,
+ * app/mail/session-action.ts checks it). */
+export const CSRF_FIELD = "postern-csrf";
+
 /**
  * The CSRF token of a session: an HMAC of its id under a key of its own, so it needs no storage,
  * changes with every sign-in (a new session id) and cannot be derived from the cookie by anyone

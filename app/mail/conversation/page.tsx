@@ -11,6 +11,7 @@ import { logout } from "../actions";
 import { threadListUrl } from "../thread-url";
 import { ConversationEntry } from "./conversation-entry";
 import styles from "./conversation.module.css";
+import { CsrfField } from "../csrf-field";
 
 export const dynamic = "force-dynamic";
 
@@ -30,6 +31,7 @@ function Frame({ email, folder, children }: { email: string; folder: string; chi
         </Link>
         <span className="account" data-testid="account">{email}</span>
         <form action={logout}>
+          <CsrfField />
           <button type="submit" className="link-button">Sign out</button>
         </form>
       </header>

@@ -1,9 +1,8 @@
 "use server";
-// Folder management as server actions. Next checks each action request's Origin against the host
-// (our CSRF defence for now); every input is validated here and again in lib/imap.
+// Folder management as server actions, each with the session's CSRF token (sessionAction); every
+// input is validated here and again in lib/imap.
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { requireMailSession } from "@/auth";
 import { isPosternError } from "@/lib/http/errors";
 import { noticeParams, type Notice } from "@/lib/http/signed-notice";
 import { createFolder } from "@/lib/imap/create-folder";
@@ -12,6 +11,7 @@ import { emptyFolder } from "@/lib/imap/empty-folder";
 import { renameFolder } from "@/lib/imap/rename-folder";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { setFolderSubscription } from "@/lib/imap/set-folder-subscription";
+import { sessionAction } from "../session-action";
 
 const path = z.string().min(1).max(1000);
 const name = z.string().max(1000);
@@ -23,67 +23,57 @@ const deleteInput = z.object({ path, confirm: confirmed });
 const subscriptionInput = z.object({ path, subscribed: z.enum(["yes", "no"]) });
 const emptyInput = z.object({ use: z.enum(["trash", "junk"]), confirm: confirmed });
 
-export async function createFolderAction(form: FormData): Promise<void> {
-  await runFolderAction(createInput, form, async (imap, input) => {
-    const created = await createFolder(imap, { name: input.name, parent: input.parent || null });
-    return `Created “${created.path}”.`;
-  });
-}
+export const createFolderAction = folderAction(createInput, async (imap, input) => {
+  const created = await createFolder(imap, { name: input.name, parent: input.parent || null });
+  return `Created “${created.path}”.`;
+});
 
-export async function renameFolderAction(form: FormData): Promise<void> {
-  await runFolderAction(renameInput, form, async (imap, input) => {
-    const renamed = await renameFolder(imap, { path: input.path, newName: input.newName });
-    return renamed.path === input.path ? `“${input.path}” keeps its name.` : `Renamed “${input.path}” to “${renamed.path}”.`;
-  });
-}
+export const renameFolderAction = folderAction(renameInput, async (imap, input) => {
+  const renamed = await renameFolder(imap, { path: input.path, newName: input.newName });
+  return renamed.path === input.path ? `“${input.path}” keeps its name.` : `Renamed “${input.path}” to “${renamed.path}”.`;
+});
 
-export async function deleteFolderAction(form: FormData): Promise<void> {
-  await runFolderAction(deleteInput, form, async (imap, input) => {
-    const { deleted } = await deleteFolder(imap, { path: input.path });
-    const subfolders = deleted.length - 1;
-    return `Deleted “${input.path}”${subfolders > 0 ? ` and ${subfolders} subfolder${subfolders === 1 ? "" : "s"}` : ""}.`;
-  });
-}
+export const deleteFolderAction = folderAction(deleteInput, async (imap, input) => {
+  const { deleted } = await deleteFolder(imap, { path: input.path });
+  const subfolders = deleted.length - 1;
+  return `Deleted “${input.path}”${subfolders > 0 ? ` and ${subfolders} subfolder${subfolders === 1 ? "" : "s"}` : ""}.`;
+});
 
-export async function setSubscriptionAction(form: FormData): Promise<void> {
-  await runFolderAction(subscriptionInput, form, async (imap, input) => {
-    const subscribed = input.subscribed === "yes";
-    await setFolderSubscription(imap, { path: input.path, subscribed });
-    return subscribed
-      ? `“${input.path}” is shown in the folder list.`
-      : `“${input.path}” is hidden from the folder list. It stays on the server.`;
-  });
-}
+export const setSubscriptionAction = folderAction(subscriptionInput, async (imap, input) => {
+  const subscribed = input.subscribed === "yes";
+  await setFolderSubscription(imap, { path: input.path, subscribed });
+  return subscribed
+    ? `“${input.path}” is shown in the folder list.`
+    : `“${input.path}” is hidden from the folder list. It stays on the server.`;
+});
 
-export async function emptyFolderAction(form: FormData): Promise<void> {
-  await runFolderAction(emptyInput, form, async (imap, input) => {
-    const { path: emptied, removed } = await emptyFolder(imap, { specialUse: input.use === "trash" ? "\\Trash" : "\\Junk" });
-    return `Emptied “${emptied}”: ${removed} message${removed === 1 ? "" : "s"} deleted for good.`;
-  });
-}
+export const emptyFolderAction = folderAction(emptyInput, async (imap, input) => {
+  const { path: emptied, removed } = await emptyFolder(imap, { specialUse: input.use === "trash" ? "\\Trash" : "\\Junk" });
+  return `Emptied “${emptied}”: ${removed} message${removed === 1 ? "" : "s"} deleted for good.`;
+});
 
 /**
- * The shared frame of every folder action: session, validation, the work, and a redirect back to
- * "Manage folders" with a signed notice saying what happened (or why not).
+ * The shared frame of every folder action: session and CSRF token (sessionAction), validation, the
+ * work, and a redirect back to "Manage folders" with a signed notice saying what happened (or why not).
  */
-async function runFolderAction<S extends z.ZodType>(
+function folderAction<S extends z.ZodType>(
   schema: S,
-  form: FormData,
   work: (imap: ImapIdentity, input: z.infer<S>) => Promise<string>,
-): Promise<void> {
-  const session = await requireMailSession();
-  const parsed = schema.safeParse(Object.fromEntries(form));
-  let notice: Notice;
-  if (!parsed.success) {
-    notice = { kind: "error", text: "The form was not filled in correctly. Please try again." };
-  } else {
-    try {
-      notice = { kind: "ok", text: await work(session.imap, parsed.data) };
-    } catch (e) {
-      if (isPosternError(e) && e.code === "INVALID_CREDENTIALS") redirect("/login?reason=expired");
-      if (!isPosternError(e)) console.error("[folders]", e);
-      notice = { kind: "error", text: isPosternError(e) ? e.message : "Something went wrong on the server. Please try again." };
+): (form: FormData) => Promise<void> {
+  return sessionAction("/mail/folders", async (session, form) => {
+    const parsed = schema.safeParse(Object.fromEntries(form));
+    let notice: Notice;
+    if (!parsed.success) {
+      notice = { kind: "error", text: "The form was not filled in correctly. Please try again." };
+    } else {
+      try {
+        notice = { kind: "ok", text: await work(session.imap, parsed.data) };
+      } catch (e) {
+        if (isPosternError(e) && e.code === "INVALID_CREDENTIALS") redirect("/login?reason=expired");
+        if (!isPosternError(e)) console.error("[folders]", e);
+        notice = { kind: "error", text: isPosternError(e) ? e.message : "Something went wrong on the server. Please try again." };
+      }
     }
-  }
-  redirect(`/mail/folders?${new URLSearchParams(noticeParams(notice))}`);
+    redirect(`/mail/folders?${new URLSearchParams(noticeParams(notice))}`);
+  });
 }

@@ -8,6 +8,7 @@ import { createFolderAction, renameFolderAction, setSubscriptionAction } from ".
 import { FoldersFrame } from "./folders-frame";
 import styles from "./folders.module.css";
 import { loadAllFolders } from "./load-folders";
+import { CsrfField } from "../csrf-field";
 
 export const dynamic = "force-dynamic";
 
@@ -58,6 +59,7 @@ function CreateFolderForm({ folders }: { folders: FolderInfo[] }) {
         New folder
       </h2>
       <form action={createFolderAction} className={styles.form}>
+        <CsrfField />
         <label>
           Folder name
           <input name="name" required maxLength={MAX_FOLDER_NAME_LENGTH} autoComplete="off" />
@@ -108,6 +110,7 @@ function FolderRow({ folder: f, locked }: { folder: FolderInfo; locked: boolean 
         )}
         {!f.specialUse && (
           <form action={setSubscriptionAction}>
+            <CsrfField />
             <input type="hidden" name="path" value={f.path} />
             <input type="hidden" name="subscribed" value={f.subscribed ? "no" : "yes"} />
             <button type="submit" className={styles.quiet} aria-label={`${f.subscribed ? "Hide" : "Show"} “${f.path}” in the folder list`}>
@@ -120,6 +123,7 @@ function FolderRow({ folder: f, locked }: { folder: FolderInfo; locked: boolean 
             <details className={styles.rename}>
               <summary aria-label={`Rename “${f.path}”`}>Rename</summary>
               <form action={renameFolderAction}>
+                <CsrfField />
                 <input type="hidden" name="path" value={f.path} />
                 <input
                   name="newName"

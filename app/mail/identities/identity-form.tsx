@@ -1,12 +1,14 @@
 import type { Identity } from "@/lib/identities/identity-types";
 import { saveIdentityAction } from "./actions";
 import styles from "./identities.module.css";
+import { CsrfField } from "../csrf-field";
 
 /** One identity's fields (an empty form adds one). A plain form: works without JavaScript. */
 export function IdentityForm({ identity, submitLabel }: { identity: Identity | null; submitLabel: string }) {
   const key = identity?.id ?? "new";
   return (
     <form action={saveIdentityAction} className={styles.form}>
+      <CsrfField />
       {identity && <input type="hidden" name="id" value={identity.id === "account" ? "" : identity.id} />}
       <label>
         Name

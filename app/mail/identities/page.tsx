@@ -5,6 +5,7 @@ import { readNotice } from "@/lib/http/signed-notice";
 import { deleteIdentityAction } from "./actions";
 import { IdentityForm } from "./identity-form";
 import styles from "./identities.module.css";
+import { CsrfField } from "../csrf-field";
 
 export const dynamic = "force-dynamic";
 
@@ -29,6 +30,7 @@ export default async function IdentitiesPage({ searchParams }: { searchParams: P
               <IdentityForm identity={i} submitLabel="Save" />
               {i.id !== "account" && (
                 <form action={deleteIdentityAction}>
+                  <CsrfField />
                   <input type="hidden" name="id" value={i.id} />
                   <button type="submit" className={styles.danger}>Delete</button>
                 </form>

@@ -1,17 +1,16 @@
 "use server";
-// Receipts as server actions: Next checks each action request's Origin against the host.
+// Receipts as server actions, each with the session's CSRF token (sessionAction).
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { requireMailSession } from "@/auth";
 import { isPosternError } from "@/lib/http/errors";
 import { noticeParams } from "@/lib/http/signed-notice";
 import { revokeReadLink } from "@/lib/read-links/read-link-store";
+import { sessionAction } from "../session-action";
 
 const revokeForm = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{22}$/) });
 
 /** Withdraws an unopened link: its content is deleted at once and the recipient is told so. */
-export async function revokeReceipt(form: FormData): Promise<void> {
-  const session = await requireMailSession();
+export const revokeReceipt = sessionAction("/mail/receipts", async (session, form) => {
   const parsed = revokeForm.safeParse({ id: form.get("id") });
   let notice: { kind: "ok" | "error"; text: string } = { kind: "ok", text: "Link revoked: the message can no longer be opened." };
   if (!parsed.success) notice = { kind: "error", text: "The request is not valid." };
@@ -24,4 +23,4 @@ export async function revokeReceipt(form: FormData): Promise<void> {
     }
   }
   redirect(`/mail/receipts?${new URLSearchParams(noticeParams(notice))}`);
-}
+});

@@ -1,6 +1,7 @@
 import type { Receipt } from "@/lib/read-links/read-link-store";
 import { revokeReceipt } from "./actions";
 import { ReceiptStatus } from "./receipt-status";
+import { CsrfField } from "../csrf-field";
 
 /** The read-link status of a sent message, shown above it: one line per recipient. */
 export function MessageReceipts({ receipts }: { receipts: Receipt[] }) {
@@ -15,6 +16,7 @@ export function MessageReceipts({ receipts }: { receipts: Receipt[] }) {
             {r.recipient}: <ReceiptStatus receipt={r} />
             {r.state === "waiting" && (
               <form action={revokeReceipt} className="inline-form">
+                <CsrfField />
                 <input type="hidden" name="id" value={r.id} />
                 <button type="submit" className="link-button-inline">Revoke</button>
               </form>

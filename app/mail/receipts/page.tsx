@@ -7,6 +7,7 @@ import { LocalDate } from "../local-date";
 import { ReceiptStatus } from "./receipt-status";
 import { revokeReceipt } from "./actions";
 import styles from "./receipts.module.css";
+import { CsrfField } from "../csrf-field";
 
 export const dynamic = "force-dynamic";
 
@@ -47,6 +48,7 @@ export default async function ReceiptsPage({ searchParams }: { searchParams: Pro
                   <td>
                     {r.state === "waiting" && (
                       <form action={revokeReceipt}>
+                        <CsrfField />
                         <input type="hidden" name="id" value={r.id} />
                         <button type="submit" className={styles.revoke}>Revoke</button>
                       </form>

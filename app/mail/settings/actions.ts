@@ -1,8 +1,7 @@
 "use server";
-// Settings as server actions. Next checks each action request's Origin against the host; every
-// input is validated here. Each feature's section adds its own action beside these.
+// Settings as server actions, each with the session's CSRF token (sessionAction); every input is
+// validated here. Each feature's section adds its own action beside these.
 import { redirect } from "next/navigation";
-import { requireMailSession } from "@/auth";
 import { noticeParams } from "@/lib/http/signed-notice";
 import { composeFormat } from "@/lib/compose/compose-settings";
 import { desktopNotifications } from "@/lib/live/live-settings";
@@ -11,19 +10,18 @@ import { mdnPolicy } from "@/lib/mdn/mdn-settings";
 import { readLinkExpiryDays, readLinkInboxNotice } from "@/lib/read-links/read-link-settings";
 import { setSetting } from "@/lib/settings/account-settings";
 import { z } from "zod";
+import { sessionAction } from "../session-action";
 
-export async function saveReadingSettings(form: FormData): Promise<void> {
-  const session = await requireMailSession();
+export const saveReadingSettings = sessionAction("/mail/settings", async (session, form) => {
   // A checkbox is present when ticked, absent otherwise: anything else is not this form.
   await setSetting(session.email, preferPlainText, form.get("preferPlainText") === "yes");
   await setSetting(session.email, useImageProxy, form.get("useImageProxy") === "yes");
   redirect(`/mail/settings?${new URLSearchParams(noticeParams({ kind: "ok", text: "Reading settings saved." }))}`);
-}
+});
 
 const readLinkForm = z.object({ expiryDays: z.coerce.number().int().min(1).max(365), inboxNotice: z.enum(["yes"]).nullable() });
 
-export async function saveReadLinkSettings(form: FormData): Promise<void> {
-  const session = await requireMailSession();
+export const saveReadLinkSettings = sessionAction("/mail/settings", async (session, form) => {
   const parsed = readLinkForm.safeParse({ expiryDays: form.get("expiryDays"), inboxNotice: form.get("inboxNotice") });
   if (!parsed.success) {
     redirect(`/mail/settings?${new URLSearchParams(noticeParams({ kind: "error", text: "Links must last between 1 and 365 days." }))}`);
@@ -31,30 +29,27 @@ export async function saveReadLinkSettings(form: FormData): Promise<void> {
   await setSetting(session.email, readLinkExpiryDays, parsed.data.expiryDays);
   await setSetting(session.email, readLinkInboxNotice, parsed.data.inboxNotice === "yes");
   redirect(`/mail/settings?${new URLSearchParams(noticeParams({ kind: "ok", text: "Read confirmation settings saved." }))}`);
-}
+});
 
 const mdnForm = z.object({ policy: z.enum(["ignore", "ask"]) });
 
-export async function saveMdnSettings(form: FormData): Promise<void> {
-  const session = await requireMailSession();
+export const saveMdnSettings = sessionAction("/mail/settings", async (session, form) => {
   const parsed = mdnForm.safeParse({ policy: form.get("policy") });
   if (!parsed.success) redirect(`/mail/settings?${new URLSearchParams(noticeParams({ kind: "error", text: "Choose one of the options." }))}`);
   await setSetting(session.email, mdnPolicy, parsed.data.policy);
   redirect(`/mail/settings?${new URLSearchParams(noticeParams({ kind: "ok", text: "Read receipt settings saved." }))}`);
-}
+});
 
-export async function saveNotificationSettings(form: FormData): Promise<void> {
-  const session = await requireMailSession();
+export const saveNotificationSettings = sessionAction("/mail/settings", async (session, form) => {
   await setSetting(session.email, desktopNotifications, form.get("desktopNotifications") === "yes");
   redirect(`/mail/settings?${new URLSearchParams(noticeParams({ kind: "ok", text: "Notification settings saved." }))}`);
-}
+});
 
 const composeForm = z.object({ format: z.enum(["plain", "html"]) });
 
-export async function saveComposeSettings(form: FormData): Promise<void> {
-  const session = await requireMailSession();
+export const saveComposeSettings = sessionAction("/mail/settings", async (session, form) => {
   const parsed = composeForm.safeParse({ format: form.get("format") });
   if (!parsed.success) redirect(`/mail/settings?${new URLSearchParams(noticeParams({ kind: "error", text: "Choose one of the options." }))}`);
   await setSetting(session.email, composeFormat, parsed.data.format);
   redirect(`/mail/settings?${new URLSearchParams(noticeParams({ kind: "ok", text: "Writing settings saved." }))}`);
-}
+});

@@ -13,6 +13,7 @@ import { desktopNotifications } from "@/lib/live/live-settings";
 import { saveNotificationSettings } from "./actions";
 import { NotificationPermission } from "./notification-permission";
 import { SpamSection } from "./spam-section";
+import { CsrfField } from "../csrf-field";
 
 export const dynamic = "force-dynamic";
 
@@ -33,6 +34,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <section className={styles.panel} aria-labelledby="settings-reading">
           <h2 id="settings-reading">Reading</h2>
           <form action={saveReadingSettings} className={styles.form}>
+            <CsrfField />
             <label className={`${styles.check} ${styles.wide}`}>
               <input type="checkbox" name="preferPlainText" value="yes" defaultChecked={reading.preferPlainText} />
               Show the plain-text version of a message when it has one
@@ -52,6 +54,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
                 <li key={a}>
                   <span>{a}</span>
                   <form action={stopShowingImagesFrom}>
+                    <CsrfField />
                     <input type="hidden" name="address" value={a} />
                     <button type="submit" className={styles.danger} aria-label={`Stop showing images from ${a}`}>Stop</button>
                   </form>
@@ -63,6 +66,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <section className={styles.panel} aria-labelledby="settings-compose">
           <h2 id="settings-compose">Writing</h2>
           <form action={saveComposeSettings} className={styles.form}>
+            <CsrfField />
             <label className={`${styles.check} ${styles.wide}`}>
               <input type="radio" name="format" value="plain" defaultChecked={format === "plain"} />
               Write new messages, replies and forwards as plain text
@@ -78,6 +82,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <section className={styles.panel} aria-labelledby="settings-read-links">
           <h2 id="settings-read-links">Read confirmation by one-time link</h2>
           <form action={saveReadLinkSettings} className={styles.form}>
+            <CsrfField />
             <label>
               Links expire after (days)
               <input type="number" name="expiryDays" min={1} max={365} required defaultValue={expiryDays} />
@@ -96,6 +101,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <section className={styles.panel} aria-labelledby="settings-mdn">
           <h2 id="settings-mdn">Read receipts others ask for</h2>
           <form action={saveMdnSettings} className={styles.form}>
+            <CsrfField />
             <label className={`${styles.check} ${styles.wide}`}>
               <input type="radio" name="policy" value="ignore" defaultChecked={mdn === "ignore"} />
               Ignore requests for read receipts
@@ -113,6 +119,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <section className={styles.panel} aria-labelledby="settings-notifications">
           <h2 id="settings-notifications">Notifications</h2>
           <form action={saveNotificationSettings} className={styles.form}>
+            <CsrfField />
             <label className={`${styles.check} ${styles.wide}`}>
               <input type="checkbox" name="desktopNotifications" value="yes" defaultChecked={notify} />
               Show a desktop notification, with sender and subject, when new mail arrives in Inbox while Postern is open

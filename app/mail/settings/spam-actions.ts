@@ -1,14 +1,15 @@
 "use server";
-// The spam filter's settings section (issue 7). Every input is validated here with zod.
+// The spam filter's settings section (issue 7), each action with the session's CSRF token
+// (sessionAction). Every input is validated here with zod.
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { requireMailSession } from "@/auth";
 import { getDb } from "@/lib/db/client";
 import { noticeParams } from "@/lib/http/signed-notice";
 import { setSetting } from "@/lib/settings/account-settings";
 import { listPatternSchema } from "@/lib/spam/sender-lists";
 import { spamAccount, spamAutoFile, spamAwlFactor, spamInterestingTokens, spamThreshold, spamTrainMode } from "@/lib/spam/spam-settings";
 import { addListEntry, removeListEntry } from "@/lib/spam/spam-store";
+import { sessionAction } from "../session-action";
 
 function back(kind: "ok" | "error", text: string): never {
   redirect(`/mail/settings?${new URLSearchParams(noticeParams({ kind, text }))}#settings-spam`);
@@ -21,8 +22,7 @@ const settingsForm = z.object({
   awlFactor: z.coerce.number().min(0).max(1),
 });
 
-export async function saveSpamSettings(form: FormData): Promise<void> {
-  const session = await requireMailSession();
+export const saveSpamSettings = sessionAction("/mail/settings", async (session, form) => {
   const parsed = settingsForm.safeParse(Object.fromEntries(form));
   if (!parsed.success) back("error", "Spam settings not saved: the threshold is between 0.5 and 0.9999, the word count between 5 and 50, the factor between 0 and 1.");
   const account = spamAccount(session.email);
@@ -32,29 +32,26 @@ export async function saveSpamSettings(form: FormData): Promise<void> {
   await setSetting(account, spamAwlFactor, parsed.data.awlFactor);
   await setSetting(account, spamAutoFile, form.get("autoFile") === "yes");
   back("ok", "Spam settings saved.");
-}
+});
 
 const entryForm = z.object({ kind: z.enum(["allow", "block"]), pattern: listPatternSchema });
 
-export async function addSpamListEntry(form: FormData): Promise<void> {
-  const session = await requireMailSession();
+export const addSpamListEntry = sessionAction("/mail/settings", async (session, form) => {
   const parsed = entryForm.safeParse(Object.fromEntries(form));
   if (!parsed.success) back("error", "Enter an address (ann@example.com), a domain (example.com) or a wildcard (*@*.example.com).");
   await addListEntry(spamAccount(session.email), parsed.data);
   back("ok", `${parsed.data.pattern} is now on your ${parsed.data.kind === "allow" ? "whitelist" : "blacklist"}.`);
-}
+});
 
-export async function removeSpamListEntry(form: FormData): Promise<void> {
-  const session = await requireMailSession();
+export const removeSpamListEntry = sessionAction("/mail/settings", async (session, form) => {
   const parsed = entryForm.safeParse(Object.fromEntries(form));
   if (!parsed.success) back("error", "That entry could not be removed.");
   await removeListEntry(spamAccount(session.email), parsed.data);
   back("ok", `${parsed.data.pattern} removed.`);
-}
+});
 
 /** Starts the filter afresh: everything learned, every remembered verdict and sender score. */
-export async function forgetSpamTraining(): Promise<void> {
-  const session = await requireMailSession();
+export const forgetSpamTraining = sessionAction("/mail/settings", async (session) => {
   const account = spamAccount(session.email);
   const db = getDb();
   await db.$transaction([
@@ -64,4 +61,4 @@ export async function forgetSpamTraining(): Promise<void> {
     db.spamSenderScore.deleteMany({ where: { account } }),
   ]);
   back("ok", "The spam filter forgot everything it learned.");
-}
+});

@@ -6,6 +6,7 @@ import { dbTokenStore } from "@/lib/spam/token-store";
 import styles from "../identities/identities.module.css";
 import { LearnFromFolders } from "./learn-from-folders";
 import { addSpamListEntry, forgetSpamTraining, removeSpamListEntry, saveSpamSettings } from "./spam-actions";
+import { CsrfField } from "../csrf-field";
 
 /** The spam filter's part of the Settings page. */
 export async function SpamSection({ email }: { email: string }) {
@@ -25,6 +26,7 @@ export async function SpamSection({ email }: { email: string }) {
         has learned at least one of each.
       </p>
       <form action={saveSpamSettings} className={styles.form}>
+        <CsrfField />
         <label className={`${styles.check} ${styles.wide}`}>
           <input type="checkbox" name="autoFile" value="yes" defaultChecked={autoFile} />
           Move new spam from INBOX to Junk
@@ -63,6 +65,7 @@ export async function SpamSection({ email }: { email: string }) {
             {list(kind).map((e) => (
               <li key={e.pattern}>
                 <form action={removeSpamListEntry}>
+                  <CsrfField />
                   {e.pattern}
                   {e.source === "sent" && <span className={styles.badge}>you wrote to them</span>}
                   <input type="hidden" name="kind" value={kind} />
@@ -76,6 +79,7 @@ export async function SpamSection({ email }: { email: string }) {
         </div>
       ))}
       <form action={addSpamListEntry} className={styles.form}>
+        <CsrfField />
         <label>
           Address, domain or wildcard
           <input name="pattern" required maxLength={320} />
@@ -93,6 +97,7 @@ export async function SpamSection({ email }: { email: string }) {
       <h3>Learn from existing mail</h3>
       <LearnFromFolders />
       <form action={forgetSpamTraining}>
+        <CsrfField />
         <button type="submit" className={styles.danger}>Forget everything the filter learned</button>
       </form>
     </section>

@@ -7,6 +7,7 @@ import { deleteFolderAction } from "../actions";
 import { FoldersFrame } from "../folders-frame";
 import styles from "../folders.module.css";
 import { loadAllFolders } from "../load-folders";
+import { CsrfField } from "../../csrf-field";
 
 export const dynamic = "force-dynamic";
 
@@ -75,6 +76,7 @@ export default async function ConfirmDeleteFolderPage({ searchParams }: { search
         </ul>
       )}
       <form action={deleteFolderAction} className={styles.confirm}>
+        <CsrfField />
         <input type="hidden" name="path" value={folder.path} />
         <input type="hidden" name="confirm" value="yes" />
         <button type="submit" className={styles.danger}>

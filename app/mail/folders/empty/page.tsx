@@ -5,6 +5,7 @@ import { emptyFolderAction } from "../actions";
 import { FoldersFrame } from "../folders-frame";
 import styles from "../folders.module.css";
 import { loadAllFolders } from "../load-folders";
+import { CsrfField } from "../../csrf-field";
 
 export const dynamic = "force-dynamic";
 
@@ -31,6 +32,7 @@ export default async function ConfirmEmptyFolderPage({ searchParams }: { searchP
             be undone.
           </p>
           <form action={emptyFolderAction} className={styles.confirm}>
+            <CsrfField />
             <input type="hidden" name="use" value={use} />
             <input type="hidden" name="confirm" value="yes" />
             <button type="submit" className={styles.danger}>
