@@ -80,10 +80,12 @@ export async function fileNewInboxMailQuietly(id: ImapIdentity, email: string, k
 }
 
 /**
- * listMessages, with new INBOX mail filed first so that spam never shows in the list. Page 1 of
- * INBOX in its own order names the newest UID itself: when that UID was judged before, nothing
- * arrived and the check costs no IMAP command (the list's usual case: reloads, live updates,
- * paging back). Otherwise the page is listed again if filing moved anything away.
+ * listMessages, with new INBOX mail filed first so that spam never shows in the list. In INBOX's
+ * own order new mail can only be on page 1, and page 1 names the newest UID itself: when that UID
+ * was judged before, nothing arrived and the check costs no IMAP command (the list's usual case:
+ * reloads, live updates); otherwise the page is listed again if filing moved anything away. Later
+ * pages hold only older mail and file nothing; searches and other orders can show new mail
+ * anywhere, so they file first.
  */
 export async function listMessagesFilingSpam(
   id: ImapIdentity,
@@ -91,13 +93,15 @@ export async function listMessagesFilingSpam(
   opts: Parameters<typeof listMessages>[1],
 ): Promise<MessagePage> {
   if (opts.folder !== "INBOX") return listMessages(id, opts);
+  const query = opts.query ?? DEFAULT_LIST_QUERY;
+  const ownOrder = !toImapSearch(query) && isDefaultOrder(query);
   const mark = await inboxMark(spamAccount(email)).catch(() => undefined);
-  const tellsNewest = mark && opts.page === 1 && !toImapSearch(opts.query ?? DEFAULT_LIST_QUERY) && isDefaultOrder(opts.query ?? DEFAULT_LIST_QUERY);
-  if (!tellsNewest) {
+  if (!ownOrder || !mark) {
     await fileNewInboxMailQuietly(id, email, mark);
     return listMessages(id, opts);
   }
   const page = await listMessages(id, opts);
+  if (page.page > 1) return page; // (a page number past the end is answered with the last page, maybe page 1)
   const newest = page.newest;
   if (newest && newest.uidValidity === mark.uidValidity && newest.uid <= mark.lastUid) return page;
   const filed = await fileNewInboxMailQuietly(id, email, mark);

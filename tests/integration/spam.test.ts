@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { listMessages } from "@/lib/imap/list-messages";
+import { listQuerySchema } from "@/lib/imap/list-query";
 import { connectImap, getPool, type ImapIdentity } from "@/lib/imap/session-pool";
 import { EMPTY_CONTEXT } from "@/lib/compose/compose-types";
 import { submitMessage } from "@/lib/compose/submit-message";
@@ -139,10 +140,17 @@ describe("Spam and Not spam", () => {
     const again = await listMessagesFilingSpam(sink, SINK.email, { folder: "INBOX", page: 1 });
     expect(again.messages.map((m) => m.uid)).toEqual(page.messages.map((m) => m.uid));
     expect((await fileNewInboxMail(sink, SINK.email)).judged).toBe(0);
-    // a spam that arrives while page 2 or a search is listed is filed before that listing too
+    // a page number past the end is answered with page 1 (this INBOX has one page), which files
     await append([spam(9)]);
-    await listMessagesFilingSpam(sink, SINK.email, { folder: "INBOX", page: 2 });
+    const clamped = await listMessagesFilingSpam(sink, SINK.email, { folder: "INBOX", page: 2 });
+    expect(clamped.page).toBe(1);
+    expect(clamped.messages.filter((m) => m.subject.includes(`CHEAP pills, best prices!!! 9 ${TAG}`))).toEqual([]);
     expect(await find("Junk", "CHEAP pills, best prices!!! 9")).toHaveLength(1);
+    // a search can show new mail anywhere, so it files first
+    await append([spam(10)]);
+    const searched = await listMessagesFilingSpam(sink, SINK.email, { folder: "INBOX", page: 1, query: listQuerySchema.parse({ q: "CHEAP pills" }) });
+    expect(searched.messages.filter((m) => m.subject.includes(`CHEAP pills, best prices!!! 10 ${TAG}`))).toEqual([]);
+    expect(await find("Junk", "CHEAP pills, best prices!!! 10")).toHaveLength(1);
   });
 
   it('"Not spam" moves a message back to INBOX, un-trains it as spam and it stays there', async () => {
