@@ -56,7 +56,14 @@ describe("tokenize: HTML sent as plain text", () => {
   it("leaves plain text that merely mentions tags as text", () => {
     expect(looksLikeHtml("Use <html> to start the page")).toBe(false);
     expect(looksLikeHtml("<!-- x --> <!DOCTYPE html><p>hi")).toBe(true);
-    expect(tokenize(message({ text: "Use <font> tags sparingly" }))).toEqual(["Use", "font", "tags", "sparingly"]);
+    expect(tokenize(message({ text: "Use <font> tags sparingly" }))).toEqual(["Use", "tags", "sparingly"]);
+  });
+
+  it("drops HTML tags inside plain text but keeps the URLs in their attributes and non-tag angle brackets", () => {
+    const text = 'Hi <b>there</b><br>\n<td width="25"><img src="http://img.example/p.gif" border=0></td> write to <bob@mail.example> if ab <cd> ef';
+    expect(tokenize(message({ text }))).toEqual([
+      "Url*http", "Url*img", "Url*example", "Url*gif", "Hi", "there", "write", "to", "bob", "mail", "example", "if", "ab", "cd", "ef",
+    ]);
   });
 });
 

@@ -54,6 +54,20 @@ export function looksLikeHtml(text: string): boolean {
   return HTML_DOCUMENT_START.test(text.slice(0, 4096));
 }
 
+/** An HTML tag (by its name: only real HTML elements, so "<jm@example.com>" or "x <y> z" stay
+ * text) inside a plain-text body. */
+const HTML_TAG_IN_TEXT =
+  /<\/?(?:a|abbr|area|b|base|basefont|big|blockquote|body|br|center|col|dd|div|dl|dt|em|font|form|h[1-6]|head|hr|html|i|img|input|li|link|map|meta|ol|option|p|pre|select|small|span|strike|strong|sub|sup|table|tbody|td|tfoot|th|thead|title|tr|tt|u|ul)(?=[\s/>])[^<>]*>/gi;
+const URL_IN_TAG = /(?:(?:https?|ftp):\/\/|www\.)[^\s"'<>]+/gi;
+
+/** Plain text with HTML markup in it (spamware that writes HTML into a text/plain part, or a
+ * multipart body sent without its MIME header, so the whole thing is one text part): the tags go,
+ * as in an HTML body, and the URLs in their attributes stay. Otherwise "td", "font", "src" and
+ * "width" become words, met in training only in good mail that discusses or quotes HTML. */
+function withoutHtmlTags(text: string): string {
+  return text.replace(HTML_TAG_IN_TEXT, (tag) => ` ${(tag.match(URL_IN_TAG) ?? []).join(" ")} `);
+}
+
 /** The words of an HTML body: its text and the URLs in its attributes (href, src, ...), never the
  * tag or attribute names, comments, scripts or style sheets. */
 function pushHtml(html: string, out: string[]): void {
@@ -76,7 +90,7 @@ export function tokenize(message: SpamMessage): string[] {
   }
   if (message.html) pushHtml(message.html, out);
   else if (message.text && looksLikeHtml(message.text)) pushHtml(message.text, out);
-  else if (message.text) pushText(message.text, "", out);
+  else if (message.text) pushText(withoutHtmlTags(message.text), "", out);
   for (const a of message.attachments) {
     pushWords(a.filename, "Attachment*", out);
     out.push(`Attachment*${a.contentType}`);
