@@ -89,4 +89,11 @@ describe("tokenize: fields that say nothing about the sender's intent", () => {
     const headers = ["Received", "Delivered-To", "Date", "X-Original-To"].map((name) => ({ name, value: "from mx.example.test Mon Jul" }));
     expect(tokenize(message({ headers }))).toEqual([]);
   });
+
+  it("skips a mailing list's bookkeeping fields, which the list adds to its spam too", () => {
+    const headers = ["List-Id", "List-Unsubscribe", "List-Post", "Errors-To", "Sender", "X-BeenThere", "X-Mailman-Version", "X-Loop", "Mailing-List"].map(
+      (name) => ({ name, value: "fork-admin@xent.com Friends of Rohit Khare" }),
+    );
+    expect(tokenize(message({ headers: [...headers, { name: "To", value: "fork@xent.com" }] }))).toEqual(["To*fork", "To*xent", "To*com"]);
+  });
 });
