@@ -85,9 +85,19 @@ describe("readSpamMessage", () => {
 });
 
 describe("tokenize: fields that say nothing about the sender's intent", () => {
-  it("skips the recipient's trace fields and dates", () => {
-    const headers = ["Received", "Delivered-To", "Date", "X-Original-To"].map((name) => ({ name, value: "from mx.example.test Mon Jul" }));
-    expect(tokenize(message({ headers }))).toEqual([]);
+  it("skips the recipient's trace fields and dates (of Received, only the originating host is read)", () => {
+    const headers = ["Received", "Delivered-To", "Date", "X-Original-To"].map((name) => ({ name, value: "from mx.example.test by in.example.test; Mon, 1 Jul 2002" }));
+    expect(tokenize(message({ headers }))).toEqual(["Received*mx", "Received*example", "Received*test"]);
+  });
+
+  it("reads the originating hop (the last Received field's from clause) and no other", () => {
+    const headers = [
+      { name: "Received", value: "from mx.recipient.example (mx [10.0.0.1]) by mail.recipient.example; Mon, 1 Jul 2002" },
+      { name: "Received", value: "from smtp.isp.example (dsl-7.isp.example [192.0.2.7]) by mx.recipient.example (Postfix) with ESMTP id X; Mon, 1 Jul 2002" },
+    ];
+    expect(tokenize(message({ headers }))).toEqual([
+      "Received*smtp", "Received*isp", "Received*example", "Received*dsl-7", "Received*isp", "Received*example", "Received*192.0.2.7",
+    ]);
   });
 
   it("skips a mailing list's bookkeeping fields, which the list adds to its spam too", () => {

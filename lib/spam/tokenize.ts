@@ -17,7 +17,7 @@ const MAX_TEXT_CHARS = 200_000;
 /** Header fields not learned from: another filter's verdict (the heuristics read it; learning it
  * would teach the filter to trust the server's filter), mailbox bookkeeping, the recipient's own
  * trace fields (Received, Delivered-To...: they describe the user's delivery path, not the
- * sender), dates (they say when, not what:
+ * sender; the originating hop is read apart, see `pushOrigin`), dates (they say when, not what:
  * a month learned from last month's spam would count against next year's good mail), and a
  * mailing list's bookkeeping (List-Id, List-Help/-Post/-Subscribe/-Unsubscribe/-Archive,
  * Errors-To, Sender, X-BeenThere, X-Mailman-Version, X-Loop, Mailing-List): the list software
@@ -82,9 +82,22 @@ function pushHtml(html: string, out: string[]): void {
   pushText(facts.text, "", out);
 }
 
+/** The "from" clause of a Received field: the name the client gave, its reverse-DNS name and IP. */
+const RECEIVED_FROM = /^\s*from\s+([\s\S]*?)(?=\s+by\s|\s+with\s|\s+id\s|\s+for\s|;|$)/i;
+
+/** The earliest hop of the Received chain (the last Received field: each server adds its own on
+ * top): where the message entered the mail system, the sender's machine or ISP (its name, its
+ * reverse-DNS name, its IP address whole). Only its "from" clause, tagged `Received*`: the later
+ * hops are mostly the recipient's own servers, and the date says when, not what. */
+function pushOrigin(message: SpamMessage, out: string[]): void {
+  const received = message.headers.filter((h) => h.name.toLowerCase() === "received");
+  const from = received.at(-1)?.value.match(RECEIVED_FROM)?.[1];
+  if (from) pushWords(from, "Received*", out);
+}
+
 /**
  * The tokens of a message, with repeats (training counts occurrences). Header words are tagged
- * with their field ("Subject*FREE"), words inside URLs with "Url*", attachment names with
+ * with their field ("Subject*FREE"), the originating host with "Received*", words inside URLs with "Url*", attachment names with
  * "Attachment*"; body words are bare. The message must already be decoded (transfer encodings,
  * charsets, RFC 2047 words): read-spam-message.ts does that.
  */
@@ -94,6 +107,7 @@ export function tokenize(message: SpamMessage): string[] {
     if (SKIPPED_HEADER.test(name)) continue;
     pushText(value, `${fieldName(name)}*`, out);
   }
+  pushOrigin(message, out);
   if (message.html) pushHtml(message.html, out);
   else if (message.text && looksLikeHtml(message.text)) pushHtml(message.text, out);
   else if (message.text) pushText(withoutHtmlTags(message.text), "", out);
