@@ -97,8 +97,8 @@ function pushOrigin(message: SpamMessage, out: string[]): void {
 
 /**
  * The tokens of a message, with repeats (training counts occurrences). Header words are tagged
- * with their field ("Subject*FREE"), the originating host with "Received*", words inside URLs with "Url*", attachment names with
- * "Attachment*"; body words are bare. The message must already be decoded (transfer encodings,
+ * with their field ("Subject*FREE"), the originating host with "Received*", words inside URLs
+ * with "Url*", attachment names with "Attachment*"; body words are bare. The message must already be decoded (transfer encodings,
  * charsets, RFC 2047 words): read-spam-message.ts does that.
  */
 export function tokenize(message: SpamMessage): string[] {
