@@ -36,6 +36,33 @@ describe("applyRules", () => {
     expect(rules(message({ headers: [] }))).toEqual(["MISSING_DATE", "MISSING_MESSAGE_ID"]);
   });
 
+  it("does not count a mailing list's Reply-To (the list's own address) against it", () => {
+    const m = message({
+      headers: [...ok, { name: "List-Id", value: "<fork.xent.com>" }],
+      from: [{ name: "Ann", address: "ann@example.org" }],
+      replyTo: [{ name: "", address: "fork@xent.com" }],
+    });
+    expect(rules(m)).not.toContain("REPLYTO_OTHER_DOMAIN");
+  });
+
+  it("scores headers bulk mailers get wrong: a Date without zone or unreadable, a malformed Message-ID", () => {
+    const at = (date: string, id = "<a@example.test>") => rules(message({ headers: [{ name: "Date", value: date }, { name: "Message-ID", value: id }] }));
+    expect(at("Mon, 2 Mar 2026 10:00:00 +0100")).toEqual([]);
+    expect(at("Mon, 2 Mar 2026 10:00:00 GMT")).toEqual([]);
+    expect(at("Mon, 2 Mar 2026 10:00:00 -0500 (EST)")).toEqual([]);
+    expect(at("Mon, 2 Mar 2026 10:00:00")).toEqual(["DATE_NO_TIME_ZONE"]);
+    expect(at("Today")).toEqual(["DATE_UNREADABLE"]);
+    expect(at("Mon, 2 Mar 2026 10:00:00 +0000", "20260302.1234")).toEqual(["MESSAGE_ID_MALFORMED"]);
+  });
+
+  it("scores MIME without MIME-Version, a base64 text body and a subject padded with a tracking tag", () => {
+    expect(rules(message({ html: "<p>hi</p>", text: null }))).toEqual(["MIME_WITHOUT_VERSION"]);
+    expect(rules(message({ headers: [...ok, { name: "MIME-Version", value: "1.0" }], html: "<p>hi</p>", text: null }))).toEqual([]);
+    expect(rules(message({ headers: [...ok, { name: "Content-Transfer-Encoding", value: "base64" }] }))).toEqual(["TEXT_IN_BASE64"]);
+    expect(rules(message({ headers: [...ok, { name: "Subject", value: "Get Paid For What You Know                18436" }] }))).toEqual(["SUBJ_TRACKING_TAG"]);
+    expect(rules(message({ headers: [...ok, { name: "Subject", value: "Re: minutes, 2 March" }] }))).toEqual([]);
+  });
+
   it("counts the mail server's filter at half its score, or 4 points for a bare flag", () => {
     const scored = applyRules(message({ headers: [...ok, { name: "X-Spam-Status", value: "Yes, score=7.4 required=5.0 tests=BAYES_99" }] }));
     expect(scored).toEqual([expect.objectContaining({ rule: "UPSTREAM_SCORE", points: 3.7 })]);

@@ -11,6 +11,13 @@ export type RuleHit = { rule: string; points: number; description: string };
 /** Visible text shorter than this in an HTML-only message is "tiny" (an image and a link, mostly). */
 const TINY_TEXT_CHARS = 200;
 
+/** A numeric zone (+0100) or one of RFC 5322's obsolete names. */
+const DATE_ZONE = /[+-]\d{4}\b|\b(?:GMT|UT|UTC|[ECMP][SD]T|Z)\b/i;
+const MESSAGE_ID = /^\s*<[^<>@\s]+@[^<>@\s]+>\s*$/;
+/** "Get Paid For What You Know                         18436": bulk mailers pad the subject with
+ * spaces and append a per-recipient tag, so that each copy's subject differs. */
+const SUBJECT_TRACKING_TAG = /\S\s{6,}\S+\s*$/;
+
 function domainOf(address: string): string {
   const at = address.lastIndexOf("@");
   return at < 0 ? "" : registrableDomain(address.slice(at + 1).toLowerCase());
@@ -47,12 +54,34 @@ export function applyRules(message: SpamMessage): RuleHit[] {
 
   const from = message.from?.[0];
   const replyTo = message.replyTo?.[0];
-  if (from?.address && replyTo?.address && domainOf(from.address) !== domainOf(replyTo.address)) {
+  // A mailing list sets Reply-To to the list's own address: nothing odd about that.
+  const viaList = !!(headerValue(message, "List-Id") || headerValue(message, "List-Post") || headerValue(message, "Mailing-List"));
+  if (from?.address && replyTo?.address && !viaList && domainOf(from.address) !== domainOf(replyTo.address)) {
     hit("REPLYTO_OTHER_DOMAIN", 1.0, "Replies go to another domain than the sender's");
   }
   if (from && checkSender(from)) hit("FROM_NAME_CLAIMS_DOMAIN", 1.5, "The sender's name claims another address or a look-alike");
-  if (!headerValue(message, "Date")) hit("MISSING_DATE", 0.5, "No Date header");
-  if (!headerValue(message, "Message-ID")) hit("MISSING_MESSAGE_ID", 0.5, "No Message-ID header");
+
+  // Headers that mail software writes right and bulk-mailing software often does not. Each of
+  // DATE_UNREADABLE, DATE_NO_TIME_ZONE, MESSAGE_ID_MALFORMED, MIME_WITHOUT_VERSION, TEXT_IN_BASE64
+  // and SUBJ_TRACKING_TAG hit at least 16 times more often in spam than in good mail of the spam
+  // benchmark's training half (BENCHMARKS.md); their points (a point doubles the odds) are far
+  // less than that, because such signs come together and Graham's filter already sees the words
+  // of the same headers.
+  const date = headerValue(message, "Date");
+  if (!date) hit("MISSING_DATE", 0.5, "No Date header");
+  else if (Number.isNaN(Date.parse(date.replace(/\([^)]*\)/g, "")))) hit("DATE_UNREADABLE", 1.0, "The Date header is not a date");
+  else if (!DATE_ZONE.test(date)) hit("DATE_NO_TIME_ZONE", 1.0, "The Date header has no time zone");
+  const messageId = headerValue(message, "Message-ID");
+  if (!messageId) hit("MISSING_MESSAGE_ID", 0.5, "No Message-ID header");
+  else if (!MESSAGE_ID.test(messageId)) hit("MESSAGE_ID_MALFORMED", 1.0, "The Message-ID is not of the form <left@right>");
+  const contentType = headerValue(message, "Content-Type");
+  if (!headerValue(message, "MIME-Version") && (message.html || /^\s*multipart\//i.test(contentType))) {
+    hit("MIME_WITHOUT_VERSION", 1.0, "MIME (HTML or several parts) without a MIME-Version header");
+  }
+  if (/^\s*text\//i.test(contentType || "text/plain") && /^\s*base64\s*$/i.test(headerValue(message, "Content-Transfer-Encoding"))) {
+    hit("TEXT_IN_BASE64", 0.5, "A text-only message encoded in base64, which hides its words from simple filters");
+  }
+  if (SUBJECT_TRACKING_TAG.test(subject)) hit("SUBJ_TRACKING_TAG", 1.5, "The subject ends in a tracking tag after a run of spaces");
 
   const auth = readSenderAuth(message);
   if (auth.spf === "fail") hit("SPF_FAIL", 1.5, "SPF failed: the sending server may not send for this domain");

@@ -56,7 +56,14 @@ describe("tokenize: HTML sent as plain text", () => {
   it("leaves plain text that merely mentions tags as text", () => {
     expect(looksLikeHtml("Use <html> to start the page")).toBe(false);
     expect(looksLikeHtml("<!-- x --> <!DOCTYPE html><p>hi")).toBe(true);
-    expect(tokenize(message({ text: "Use <font> tags sparingly" }))).toEqual(["Use", "font", "tags", "sparingly"]);
+    expect(tokenize(message({ text: "Use <font> tags sparingly" }))).toEqual(["Use", "tags", "sparingly"]);
+  });
+
+  it("drops HTML tags inside plain text but keeps the URLs in their attributes and non-tag angle brackets", () => {
+    const text = 'Hi <b>there</b><br>\n<td width="25"><img src="http://img.example/p.gif" border=0></td> write to <bob@mail.example> if ab <cd> ef';
+    expect(tokenize(message({ text }))).toEqual([
+      "Url*http", "Url*img", "Url*example", "Url*gif", "Hi", "there", "write", "to", "bob", "mail", "example", "if", "ab", "cd", "ef",
+    ]);
   });
 });
 
@@ -78,8 +85,25 @@ describe("readSpamMessage", () => {
 });
 
 describe("tokenize: fields that say nothing about the sender's intent", () => {
-  it("skips the recipient's trace fields and dates", () => {
-    const headers = ["Received", "Delivered-To", "Date", "X-Original-To"].map((name) => ({ name, value: "from mx.example.test Mon Jul" }));
-    expect(tokenize(message({ headers }))).toEqual([]);
+  it("skips the recipient's trace fields and dates (of Received, only the originating host is read)", () => {
+    const headers = ["Received", "Delivered-To", "Date", "X-Original-To"].map((name) => ({ name, value: "from mx.example.test by in.example.test; Mon, 1 Jul 2002" }));
+    expect(tokenize(message({ headers }))).toEqual(["Received*mx", "Received*example", "Received*test"]);
+  });
+
+  it("reads the originating hop (the last Received field's from clause) and no other", () => {
+    const headers = [
+      { name: "Received", value: "from mx.recipient.example (mx [10.0.0.1]) by mail.recipient.example; Mon, 1 Jul 2002" },
+      { name: "Received", value: "from smtp.isp.example (dsl-7.isp.example [192.0.2.7]) by mx.recipient.example (Postfix) with ESMTP id X; Mon, 1 Jul 2002" },
+    ];
+    expect(tokenize(message({ headers }))).toEqual([
+      "Received*smtp", "Received*isp", "Received*example", "Received*dsl-7", "Received*isp", "Received*example", "Received*192.0.2.7",
+    ]);
+  });
+
+  it("skips a mailing list's bookkeeping fields, which the list adds to its spam too", () => {
+    const headers = ["List-Id", "List-Unsubscribe", "List-Post", "Errors-To", "Sender", "X-BeenThere", "X-Mailman-Version", "X-Loop", "Mailing-List"].map(
+      (name) => ({ name, value: "fork-admin@xent.com Friends of Rohit Khare" }),
+    );
+    expect(tokenize(message({ headers: [...headers, { name: "To", value: "fork@xent.com" }] }))).toEqual(["To*fork", "To*xent", "To*com"]);
   });
 });
