@@ -97,13 +97,15 @@ export type InboxMark = { uidValidity: string; lastUid: number };
 
 // Read on every INBOX listing, written only here: kept a few seconds. A mark another process moved
 // on meanwhile only makes this one look at UIDs it has judged already (their verdicts skip them).
-const recentMarks = new RecentValues<InboxMark | null>();
+// "No mark yet" is not kept: acting on it sets the mark to the newest message, which must not
+// skip what another process has not judged.
+const recentMarks = new RecentValues<InboxMark>();
 
 export async function inboxMark(account: string): Promise<InboxMark | null> {
   const known = recentMarks.get(account);
-  if (known !== undefined) return known;
+  if (known) return known;
   const row = await getDb().spamInboxMark.findUnique({ where: { account }, select: { uidValidity: true, lastUid: true } });
-  recentMarks.set(account, row);
+  if (row) recentMarks.set(account, row);
   return row;
 }
 
