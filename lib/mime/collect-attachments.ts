@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type { AttachmentStream } from "mailparser";
 import { cleanFilename } from "@/lib/mime/clean-filename";
 import { drainAttachment, type DrainedAttachment } from "@/lib/mime/drain-attachment";
@@ -70,6 +71,9 @@ export function createAttachmentCollector({ partIdFor, budget, parseAttached, ke
   const pending: Pending[] = [];
   const problems = new Set<string>();
   const abandoned = new AbortController();
+  // Every part of the message listens to it (the parser's part limit bounds how many): without
+  // this, mail with more than 10 attachments printed a MaxListenersExceededWarning.
+  setMaxListeners(0, abandoned.signal);
 
   function add(attachment: AttachmentStream): void {
     const partId = partIdFor(attachment.headers, attachment.partId);
