@@ -16,6 +16,15 @@ export const SESSION_CACHE_MS = 5_000;
  * about 0.4 KiB each, so the cap bounds the cache near 20 MiB. */
 export const SUMMARY_CACHE_ENTRIES = 50_000;
 
+/** List ranges whose flags one connection remembers, to ask only for what changed since
+ * (CONDSTORE; lib/imap/page-flags.ts): ~0.5 KiB each, so ~16 KiB per session at most. */
+export const PAGE_FLAG_SNAPSHOTS = 32;
+
+/** UIDs of one search or sort a connection remembers (lib/imap/ordered-uids.ts), so paging
+ * through results does not search again: 4 bytes each, 400 KiB for a 100,000-message folder,
+ * dropped with the connection. Larger results are not kept. */
+export const REMEMBERED_UIDS_MAX = 1_000_000;
+
 /** IMAP connections being opened at once; more wait their turn. After a server restart every
  * session reconnects on its next request: unbounded, the burst of TLS handshakes and LOGINs makes
  * them all time out together instead of most succeeding. */

@@ -2,6 +2,7 @@ import type { FetchMessageObject, ImapFlow, MailboxObject, MessageAddressObject 
 import { SUMMARY_CACHE_ENTRIES } from "@/lib/limits";
 import type { Address } from "@/lib/mime/types";
 import { hasAttachments } from "./body-structure";
+import { ANSWERED, FLAGGED, SEEN, fetchRowFlags, flagBits, keepRowFlags, markListing, type RowFlags } from "./page-flags";
 
 export type MessageSummary = {
   uid: number;
@@ -38,22 +39,16 @@ function toFixed(m: FetchMessageObject): FixedSummary {
   };
 }
 
-function withFlags(fixed: FixedSummary, flags: Set<string> | undefined): MessageSummary {
-  return {
-    ...fixed,
-    seen: flags?.has("\\Seen") ?? false,
-    flagged: flags?.has("\\Flagged") ?? false,
-    answered: flags?.has("\\Answered") ?? false,
-  };
+function withFlags(fixed: FixedSummary, bits: number): MessageSummary {
+  return { ...fixed, seen: (bits & SEEN) !== 0, flagged: (bits & FLAGGED) !== 0, answered: (bits & ANSWERED) !== 0 };
 }
 
 export function toSummary(m: FetchMessageObject): MessageSummary {
-  return withFlags(toFixed(m), m.flags);
+  return withFlags(toFixed(m), flagBits(m.flags));
 }
 
 const FULL_FIELDS = { uid: true, envelope: true, flags: true, size: true, bodyStructure: true, internalDate: true } as const;
 const FIXED_FIELDS = { uid: true, envelope: true, size: true, bodyStructure: true, internalDate: true } as const;
-const FLAG_FIELDS = { uid: true, flags: true } as const;
 
 /**
  * Immutable row data by account, folder, UIDVALIDITY and UID, least recently used dropped first.
@@ -109,7 +104,8 @@ const shared = new SummaryCache();
 
 /**
  * List rows for `range` (a sequence set, or a UID set with `byUid`) of the selected folder, in the
- * server's answer order. Rows already known cost only their flags; the rest are fetched whole.
+ * server's answer order. Rows already known cost only their flags (only the changed ones, for a
+ * range this connection listed before: lib/imap/page-flags.ts); the rest are fetched whole.
  */
 export async function fetchSummaries(
   client: ImapFlow,
@@ -123,15 +119,18 @@ export async function fetchSummaries(
   const fetchOpts = { uid: opts.byUid ?? false };
   const out: MessageSummary[] = [];
   if (cache.isCold(folder)) {
+    const mark = markListing(client);
+    const flags: RowFlags[] = [];
     for await (const m of client.fetch(range, FULL_FIELDS, fetchOpts)) {
       const fixed = toFixed(m);
       cache.put(folder, fixed);
-      out.push(withFlags(fixed, m.flags));
+      flags.push({ uid: m.uid, bits: flagBits(m.flags) });
+      out.push(withFlags(fixed, flags[flags.length - 1].bits));
     }
+    keepRowFlags(client, range, fetchOpts.uid, mark, flags);
     return out;
   }
-  const flagged: { uid: number; flags: Set<string> | undefined }[] = [];
-  for await (const m of client.fetch(range, FLAG_FIELDS, fetchOpts)) flagged.push({ uid: m.uid, flags: m.flags });
+  const flagged = await fetchRowFlags(client, range, { byUid: fetchOpts.uid });
   const known = new Map<number, FixedSummary>();
   const missing: number[] = [];
   for (const f of flagged) {
@@ -149,7 +148,7 @@ export async function fetchSummaries(
   for (const f of flagged) {
     // A message expunged between the two FETCHes has no row: it is gone from the page too.
     const fixed = known.get(f.uid);
-    if (fixed) out.push(withFlags(fixed, f.flags));
+    if (fixed) out.push(withFlags(fixed, f.bits));
   }
   return out;
 }

@@ -36,7 +36,8 @@ export function pageRange(total: number, page: number, pageSize = PAGE_SIZE) {
  * One page of a folder. In the folder's own order (newest first) it fetches just that page's
  * sequence range; sorted or searched, the server sorts/searches (SORT, SEARCH) and only the
  * page's UIDs are fetched. Either way only 50 rows cross the wire, and rows seen before only
- * their flags (lib/imap/fetch-summaries.ts).
+ * their flags (lib/imap/fetch-summaries.ts). A search's or sort's UIDs are remembered while the
+ * folder's messages stay the same, so its next pages cost no second search (ordered-uids.ts).
  * @throws PosternError NOT_FOUND | BAD_REQUEST | IMAP_UNAVAILABLE
  */
 export async function listMessages(
@@ -58,7 +59,7 @@ export async function listMessages(
     const uids = await orderedUids(client, mailbox, query, search);
     const pageCount = Math.max(1, Math.ceil(uids.length / PAGE_SIZE));
     const page = Math.min(Math.max(1, Math.floor(opts.page) || 1), pageCount);
-    const slice = uids.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    const slice = Array.from(uids.subarray((page - 1) * PAGE_SIZE, page * PAGE_SIZE));
     const byUid = new Map<number, MessageSummary>();
     if (slice.length) {
       for (const m of await fetchSummaries(client, id.credentials.user, slice.join(","), { byUid: true })) byUid.set(m.uid, m);

@@ -1,7 +1,9 @@
 import type { ImapFlow, MailboxObject, SearchObject } from "imapflow";
 import { searchCompiler } from "imapflow/lib/search-compiler.js";
 import { PosternError } from "@/lib/http/errors";
+import { REMEMBERED_UIDS_MAX } from "@/lib/limits";
 import type { ListQuery, SortKey } from "./list-query";
+import { selectionVersion } from "./selection-version";
 
 /** Largest folder (or search result) sorted in Postern when the server lacks SORT (RFC 5256):
  * the fallback fetches envelope and size of every message in it, so its cost must stay bounded. */
@@ -63,12 +65,58 @@ async function localSort(client: ImapFlow, uids: number[], key: Exclude<SortKey,
   return desc ? out.reverse() : out;
 }
 
+/** The last search or sort each connection ran, while its folder's membership is unchanged. */
+const remembered = new WeakMap<ImapFlow, { version: string; key: string; uids: Uint32Array }>();
+
+/** Search keys whose answer for a message never changes (RFC 9051 6.4.4: addresses, subject, body,
+ * dates, size, header fields). Flags, keywords and mod-sequences can change without a message
+ * arriving or leaving, so a search on them is never remembered. */
+const FIXED_KEYS = new Set(["all", "uid", "from", "to", "cc", "bcc", "subject", "body", "text", "header", "larger", "smaller", "before", "on", "since", "sentBefore", "sentOn", "sentSince", "emailId", "threadId"]);
+
+export function isFixedSearch(search: SearchObject | null): boolean {
+  if (!search) return true;
+  return Object.entries(search).every(([k, v]) => {
+    if (v === undefined) return true;
+    if (k === "or") return Array.isArray(v) && v.every((s) => isFixedSearch(s as SearchObject));
+    if (k === "not") return isFixedSearch(v as SearchObject);
+    return FIXED_KEYS.has(k);
+  });
+}
+
 /**
  * The UIDs of the selected folder in the order the list shows them, filtered by `search`.
  * Sorting and searching run on the server (SORT, SEARCH); Postern only slices the page.
+ *
+ * The answer is remembered per connection while no message arrives or leaves the folder
+ * (`selectionVersion`), so paging through search results or a sorted folder, as Roundcube's
+ * search set does, costs no second search. Searches on flags are not remembered.
  * @throws PosternError BAD_REQUEST when sorting would need the unbounded fallback
  */
 export async function orderedUids(
+  client: ImapFlow,
+  mailbox: MailboxObject,
+  query: Pick<ListQuery, "sort" | "dir">,
+  search: SearchObject | null,
+): Promise<Uint32Array> {
+  const version = isFixedSearch(search) ? selectionVersion(client) : null;
+  const key = JSON.stringify([query.sort, query.dir, search]);
+  const kept = remembered.get(client);
+  if (version !== null && kept?.version === version && kept.key === key) return kept.uids;
+  const uids = Uint32Array.from(await computeOrderedUids(client, mailbox, query, search));
+  if (version !== null && uids.length <= REMEMBERED_UIDS_MAX && selectionVersion(client) === version) {
+    remembered.set(client, { version, key, uids });
+  } else {
+    remembered.delete(client);
+  }
+  return uids;
+}
+
+/** Forgets the connection's remembered search (the benchmark measures searching itself). */
+export function forgetOrderedUids(client: ImapFlow): void {
+  remembered.delete(client);
+}
+
+async function computeOrderedUids(
   client: ImapFlow,
   mailbox: MailboxObject,
   query: Pick<ListQuery, "sort" | "dir">,
