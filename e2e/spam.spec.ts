@@ -84,6 +84,20 @@ test.describe("spam filter", () => {
     await expect(why.getByTestId("spam-rule").filter({ hasText: "SPF failed" })).toBeVisible();
   });
 
+  test("new spam opened by its address before any listing is filed first, never shown as in the Inbox", async ({ page }) => {
+    // away from the mail page, whose live updates would list INBOX (and file) as soon as it arrives
+    await page.goto("/mail/settings");
+    const appended = await withLabImap(SINK, (imap) => imap.append("INBOX", spam(7)));
+    const uid = appended ? appended.uid : 0;
+    expect(uid).toBeGreaterThan(0);
+    await page.goto(`/mail?folder=INBOX&uid=${uid}`);
+    await expect(page.getByTestId("message-missing")).toContainText("no longer exists");
+    await expect(row(page, "Meeting notes 1")).toBeVisible();
+    await expect(row(page, `CHEAP pills 7 ${TAG}`)).toHaveCount(0);
+    await openFolder(page, "Junk");
+    await expect(row(page, `CHEAP pills 7 ${TAG}`)).toBeVisible();
+  });
+
   test('"Not spam" in the open message returns it to the Inbox, where it stays', async ({ page }) => {
     await openFolder(page, "Junk");
     await row(page, `CHEAP pills 6 ${TAG}`).click();

@@ -17,7 +17,7 @@ import { mdnPolicy } from "@/lib/mdn/mdn-settings";
 import { fetchMdnRequest } from "@/lib/mdn/mdn-request";
 import { deliverInboxNotices, markOpeningsSeen, unseenOpenings } from "@/lib/read-links/opening-notices";
 import { listReceipts } from "@/lib/read-links/read-link-store";
-import { fileNewInboxMailQuietly } from "@/lib/spam/file-new-mail";
+import { fileNewInboxMailBeforeOpening, fileNewInboxMailQuietly, listMessagesFilingSpam } from "@/lib/spam/file-new-mail";
 import { logout } from "./actions";
 import { FolderTree } from "./folder-tree";
 import { LiveUpdates } from "./live-updates";
@@ -41,17 +41,30 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
   const listParams = listQueryParams(query);
   const notice = readNotice(raw);
   try {
-    // New INBOX mail is judged before INBOX is listed, so spam is already in Junk when it shows.
-    if (params.folder === "INBOX") await fileNewInboxMailQuietly(session.imap, session.email);
+    const threadView = isThreadView(raw);
+    // New INBOX mail is judged before it shows, so spam is already in Junk when the page shows it.
+    // The message list files by itself (listMessagesFilingSpam: only when its page 1 shows mail
+    // newer than the filer's mark); the thread list cannot tell, so it files first, and so does a
+    // message about to be opened that the filer has not judged yet (it must not open as in INBOX).
+    let filedFirst = false;
+    if (params.folder === "INBOX" && threadView) {
+      await fileNewInboxMailQuietly(session.imap, session.email);
+      filedFirst = true;
+    } else if (params.folder === "INBOX" && params.uid) {
+      filedFirst = await fileNewInboxMailBeforeOpening(session.imap, session.email, params.uid);
+    }
     // Open first: it marks the message read, and the list and counts should show that.
     const opened = params.uid ? await openMessageOrNotice(session.imap, params.folder, params.uid) : null;
-    const threadView = isThreadView(raw);
     // Read-link openings since the last visit go into INBOX (setting) before INBOX is listed.
     await deliverInboxNotices(session.imap, session.email).catch((e: unknown) => console.warn("[read-links]", e));
     const openedId = typeof opened === "object" ? opened?.message?.messageId : null;
+    const listOptions = { folder: params.folder, page: params.page, query };
+    const listing = threadView ? null : filedFirst ? listMessages(session.imap, listOptions) : listMessagesFilingSpam(session.imap, session.email, listOptions);
+    // A listing that may file new spam to Junk goes first, so that the folder counts show the move.
+    const mayFile = listing !== null && params.folder === "INBOX" && !filedFirst;
     const [folders, page, threads, quota, [plainFirst, imageSenders, mdn, notify], openings, receipts] = await Promise.all([
-      listFolders(session.imap),
-      threadView ? null : listMessages(session.imap, { folder: params.folder, page: params.page, query }),
+      mayFile ? listing.then(() => listFolders(session.imap)) : listFolders(session.imap),
+      listing,
       threadView ? listThreads(session.imap, { folder: params.folder, page: params.page }) : null,
       getQuota(session.imap),
       // the account's preferences this page needs, in one query

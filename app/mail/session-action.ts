@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { requireMailSession } from "@/auth";
 import { CSRF_FIELD, isValidCsrfToken } from "@/lib/http/csrf-token";
-import { noticeParams } from "@/lib/http/signed-notice";
+import { noticeUrl } from "@/lib/http/signed-notice";
 
 export type ActionSession = Awaited<ReturnType<typeof requireMailSession>>;
 
@@ -30,7 +30,7 @@ export function sessionAction(
     // An action request can carry any serializable argument, not only the form it is meant for.
     const token = form instanceof FormData ? form.get(CSRF_FIELD) : null;
     if (!isValidCsrfToken(typeof token === "string" ? token : null, session.id)) {
-      redirect(`${failTo}?${new URLSearchParams(noticeParams({ kind: "error", text: CSRF_REFUSED }))}`);
+      redirect(noticeUrl(failTo, { kind: "error", text: CSRF_REFUSED }));
     }
     await work(session, form);
   };

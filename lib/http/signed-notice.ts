@@ -19,6 +19,14 @@ export function noticeParams(notice: Notice, key: Buffer = deriveKey("notice")):
   return { notice: text, kind: notice.kind, sig: mac(notice.kind, text, key) };
 }
 
+/**
+ * The address a form action redirects to: `path` with the signed notice in its query, after
+ * `extraParams` (the page's own parameters, in their order; the notice's names win a clash).
+ */
+export function noticeUrl(path: string, notice: Notice, extraParams: Record<string, string> = {}): string {
+  return `${path}?${new URLSearchParams({ ...extraParams, ...noticeParams(notice) })}`;
+}
+
 /** The notice in a page's query, or null when there is none or its signature does not match. */
 export function readNotice(query: Record<string, string | string[] | undefined>, key: Buffer = deriveKey("notice")): Notice | null {
   const { notice: text, kind, sig } = query;

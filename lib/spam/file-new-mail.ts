@@ -107,3 +107,18 @@ export async function listMessagesFilingSpam(
   const filed = await fileNewInboxMailQuietly(id, email, mark);
   return filed.filed > 0 ? listMessages(id, opts) : page;
 }
+
+/**
+ * For a page that opens INBOX message `uid` before it lists INBOX with listMessagesFilingSpam:
+ * files new mail first when `uid` is above the mark, so that a message the filer moves to Junk
+ * is never shown as if in INBOX (the open then finds it gone). A UID at or below the mark was
+ * judged already, or arrived before filtering started, and the filer never moves it (a mark of
+ * another UIDVALIDITY only makes it start afresh, filing nothing): then nothing is done here, not
+ * even an IMAP command. Returns whether it ran the filer, so that the listing need not again.
+ */
+export async function fileNewInboxMailBeforeOpening(id: ImapIdentity, email: string, uid: number): Promise<boolean> {
+  const mark = await inboxMark(spamAccount(email)).catch(() => undefined);
+  if (mark && uid <= mark.lastUid) return false;
+  await fileNewInboxMailQuietly(id, email, mark);
+  return true;
+}

@@ -6,7 +6,7 @@ import { connectImap, getPool, type ImapIdentity } from "@/lib/imap/session-pool
 import { EMPTY_CONTEXT } from "@/lib/compose/compose-types";
 import { submitMessage } from "@/lib/compose/submit-message";
 import { getSendLimit } from "@/lib/smtp/size-limit";
-import { fileNewInboxMail, listMessagesFilingSpam } from "@/lib/spam/file-new-mail";
+import { fileNewInboxMail, fileNewInboxMailBeforeOpening, listMessagesFilingSpam } from "@/lib/spam/file-new-mail";
 import { learnFromFolders, type LearnProgress } from "@/lib/spam/learn-from-folders";
 import { addListEntry, listEntries } from "@/lib/spam/spam-store";
 import { markMessages } from "@/lib/spam/mark-messages";
@@ -34,6 +34,18 @@ async function append(messages: string[]): Promise<void> {
   const raw = await connectImap({ credentials: { user: SINK.email, pass: SINK.password }, clientIp: null });
   try {
     for (const m of messages) await raw.append("INBOX", m);
+  } finally {
+    await raw.logout();
+  }
+}
+
+/** Appends one message to INBOX and gives its UID (UIDPLUS). */
+async function appendOne(message: string): Promise<number> {
+  const raw = await connectImap({ credentials: { user: SINK.email, pass: SINK.password }, clientIp: null });
+  try {
+    const r = await raw.append("INBOX", message);
+    if (!r || !r.uid) throw new Error("the server did not give the appended message's UID");
+    return r.uid;
   } finally {
     await raw.logout();
   }
@@ -151,6 +163,18 @@ describe("Spam and Not spam", () => {
     const searched = await listMessagesFilingSpam(sink, SINK.email, { folder: "INBOX", page: 1, query: listQuerySchema.parse({ q: "CHEAP pills" }) });
     expect(searched.messages.filter((m) => m.subject.includes(`CHEAP pills, best prices!!! 10 ${TAG}`))).toEqual([]);
     expect(await find("Junk", "CHEAP pills, best prices!!! 10")).toHaveLength(1);
+  });
+
+  it("a page opening an INBOX message the filer has not judged files first; one it judged, not", async () => {
+    const [judged] = await find("INBOX", "Project meeting notes 8");
+    const fresh = await appendOne(spam(11));
+    // judged before: the filer never moves it, so opening it needs no filing (nor any IMAP command)
+    expect(await fileNewInboxMailBeforeOpening(sink, SINK.email, judged)).toBe(false);
+    expect(await find("INBOX", "CHEAP pills, best prices!!! 11")).toEqual([fresh]);
+    // above the mark: filed first, so the open finds it gone instead of showing spam as in INBOX
+    expect(await fileNewInboxMailBeforeOpening(sink, SINK.email, fresh)).toBe(true);
+    expect(await find("INBOX", "CHEAP pills, best prices!!! 11")).toEqual([]);
+    expect(await find("Junk", "CHEAP pills, best prices!!! 11")).toHaveLength(1);
   });
 
   it('"Not spam" moves a message back to INBOX, un-trains it as spam and it stays there', async () => {

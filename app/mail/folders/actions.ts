@@ -4,7 +4,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { isPosternError } from "@/lib/http/errors";
-import { noticeParams, type Notice } from "@/lib/http/signed-notice";
+import { noticeUrl, type Notice } from "@/lib/http/signed-notice";
 import { createFolder } from "@/lib/imap/create-folder";
 import { deleteFolder } from "@/lib/imap/delete-folder";
 import { emptyFolder } from "@/lib/imap/empty-folder";
@@ -74,6 +74,6 @@ function folderAction<S extends z.ZodType>(
         notice = { kind: "error", text: isPosternError(e) ? e.message : "Something went wrong on the server. Please try again." };
       }
     }
-    redirect(`/mail/folders?${new URLSearchParams(noticeParams(notice))}`);
+    redirect(noticeUrl("/mail/folders", notice));
   });
 }

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { isValidAddress, parseAddressField } from "@/lib/compose/parse-addresses";
 import { deleteIdentity, saveIdentity } from "@/lib/identities/identity-store";
 import { isPosternError } from "@/lib/http/errors";
-import { noticeParams, type Notice } from "@/lib/http/signed-notice";
+import { noticeUrl, type Notice } from "@/lib/http/signed-notice";
 import { sessionAction } from "../session-action";
 
 const identityInput = z.object({
@@ -61,6 +61,6 @@ function identityAction<S extends z.ZodType>(
         notice = { kind: "error", text: isPosternError(e) ? e.message : "Something went wrong on the server. Please try again." };
       }
     }
-    redirect(`/mail/identities?${new URLSearchParams(noticeParams(notice))}`);
+    redirect(noticeUrl("/mail/identities", notice));
   });
 }

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { isPosternError } from "@/lib/http/errors";
-import { noticeParams } from "@/lib/http/signed-notice";
+import { noticeUrl } from "@/lib/http/signed-notice";
 import { revokeReadLink } from "@/lib/read-links/read-link-store";
 import { sessionAction } from "../session-action";
 
@@ -22,5 +22,5 @@ export const revokeReceipt = sessionAction("/mail/receipts", async (session, for
       notice = { kind: "error", text: e.message };
     }
   }
-  redirect(`/mail/receipts?${new URLSearchParams(noticeParams(notice))}`);
+  redirect(noticeUrl("/mail/receipts", notice));
 });

@@ -4,7 +4,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { isValidAddress } from "@/lib/compose/parse-addresses";
-import { noticeParams } from "@/lib/http/signed-notice";
+import { noticeUrl } from "@/lib/http/signed-notice";
 import { trustedImageSenders } from "@/lib/mime/reading-settings";
 import { getSetting, setSetting } from "@/lib/settings/account-settings";
 import { sessionAction } from "../session-action";
@@ -31,5 +31,5 @@ export const stopShowingImagesFrom = sessionAction("/mail/settings", async (sess
     await setSetting(session.email, trustedImageSenders, list.filter((a) => a !== input.data));
   }
   const text = input.success ? `Images from ${input.data} are blocked again until you ask.` : "That is not an email address.";
-  redirect(`/mail/settings?${new URLSearchParams(noticeParams({ kind: input.success ? "ok" : "error", text }))}`);
+  redirect(noticeUrl("/mail/settings", { kind: input.success ? "ok" : "error", text }));
 });

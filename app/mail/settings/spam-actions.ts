@@ -4,7 +4,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
-import { noticeParams } from "@/lib/http/signed-notice";
+import { noticeUrl } from "@/lib/http/signed-notice";
 import { setSetting } from "@/lib/settings/account-settings";
 import { listPatternSchema } from "@/lib/spam/sender-lists";
 import { spamAccount, spamAutoFile, spamAwlFactor, spamInterestingTokens, spamThreshold, spamTrainMode } from "@/lib/spam/spam-settings";
@@ -12,7 +12,7 @@ import { addListEntry, removeListEntry } from "@/lib/spam/spam-store";
 import { sessionAction } from "../session-action";
 
 function back(kind: "ok" | "error", text: string): never {
-  redirect(`/mail/settings?${new URLSearchParams(noticeParams({ kind, text }))}#settings-spam`);
+  redirect(`${noticeUrl("/mail/settings", { kind, text })}#settings-spam`);
 }
 
 const settingsForm = z.object({
