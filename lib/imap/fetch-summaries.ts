@@ -137,8 +137,9 @@ export async function fetchSummaries(
     for await (const m of client.fetch(range, FULL_FIELDS, fetchOpts)) {
       const fixed = toFixed(m);
       cache.put(folder, fixed);
-      flags.push({ uid: m.uid, bits: flagBits(m.flags) });
-      out.push(withFlags(fixed, flags[flags.length - 1].bits));
+      const bits = flagBits(m.flags);
+      flags.push({ uid: m.uid, bits });
+      out.push(withFlags(fixed, bits));
     }
     keepRowFlags(client, range, fetchOpts.uid, mark, flags);
     return out;

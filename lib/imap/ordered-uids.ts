@@ -99,7 +99,7 @@ export async function orderedUids(
   search: SearchObject | null,
 ): Promise<Uint32Array> {
   const version = isFixedSearch(search) ? selectionVersion(client) : null;
-  const key = JSON.stringify([query.sort, query.dir, search]);
+  const key = version === null ? "" : JSON.stringify([query.sort, query.dir, search]);
   const kept = remembered.get(client);
   if (version !== null && kept?.version === version && kept.key === key) return kept.uids;
   const uids = Uint32Array.from(await computeOrderedUids(client, mailbox, query, search));
