@@ -4,8 +4,8 @@ import Database from "better-sqlite3";
 import { simpleParser } from "mailparser";
 import { expect, test, type Page } from "@playwright/test";
 import { removeIdentities, row, signIn } from "./helpers";
-import { fetchBySubject, type Found } from "../tests/fixtures/mailbox-by-subject";
-import { removeBySubject, withLabImap } from "./lab-imap";
+import { fetchBySubject } from "../tests/fixtures/mailbox-by-subject";
+import { arrived, removeBySubject, withLabImap } from "./lab-imap";
 
 // Issue 5 in the browser: bob writes to carol with an attachment, a failed send keeps the
 // message, a draft saves itself and comes back from Drafts, a reply marks the original, Undo
@@ -18,15 +18,6 @@ const TAG = crypto.randomBytes(3).toString("hex");
 const FILE = { name: "plan-ü.bin", mimeType: "application/octet-stream", buffer: crypto.randomBytes(40_000) };
 /** Long enough for the undo delay plus the composer's next status poll. */
 const SENT_TIMEOUT = 30_000;
-
-/** Polls a mailbox until a message with `text` in its subject is there (bounded, no fixed sleep). */
-async function arrived(user: typeof CAROL, folder: string, text: string): Promise<Found> {
-  let found: Found | undefined;
-  await expect
-    .poll(async () => (found = (await withLabImap(user, (imap) => fetchBySubject(imap, folder, text)))[0]), { timeout: 20_000 })
-    .toBeTruthy();
-  return found!;
-}
 
 test.afterAll(async () => {
   await removeBySubject(BOB, ["INBOX", "Sent", "Drafts"], TAG);

@@ -1,5 +1,6 @@
+import { expect } from "@playwright/test";
 import { ImapFlow } from "imapflow";
-import { deleteBySubject } from "../tests/fixtures/mailbox-by-subject";
+import { deleteBySubject, fetchBySubject, type Found } from "../tests/fixtures/mailbox-by-subject";
 
 /**
  * Runs `fn` on a direct IMAP connection to the mail lab as `user`, for a journey's own setup
@@ -37,4 +38,13 @@ export async function emptyFolders(imap: ImapFlow, folders: string[]): Promise<v
 /** Removes the messages whose subject contains `text` (a run's tag) from the given folders. */
 export function removeBySubject(user: { email: string; password: string }, folders: string[], text: string): Promise<void> {
   return withLabImap(user, (imap) => deleteBySubject(imap, folders, text));
+}
+
+/** Polls `folder` until a message with `text` in its subject is there (bounded, no fixed sleep). */
+export async function arrived(user: { email: string; password: string }, folder: string, text: string): Promise<Found> {
+  let found: Found | undefined;
+  await expect
+    .poll(async () => (found = (await withLabImap(user, (imap) => fetchBySubject(imap, folder, text)))[0]), { timeout: 20_000 })
+    .toBeTruthy();
+  return found!;
 }

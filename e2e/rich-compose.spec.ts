@@ -2,8 +2,7 @@ import crypto from "node:crypto";
 import { simpleParser } from "mailparser";
 import { expect, test, type Page } from "@playwright/test";
 import { removeIdentities, row, signIn } from "./helpers";
-import { fetchBySubject, type Found } from "../tests/fixtures/mailbox-by-subject";
-import { removeBySubject, withLabImap } from "./lab-imap";
+import { arrived, removeBySubject, withLabImap } from "./lab-imap";
 
 // Issue 5, rich text: bob writes bold text, a list and a pasted image in the rich-text editor and
 // sends it to carol; it arrives as multipart/alternative + related with sanitized HTML, and
@@ -15,14 +14,6 @@ const TAG = crypto.randomBytes(3).toString("hex");
 const SENT_TIMEOUT = 30_000;
 // A 1×1 PNG.
 const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
-
-async function arrived(user: typeof CAROL, folder: string, text: string): Promise<Found> {
-  let found: Found | undefined;
-  await expect
-    .poll(async () => (found = (await withLabImap(user, (imap) => fetchBySubject(imap, folder, text)))[0]), { timeout: 20_000 })
-    .toBeTruthy();
-  return found!;
-}
 
 test.afterAll(async () => {
   await removeBySubject(BOB, ["INBOX", "Sent", "Drafts"], TAG);

@@ -3,8 +3,9 @@
 // attachments, the body (HTML only in the sandboxed iframe, loaded from app/api/messages/html)
 // and attached messages; phishing warnings above all of it.
 import type { MessageBodyView, MessageView } from "@/lib/mime/message-view";
-import type { Address, AttachmentInfo, CalendarEvent, DeliveryReport, SecurityMarker } from "@/lib/mime/types";
+import type { AttachmentInfo, CalendarEvent, DeliveryReport, SecurityMarker } from "@/lib/mime/types";
 import { formatAddress, formatSize } from "./format";
+import { HeaderLines } from "./header-lines";
 import { LocalDate } from "./local-date";
 import { PhishingWarnings } from "./phishing-warnings";
 import { TextWithLinks } from "./text-with-links";
@@ -19,16 +20,6 @@ export function partUrl(kind: "attachment" | "source" | "derived-attachment" | "
 function frameUrl(folder: string, uid: number, body: MessageBodyView, part?: string): string | null {
   if (body.kind !== "html") return null;
   return partUrl("html", folder, uid, part) + (body.allowRemoteContent ? "&images=1" : "");
-}
-
-export function AddressLine({ label, list }: { label: string; list: Address[] }) {
-  if (!list.length) return null;
-  return (
-    <div className="header-line">
-      <dt>{label}</dt>
-      <dd>{list.map(formatAddress).join(", ")}</dd>
-    </div>
-  );
 }
 
 /** Everything of a message below its header, for the message at `folder`/`uid`. */
@@ -136,18 +127,7 @@ function AttachedMessageCard({ folder, uid, m }: { folder: string; uid: number; 
       style={{ margin: "0 1.25rem 1rem", border: "1px solid var(--border)", borderRadius: 8 }}>
       <header className="message-header">
         <h3 data-testid="attached-subject" style={{ margin: "0 0 0.5rem" }}>{m.view.subject || "(no subject)"}</h3>
-        <dl>
-          <AddressLine label="From" list={m.view.from} />
-          <AddressLine label="To" list={m.view.to} />
-          {m.view.date && (
-            <div className="header-line">
-              <dt>Date</dt>
-              <dd>
-                <LocalDate iso={m.view.date} long />
-              </dd>
-            </div>
-          )}
-        </dl>
+        <HeaderLines view={m.view} fields={["from", "to"]} />
         {m.inline && (
           <a href={partUrl("attachment", folder, uid, m.partId)} download={m.filename} data-testid="attached-download" style={{ fontSize: "0.85rem" }}>
             Download {m.filename}

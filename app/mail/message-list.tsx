@@ -9,6 +9,7 @@ import { PaperclipIcon, StarIcon } from "./icons";
 import { LocalDate } from "./local-date";
 import { mailUrl } from "./mail-url";
 import { OPEN_MESSAGE_ACTION_EVENT, type OpenMessageAction } from "./message-actions";
+import { Pager } from "./pager";
 import { ActionError, postAction, type ActionBody, type MoveResult, type Selection } from "./post-action";
 import { SEARCH_INPUT_ID, SearchBar } from "./search-bar";
 import { ShortcutHelp } from "./shortcut-help";
@@ -298,25 +299,13 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
           </span>
         )}
         <SortSelect folder={page.folder} query={page.query} listParams={listParams} />
-        <span className="pager">
-          {page.page > 1 ? (
-            <Link href={mailUrl({ folder: page.folder, list: listParams, page: page.page - 1 })} prefetch={false} aria-label="Newer messages">
-              ‹ Newer
-            </Link>
-          ) : (
-            <span className="disabled">‹ Newer</span>
-          )}
-          <span data-testid="page-indicator">
-            Page {page.page} of {page.pageCount}
-          </span>
-          {page.page < page.pageCount ? (
-            <Link href={mailUrl({ folder: page.folder, list: listParams, page: page.page + 1 })} prefetch={false} aria-label="Older messages">
-              Older ›
-            </Link>
-          ) : (
-            <span className="disabled">Older ›</span>
-          )}
-        </span>
+        <Pager
+          page={page.page}
+          pageCount={page.pageCount}
+          href={(n) => mailUrl({ folder: page.folder, list: listParams, page: n })}
+          noun="messages"
+          indicatorTestId="page-indicator"
+        />
       </div>
       {allOnPage && page.total > rows.length && (
         <div className="select-all-banner">

@@ -3,9 +3,9 @@ import type { MessageView } from "@/lib/mime/message-view";
 import type { Receipt } from "@/lib/read-links/read-link-store";
 import { ComposeLinks } from "./compose-links";
 import { formatSize } from "./format";
-import { LocalDate } from "./local-date";
+import { HeaderLines } from "./header-lines";
 import { MessageActions } from "./message-actions";
-import { AddressLine, MessageContent, partUrl } from "./message-content";
+import { MessageContent, partUrl } from "./message-content";
 import { prefillUrl } from "./filters/prefill";
 import { mailUrl } from "./mail-url";
 import { alwaysShowImagesFrom } from "./settings/reading-actions";
@@ -56,20 +56,7 @@ export function MessageViewPane({ folder, uid, page, imagesAllowed, alwaysImages
     <article className="message-view" aria-label="Message">
       <header className="message-header">
         <h2 data-testid="message-subject">{view.subject || "(no subject)"}</h2>
-        <dl>
-          <AddressLine label="From" list={view.from} />
-          <AddressLine label="To" list={view.to} />
-          <AddressLine label="Cc" list={view.cc} />
-          <AddressLine label="Reply-To" list={view.replyTo} />
-          {view.date && (
-            <div className="header-line">
-              <dt>Date</dt>
-              <dd>
-                <LocalDate iso={view.date} long />
-              </dd>
-            </div>
-          )}
-        </dl>
+        <HeaderLines view={view} fields={["from", "to", "cc", "replyTo"]} />
         <div className="message-tools">
           <MessageActions uid={uid} flagged={flagged} inTrash={inTrash} inJunk={inJunk} />
           <ComposeLinks folder={folder} uid={uid} inDrafts={inDrafts} />

@@ -4,6 +4,7 @@ import type { ThreadSummary } from "@/lib/imap/thread-summary";
 import { displayName } from "./format";
 import { PaperclipIcon, StarIcon } from "./icons";
 import { LocalDate } from "./local-date";
+import { Pager } from "./pager";
 import styles from "./thread-list.module.css";
 import { conversationUrl, threadListUrl } from "./thread-url";
 
@@ -22,25 +23,13 @@ export function ThreadList({ page }: { page: ThreadPage }) {
     <section className="message-list" aria-label="Conversations">
       <div className="list-toolbar">
         <span data-testid="thread-range">{page.total === 0 ? "No conversations" : `${first}–${last} of ${page.total} conversations`}</span>
-        <span className="pager">
-          {page.page > 1 ? (
-            <Link href={threadListUrl({ folder: page.folder, page: page.page - 1 })} prefetch={false} aria-label="Newer conversations">
-              ‹ Newer
-            </Link>
-          ) : (
-            <span className="disabled">‹ Newer</span>
-          )}
-          <span data-testid="thread-page-indicator">
-            Page {page.page} of {page.pageCount}
-          </span>
-          {page.page < page.pageCount ? (
-            <Link href={threadListUrl({ folder: page.folder, page: page.page + 1 })} prefetch={false} aria-label="Older conversations">
-              Older ›
-            </Link>
-          ) : (
-            <span className="disabled">Older ›</span>
-          )}
-        </span>
+        <Pager
+          page={page.page}
+          pageCount={page.pageCount}
+          href={(n) => threadListUrl({ folder: page.folder, page: n })}
+          noun="conversations"
+          indicatorTestId="thread-page-indicator"
+        />
       </div>
       <ul className="rows">
         {page.threads.map((t) => (

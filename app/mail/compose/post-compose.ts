@@ -1,21 +1,14 @@
-import type { BodyFormat, ComposeContext, ComposeError, KeptAttachment, MessageRef, SaveDraftResult, SendResult } from "@/lib/compose/compose-types";
+import type { ComposeContext, ComposeError, ComposeState, KeptAttachment, MessageRef, SaveDraftResult, SendResult } from "@/lib/compose/compose-types";
 import { mutationHeaders } from "../mutation-headers";
 
 /** A file in the composer: already on the server (kept), or picked and not yet uploaded. */
 export type AttachmentItem = { id: string; kind: "kept"; ref: KeptAttachment } | { id: string; kind: "file"; file: File };
 
-/** Posted as form fields of the same names; `identity` is the id of the identity sent as;
- * `readLink` is "Confirm reading with a one-time link", `readLinkDays` how long its links last
- * ("" for the account's setting); `format` says whether `body` is text or HTML. */
-export type ComposeFields = {
+/** Posted as form fields of the same names: the fields of ComposeState the user edits, as the
+ * form carries them. `identity` is the id of the identity sent as (ComposeState's `identityId`);
+ * `readLinkDays` how long read links last, "" for the account's setting. */
+export type ComposeFields = Pick<ComposeState, "to" | "cc" | "bcc" | "subject" | "body" | "format" | "readLink"> & {
   identity: string;
-  to: string;
-  cc: string;
-  bcc: string;
-  subject: string;
-  body: string;
-  format: BodyFormat;
-  readLink: boolean;
   readLinkDays: string;
 };
 

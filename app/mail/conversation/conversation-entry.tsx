@@ -3,9 +3,10 @@ import type { ConversationMessage } from "@/lib/imap/open-conversation";
 import { makeSnippet } from "@/lib/mime/make-snippet";
 import type { MessageView } from "@/lib/mime/message-view";
 import { displayName, formatSize } from "../format";
+import { HeaderLines } from "../header-lines";
 import { LocalDate } from "../local-date";
 import { mailUrl } from "../mail-url";
-import { AddressLine, MessageContent, partUrl } from "../message-content";
+import { MessageContent, partUrl } from "../message-content";
 import { conversationUrl } from "../thread-url";
 import styles from "./conversation.module.css";
 
@@ -38,19 +39,7 @@ export function ConversationEntry({ folder, openedUid, entry, view, expanded, im
       {view ? (
         <>
           <div className="message-header">
-            <dl>
-              <AddressLine label="From" list={view.from} />
-              <AddressLine label="To" list={view.to} />
-              <AddressLine label="Cc" list={view.cc} />
-              {view.date && (
-                <div className="header-line">
-                  <dt>Date</dt>
-                  <dd>
-                    <LocalDate iso={view.date} long />
-                  </dd>
-                </div>
-              )}
-            </dl>
+            <HeaderLines view={view} fields={["from", "to", "cc"]} />
             <div className="message-tools">
               <Link href={mailUrl({ folder, uid: entry.uid })} prefetch={false}>Open in the message list</Link>
               <a href={sourceUrl} target="_blank" rel="noopener">View source</a>

@@ -1,17 +1,14 @@
 "use server";
 // Folder management as server actions, each with the session's CSRF token (sessionAction); every
 // input is validated here and again in lib/imap.
-import { redirect } from "next/navigation";
 import { z } from "zod";
-import { isPosternError } from "@/lib/http/errors";
-import { noticeUrl, type Notice } from "@/lib/http/signed-notice";
 import { createFolder } from "@/lib/imap/create-folder";
 import { deleteFolder } from "@/lib/imap/delete-folder";
 import { emptyFolder } from "@/lib/imap/empty-folder";
 import { renameFolder } from "@/lib/imap/rename-folder";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { setFolderSubscription } from "@/lib/imap/set-folder-subscription";
-import { sessionAction } from "../session-action";
+import { noticeAction } from "../notice-action";
 
 const path = z.string().min(1).max(1000);
 const name = z.string().max(1000);
@@ -52,28 +49,17 @@ export const emptyFolderAction = folderAction(emptyInput, async (imap, input) =>
   return `Emptied “${emptied}”: ${removed} message${removed === 1 ? "" : "s"} deleted for good.`;
 });
 
-/**
- * The shared frame of every folder action: session and CSRF token (sessionAction), validation, the
- * work, and a redirect back to "Manage folders" with a signed notice saying what happened (or why not).
- */
+/** Every folder action comes back to "Manage folders" with a notice (noticeAction); the work gets
+ * the session's IMAP identity. */
 function folderAction<S extends z.ZodType>(
   schema: S,
   work: (imap: ImapIdentity, input: z.infer<S>) => Promise<string>,
 ): (form: FormData) => Promise<void> {
-  return sessionAction("/mail/folders", async (session, form) => {
-    const parsed = schema.safeParse(Object.fromEntries(form));
-    let notice: Notice;
-    if (!parsed.success) {
-      notice = { kind: "error", text: "The form was not filled in correctly. Please try again." };
-    } else {
-      try {
-        notice = { kind: "ok", text: await work(session.imap, parsed.data) };
-      } catch (e) {
-        if (isPosternError(e) && e.code === "INVALID_CREDENTIALS") redirect("/login?reason=expired");
-        if (!isPosternError(e)) console.error("[folders]", e);
-        notice = { kind: "error", text: isPosternError(e) ? e.message : "Something went wrong on the server. Please try again." };
-      }
-    }
-    redirect(noticeUrl("/mail/folders", notice));
+  return noticeAction({
+    page: "/mail/folders",
+    schema,
+    invalid: () => "The form was not filled in correctly. Please try again.",
+    logTag: "folders",
+    work: (session, input) => work(session.imap, input),
   });
 }

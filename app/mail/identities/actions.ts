@@ -1,13 +1,10 @@
 "use server";
 // Identity settings as server actions, each with the session's CSRF token (sessionAction); every
 // input is validated here.
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { isValidAddress, parseAddressField } from "@/lib/compose/parse-addresses";
 import { deleteIdentity, saveIdentity } from "@/lib/identities/identity-store";
-import { isPosternError } from "@/lib/http/errors";
-import { noticeUrl, type Notice } from "@/lib/http/signed-notice";
-import { sessionAction } from "../session-action";
+import { noticeAction } from "../notice-action";
 
 const identityInput = z.object({
   id: z.string().max(100).optional(),
@@ -39,28 +36,20 @@ export const deleteIdentityAction = identityAction(deleteInput, async (account, 
   return "Identity deleted.";
 });
 
-/** Session and CSRF token (sessionAction), validation, the work, and back to the page with a signed notice. */
+/** Every identity action comes back to the Identities page with a notice (noticeAction); the work
+ * gets the signed-in account. */
 function identityAction<S extends z.ZodType>(
   schema: S,
   work: (account: string, input: z.infer<S>) => Promise<string>,
 ): (form: FormData) => Promise<void> {
-  return sessionAction("/mail/identities", async (session, form) => {
-    const parsed = schema.safeParse(Object.fromEntries(form));
-    let notice: Notice;
-    if (!parsed.success) {
-      const field = parsed.error.issues[0]?.path[0];
-      notice = {
-        kind: "error",
-        text: field === "address" ? "Please give a valid email address." : field === "replyTo" ? "Reply-To must be email addresses." : "The form was not filled in correctly.",
-      };
-    } else {
-      try {
-        notice = { kind: "ok", text: await work(session.email, parsed.data) };
-      } catch (e) {
-        if (!isPosternError(e)) console.error("[identities]", e);
-        notice = { kind: "error", text: isPosternError(e) ? e.message : "Something went wrong on the server. Please try again." };
-      }
-    }
-    redirect(noticeUrl("/mail/identities", notice));
+  return noticeAction({
+    page: "/mail/identities",
+    schema,
+    invalid: (error) => {
+      const field = error.issues[0]?.path[0];
+      return field === "address" ? "Please give a valid email address." : field === "replyTo" ? "Reply-To must be email addresses." : "The form was not filled in correctly.";
+    },
+    logTag: "identities",
+    work: (session, input) => work(session.email, input),
   });
 }
