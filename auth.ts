@@ -17,6 +17,7 @@ import { getConfig } from "@/lib/env";
 import { isPosternError } from "@/lib/http/errors";
 import { safeReturnPath } from "@/lib/http/return-path";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
+import { SESSION_TOKEN_CACHE_MS } from "@/lib/limits";
 
 /** Codes surfaced to the sign-in form; the form maps them to sentences. */
 export type SignInErrorCode = "invalid_credentials" | "imap_unavailable" | "rate_limited" | "bad_request";
@@ -92,10 +93,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   },
 }));
 
-/** Session tokens by a hash of the request's Cookie header, for a few seconds: decrypting Auth.js's
- * JWE on every request of a page's burst would cost more than the session lookup it leads to. The
- * session itself is still checked each time (resumeSession), so signing out takes effect at once. */
-const tokenByCookie = new RecentValues<string>();
+/** Session tokens by a hash of the request's Cookie header, for SESSION_TOKEN_CACHE_MS: decrypting
+ * Auth.js's JWE on every request would cost more than the session lookup it leads to. The session
+ * itself is still checked each time (resumeSession), so signing out takes effect at once. */
+const tokenByCookie = new RecentValues<string>(SESSION_TOKEN_CACHE_MS);
 
 async function sessionToken(): Promise<string | undefined> {
   const cookie = (await headers()).get("cookie");
