@@ -144,7 +144,7 @@ export async function fetchSummaries(
     keepRowFlags(client, range, fetchOpts.uid, mark, flags);
     return out;
   }
-  const flagged = await fetchRowFlags(client, range, { byUid: fetchOpts.uid });
+  const flagged = await fetchRowFlags(client, range, fetchOpts.uid);
   const known = new Map<number, FixedSummary>();
   const missing: number[] = [];
   for (const f of flagged) {

@@ -43,7 +43,7 @@ export function markListing(client: ImapFlow): ListingMark {
 const rangeKey = (range: string, byUid: boolean) => `${byUid ? "uid" : "seq"} ${range}`;
 
 /** Keeps the flags just fetched for `range`, unless the folder's membership changed meanwhile. */
-export function keepRowFlags(client: ImapFlow, range: string, byUid: boolean, mark: ListingMark, rows: RowFlags[], capacity = PAGE_FLAG_SNAPSHOTS): void {
+export function keepRowFlags(client: ImapFlow, range: string, byUid: boolean, mark: ListingMark, rows: RowFlags[]): void {
   const key = rangeKey(range, byUid);
   if (!mark || selectionVersion(client) !== mark.version) {
     kept.get(client)?.delete(key);
@@ -52,7 +52,7 @@ export function keepRowFlags(client: ImapFlow, range: string, byUid: boolean, ma
   const m = snapshotsOf(client);
   m.delete(key);
   m.set(key, { ...mark, uids: Uint32Array.from(rows, (r) => r.uid), bits: Uint8Array.from(rows, (r) => r.bits) });
-  while (m.size > capacity) m.delete(m.keys().next().value as string);
+  while (m.size > PAGE_FLAG_SNAPSHOTS) m.delete(m.keys().next().value as string);
 }
 
 /**
@@ -65,8 +65,7 @@ export function keepRowFlags(client: ImapFlow, range: string, byUid: boolean, ma
  * (`selectionVersion`: no EXISTS, EXPUNGE or reselect meanwhile), so a sequence range still names
  * the same messages; otherwise, and on servers without CONDSTORE, all rows are fetched.
  */
-export async function fetchRowFlags(client: ImapFlow, range: string, opts: { byUid?: boolean; capacity?: number } = {}): Promise<RowFlags[]> {
-  const byUid = opts.byUid ?? false;
+export async function fetchRowFlags(client: ImapFlow, range: string, byUid: boolean): Promise<RowFlags[]> {
   const mark = markListing(client);
   const snap = kept.get(client)?.get(rangeKey(range, byUid));
   let rows = snap && mark && snap.version === mark.version ? await changedSince(client, range, byUid, snap) : null;
@@ -74,7 +73,7 @@ export async function fetchRowFlags(client: ImapFlow, range: string, opts: { byU
     rows = [];
     for await (const m of client.fetch(range, FLAG_FIELDS, { uid: byUid })) rows.push({ uid: m.uid, bits: flagBits(m.flags) });
   }
-  keepRowFlags(client, range, byUid, mark, rows, opts.capacity);
+  keepRowFlags(client, range, byUid, mark, rows);
   return rows;
 }
 
