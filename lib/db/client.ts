@@ -57,3 +57,10 @@ function migrateBeforeConnecting(factory: AdapterFactory, migrate: () => Promise
     },
   };
 }
+
+/** For tests that change DATABASE_URL: the next getDb() opens the database the environment names. */
+export async function closeDbForTests(): Promise<void> {
+  const db = holder.posternDb;
+  holder.posternDb = undefined;
+  await db?.$disconnect();
+}
