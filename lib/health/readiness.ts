@@ -3,8 +3,9 @@ import { getConfig } from "@/lib/env";
 import { mailTlsSettings } from "@/lib/imap/connection-options";
 import { probeGreeting } from "./probe-greeting";
 
-/** How long one dependency may take to answer before it counts as down. */
-export const READINESS_TIMEOUT_MS = 3000;
+/** How long one dependency may take to answer before it counts as down: within the 5 s a load
+ * balancer's health check commonly waits (AWS ALB's default), so the answer arrives in time. */
+export const READINESS_TIMEOUT_MS = 4000;
 
 export type DependencyCheck = { ok: true; ms: number } | { ok: false; ms: number; error: string };
 export type Readiness = { ready: boolean; checks: { database: DependencyCheck; imap: DependencyCheck; smtp: DependencyCheck } };
