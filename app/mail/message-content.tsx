@@ -10,14 +10,22 @@ import { LocalDate } from "./local-date";
 import { PhishingWarnings } from "./phishing-warnings";
 import { TextWithLinks } from "./text-with-links";
 
-export function partUrl(kind: "attachment" | "source" | "derived-attachment" | "html", folder: string, uid: number, part?: string, member?: string): string {
-  const q = new URLSearchParams({ folder, uid: String(uid), ...(part ? { part } : {}), ...(member ? { member } : {}) });
+/** `name` is the file name the reader shows: the download is saved under it (the route cleans it
+ * again), since the server's own view of a part often has no name or another one. */
+export function partUrl(
+  kind: "attachment" | "source" | "derived-attachment" | "html",
+  folder: string,
+  uid: number,
+  part?: string,
+  extra: { member?: string; name?: string } = {},
+): string {
+  const q = new URLSearchParams({ folder, uid: String(uid), ...(part ? { part } : {}), ...(extra.member ? { member: extra.member } : {}), ...(extra.name ? { name: extra.name } : {}) });
   return `/api/messages/${kind}?${q}`;
 }
 
 /** Where a message's parts are served: mail's by folder and UID (partUrl); a news article's by
  * group and number (app/mail/news). */
-export type PartHref = (kind: "attachment" | "derived-attachment" | "html", part?: string, member?: string) => string;
+export type PartHref = (kind: "attachment" | "derived-attachment" | "html", part?: string, extra?: { member?: string; name?: string }) => string;
 
 /** The document of an HTML body's frame (the message's own, or attached message `part`'s), with
  * remote images only when the view was built with them. */
@@ -28,14 +36,14 @@ function frameUrl(at: PartHref, body: MessageBodyView, part?: string): string | 
 
 /** Everything of a message below its header, for the message at `folder`/`uid` (or at `href`). */
 export function MessageContent({ folder, uid, view, href }: { folder: string; uid: number; view: MessageView; href?: PartHref }) {
-  const at: PartHref = href ?? ((kind, part, member) => partUrl(kind, folder, uid, part, member));
+  const at: PartHref = href ?? ((kind, part, extra) => partUrl(kind, folder, uid, part, extra));
   return (
     <>
       <PhishingWarnings warnings={view.warnings} />
       <SecurityNotice markers={view.security} />
       {view.report && <ReportSummary report={view.report} />}
       {view.calendar.map((event, i) => (
-        <CalendarCard key={i} event={event} href={at("attachment", event.partId)} />
+        <CalendarCard key={i} event={event} href={calendarUrl(at, event, view.attachments)} />
       ))}
       <AttachmentList at={at} attachments={view.attachments} />
       {view.flow ? (
@@ -48,6 +56,12 @@ export function MessageContent({ folder, uid, view, href }: { folder: string; ui
   );
 }
 
+/** The invitation's .ics, saved under the name the attachment list shows for its part. */
+function calendarUrl(at: PartHref, event: CalendarEvent, attachments: AttachmentInfo[]): string {
+  const name = attachments.find((a) => a.partId === event.partId && !a.member)?.filename ?? "invite.ics";
+  return at("attachment", event.partId, { name });
+}
+
 // Issue 10: attachments unpacked from a part, attached messages, invitations, reports, markers.
 
 function AttachmentList({ at, attachments }: { at: PartHref; attachments: AttachmentInfo[] }) {
@@ -57,7 +71,7 @@ function AttachmentList({ at, attachments }: { at: PartHref; attachments: Attach
       {attachments.map((a) => (
         <li key={`${a.partId}/${a.member ?? ""}`}>
           <a
-            href={a.member ? at("derived-attachment", a.partId, a.member) : at("attachment", a.partId)}
+            href={a.member ? at("derived-attachment", a.partId, { member: a.member }) : at("attachment", a.partId, { name: a.filename })}
             download={a.filename}
             data-testid="attachment-link"
           >
@@ -134,7 +148,7 @@ function AttachedMessageCard({ at, m }: { at: PartHref; m: MessageView["attached
         <h3 data-testid="attached-subject" style={{ margin: "0 0 0.5rem" }}>{m.view.subject || "(no subject)"}</h3>
         <HeaderLines view={m.view} fields={["from", "to"]} />
         {m.inline && (
-          <a href={at("attachment", m.partId)} download={m.filename} data-testid="attached-download" style={{ fontSize: "0.85rem" }}>
+          <a href={at("attachment", m.partId, { name: m.filename })} download={m.filename} data-testid="attached-download" style={{ fontSize: "0.85rem" }}>
             Download {m.filename}
           </a>
         )}
@@ -143,7 +157,7 @@ function AttachedMessageCard({ at, m }: { at: PartHref; m: MessageView["attached
       <SecurityNotice markers={m.view.security} />
       {m.view.report && <ReportSummary report={m.view.report} />}
       {m.view.calendar.map((event, i) => (
-        <CalendarCard key={i} event={event} href={at("attachment", event.partId)} />
+        <CalendarCard key={i} event={event} href={calendarUrl(at, event, m.view.attachments)} />
       ))}
       <AttachmentList at={at} attachments={m.view.attachments} />
       {m.view.flow ? (
