@@ -14,6 +14,10 @@ export type ArticleDraft = {
   followupTo?: readonly string[];
   /** A control message (RFC 5537 5.3): "cancel <id>". */
   control?: string;
+  /** RFC 8315 fields: Cancel-Lock on a post (computed from its Message-ID, see cancel-lock.ts),
+   * Cancel-Key on a cancel. */
+  cancelLock?: (messageId: string) => string;
+  cancelKey?: string;
 };
 
 /** References kept when a thread grows long: the first and the newest (RFC 5537 3.4.4 lets a
@@ -34,6 +38,8 @@ export async function buildArticle(draft: ArticleDraft, opts: { domain: string; 
   const headers: Record<string, string> = { Newsgroups: draft.newsgroups.join(",") };
   if (draft.followupTo?.length) headers["Followup-To"] = draft.followupTo.join(",");
   if (draft.control) headers.Control = draft.control;
+  if (draft.cancelLock) headers["Cancel-Lock"] = draft.cancelLock(messageId);
+  if (draft.cancelKey) headers["Cancel-Key"] = draft.cancelKey;
   headers["User-Agent"] = "Postern";
   const composer = new MailComposer({
     from: { name: draft.from.name, address: draft.from.address },
