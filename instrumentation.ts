@@ -2,10 +2,16 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDb } = await import("./lib/db/client");
-  getDb(); // applies pending migrations before the first request
+  // Applies pending migrations before the first request. A database that cannot be reached yet is
+  // tried again on first use (/readyz tells the load balancer meanwhile).
+  await getDb()
+    .$connect()
+    .catch((e) => console.error("[db] not ready at start:", e instanceof Error ? e.message : e));
   const { endExpiredSessions } = await import("./lib/auth/sign-out");
   // Idle sessions are also refused on use; the sweep closes their IMAP connections promptly.
   setInterval(() => void endExpiredSessions().catch((e) => console.error("[sessions]", e)), 60_000).unref();
+  const { purgeFailureCounts } = await import("./lib/http/failure-limiter");
+  setInterval(() => void purgeFailureCounts().catch((e) => console.error("[limits]", e)), 3600_000).unref();
   const { purgeReadLinks } = await import("./lib/read-links/read-link-store");
   // Expired links' content goes within a minute of expiry (opening and revoking delete it at once).
   const purge = () => void purgeReadLinks().catch((e) => console.error("[read-links]", e));

@@ -6,7 +6,11 @@ const bool = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v
 
 const schema = z.object({
   POSTERN_DATA_DIR: z.string().default("data"),
-  DATABASE_URL: z.string().optional(),
+  /** file:PATH (SQLite, the default: <POSTERN_DATA_DIR>/postern.db) or postgresql://... */
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must be file:PATH (SQLite) or postgresql://USER:PASSWORD@HOST:PORT/DB")
+    .optional(),
   POSTERN_SECRET_KEY: z.string().optional(),
   AUTH_SECRET: z.string().optional(),
   IMAP_HOST: z.string().default("127.0.0.1"),
@@ -53,7 +57,13 @@ const schema = z.object({
   NNTP_TLS: tlsMode.default("starttls"),
 });
 
-export type Config = z.infer<typeof schema> & { dataDir: string; databaseFile: string };
+export type Config = z.infer<typeof schema> & {
+  dataDir: string;
+  databaseUrl: string;
+  databaseProvider: "sqlite" | "postgresql";
+  /** The SQLite file (meaningless with PostgreSQL). */
+  databaseFile: string;
+};
 
 let cached: Config | undefined;
 
@@ -63,7 +73,8 @@ export function getConfig(): Config {
   const parsed = schema.parse(process.env);
   const dataDir = path.resolve(parsed.POSTERN_DATA_DIR);
   const url = parsed.DATABASE_URL ?? `file:${path.join(dataDir, "postern.db")}`;
-  cached = { ...parsed, dataDir, databaseFile: url.replace(/^file:/, "") };
+  const databaseProvider = url.startsWith("file:") ? "sqlite" : "postgresql";
+  cached = { ...parsed, dataDir, databaseUrl: url, databaseProvider, databaseFile: url.replace(/^file:/, "") };
   return cached;
 }
 

@@ -40,10 +40,15 @@ export const IMAP_MAX_CONCURRENT_CONNECTS = 16;
 /** Time to open a TCP/TLS connection to the mail server before saying it is unreachable. */
 export const IMAP_CONNECT_TIMEOUT_MS = 10_000;
 
-/** Sign-in attempts per client address and per account in LOGIN_WINDOW_MS, before Postern refuses
- * to even ask the IMAP server (stops password guessing through Postern). */
+/** Failed sign-ins at one account from one client address in LOGIN_WINDOW_MS, before Postern
+ * refuses that pair without even asking the IMAP server (stops password guessing through Postern).
+ * Never per account alone: that would let anyone lock the owner out (OWASP). */
 export const LOGIN_MAX_ATTEMPTS = 10;
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+/** Failed sign-ins from one client address, whatever the accounts, in LOGIN_WINDOW_MS: one address
+ * guessing at many accounts. Higher than LOGIN_MAX_ATTEMPTS, since many people may share an
+ * address (an office behind NAT, or every user when TRUST_PROXY is unset behind a proxy). */
+export const LOGIN_MAX_ATTEMPTS_PER_ADDRESS = 30;
 
 /** Bytes asked per partial FETCH when streaming: imapflow's 64 KiB default costs a round trip per
  * 64 KiB (160 of them for a 10 MB attachment); 1 MiB keeps memory small and round trips few. */

@@ -27,4 +27,15 @@ if [ ! -f "$client" ] || [ prisma/schema.prisma -nt "$client" ]; then
   # The schema engine cannot be downloaded offline and generate does not need it.
   PRISMA_SCHEMA_ENGINE_BINARY=/bin/false npx --no-install prisma generate >/dev/null
 fi
+# Prisma generates a client per provider: the PostgreSQL one comes from the same schema
+# (DATABASE_URL=postgresql://..., lib/db/client.ts).
+pg_client=lib/generated/prisma-postgresql/client.ts
+if [ ! -f "$pg_client" ] || [ prisma/schema.prisma -nt "$pg_client" ]; then
+  say "generating the Prisma client for PostgreSQL"
+  mkdir -p lib/generated
+  sed -e 's/^  provider = "sqlite"$/  provider = "postgresql"/' -e 's#^  output   = "../lib/generated/prisma"$#  output   = "prisma-postgresql"#' \
+    prisma/schema.prisma > lib/generated/schema.postgresql.prisma
+  grep -q '^  provider = "postgresql"$' lib/generated/schema.postgresql.prisma || { echo "setup: cannot derive the PostgreSQL schema" >&2; exit 1; }
+  PRISMA_SCHEMA_ENGINE_BINARY=/bin/false npx --no-install prisma generate --schema lib/generated/schema.postgresql.prisma >/dev/null
+fi
 say "ready"

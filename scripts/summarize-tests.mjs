@@ -12,7 +12,8 @@ const read = (f) => {
   }
 };
 let passed = 0, failed = 0, skipped = 0;
-for (const suite of ["unit", "integration"]) {
+// "-postgresql": the same tests run again with PostgreSQL as the database.
+for (const suite of ["unit", "unit-postgresql", "integration", "integration-postgresql"]) {
   const r = read(`${suite}.json`);
   if (!r) { console.log(`${suite}: no report (crashed?)`); failed++; continue; }
   console.log(`${suite}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);

@@ -1,34 +1,44 @@
 import { describe, expect, it } from "vitest";
+import { useTempDatabase } from "@/tests/fixtures/temp-database";
 import { LoginRateLimiter } from "./login-rate-limit";
 import { normalizeLogin } from "./sign-in";
 
+// The counts live in the database every process shares: a real one, with the real migrations.
+useTempDatabase("login-rate-limit");
+
 describe("LoginRateLimiter", () => {
-  it("allows attempts until the limit, then says how long to wait", () => {
-    const l = new LoginRateLimiter(3, 60_000);
-    const keys = ["ip:1.2.3.4", "account:alice"];
+  it("allows attempts at an account from an address until the limit, then says how long to wait", async () => {
+    const l = new LoginRateLimiter(3, 60_000, 100);
     for (let i = 0; i < 3; i++) {
-      expect(l.retryAfter(keys, 1000 + i)).toBe(0);
-      l.recordFailure(keys, 1000 + i);
+      expect(await l.retryAfter("alice", "1.2.3.4", 1000 + i)).toBe(0);
+      await l.recordFailure("alice", "1.2.3.4", 1000 + i);
     }
-    expect(l.retryAfter(keys, 2000)).toBe(59);
-    expect(l.retryAfter(keys, 60_999)).toBe(1);
-    expect(l.retryAfter(keys, 61_000)).toBe(0);
+    expect(await l.retryAfter("alice", "1.2.3.4", 2000)).toBe(59);
+    expect(await l.retryAfter("alice", "1.2.3.4", 60_999)).toBe(1);
+    expect(await l.retryAfter("alice", "1.2.3.4", 61_000)).toBe(0);
   });
 
-  it("blocks an address guessing many accounts", () => {
-    const l = new LoginRateLimiter(2, 60_000);
-    l.recordFailure(["ip:9.9.9.9", "account:a"], 0);
-    l.recordFailure(["ip:9.9.9.9", "account:b"], 1);
-    expect(l.retryAfter(["ip:9.9.9.9", "account:c"], 2)).toBeGreaterThan(0);
-    expect(l.retryAfter(["ip:8.8.8.8", "account:c"], 2)).toBe(0);
+  it("never locks the account itself: guesses from elsewhere leave its owner's address alone", async () => {
+    const l = new LoginRateLimiter(2, 60_000, 100);
+    for (let i = 0; i < 50; i++) await l.recordFailure("Owner", `10.0.0.${i % 5}`, i);
+    expect(await l.retryAfter("owner", "10.0.0.1", 100)).toBeGreaterThan(0); // the guessers are refused
+    expect(await l.retryAfter("owner", "192.0.2.7", 100)).toBe(0); // the owner is not
   });
 
-  it("clears only the keys given on success", () => {
-    const l = new LoginRateLimiter(1, 60_000);
-    l.recordFailure(["ip:x", "account:a"], 0);
-    l.recordSuccess(["account:a"]);
-    expect(l.retryAfter(["account:a"], 1)).toBe(0);
-    expect(l.retryAfter(["ip:x"], 1)).toBeGreaterThan(0);
+  it("blocks an address guessing many accounts", async () => {
+    const l = new LoginRateLimiter(10, 60_000, 3);
+    for (const account of ["a", "b", "c"]) await l.recordFailure(account, "9.9.9.9", 0);
+    expect(await l.retryAfter("d", "9.9.9.9", 2)).toBeGreaterThan(0);
+    expect(await l.retryAfter("d", "8.8.8.8", 2)).toBe(0);
+  });
+
+  it("a success clears its own pair only, not the address's record of guessing", async () => {
+    const l = new LoginRateLimiter(1, 60_000, 2);
+    await l.recordFailure("x", "7.7.7.7", 0);
+    await l.recordFailure("y", "7.7.7.7", 0);
+    await l.recordSuccess("x", "7.7.7.7");
+    expect(await l.retryAfter("x", "7.7.7.8", 1)).toBe(0);
+    expect(await l.retryAfter("x", "7.7.7.7", 1)).toBeGreaterThan(0); // the address is still refused
   });
 });
 

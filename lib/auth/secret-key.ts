@@ -3,6 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { getConfig } from "@/lib/env";
 
+// Every process must hold the same key: the key file below is shared only by processes using one
+// data directory, so several machines need POSTERN_SECRET_KEY set alike on each.
 let master: Buffer | undefined;
 
 function parseKey(text: string): Buffer {

@@ -39,7 +39,8 @@ export async function createSession(input: {
   return { token, session: { id, email: input.email, credentials: input.credentials, clientIp: input.clientIp } };
 }
 
-/** Sessions read in the last seconds, by id, with the activity time their row had then. */
+/** Sessions read in the last seconds, by id, with the activity time their row had then. A session
+ * another process ends is refused here too within SESSION_CACHE_MS (lib/auth/recent-sessions.ts). */
 const recent = new RecentValues<{ session: MailSession; lastSeenAt: Date }>();
 
 /** The live session for a token; "expired" (and deleted) if idle too long; null if unknown. */

@@ -5,8 +5,8 @@ import { getConfig } from "@/lib/env";
 import { LoginRateLimiter } from "./login-rate-limit";
 import { createSession, type MailSession } from "./session-store";
 
-const holder = globalThis as unknown as { posternLoginLimiter?: LoginRateLimiter };
-const limiter = (holder.posternLoginLimiter ??= new LoginRateLimiter());
+// Stateless here: the counts are in the shared database.
+const limiter = new LoginRateLimiter();
 
 export type SignInInput = { email: string; password: string; clientIp: string | null; userAgent: string | null };
 
@@ -23,9 +23,7 @@ export function normalizeLogin(email: string, loginDomain?: string): string {
  */
 export async function signIn(input: SignInInput): Promise<{ token: string; session: MailSession }> {
   const email = normalizeLogin(input.email, getConfig().LOGIN_DOMAIN);
-  const accountKey = `account:${email.toLowerCase()}`;
-  const keys = [accountKey, `ip:${input.clientIp ?? "unknown"}`];
-  const wait = limiter.retryAfter(keys);
+  const wait = await limiter.retryAfter(email, input.clientIp);
   if (wait > 0) {
     throw new PosternError(
       "RATE_LIMITED",
@@ -37,11 +35,10 @@ export async function signIn(input: SignInInput): Promise<{ token: string; sessi
   try {
     client = await connectImap({ credentials, clientIp: input.clientIp });
   } catch (e) {
-    if (isAuthenticationError(e)) limiter.recordFailure(keys);
+    if (isAuthenticationError(e)) await limiter.recordFailure(email, input.clientIp);
     throw toPosternError(e);
   }
-  // Only the account's counter: one good password must not clear an address's record of guessing.
-  limiter.recordSuccess([accountKey]);
+  await limiter.recordSuccess(email, input.clientIp);
   const created = await createSession({ email, credentials, clientIp: input.clientIp, userAgent: input.userAgent });
   getPool().adopt(created.session.id, client);
   return created;

@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db/client";
+import { likeIgnoringCase } from "@/lib/db/dialect";
 import type { Address } from "@/lib/mime/types";
 
 /** Contacts are per account, whatever the session: keyed by the signed-in address. */
@@ -41,18 +42,19 @@ export type ContactSuggestion = Address & { timesUsed: number };
 
 /**
  * Contacts whose address, name, or any word of the name starts with `query`, the most used first,
- * then the most recent. Matching runs in the database (SQLite's LIKE, which ignores the case of
- * ASCII letters only), on one account's rows.
+ * then the most recent. Matching runs in the database, ignoring case (SQLite's LIKE: of ASCII
+ * letters only; PostgreSQL's ILIKE: of all), on one account's rows.
  */
 export async function suggestContacts(account: string, query: string, limit = 8): Promise<ContactSuggestion[]> {
   const q = query.trim();
   if (!q) return [];
   // Raw SQL for LIKE's ESCAPE: Prisma's startsWith leaves "_" and "%" as wildcards on SQLite.
   const like = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const ilike = likeIgnoringCase();
   const rows = await getDb().$queryRaw<{ address: string; name: string; timesUsed: number | bigint }[]>`
     SELECT "address", "name", "timesUsed" FROM "Contact"
     WHERE "account" = ${accountKey(account)}
-      AND ("address" LIKE ${`${like}%`} ESCAPE '\\' OR "name" LIKE ${`${like}%`} ESCAPE '\\' OR "name" LIKE ${`% ${like}%`} ESCAPE '\\')
+      AND ("address" ${ilike} ${`${like}%`} ESCAPE '\\' OR "name" ${ilike} ${`${like}%`} ESCAPE '\\' OR "name" ${ilike} ${`% ${like}%`} ESCAPE '\\')
     ORDER BY "timesUsed" DESC, "lastUsedAt" DESC
     LIMIT ${limit}`;
   return rows.map((r) => ({ address: r.address, name: r.name, timesUsed: Number(r.timesUsed) }));

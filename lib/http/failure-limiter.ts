@@ -1,69 +1,83 @@
+import { getDb } from "@/lib/db/client";
+
 /**
- * Counts failures per key (client address, account, ...) in a sliding window and says how long
- * a key must wait once it has too many. Each lockout of a key lasts twice as long as its previous
- * one (growing back-off, up to MAX_LOCKOUT_MS), until the key succeeds or stays quiet for a day.
- * In memory: one Postern process guards itself. Used for sign-in (lib/auth/login-rate-limit.ts)
- * and for guessing read links (lib/read-links).
+ * Counts failures per key (client address, account at an address, ...) in a window and says how
+ * long a key must wait once it has `max` of them. Each lockout of a key lasts twice as long as its
+ * previous one (growing back-off, up to MAX_LOCKOUT_MS), until the key succeeds or stays quiet for
+ * a day. The counts live in the shared database (FailureCount), so every Postern process enforces
+ * the same limit: a guesser cannot spread attempts over processes behind a load balancer.
+ * Used for sign-in (lib/auth/login-rate-limit.ts) and for guessing read links (lib/read-links).
  */
 export class FailureLimiter {
-  private readonly failures = new Map<string, number[]>();
-  /** Lockouts so far per key, when the current one ends, and the last failure (for forgetting). */
-  private readonly lockouts = new Map<string, { count: number; until: number; last: number }>();
-
+  /**
+   * @param scope prefix of this limiter's keys in the table ("login", "read-link-guess")
+   * @param max failures in `windowMs` that start a lockout
+   */
   constructor(
+    private readonly scope: string,
     private readonly max: number,
     private readonly windowMs: number,
   ) {}
 
   /** Seconds until `keys` may try again, or 0 if allowed now. */
-  retryAfter(keys: string[], now = Date.now()): number {
-    let wait = 0;
-    for (const key of keys) {
-      const lock = this.lockout(key, now);
-      if (lock) wait = Math.max(wait, lock.until - now);
-    }
-    return Math.ceil(Math.max(0, wait) / 1000);
+  async retryAfter(keys: string[], now = Date.now()): Promise<number> {
+    const locked = await getDb().failureCount.findMany({
+      where: { key: { in: keys.map((k) => this.id(k)) }, lockedUntil: { gt: BigInt(now) } },
+      select: { lockedUntil: true },
+    });
+    const until = Math.max(now, ...locked.map((r) => Number(r.lockedUntil)));
+    return Math.ceil((until - now) / 1000);
   }
 
-  recordFailure(keys: string[], now = Date.now()): void {
-    for (const key of keys) {
-      const recent = [...this.recent(key, now), now];
-      if (recent.length < this.max) {
-        this.failures.set(key, recent);
-        continue;
-      }
-      // Too many: locked out from the first of them, for twice as long as the last time.
-      const count = (this.lockout(key, now)?.count ?? 0) + 1;
-      const length = Math.min(this.windowMs * 2 ** (count - 1), MAX_LOCKOUT_MS);
-      this.lockouts.set(key, { count, until: recent[0] + length, last: now });
-      this.failures.delete(key);
-    }
+  async recordFailure(keys: string[], now = Date.now()): Promise<void> {
+    for (const key of keys) await this.recordOne(this.id(key), now);
   }
 
-  recordSuccess(keys: string[]): void {
-    for (const key of keys) {
-      this.failures.delete(key);
-      this.lockouts.delete(key);
-    }
+  async recordSuccess(keys: string[]): Promise<void> {
+    await getDb().failureCount.deleteMany({ where: { key: { in: keys.map((k) => this.id(k)) } } });
   }
 
-  /** The key's lockout record while it counts: a quiet day forgets it. */
-  private lockout(key: string, now: number): { count: number; until: number; last: number } | null {
-    const lock = this.lockouts.get(key);
-    if (!lock) return null;
-    if (now - Math.max(lock.last, lock.until) > FORGET_AFTER_MS) {
-      this.lockouts.delete(key);
-      return null;
-    }
-    return lock;
+  private id(key: string): string {
+    return `${this.scope}:${key}`;
   }
 
-  private recent(key: string, now: number): number[] {
-    const list = (this.failures.get(key) ?? []).filter((t) => t > now - this.windowMs);
-    if (list.length) this.failures.set(key, list);
-    else this.failures.delete(key);
-    return list;
+  private async recordOne(id: string, now: number): Promise<void> {
+    const db = getDb();
+    const at = BigInt(now);
+    const windowOver = BigInt(now - this.windowMs);
+    const forgotten = BigInt(now - FORGET_AFTER_MS);
+    // One atomic statement per failure, whichever process sees it: a new window when the last one
+    // is over, and a quiet day forgets earlier lockouts. SET reads the row as it was before.
+    const [row] = await db.$queryRaw<{ failures: number | bigint; windowStart: number | bigint; lockouts: number | bigint }[]>`
+      INSERT INTO "FailureCount" ("key", "windowStart", "failures", "lockouts", "lastFailureAt")
+      VALUES (${id}, ${at}, 1, 0, ${at})
+      ON CONFLICT ("key") DO UPDATE SET
+        "failures" = CASE WHEN "FailureCount"."windowStart" <= ${windowOver} THEN 1 ELSE "FailureCount"."failures" + 1 END,
+        "windowStart" = CASE WHEN "FailureCount"."windowStart" <= ${windowOver} THEN ${at} ELSE "FailureCount"."windowStart" END,
+        "lockouts" = CASE WHEN "FailureCount"."lastFailureAt" < ${forgotten} AND COALESCE("FailureCount"."lockedUntil", 0) < ${forgotten}
+          THEN 0 ELSE "FailureCount"."lockouts" END,
+        "lastFailureAt" = ${at}
+      RETURNING "failures", "windowStart", "lockouts"`;
+    const failures = Number(row.failures);
+    if (failures < this.max) return;
+    // Too many: locked out from the window's first failure, twice as long as the last time. Only the
+    // process whose count is still the row's applies it, so a burst of failures locks out once.
+    const count = Number(row.lockouts) + 1;
+    const length = Math.min(this.windowMs * 2 ** (count - 1), MAX_LOCKOUT_MS);
+    await db.failureCount.updateMany({
+      where: { key: id, failures, windowStart: BigInt(row.windowStart) },
+      data: { failures: 0, lockouts: count, lockedUntil: BigInt(row.windowStart) + BigInt(length) },
+    });
   }
+}
+
+/** Drops the records of keys quiet for FORGET_AFTER_MS (they would start afresh anyway). */
+export async function purgeFailureCounts(now = Date.now()): Promise<number> {
+  const before = BigInt(now - FORGET_AFTER_MS);
+  const { count } = await getDb().failureCount.deleteMany({
+    where: { lastFailureAt: { lt: before }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: before } }] },
+  });
+  return count;
 }
 
 /** The longest a key is ever locked out. */

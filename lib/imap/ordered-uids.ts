@@ -66,7 +66,8 @@ async function localSort(client: ImapFlow, uids: number[], key: Exclude<SortKey,
   return desc ? out.reverse() : out;
 }
 
-/** The last search or sort each connection ran, while its folder's membership is unchanged. */
+/** The last search or sort each connection ran, while its folder's membership is unchanged (per
+ * IMAP connection, so per process; the server's notices to that connection keep it right). */
 const remembered = new WeakMap<ImapFlow, { version: string; key: string; uids: Uint32Array }>();
 
 /** Search keys whose answer for a message never changes (RFC 9051 6.4.4: addresses, subject, body,

@@ -17,7 +17,8 @@ export type RowFlags = { uid: number; bits: number };
 /** The rows of one range as last fetched, and the HIGHESTMODSEQ they are known to be current at. */
 type Snapshot = { version: string; modseq: bigint; uids: Uint32Array; bits: Uint8Array };
 
-/** Per connection, the ranges it listed lately (least recently used first), keyed by range. */
+/** Per connection, the ranges it listed lately (least recently used first), keyed by range. Per
+ * process like the connection; CHANGEDSINCE asks the server what any other client changed. */
 const kept = new WeakMap<ImapFlow, Map<string, Snapshot>>();
 
 function snapshotsOf(client: ImapFlow): Map<string, Snapshot> {

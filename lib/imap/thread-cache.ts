@@ -10,6 +10,9 @@ import type { ThreadIndex } from "./thread-index";
  * folders); three folders per session is what one person pages between (Inbox, Archive, a list).
  * Least recently used entries go first; entries of ended sessions age out the same way.
  */
+// Per process, like the IMAP connections it serves: an entry counts only while its folder's version
+// (selection-version.ts, advanced by the IMAP server's own notices) is unchanged, so a change made
+// through another process or mail client is seen as any other.
 export const THREAD_CACHE_MAX_UIDS = 2_000_000;
 export const THREAD_CACHE_FOLDERS_PER_SESSION = 3;
 

@@ -7,7 +7,8 @@ import type { LiveListener } from "./live-event";
 /**
  * One AccountWatcher per signed-in account, whatever the number of its tabs and sessions, and at
  * most `maxWatchers` in the process: each costs an IMAP connection here and a process on the mail
- * server.
+ * server. Per process: every event comes from the IMAP server (IDLE, STATUS), so a user's tabs on
+ * two processes each get them from that process's own watcher.
  */
 export class WatchRegistry {
   private readonly watchers = new Map<string, AccountWatcher>();

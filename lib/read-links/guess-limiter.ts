@@ -1,12 +1,10 @@
 import { FailureLimiter } from "@/lib/http/failure-limiter";
 import { READ_LINK_GUESS_WINDOW_MS, READ_LINK_MAX_GUESSES } from "@/lib/limits";
 
-const holder = globalThis as unknown as { posternLinkGuesses?: FailureLimiter };
-
-/** Process-wide count of unknown link tokens per client address (page and reveal endpoint). */
+/** Unknown link tokens per client address (page and reveal endpoint), counted in the shared
+ * database so that every Postern process refuses the same guesser. */
 export function linkGuessLimiter(): FailureLimiter {
-  holder.posternLinkGuesses ??= new FailureLimiter(READ_LINK_MAX_GUESSES, READ_LINK_GUESS_WINDOW_MS);
-  return holder.posternLinkGuesses;
+  return new FailureLimiter("read-link-guess", READ_LINK_MAX_GUESSES, READ_LINK_GUESS_WINDOW_MS);
 }
 
 export const guessKey = (clientIp: string | null) => `ip:${clientIp ?? "unknown"}`;

@@ -3,7 +3,7 @@
 // of any number of simultaneous reveals only one sees its claim succeed and reads the blob.
 import { decryptText, encryptText } from "@/lib/auth/credentials";
 import { deriveKey } from "@/lib/auth/secret-key";
-import { getDb } from "@/lib/db/client";
+import { databaseProvider, getDb } from "@/lib/db/client";
 import { PosternError } from "@/lib/http/errors";
 import type { Address } from "@/lib/mime/types";
 import { toBase64Url } from "./base64url";
@@ -25,6 +25,9 @@ const holder = globalThis as unknown as { posternSecureDelete?: Promise<unknown>
  * it is set once, before the first write that removes a message.
  */
 function secureDelete(): Promise<unknown> {
+  // PostgreSQL has no such setting: an old row version stays in its page until VACUUM (autovacuum)
+  // frees the space and a later write reuses it; the operator's disk encryption covers that.
+  if (databaseProvider() !== "sqlite") return Promise.resolve();
   holder.posternSecureDelete ??= getDb().$queryRawUnsafe("PRAGMA secure_delete = ON");
   return holder.posternSecureDelete;
 }
@@ -267,6 +270,6 @@ export async function purgeReadLinks(now = new Date()): Promise<number> {
   await db.readLink.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - KEEP_RECEIPTS_MS) } } });
   // The write-ahead log still holds earlier images of pages that held content, until a
   // checkpoint; TRUNCATE copies the zeroed pages into the database and empties the log.
-  await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
+  if (databaseProvider() === "sqlite") await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
   return purged.count;
 }

@@ -23,11 +23,11 @@ export type RevealResult =
 async function guarded<T>(token: string, visitor: Visitor, lookup: () => Promise<T | null>): Promise<T | Refused> {
   const limiter = linkGuessLimiter();
   const key = [guessKey(visitor.ip)];
-  const retryAfter = limiter.retryAfter(key);
+  const retryAfter = await limiter.retryAfter(key);
   if (retryAfter > 0) return { kind: "limited", retryAfter };
   const found = isLinkToken(token) ? await lookup() : null;
   if (found === null) {
-    limiter.recordFailure(key);
+    await limiter.recordFailure(key);
     return { kind: "unknown" };
   }
   return found;

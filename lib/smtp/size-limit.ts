@@ -5,6 +5,7 @@ import { smtpOptions } from "./transport";
 const PROBE_TTL_MS = 60 * 60 * 1000;
 const PROBE_RETRY_MS = 60 * 1000;
 
+// The submission server's setting, the same for every process: each probes it on its own, hourly.
 let cached: { serverLimit: number | null; until: number } | undefined;
 
 /**

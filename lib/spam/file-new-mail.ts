@@ -9,7 +9,7 @@ import { evaluateMessage, isTrained } from "./evaluate-message";
 import { fetchSpamSources } from "./fetch-spam-sources";
 import { findJunkFolder } from "./mark-messages";
 import { spamAccount, spamAutoFile } from "./spam-settings";
-import { findVerdict, inboxMark, pruneVerdicts, recordSenderScore, saveVerdict, setInboxMark, type InboxMark } from "./spam-store";
+import { claimVerdict, findVerdict, inboxMark, pruneVerdicts, recordSenderScore, setInboxMark, type InboxMark } from "./spam-store";
 import { dbTokenStore } from "./token-store";
 
 /** New messages judged per INBOX listing: a flood of new mail is worked off over several
@@ -56,9 +56,11 @@ export async function fileNewInboxMail(id: ImapIdentity, email: string, known?: 
       if (await findVerdict(account, s.key)) continue; // judged before, or the user's own call
       const report = await evaluateMessage(account, s.message, s.tokens);
       const file = !!junk && report.isSpam && (isTrained(corpus) || report.list?.kind === "block");
+      // Another process listing this INBOX at the same moment may have judged it meanwhile: only
+      // the one whose verdict is stored files the message and counts its sender.
+      if (!(await claimVerdict(account, s.key, { uid: s.uid, score: report.score, isSpam: report.isSpam, filed: file }))) continue;
       judged++;
       if (file) spam.push(s.uid);
-      await saveVerdict(account, s.key, { uid: s.uid, score: report.score, isSpam: report.isSpam, filed: file });
       // An untrained filter's 0.5 says nothing about the sender: it would only dilute the average.
       if (report.sender && report.trained) await recordSenderScore(account, report.sender, report.contentScore);
     }

@@ -1,5 +1,6 @@
 import { RecentValues } from "@/lib/auth/recent-sessions";
 import { getDb } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import type { ListEntry } from "./sender-lists";
 
 // The spam filter's small per-account records besides the token counts (token-store.ts).
@@ -83,6 +84,20 @@ export async function saveVerdict(account: string, messageKey: string, v: Omit<V
     create: { account, messageKey, ...v },
     update: v,
   });
+}
+
+/**
+ * Stores the filter's verdict on a message unless one exists, atomically: of two processes judging
+ * the same new message at once, exactly one gets true and files it (moves it, counts its sender).
+ */
+export async function claimVerdict(account: string, messageKey: string, v: Omit<Verdict, "judgedAt" | "byUser">): Promise<boolean> {
+  try {
+    await getDb().spamVerdict.create({ data: { account, messageKey, ...v } });
+    return true;
+  } catch (e) {
+    if (isUniqueViolation(e)) return false;
+    throw e;
+  }
 }
 
 /** Verdicts are kept this long: long after a message's UID fell below the INBOX mark, the verdict

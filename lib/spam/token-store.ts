@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db/client";
+import { greatest, inJsonList } from "@/lib/db/dialect";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CorpusSize, TokenCounts } from "./graham";
 
@@ -68,6 +69,8 @@ const LOOKUP_BATCH = 2000;
 /** A token seen fewer than MIN_OCCURRENCES times that nobody trained for this long is dropped. */
 export const PRUNE_AFTER_DAYS = 90;
 
+const zero = Prisma.sql`0`;
+
 export const today = (now = Date.now()) => Math.floor(now / 86_400_000);
 
 /** The account's counts in Postern's database (SpamToken, SpamCorpus). */
@@ -83,11 +86,9 @@ export function dbTokenStore(account: string): TokenStore & { prune(now?: number
       const all = [...new Set(tokens)];
       const out = new Map<string, TokenCounts>();
       for (let i = 0; i < all.length; i += LOOKUP_BATCH) {
-        // The tokens travel as one JSON parameter (json_each): binding hundreds of parameters one
-        // by one costs more than the lookup itself.
         const rows = await db.$queryRaw<{ token: string; spamCount: number; hamCount: number }[]>`
           SELECT "token", "spamCount", "hamCount" FROM "SpamToken"
-          WHERE "account" = ${account} AND "token" IN (SELECT value FROM json_each(${JSON.stringify(all.slice(i, i + LOOKUP_BATCH))}))`;
+          WHERE "account" = ${account} AND "token" ${inJsonList(all.slice(i, i + LOOKUP_BATCH))}`;
         for (const r of rows) out.set(r.token, { spam: Number(r.spamCount), ham: Number(r.hamCount) });
       }
       return out;
@@ -104,21 +105,21 @@ export function dbTokenStore(account: string): TokenStore & { prune(now?: number
           INSERT INTO "SpamToken" ("account", "token", "spamCount", "hamCount", "lastTrained")
           VALUES ${Prisma.join(rows)}
           ON CONFLICT ("account", "token") DO UPDATE SET
-            "spamCount" = max(0, "spamCount" + excluded."spamCount"),
-            "hamCount" = max(0, "hamCount" + excluded."hamCount"),
+            "spamCount" = ${greatest(zero, Prisma.sql`"SpamToken"."spamCount" + excluded."spamCount"`)},
+            "hamCount" = ${greatest(zero, Prisma.sql`"SpamToken"."hamCount" + excluded."hamCount"`)},
             "lastTrained" = excluded."lastTrained"`);
       }
       writes.push(
         db.$executeRaw`
           INSERT INTO "SpamCorpus" ("account", "spamMessages", "hamMessages") VALUES (${account}, ${Math.max(0, delta.spamMessages)}, ${Math.max(0, delta.hamMessages)})
           ON CONFLICT ("account") DO UPDATE SET
-            "spamMessages" = max(0, "spamMessages" + ${delta.spamMessages}),
-            "hamMessages" = max(0, "hamMessages" + ${delta.hamMessages})`,
+            "spamMessages" = ${greatest(zero, Prisma.sql`"SpamCorpus"."spamMessages" + ${delta.spamMessages}`)},
+            "hamMessages" = ${greatest(zero, Prisma.sql`"SpamCorpus"."hamMessages" + ${delta.hamMessages}`)}`,
       );
       if (entries.some(([, d]) => d.spam < 0 || d.ham < 0)) {
         // Un-training a token that was pruned meanwhile inserted a negative count: clamp it, and
         // forget tokens nothing counts any more.
-        writes.push(db.$executeRaw`UPDATE "SpamToken" SET "spamCount" = max(0, "spamCount"), "hamCount" = max(0, "hamCount")
+        writes.push(db.$executeRaw`UPDATE "SpamToken" SET "spamCount" = ${greatest(zero, Prisma.sql`"spamCount"`)}, "hamCount" = ${greatest(zero, Prisma.sql`"hamCount"`)}
           WHERE "account" = ${account} AND ("spamCount" < 0 OR "hamCount" < 0)`);
         writes.push(db.$executeRaw`DELETE FROM "SpamToken" WHERE "account" = ${account} AND "spamCount" = 0 AND "hamCount" = 0`);
       }

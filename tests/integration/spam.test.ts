@@ -8,10 +8,11 @@ import { submitMessage } from "@/lib/compose/submit-message";
 import { getSendLimit } from "@/lib/smtp/size-limit";
 import { fileNewInboxMail, fileNewInboxMailBeforeOpening, listMessagesFilingSpam } from "@/lib/spam/file-new-mail";
 import { learnFromFolders, type LearnProgress } from "@/lib/spam/learn-from-folders";
-import { addListEntry, listEntries } from "@/lib/spam/spam-store";
+import { addListEntry, claimVerdict, listEntries } from "@/lib/spam/spam-store";
 import { markMessages } from "@/lib/spam/mark-messages";
 import { messageSpamReport } from "@/lib/spam/message-report";
 import { signInAs } from "./helpers";
+import { waitFor } from "./lab-mailbox";
 
 // sink's mailbox is emptied by the seed and used by no other test file; the filter's tables for
 // sink are cleared first, so each run starts untrained.
@@ -225,5 +226,33 @@ describe("learning from folders and from sent mail", () => {
     );
     expect(outcome.ok).toBe(true);
     expect(await listEntries(SINK.email)).toContainEqual({ kind: "allow", pattern: "sink@example.test", source: "sent" });
+  });
+});
+
+describe("several Postern processes (issue 19)", () => {
+  it("two processes filing the same new mail at once judge and file each message once", async () => {
+    // A second session has its own IMAP connection, as another process would; both start from the
+    // mark in the shared database (each process caches its own).
+    const other = await signInAs(SINK);
+    await waitFor(SINK, "INBOX", `Note to self ${TAG}`); // the previous test's message: judged first
+    await fileNewInboxMail(sink, SINK.email);
+    const mark = await getDb().spamInboxMark.findUniqueOrThrow({ where: { account: SINK.email }, select: { uidValidity: true, lastUid: true } });
+    const carolBefore = (await getDb().spamSenderScore.findUnique({ where: { account_sender: { account: SINK.email, sender: "carol@example.test" } } }))?.count ?? 0;
+    const blocked = `From: y@news.blocked.example\r\nTo: sink@example.test\r\nSubject: Blocked again ${TAG}\r\nMessage-ID: <blocked-2-${TAG}@x>\r\n\r\nhello\r\n`;
+    await append([blocked, ham(11)]);
+    const [a, b] = await Promise.all([fileNewInboxMail(sink, SINK.email, mark), fileNewInboxMail(other, SINK.email, mark)]);
+    expect(a.judged + b.judged).toBe(2);
+    expect(a.filed + b.filed).toBe(1);
+    expect(await find("Junk", "Blocked again")).toHaveLength(1);
+    expect(await find("INBOX", "Project meeting notes 11")).toHaveLength(1);
+    const carol = await getDb().spamSenderScore.findUnique({ where: { account_sender: { account: SINK.email, sender: "carol@example.test" } } });
+    expect(carol?.count).toBe(carolBefore + 1); // her message counted once
+  });
+
+  it("of verdicts claimed at once for one message, exactly one is stored (the one that files it)", async () => {
+    const key = `<claim-${TAG}@example.test>`;
+    const verdict = { uid: 1, score: 0.99, isSpam: true, filed: true };
+    const claims = await Promise.all(Array.from({ length: 10 }, () => claimVerdict(SINK.email, key, verdict)));
+    expect(claims.filter(Boolean)).toHaveLength(1);
   });
 });
