@@ -13,7 +13,7 @@ const REPO = path.resolve(import.meta.dirname, "../..");
 const parent = fs.mkdtempSync(path.join(os.tmpdir(), "postern-private-"));
 fs.chmodSync(parent, 0o700);
 const clone = path.join(parent, "postern");
-const PORTS = { IMAP: 19143, IMAPS: 19993, POP3: 19110, SIEVE: 19190, LMTP: 19024, MX: 19025, SUBMISSION: 19587, PG: 19432 };
+const PORTS = { IMAP: 19143, IMAPS: 19993, POP3: 19110, SIEVE: 19190, LMTP: 19024, MX: 19025, SUBMISSION: 19587, PG: 19432, NNTP: 19119 };
 const env = { ...process.env, ...Object.fromEntries(Object.entries(PORTS).map(([k, v]) => [`LAB_${k}_PORT`, String(v)])) };
 delete env.LAB_DIR;
 const log = path.join(REPO, "data/test-results/private-clone-lab.log");
@@ -50,15 +50,18 @@ afterAll(async () => {
 }, 60_000);
 
 describe("a clone in a directory only its owner can enter", () => {
-  it("starts its mail lab, which answers", { timeout: 120_000 }, async () => {
+  it("starts its mail lab, which answers", { timeout: 300_000 }, async () => {
     fs.mkdirSync(clone);
     fs.cpSync(path.join(REPO, "mail-lab"), path.join(clone, "mail-lab"), { recursive: true });
+    // as after `npm install` in the clone: the lab's seed scripts use the project's packages
+    fs.symlinkSync(path.join(REPO, "node_modules"), path.join(clone, "node_modules"));
     await lab("up");
     const data = fs.realpathSync(path.join(clone, "data/lab"));
     expect(data.startsWith("/var/lib/postern-lab/"), data).toBe(true);
     expect(data).toContain(crypto.createHash("sha1").update(clone).digest("hex").slice(0, 10));
     expect(await greeting(PORTS.IMAP)).toMatch(/^\* OK/);
     expect(await greeting(PORTS.SUBMISSION)).toMatch(/^220 /);
+    expect(await greeting(PORTS.NNTP)).toMatch(/^20[01] /);
     expect(fs.statSync(parent).mode & 0o777).toBe(0o700);
   });
 });
