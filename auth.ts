@@ -7,6 +7,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { authCookieConfig } from "@/lib/auth/auth-cookies";
 import { deriveKey } from "@/lib/auth/secret-key";
 import type { MailSession } from "@/lib/auth/session-store";
 import { signIn as imapSignIn } from "@/lib/auth/sign-in";
@@ -15,6 +16,7 @@ import { resumeSession } from "@/lib/auth/resume-session";
 import { signOut as endSession } from "@/lib/auth/sign-out";
 import { getConfig } from "@/lib/env";
 import { isPosternError } from "@/lib/http/errors";
+import { isHttpsRequest } from "@/lib/http/request-origin";
 import { safeReturnPath } from "@/lib/http/return-path";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { SESSION_TOKEN_CACHE_MS } from "@/lib/limits";
@@ -41,9 +43,21 @@ declare module "next-auth" {
   }
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+/** The request's headers: Auth.js hands its config function the request only in route handlers. */
+async function currentHeaders(req: Request | undefined): Promise<Headers> {
+  if (req) return req.headers;
+  try {
+    return new Headers(await headers());
+  } catch {
+    return new Headers(); // outside a request: plain HTTP, the safe assumption for names
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(async (req) => ({
   secret: getConfig().AUTH_SECRET ?? deriveKey("authjs").toString("hex"),
   trustHost: true,
+  // Secure, __Host- cookies whenever the browser reaches Postern over HTTPS (lib/auth/auth-cookies.ts).
+  ...authCookieConfig(isHttpsRequest(await currentHeaders(req))),
   pages: { signIn: "/login", error: "/login" },
   // The cookie outlives the idle timeout; the server-side record decides (lib/auth/session-store.ts).
   session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
