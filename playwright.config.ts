@@ -50,6 +50,8 @@ export default defineConfig({
       SIEVE_PORT: process.env.LAB_SIEVE_PORT ?? "4190",
       // the test image servers (e2e/canary-server.ts) listen on 127.0.0.1; never set outside tests
       IMAGE_PROXY_ALLOW_LOOPBACK: "1",
+      // the identity journeys send as sales@ without a confirmation mail (an admin-allowed address)
+      IDENTITY_ALLOWED_ADDRESSES: "sales@example.test",
     },
   },
 });
