@@ -10,7 +10,9 @@ import { z } from "zod";
 import { authCookieConfig } from "@/lib/auth/auth-cookies";
 import { deriveKey } from "@/lib/auth/secret-key";
 import type { MailSession } from "@/lib/auth/session-store";
-import { signIn as imapSignIn } from "@/lib/auth/sign-in";
+import { openPassedSignIn } from "@/lib/auth/pending-sign-in";
+import { checkPassword, signIn as imapSignIn, startSession } from "@/lib/auth/sign-in";
+import { secondStepFor } from "@/lib/two-factor/second-step";
 import { RecentValues } from "@/lib/auth/recent-sessions";
 import { resumeSession } from "@/lib/auth/resume-session";
 import { signOut as endSession } from "@/lib/auth/sign-out";
@@ -22,7 +24,7 @@ import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { SESSION_TOKEN_CACHE_MS } from "@/lib/limits";
 
 /** Codes surfaced to the sign-in form; the form maps them to sentences. */
-export type SignInErrorCode = "invalid_credentials" | "imap_unavailable" | "rate_limited" | "bad_request";
+export type SignInErrorCode = "invalid_credentials" | "imap_unavailable" | "rate_limited" | "bad_request" | "second_factor";
 
 class SignInFailure extends CredentialsSignin {
   constructor(code: SignInErrorCode) {
@@ -65,16 +67,28 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (req) => ({
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+      // Either a password, for an account without a second factor, or the ticket of a sign-in whose
+      // second factor was just passed (app/login/verify/actions.ts; lib/auth/pending-sign-in.ts).
       async authorize(raw, request) {
-        const parsed = signInSchema.safeParse(raw);
-        if (!parsed.success) throw new SignInFailure("bad_request");
+        const client = { clientIp: request.headers.get("x-postern-client-ip"), userAgent: request.headers.get("user-agent") };
         try {
-          const { token, session } = await imapSignIn({
-            email: parsed.data.email,
-            password: parsed.data.password,
-            clientIp: request.headers.get("x-postern-client-ip"),
-            userAgent: request.headers.get("user-agent"),
-          });
+          const ticket = (raw as Record<string, unknown> | undefined)?.ticket;
+          if (typeof ticket === "string") {
+            const passed = openPassedSignIn(ticket);
+            if (!passed) throw new SignInFailure("bad_request");
+            const { token, session } = await imapSignIn({ email: passed.email, password: passed.pass, ...client });
+            return { id: token, email: session.email };
+          }
+          const parsed = signInSchema.safeParse(raw);
+          if (!parsed.success) throw new SignInFailure("bad_request");
+          const checked = await checkPassword({ email: parsed.data.email, password: parsed.data.password, ...client });
+          // The sign-in form sends such accounts to the second step first; a password posted
+          // straight to Auth.js's endpoint must not skip it.
+          if (await secondStepFor(checked.email)) {
+            await checked.client.logout().catch(() => undefined);
+            throw new SignInFailure("second_factor");
+          }
+          const { token, session } = await startSession(checked, client);
           return { id: token, email: session.email };
         } catch (e) {
           if (isPosternError(e)) {

@@ -140,6 +140,12 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           </p>
         </section>
         <SpamSection email={session.email} />
+        <section className={styles.panel} aria-labelledby="settings-security">
+          <h2 id="settings-security">Sign-in security</h2>
+          <p className={styles.hint}>
+            <a href="/mail/security">Two-factor sign-in with an authenticator app, and recovery codes</a>
+          </p>
+        </section>
         <section className={styles.panel} aria-labelledby="settings-identities">
           <h2 id="settings-identities">Identities and signatures</h2>
           <p className={styles.hint}>
