@@ -43,7 +43,7 @@ export function CodesForm({ action, csrf, submitLabel, withCode }: Props) {
         </label>
       )}
       {state.error && (
-        <p className={`${styles.noticeError} ${styles.wide}`} role="alert">
+        <p className={`${styles.noticeError} ${styles.wide}`} role="alert" data-testid="codes-error">
           {state.error}
         </p>
       )}
