@@ -145,6 +145,9 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           <p className={styles.hint}>
             <a href="/mail/security">Two-factor sign-in with an authenticator app, and recovery codes</a>
           </p>
+          <p className={styles.hint}>
+            <a href="/mail/sessions">Devices and sessions: where you are signed in, and signing them out</a>
+          </p>
         </section>
         <section className={styles.panel} aria-labelledby="settings-identities">
           <h2 id="settings-identities">Identities and signatures</h2>
