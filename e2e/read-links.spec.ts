@@ -178,7 +178,6 @@ test("an answer lost on the way: bob's browser opens the message on a second try
   await bobPage.goto(link);
   const open = bobPage.getByRole("button", { name: "Open — this can be done only once" });
   await open.click();
-  // Next's route announcer is an (empty) alert too: the page's own is the one with the text.
   await expect(bobPage.getByRole("alert").filter({ hasText: "The answer did not arrive" })).toBeVisible();
   await expect(bobPage.getByText(SECRET)).toHaveCount(0);
   // Someone else with the link (another browser) finds it opened.

@@ -54,6 +54,10 @@ const schema = z.object({
   /** Two-factor sign-in required: "1" for everyone, or comma-separated login domains. Users
    * without a second factor enrol at their next sign-in, before they can read mail. */
   REQUIRE_2FA: z.string().default(""),
+  /** The news server (NNTP, issue 24) users get unless they set their own in Settings. */
+  NNTP_HOST: z.string().default("127.0.0.1"),
+  NNTP_PORT: z.coerce.number().int().min(1).max(65535).default(3119),
+  NNTP_TLS: tlsMode.default("starttls"),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string; databaseFile: string };
