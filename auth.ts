@@ -7,20 +7,24 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { authCookieConfig } from "@/lib/auth/auth-cookies";
 import { deriveKey } from "@/lib/auth/secret-key";
 import type { MailSession } from "@/lib/auth/session-store";
-import { signIn as imapSignIn } from "@/lib/auth/sign-in";
+import { openPassedSignIn } from "@/lib/auth/pending-sign-in";
+import { checkPassword, signIn as imapSignIn, startSession } from "@/lib/auth/sign-in";
+import { secondStepFor } from "@/lib/two-factor/second-step";
 import { RecentValues } from "@/lib/auth/recent-sessions";
 import { resumeSession } from "@/lib/auth/resume-session";
 import { signOut as endSession } from "@/lib/auth/sign-out";
 import { getConfig } from "@/lib/env";
 import { isPosternError } from "@/lib/http/errors";
+import { isHttpsRequest } from "@/lib/http/request-origin";
 import { safeReturnPath } from "@/lib/http/return-path";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { SESSION_TOKEN_CACHE_MS } from "@/lib/limits";
 
 /** Codes surfaced to the sign-in form; the form maps them to sentences. */
-export type SignInErrorCode = "invalid_credentials" | "imap_unavailable" | "rate_limited" | "bad_request";
+export type SignInErrorCode = "invalid_credentials" | "imap_unavailable" | "rate_limited" | "bad_request" | "second_factor";
 
 class SignInFailure extends CredentialsSignin {
   constructor(code: SignInErrorCode) {
@@ -41,9 +45,21 @@ declare module "next-auth" {
   }
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+/** The request's headers: Auth.js hands its config function the request only in route handlers. */
+async function currentHeaders(req: Request | undefined): Promise<Headers> {
+  if (req) return req.headers;
+  try {
+    return new Headers(await headers());
+  } catch {
+    return new Headers(); // outside a request: plain HTTP, the safe assumption for names
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(async (req) => ({
   secret: getConfig().AUTH_SECRET ?? deriveKey("authjs").toString("hex"),
   trustHost: true,
+  // Secure, __Host- cookies whenever the browser reaches Postern over HTTPS (lib/auth/auth-cookies.ts).
+  ...authCookieConfig(isHttpsRequest(await currentHeaders(req))),
   pages: { signIn: "/login", error: "/login" },
   // The cookie outlives the idle timeout; the server-side record decides (lib/auth/session-store.ts).
   session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
@@ -51,16 +67,28 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+      // Either a password, for an account without a second factor, or the ticket of a sign-in whose
+      // second factor was just passed (app/login/verify/actions.ts; lib/auth/pending-sign-in.ts).
       async authorize(raw, request) {
-        const parsed = signInSchema.safeParse(raw);
-        if (!parsed.success) throw new SignInFailure("bad_request");
+        const client = { clientIp: request.headers.get("x-postern-client-ip"), userAgent: request.headers.get("user-agent") };
         try {
-          const { token, session } = await imapSignIn({
-            email: parsed.data.email,
-            password: parsed.data.password,
-            clientIp: request.headers.get("x-postern-client-ip"),
-            userAgent: request.headers.get("user-agent"),
-          });
+          const ticket = (raw as Record<string, unknown> | undefined)?.ticket;
+          if (typeof ticket === "string") {
+            const passed = openPassedSignIn(ticket);
+            if (!passed) throw new SignInFailure("bad_request");
+            const { token, session } = await imapSignIn({ email: passed.email, password: passed.pass, ...client });
+            return { id: token, email: session.email };
+          }
+          const parsed = signInSchema.safeParse(raw);
+          if (!parsed.success) throw new SignInFailure("bad_request");
+          const checked = await checkPassword({ email: parsed.data.email, password: parsed.data.password, ...client });
+          // The sign-in form sends such accounts to the second step first; a password posted
+          // straight to Auth.js's endpoint must not skip it.
+          if (await secondStepFor(checked.email)) {
+            await checked.client.logout().catch(() => undefined);
+            throw new SignInFailure("second_factor");
+          }
+          const { token, session } = await startSession(checked, client);
           return { id: token, email: session.email };
         } catch (e) {
           if (isPosternError(e)) {

@@ -51,6 +51,8 @@ export default defineConfig({
       NNTP_PORT: process.env.LAB_NNTP_PORT ?? "3119",
       // the test image servers (e2e/canary-server.ts) listen on 127.0.0.1; never set outside tests
       IMAGE_PROXY_ALLOW_LOOPBACK: "1",
+      // the identity journeys send as sales@ without a confirmation mail (an admin-allowed address)
+      IDENTITY_ALLOWED_ADDRESSES: "sales@example.test",
     },
   },
 });

@@ -22,7 +22,12 @@ const app = next({ dev, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+/** Headers only a proxy of ours may set: without one, a client's own are dropped, so that Next,
+ * Auth.js and Postern see the host and scheme the connection really has (lib/http/request-origin.ts). */
+const FORWARDED_HEADERS = ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"];
+
 const server = http.createServer((req, res) => {
+  if (trustProxy === 0) for (const name of FORWARDED_HEADERS) delete req.headers[name];
   req.headers["x-postern-client-ip"] = clientIp(req);
   handle(req, res);
 });

@@ -51,6 +51,13 @@ const schema = z.object({
   /** Tests only: lets the image proxy fetch from 127.0.0.1/::1, where the test image servers
    * listen. Never set it in production: it opens Postern's own services to any message. */
   IMAGE_PROXY_ALLOW_LOOPBACK: bool.default(false),
+  /** Addresses users may send as without confirming them by mail, besides their login address:
+   * comma-separated exact addresses, "@example.com" (a whole domain) or "@%d" (the login's own
+   * domain). Any other identity address needs the link Postern mails to it. */
+  IDENTITY_ALLOWED_ADDRESSES: z.string().default(""),
+  /** Two-factor sign-in required: "1" for everyone, or comma-separated login domains. Users
+   * without a second factor enrol at their next sign-in, before they can read mail. */
+  REQUIRE_2FA: z.string().default(""),
   /** The news server (NNTP, issue 24) users get unless they set their own in Settings. */
   NNTP_HOST: z.string().default("127.0.0.1"),
   NNTP_PORT: z.coerce.number().int().min(1).max(65535).default(3119),

@@ -6,11 +6,19 @@
 // before sign-in would have to be tied to a cookie, and a same-site page (another port of the
 // host, a sibling subdomain) can set cookies for Postern's host, so it would stop nothing the
 // Origin check does not. Browsers send Origin on every cross-origin POST, forms included.
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn, type SignInErrorCode } from "@/auth";
+import { pendingSignInCookie } from "@/lib/auth/auth-cookies";
+import { PENDING_SIGN_IN_TTL_MS, sealPendingSignIn } from "@/lib/auth/pending-sign-in";
+import { checkPassword, normalizeLogin } from "@/lib/auth/sign-in";
+import { getConfig } from "@/lib/env";
+import { isPosternError } from "@/lib/http/errors";
+import { isHttpsRequest } from "@/lib/http/request-origin";
 import { safeReturnPath } from "@/lib/http/return-path";
 import { isOwnOrigin } from "@/lib/http/same-origin";
+import { secondStepFor } from "@/lib/two-factor/second-step";
 
 export type LoginState = { error: string | null; email: string };
 
@@ -19,14 +27,37 @@ const MESSAGES: Record<SignInErrorCode, string> = {
   imap_unavailable: "The mail server cannot be reached right now. Please try again in a moment.",
   rate_limited: "Too many failed sign-in attempts. Please wait at least 15 minutes before trying again (longer after repeated lockouts).",
   bad_request: "Please enter your email address and password.",
+  second_factor: "This account signs in with a second factor. Reload the page and try again.",
 };
+
+const ERROR_CODES: Record<string, SignInErrorCode> = { INVALID_CREDENTIALS: "invalid_credentials", RATE_LIMITED: "rate_limited", IMAP_UNAVAILABLE: "imap_unavailable" };
 
 export async function login(_prev: LoginState, form: FormData): Promise<LoginState> {
   const email = String(form.get("email") ?? "");
-  if (!isOwnOrigin(await headers())) return { email, error: "This sign-in did not come from Postern's own page. Reload the page and try again." };
+  const password = String(form.get("password") ?? "");
+  const requestHeaders = await headers();
+  if (!isOwnOrigin(requestHeaders)) return { email, error: "This sign-in did not come from Postern's own page. Reload the page and try again." };
+  const redirectTo = safeReturnPath(form.get("next")) ?? "/mail";
+  const step = email.trim() && password ? await secondStepFor(normalizeLogin(email, getConfig().LOGIN_DOMAIN)) : null;
+  if (step) {
+    // Password first, as for everyone; then nothing is kept but the sealed cookie of the second step.
+    try {
+      const checked = await checkPassword({ email, password, clientIp: requestHeaders.get("x-postern-client-ip"), userAgent: requestHeaders.get("user-agent") });
+      await checked.client.logout().catch(() => undefined);
+      const cookie = pendingSignInCookie(isHttpsRequest(requestHeaders));
+      (await cookies()).set(cookie.name, sealPendingSignIn({ email: checked.email, pass: password, step, next: redirectTo }), {
+        ...cookie.options,
+        maxAge: PENDING_SIGN_IN_TTL_MS / 1000,
+      });
+    } catch (e) {
+      const code = isPosternError(e) ? ERROR_CODES[e.code] : undefined;
+      if (code) return { email, error: MESSAGES[code] };
+      throw e;
+    }
+    redirect("/login/verify");
+  }
   try {
-    const redirectTo = safeReturnPath(form.get("next")) ?? "/mail";
-    await signIn("credentials", { email, password: String(form.get("password") ?? ""), redirectTo });
+    await signIn("credentials", { email, password, redirectTo });
   } catch (e) {
     // A successful signIn throws Next's redirect, which must propagate.
     if (e instanceof CredentialsSignin) {

@@ -6,6 +6,8 @@ import { LoginForm } from "./login-form";
 const NOTICES: Record<string, string> = {
   expired: "Your session ended after a period of inactivity. Please sign in again.",
   signedout: "You have signed out.",
+  timeout: "The sign-in took too long. Please enter your password again.",
+  changed: "Your password no longer works. Please sign in again.",
 };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ reason?: string; next?: string }> }) {

@@ -38,7 +38,26 @@ export function sessionAction(
   return action;
 }
 
-/** Whether `value` is an action made by sessionAction (app/server-actions.csrf.test.ts asks). */
+/**
+ * sessionAction for a form whose answer stays on the page (useActionState): `work` returns the
+ * form's next state; a refused token returns `refused` and runs nothing. For answers that must
+ * not be put in a URL (recovery codes, shown once).
+ */
+export function sessionStateAction<S>(
+  refused: S,
+  work: (session: ActionSession, form: FormData) => Promise<S>,
+): (prev: S, form: FormData) => Promise<S> {
+  const action = async (_prev: S, form: FormData): Promise<S> => {
+    const session = await requireMailSession();
+    const token = form instanceof FormData ? form.get(CSRF_FIELD) : null;
+    if (!isValidCsrfToken(typeof token === "string" ? token : null, session.id)) return refused;
+    return work(session, form);
+  };
+  madeHere.add(action);
+  return action;
+}
+
+/** Whether `value` is an action made by sessionAction or sessionStateAction (app/server-actions.csrf.test.ts asks). */
 export function isSessionAction(value: unknown): boolean {
   return typeof value === "function" && madeHere.has(value);
 }

@@ -97,6 +97,32 @@ export async function deleteSession(token: string): Promise<string> {
   return id;
 }
 
+/** A session as its owner sees it in Settings: never its credentials. */
+export type SessionSummary = { id: string; userAgent: string | null; createdAt: Date; lastSeenAt: Date };
+
+/** The account's sessions, most recently used first. */
+export async function listSessions(email: string): Promise<SessionSummary[]> {
+  return getDb().session.findMany({
+    where: { email },
+    select: { id: true, userAgent: true, createdAt: true, lastSeenAt: true },
+    orderBy: { lastSeenAt: "desc" },
+  });
+}
+
+/** Deletes the account's sessions among `ids` (another account's ids are ignored); returns those deleted. */
+export async function deleteSessionsOf(email: string, ids: string[]): Promise<string[]> {
+  const mine = await getDb().session.findMany({ where: { email, id: { in: ids } }, select: { id: true } });
+  if (mine.length) await forget(...mine.map((s) => s.id));
+  return mine.map((s) => s.id);
+}
+
+/** Of `ids`, those with no session record any more (ended in another process). */
+export async function missingSessionIds(ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const live = new Set((await getDb().session.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((s) => s.id));
+  return ids.filter((id) => !live.has(id));
+}
+
 /** Removes every session idle past the timeout; returns their ids. */
 export async function purgeExpiredSessions(now = new Date()): Promise<string[]> {
   const cutoff = new Date(now.getTime() - getConfig().SESSION_IDLE_MINUTES * 60_000);

@@ -1,7 +1,9 @@
+import type { ImapFlow } from "imapflow";
 import { PosternError } from "@/lib/http/errors";
 import { isAuthenticationError, toPosternError } from "@/lib/imap/classify-error";
 import { connectImap, getPool } from "@/lib/imap/session-pool";
 import { getConfig } from "@/lib/env";
+import type { MailCredentials } from "./credentials";
 import { LoginRateLimiter } from "./login-rate-limit";
 import { createSession, type MailSession } from "./session-store";
 
@@ -17,11 +19,11 @@ export function normalizeLogin(email: string, loginDomain?: string): string {
 }
 
 /**
- * Checks the password with an IMAP LOGIN and, if it works, creates a session that keeps that
- * very connection (no second LOGIN for the first page).
+ * Checks the password with an IMAP LOGIN (under the sign-in limiter) and hands back the logged-in
+ * connection.
  * @throws PosternError INVALID_CREDENTIALS | IMAP_UNAVAILABLE | RATE_LIMITED
  */
-export async function signIn(input: SignInInput): Promise<{ token: string; session: MailSession }> {
+export async function checkPassword(input: SignInInput): Promise<{ email: string; credentials: MailCredentials; client: ImapFlow }> {
   const email = normalizeLogin(input.email, getConfig().LOGIN_DOMAIN);
   const wait = await limiter.retryAfter(email, input.clientIp);
   if (wait > 0) {
@@ -39,7 +41,25 @@ export async function signIn(input: SignInInput): Promise<{ token: string; sessi
     throw toPosternError(e);
   }
   await limiter.recordSuccess(email, input.clientIp);
-  const created = await createSession({ email, credentials, clientIp: input.clientIp, userAgent: input.userAgent });
-  getPool().adopt(created.session.id, client);
+  return { email, credentials, client };
+}
+
+/**
+ * Checks the password and, if it works, creates a session that keeps that very connection (no
+ * second LOGIN for the first page). The caller has made sure no second factor is due
+ * (lib/two-factor/second-step.ts) or that it was passed.
+ * @throws PosternError INVALID_CREDENTIALS | IMAP_UNAVAILABLE | RATE_LIMITED
+ */
+export async function signIn(input: SignInInput): Promise<{ token: string; session: MailSession }> {
+  return startSession(await checkPassword(input), input);
+}
+
+/** A session for a checked password, keeping its IMAP connection. */
+export async function startSession(
+  checked: Awaited<ReturnType<typeof checkPassword>>,
+  input: Pick<SignInInput, "clientIp" | "userAgent">,
+): Promise<{ token: string; session: MailSession }> {
+  const created = await createSession({ email: checked.email, credentials: checked.credentials, clientIp: input.clientIp, userAgent: input.userAgent });
+  getPool().adopt(created.session.id, checked.client);
   return created;
 }

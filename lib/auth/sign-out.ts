@@ -1,5 +1,5 @@
 import { getPool } from "@/lib/imap/session-pool";
-import { deleteSession, purgeExpiredSessions } from "./session-store";
+import { deleteSession, deleteSessionsOf, listSessions, missingSessionIds, purgeExpiredSessions } from "./session-store";
 
 /** Ends a session: its record and its IMAP connection. */
 export async function signOut(token: string): Promise<void> {
@@ -7,10 +7,25 @@ export async function signOut(token: string): Promise<void> {
   await getPool().release(id);
 }
 
-/** Ends every session idle past the timeout, with their IMAP connections. */
+/** Ends every session idle past the timeout, with their IMAP connections; also closes this
+ * process's connections of sessions another process ended ("sign out" in Devices and sessions). */
 export async function endExpiredSessions(): Promise<number> {
   const ids = await purgeExpiredSessions();
-  await Promise.all(ids.map((id) => getPool().release(id)));
+  const endedElsewhere = await missingSessionIds(getPool().sessionIds());
+  await Promise.all([...ids, ...endedElsewhere].map((id) => getPool().release(id)));
   return ids.length;
+}
+
+/** Signs out the account's sessions `ids` (Settings → Devices and sessions), connections included. */
+export async function endSessions(email: string, ids: string[]): Promise<number> {
+  const ended = await deleteSessionsOf(email, ids);
+  await Promise.all(ended.map((id) => getPool().release(id)));
+  return ended.length;
+}
+
+/** Signs out every session of the account but `keepId`. */
+export async function endOtherSessions(email: string, keepId: string): Promise<number> {
+  const others = (await listSessions(email)).map((s) => s.id).filter((id) => id !== keepId);
+  return endSessions(email, others);
 }
 

@@ -6,7 +6,10 @@ const post = (headers: Record<string, string>) => new Request("http://mail.examp
 describe("isOwnOrigin", () => {
   it("accepts an Origin naming the host the request was sent to", () => {
     expect(isOwnOrigin(post({ origin: "http://mail.example.test", host: "mail.example.test" }).headers)).toBe(true);
-    expect(isOwnOrigin(post({ origin: "https://mail.example.test", "x-forwarded-host": "mail.example.test", host: "127.0.0.1:3000" }).headers)).toBe(true);
+    const proxied = post({ origin: "https://mail.example.test", "x-forwarded-host": "mail.example.test", host: "127.0.0.1:3000" }).headers;
+    expect(isOwnOrigin(proxied, { trustProxy: 1 })).toBe(true);
+    // Without a trusted proxy the forwarded host is anyone's say.
+    expect(isOwnOrigin(proxied, { trustProxy: 0 })).toBe(false);
   });
 
   it("refuses another port or host of the same site (cookies do not keep them apart)", () => {

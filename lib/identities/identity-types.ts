@@ -9,6 +9,9 @@ export type Identity = {
   replyTo: string;
   signature: string;
   isDefault: boolean;
+  /** Whether it may be sent as: the login address, one the admin allows, or one whose owner
+   * confirmed it by the link mailed to it (lib/identities/identity-verification.ts). */
+  verified: boolean;
 };
 
 export const ACCOUNT_IDENTITY_ID = "account";

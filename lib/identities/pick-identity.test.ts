@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Identity } from "./identity-types";
 import { pickIdentity, signatureBlock, swapHtmlSignature, swapSignature, withSignature } from "./pick-identity";
 
-const id = (address: string, isDefault = false, signature = ""): Identity => ({ id: address, name: "", address, replyTo: "", signature, isDefault });
+const id = (address: string, isDefault = false, signature = ""): Identity => ({ id: address, name: "", address, replyTo: "", signature, isDefault, verified: true });
 const list = [id("bob@example.test", true, "Bob"), id("sales@example.test", false, "Sales team")];
 
 describe("pickIdentity", () => {

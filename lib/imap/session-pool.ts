@@ -84,6 +84,11 @@ export class SessionPool {
     return this.entries.size;
   }
 
+  /** The sessions this process holds a connection for. */
+  sessionIds(): string[] {
+    return [...this.entries.keys()];
+  }
+
   async closeAll(): Promise<void> {
     clearInterval(this.sweeper);
     await Promise.all([...this.entries.keys()].map((k) => this.release(k)));

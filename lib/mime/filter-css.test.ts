@@ -42,9 +42,40 @@ describe("filterStyle", () => {
     );
   });
 
-  it("drops url( it cannot parse and image-set()", () => {
+  it("drops url( it cannot parse", () => {
     expect(filterStyle("background: url(https://x/a.png", () => "https://x/a.png")).toBe("");
-    expect(filterStyle("background-image: image-set('https://x/a.png' 1x)", () => "https://x/a.png")).toBe("");
+  });
+
+  it("treats every function that takes a URL like url(): its strings are asked about", () => {
+    const remote = [
+      "background-image: image('https://x/a.png')",
+      'background-image: image("https://x/a.png", red)',
+      "background-image: image-set('https://x/a.png' 1x, \"https://x/b.png\" 2x)",
+      "background-image: -webkit-image-set('https://x/a.png' 1x)",
+      "background-image: IMAGE-SET('https://x/a.png' 1x)",
+      "background-image: cross-fade(image('https://x/a.png'), url(cid:y) 50%)",
+      "background-image: -webkit-cross-fade('https://x/a.png', 'https://x/b.png', 50%)",
+      "background-image: src('https://x/a.png')",
+      "list-style: image('https://x/a.png')",
+    ];
+    for (const style of remote) {
+      const seen: string[] = [];
+      expect(filterStyle(style, (url) => (seen.push(url), null)), style).toBe("");
+      expect(seen, style).toContain("https://x/a.png");
+    }
+    expect(filterStyle("background-image: image-set('cid:a' 1x)", () => "data:image/png;base64,AAAA")).toBe(
+      'background-image: image-set("data:image/png;base64,AAAA" 1x)',
+    );
+  });
+
+  it("drops functions it does not know, and leaves strings elsewhere alone", () => {
+    expect(filterStyle("background-image: element(#x)", () => "https://x/")).toBe("");
+    expect(filterStyle("background-image: -moz-element(#x)", () => "https://x/")).toBe("");
+    expect(filterStyle("background-image: paint(x)", () => "https://x/")).toBe("");
+    expect(filterStyle("background-image: image-set('a.png' type('image/png'))", () => "https://x/")).toBe("");
+    expect(filterStyle("color: rgb(1 2 3); width: calc(100% - 2px)", noUrls)).toBe("color: rgb(1 2 3); width: calc(100% - 2px)");
+    expect(filterStyle("background: -webkit-linear-gradient(top, #fff, #000)", noUrls)).toBe("background: -webkit-linear-gradient(top, #fff, #000)");
+    expect(filterStyle("font-family: 'https://x/a.png', serif", noUrls)).toBe("font-family: 'https://x/a.png', serif");
   });
 
   it("does not split on semicolons inside quotes or parentheses", () => {

@@ -30,9 +30,27 @@ const ALLOWED_PROPERTIES = new Set([
 const ALLOWED_POSITIONS = new Set(["static", "relative"]);
 
 /** Constructs that run code, pull in other resources, or hide what they are (escapes). */
-const FORBIDDEN_VALUE = /expression\s*\(|javascript:|vbscript:|behavior|-moz-binding|@import|image-set\s*\(|[\\<>]/i;
+const FORBIDDEN_VALUE = /expression\s*\(|javascript:|vbscript:|behavior|-moz-binding|@import|[\\<>]/i;
 
-const URL_FUNCTION = /url\s*\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"]*))\s*\)/gi;
+/** The CSS functions a value may use. Anything else is dropped with its declaration, so a function
+ * a browser learns later (one that could load a URL) is refused until it is looked at here. */
+const ALLOWED_FUNCTIONS = new Set([
+  "rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch", "color", "color-mix",
+  "calc", "min", "max", "clamp",
+  "linear-gradient", "radial-gradient", "conic-gradient",
+  "repeating-linear-gradient", "repeating-radial-gradient", "repeating-conic-gradient",
+  // The functions that take a URL, which is approved like url()'s (URL_TAKING_FUNCTION).
+  "url", "image", "image-set", "cross-fade", "src",
+]);
+
+/** Functions whose string arguments are URLs (image("a.png"), image-set("a.png" 1x), src("a.png")),
+ * vendor-prefixed ones included. cross-fade() takes images, which may be such strings' functions. */
+const URL_TAKING_FUNCTION = /(?:^|[^\w-])(?:-[a-z]+-)?(?:image|image-set|cross-fade|src)\s*\(/i;
+
+const FUNCTION_NAME = /([\w-]+)\s*\(/g;
+
+/** url(...) in its three spellings, or a quoted string (a URL only inside URL_TAKING_FUNCTION). */
+const URL_OR_STRING = /url\s*\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"]*))\s*\)|"([^"]*)"|'([^']*)'/gi;
 
 /**
  * Filters a style attribute. `approveUrl` sees every url() target and returns the URL to keep
@@ -54,11 +72,17 @@ export function filterStyle(style: string, approveUrl: (url: string) => string |
 function filterValue(property: string, value: string, approveUrl: (url: string) => string | null): string | null {
   if (!ALLOWED_PROPERTIES.has(property) || !value || FORBIDDEN_VALUE.test(value)) return null;
   if (property === "position" && !ALLOWED_POSITIONS.has(value.replace(/\s*!important$/i, "").toLowerCase())) return null;
+  for (const [, name] of value.matchAll(FUNCTION_NAME)) {
+    if (!ALLOWED_FUNCTIONS.has(name.toLowerCase().replace(/^-(?:webkit|moz|o|ms)-/, ""))) return null;
+  }
+  const stringsAreUrls = URL_TAKING_FUNCTION.test(value);
   let rejected = false;
-  const rewritten = value.replace(URL_FUNCTION, (_match, double?: string, single?: string, bare?: string) => {
-    const approved = approveUrl((double ?? single ?? bare ?? "").trim());
+  const rewritten = value.replace(URL_OR_STRING, (match, double?: string, single?: string, bare?: string, str2?: string, str1?: string) => {
+    const isUrl = double !== undefined || single !== undefined || bare !== undefined;
+    if (!isUrl && !stringsAreUrls) return match;
+    const approved = approveUrl((double ?? single ?? bare ?? str2 ?? str1 ?? "").trim());
     if (approved === null) rejected = true;
-    return `url("${approved ?? ""}")`;
+    return isUrl ? `url("${approved ?? ""}")` : `"${approved ?? ""}"`;
   });
   // a url( that the pattern did not match (unbalanced, odd quoting) is not passed through
   if (rejected || /url\s*\(/i.test(rewritten.replace(/url\("[^"]*"\)/g, ""))) return null;

@@ -26,6 +26,21 @@ describe("decideImageUrl", () => {
   });
 });
 
+describe("decideImageUrl with data: images", () => {
+  it("keeps a data: image whose bytes are the type it declares", () => {
+    const gif = `data:image/gif;base64,${GIF.toString("base64")}`;
+    expect(decideImageUrl(gif, policy(false))).toEqual({ kind: "use", url: gif });
+    expect(decideImageUrl(`data:IMAGE/GIF;base64,${GIF.toString("base64")}`, policy(false))).toEqual({ kind: "use", url: gif });
+  });
+
+  it("refuses an SVG (or anything else) labelled as a raster type, and a mislabelled raster", () => {
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>').toString("base64");
+    for (const type of ["png", "jpeg", "gif", "webp"]) expect(decideImageUrl(`data:image/${type};base64,${svg}`, policy(true))).toEqual({ kind: "drop" });
+    expect(decideImageUrl(`data:image/png;base64,${GIF.toString("base64")}`, policy(true))).toEqual({ kind: "drop" });
+    expect(decideImageUrl("data:image/png;base64,", policy(true))).toEqual({ kind: "drop" });
+  });
+});
+
 describe("safeLinkHref", () => {
   it("accepts absolute http(s), mailto and tel links", () => {
     expect(safeLinkHref("https://example.com")).toBe("https://example.com/");

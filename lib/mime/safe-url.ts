@@ -1,4 +1,4 @@
-import { isSafeImageType, sniffImageType } from "@/lib/mime/safe-image";
+import { IMAGE_SNIFF_BYTES, isSafeImageType, sniffImageType } from "@/lib/mime/safe-image";
 import type { ParsedMessage } from "@/lib/mime/types";
 
 export type ImageUrlPolicy = {
@@ -28,7 +28,7 @@ export function decideImageUrl(rawUrl: string, policy: ImageUrlPolicy): ImageUrl
   const url = normalizeUrl(rawUrl);
   if (/^cid:/i.test(url)) return inlineImageUrl(url.slice(4), policy.inlineImages);
   const data = DATA_IMAGE.exec(url);
-  if (data) return { kind: "use", url: `data:${data[1].toLowerCase()};base64,${data[2]}` };
+  if (data) return dataImageUrl(data[1].toLowerCase(), data[2]);
   const remote = /^\/\//.test(url) ? `https:${url}` : url;
   if (!/^https?:\/\//i.test(remote)) return { kind: "drop" };
   const href = parseHref(remote);
@@ -58,6 +58,15 @@ function parseHref(url: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** A data: image whose bytes are the type it declares (an SVG or HTML labelled PNG is not), as for
+ * cid: images and attachments (safe-image.ts). Only the head is decoded: that is what the magic
+ * bytes need. */
+function dataImageUrl(declared: string, base64: string): ImageUrlDecision {
+  const head = Buffer.from(base64.slice(0, Math.ceil(IMAGE_SNIFF_BYTES / 3) * 4), "base64");
+  if (sniffImageType(head) !== declared) return { kind: "drop" };
+  return { kind: "use", url: `data:${declared};base64,${base64}` };
 }
 
 function inlineImageUrl(reference: string, images: ImageUrlPolicy["inlineImages"]): ImageUrlDecision {

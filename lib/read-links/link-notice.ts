@@ -12,6 +12,11 @@ export function formatUtcTime(d: Date): string {
   return `${d.toLocaleString("en-GB", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" })} UTC`;
 }
 
+/** The notice's Subject: neutral, unless the sender chose to show the message's own. */
+export function linkNoticeSubject(sender: Address, subject: string, showSubject: boolean): string {
+  return showSubject && subject.trim() ? subject : `A message from ${sender.name || sender.address}`;
+}
+
 export function linkNoticeText({ sender, url, expiresAt }: LinkNoticeInput): string {
   return [
     `${who(sender)} sent you a message that you can read once, by opening this link:`,

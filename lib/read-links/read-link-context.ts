@@ -1,6 +1,6 @@
 import { getConfig } from "@/lib/env";
 import { getSetting } from "@/lib/settings/account-settings";
-import { readLinkExpiryDays } from "./read-link-settings";
+import { readLinkExpiryDays, readLinkShowSubject } from "./read-link-settings";
 import type { ReadLinkContext } from "./send-read-links";
 
 /**
@@ -13,5 +13,6 @@ export async function readLinkContext(account: string, requestOrigin: string, da
     account,
     baseUrl: getConfig().PUBLIC_URL ?? requestOrigin,
     expiresInDays: days ?? (await getSetting(account, readLinkExpiryDays)),
+    showSubject: await getSetting(account, readLinkShowSubject),
   };
 }

@@ -10,7 +10,7 @@ import { buildMessage, type BuiltMessage, type OutgoingMessage } from "@/lib/smt
 import type { Submit } from "@/lib/smtp/send-message";
 import { toSendError, type SmtpErrorLike } from "@/lib/smtp/smtp-error";
 import { createSmtpTransport } from "@/lib/smtp/transport";
-import { linkNoticeHtml, linkNoticeText } from "./link-notice";
+import { linkNoticeHtml, linkNoticeSubject, linkNoticeText } from "./link-notice";
 import { newReceiptId } from "./link-token";
 import { createReadLink, deleteReadLinks } from "./read-link-store";
 
@@ -18,7 +18,13 @@ import { createReadLink, deleteReadLinks } from "./read-link-store";
 export const READ_LINKS_HEADER = "X-Postern-Read-Links";
 
 /** Who sends, where links point, how long they last. */
-export type ReadLinkContext = { account: string; baseUrl: string; expiresInDays: number };
+export type ReadLinkContext = {
+  account: string;
+  baseUrl: string;
+  expiresInDays: number;
+  /** Whether the notice's Subject is the message's own (else "A message from …"). */
+  showSubject?: boolean;
+};
 
 export type ReadLinkPlan = { message: OutgoingMessage; receipts: { id: string; recipient: Address }[] };
 
@@ -83,7 +89,7 @@ export function readLinkSubmit(plan: ReadLinkPlan, ctx: ReadLinkContext): Submit
           to: message.to,
           cc: message.cc,
           bcc: [],
-          subject: message.subject,
+          subject: linkNoticeSubject(message.from, message.subject, ctx.showSubject ?? false),
           text: linkNoticeText(notice),
           html: linkNoticeHtml(notice),
           attachments: [],

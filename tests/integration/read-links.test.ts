@@ -50,7 +50,7 @@ function reveal(token: string, ip = `10.9.0.${ipCounter++}`, extra: { retry?: st
       method: "POST",
       headers: {
         origin: BASE,
-        "x-forwarded-host": "postern.test",
+        host: "postern.test",
         "x-postern-request": "1",
         "content-type": "application/json",
         "x-postern-client-ip": ip,
@@ -99,6 +99,22 @@ afterAll(async () => {
   await getPool().closeAll();
 });
 
+describe("the notice's subject", () => {
+  it("is neutral by default: the sealed message's subject never travels in clear", async () => {
+    const tag = crypto.randomBytes(4).toString("hex");
+    const sender = `Alice ${tag}`;
+    const secretSubject = `Merger with Initech ${tag}`;
+    const outcome = await submitMessage(alice, submission({ from: { name: sender, address: ALICE.email }, to: BOB.email, subject: secretSubject, body: "sealed" }), limit, ctx);
+    expect(outcome).toMatchObject({ ok: true });
+    const received = await waitFor(BOB, "INBOX", tag);
+    const mail = await simpleParser(received.source);
+    expect(mail.subject).toBe(`A message from ${sender}`);
+    expect(received.source.toString("latin1")).not.toContain("Initech");
+    // Alice's own Sent copy keeps the real subject.
+    expect(await findIn(ALICE, "Sent", secretSubject)).toHaveLength(1);
+  });
+});
+
 describe("sending with a one-time read link", () => {
   const subject = `Quarterly plan ${TAG}`;
   let token = "";
@@ -109,7 +125,8 @@ describe("sending with a one-time read link", () => {
       alice,
       submission({ to: "Bob Martin <bob@example.test>", subject, body: `Hi Bob,\n${SECRET_TEXT}\n`, uploads: [{ filename: "plan.pdf", contentType: "application/pdf", content: ATTACHMENT }] }),
       limit,
-      ctx,
+      // The sender chose to show the subject (Settings); the default is a neutral one (below).
+      { ...ctx, showSubject: true },
     );
     expect(outcome).toMatchObject({ ok: true, delivered: { rejected: [], warnings: [] } });
 
@@ -321,7 +338,7 @@ describe("read link hardening", () => {
 
   it("a refused recipient's link is deleted and reported; the others are sent", async () => {
     const s = `Half refused ${TAG}`;
-    const outcome = await submitMessage(alice, submission({ to: `bob@example.test, nobody-${TAG}@example.test`, subject: s, body: "x" }), limit, ctx);
+    const outcome = await submitMessage(alice, submission({ to: `bob@example.test, nobody-${TAG}@example.test`, subject: s, body: "x" }), limit, { ...ctx, showSubject: true });
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.delivered.rejected.map((r) => r.recipient)).toEqual([`nobody-${TAG}@example.test`]);

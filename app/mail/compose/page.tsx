@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import { loginUrl, requireMailSession } from "@/auth";
 import { composeFormat } from "@/lib/compose/compose-settings";
 import { prepareCompose } from "@/lib/compose/prepare-compose";
-import { listIdentities } from "@/lib/identities/identity-store";
+import { listIdentities, listSendingIdentities } from "@/lib/identities/identity-store";
 import { isPosternError } from "@/lib/http/errors";
 import { getOutbox } from "@/lib/smtp/outbox";
 import { readLinkExpiryDays } from "@/lib/read-links/read-link-settings";
@@ -30,8 +30,9 @@ export default async function ComposePage({ searchParams }: { searchParams: Prom
   const failed = job?.state === "failed" ? `${job.error?.message ?? "The message was not sent."} It is saved in Drafts.` : null;
   let body;
   try {
-    const identities = await listIdentities(session.email);
-    const own = [session.email, ...identities.map((i) => i.address)];
+    // Every identity's address is "mine" (reply-all leaves it out); only confirmed ones are offered as From.
+    const [all, identities] = await Promise.all([listIdentities(session.email), listSendingIdentities(session.email)]);
+    const own = [session.email, ...all.map((i) => i.address)];
     const [readLinkDays, format] = await getSettings(session.email, [readLinkExpiryDays, composeFormat] as const);
     const [initial, limit] = await Promise.all([prepareCompose(session.imap, own, request, identities, { format }), getSendLimit()]);
     body = (

@@ -1,10 +1,15 @@
 "use server";
 // Identity settings as server actions, each with the session's CSRF token (sessionAction); every
 // input is validated here.
+import { headers } from "next/headers";
 import { z } from "zod";
 import { isValidAddress, parseAddressField } from "@/lib/compose/parse-addresses";
+import { getConfig } from "@/lib/env";
 import { deleteIdentity, saveIdentity } from "@/lib/identities/identity-store";
+import { confirmVerification, sendIdentityVerification } from "@/lib/identities/identity-verification";
+import { requestOrigin } from "@/lib/http/request-origin";
 import { noticeAction } from "../notice-action";
+import type { ActionSession } from "../session-action";
 
 const identityInput = z.object({
   id: z.string().max(100).optional(),
@@ -19,28 +24,52 @@ const identityInput = z.object({
   isDefault: z.literal("yes").optional(),
 });
 const deleteInput = z.object({ id: z.string().min(1).max(100) });
+const tokenInput = z.object({ token: z.string().min(20).max(100) });
 
-export const saveIdentityAction = identityAction(identityInput, async (account, input) => {
-  const saved = await saveIdentity(account, input.id || null, {
+export const saveIdentityAction = identityAction(identityInput, async (session, input) => {
+  const saved = await saveIdentity(session.email, input.id || null, {
     name: input.name,
     address: input.address,
     replyTo: input.replyTo,
     signature: input.signature,
     isDefault: input.isDefault === "yes",
   });
-  return `Saved “${saved.name ? `${saved.name} <${saved.address}>` : saved.address}”.`;
+  const done = `Saved “${saved.name ? `${saved.name} <${saved.address}>` : saved.address}”.`;
+  if (saved.verified) return done;
+  try {
+    await mailVerification(session, saved.id);
+  } catch {
+    return `${done} The confirmation link could not be mailed to ${saved.address}: try “Send the link again” later.`;
+  }
+  return `${done} A confirmation link was mailed to ${saved.address}: open it while signed in here to send as that address.`;
 });
 
-export const deleteIdentityAction = identityAction(deleteInput, async (account, input) => {
-  await deleteIdentity(account, input.id);
+export const resendVerificationAction = identityAction(deleteInput, async (session, input) => {
+  const address = await mailVerification(session, input.id);
+  return `A new confirmation link was mailed to ${address}.`;
+});
+
+export const confirmIdentityAction = identityAction(tokenInput, async (session, input) => {
+  const address = await confirmVerification(session.email, input.token);
+  if (!address) return "This confirmation link has expired or was already used. Send a new one from this page.";
+  return `Confirmed: you can now send as ${address}.`;
+});
+
+export const deleteIdentityAction = identityAction(deleteInput, async (session, input) => {
+  await deleteIdentity(session.email, input.id);
   return "Identity deleted.";
 });
 
-/** Every identity action comes back to the Identities page with a notice (noticeAction); the work
- * gets the signed-in account. */
+/** Links point at PUBLIC_URL, or at the address this browser used. */
+async function mailVerification(session: ActionSession, identityId: string): Promise<string> {
+  const baseUrl = getConfig().PUBLIC_URL ?? requestOrigin(await headers()) ?? "";
+  return sendIdentityVerification({ account: session.email, identityId, baseUrl, credentials: session.credentials });
+}
+
+/** Every identity action comes back to the Identities page with a notice (noticeAction). */
 function identityAction<S extends z.ZodType>(
   schema: S,
-  work: (account: string, input: z.infer<S>) => Promise<string>,
+  work: (session: ActionSession, input: z.infer<S>) => Promise<string>,
 ): (form: FormData) => Promise<void> {
   return noticeAction({
     page: "/mail/identities",
@@ -50,6 +79,6 @@ function identityAction<S extends z.ZodType>(
       return field === "address" ? "Please give a valid email address." : field === "replyTo" ? "Reply-To must be email addresses." : "The form was not filled in correctly.";
     },
     logTag: "identities",
-    work: (session, input) => work(session.email, input),
+    work,
   });
 }

@@ -7,7 +7,7 @@ import { composeFormat } from "@/lib/compose/compose-settings";
 import { desktopNotifications } from "@/lib/live/live-settings";
 import { preferPlainText, useImageProxy } from "@/lib/mime/reading-settings";
 import { mdnPolicy } from "@/lib/mdn/mdn-settings";
-import { readLinkExpiryDays, readLinkInboxNotice } from "@/lib/read-links/read-link-settings";
+import { readLinkExpiryDays, readLinkInboxNotice, readLinkShowSubject } from "@/lib/read-links/read-link-settings";
 import { setSetting } from "@/lib/settings/account-settings";
 import { z } from "zod";
 import { sessionAction } from "../session-action";
@@ -19,15 +19,20 @@ export const saveReadingSettings = sessionAction("/mail/settings", async (sessio
   redirect(noticeUrl("/mail/settings", { kind: "ok", text: "Reading settings saved." }));
 });
 
-const readLinkForm = z.object({ expiryDays: z.coerce.number().int().min(1).max(365), inboxNotice: z.enum(["yes"]).nullable() });
+const readLinkForm = z.object({
+  expiryDays: z.coerce.number().int().min(1).max(365),
+  inboxNotice: z.enum(["yes"]).nullable(),
+  showSubject: z.enum(["yes"]).nullable(),
+});
 
 export const saveReadLinkSettings = sessionAction("/mail/settings", async (session, form) => {
-  const parsed = readLinkForm.safeParse({ expiryDays: form.get("expiryDays"), inboxNotice: form.get("inboxNotice") });
+  const parsed = readLinkForm.safeParse({ expiryDays: form.get("expiryDays"), inboxNotice: form.get("inboxNotice"), showSubject: form.get("showSubject") });
   if (!parsed.success) {
     redirect(noticeUrl("/mail/settings", { kind: "error", text: "Links must last between 1 and 365 days." }));
   }
   await setSetting(session.email, readLinkExpiryDays, parsed.data.expiryDays);
   await setSetting(session.email, readLinkInboxNotice, parsed.data.inboxNotice === "yes");
+  await setSetting(session.email, readLinkShowSubject, parsed.data.showSubject === "yes");
   redirect(noticeUrl("/mail/settings", { kind: "ok", text: "Read confirmation settings saved." }));
 });
 

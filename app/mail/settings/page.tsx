@@ -4,7 +4,7 @@ import { readNotice } from "@/lib/http/signed-notice";
 import { getReadingPreferences } from "@/lib/mime/reading-settings";
 import { getSettings } from "@/lib/settings/account-settings";
 import styles from "../identities/identities.module.css";
-import { readLinkExpiryDays, readLinkInboxNotice } from "@/lib/read-links/read-link-settings";
+import { readLinkExpiryDays, readLinkInboxNotice, readLinkShowSubject } from "@/lib/read-links/read-link-settings";
 import { mdnPolicy } from "@/lib/mdn/mdn-settings";
 import { saveComposeSettings, saveMdnSettings, saveReadingSettings, saveReadLinkSettings } from "./actions";
 import { composeFormat } from "@/lib/compose/compose-settings";
@@ -22,12 +22,13 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const session = await requireMailSession();
   const notice = readNotice(await searchParams);
   const reading = await getReadingPreferences(session.email);
-  const [expiryDays, inboxNotice, mdn, notify, format] = await getSettings(session.email, [
+  const [expiryDays, inboxNotice, mdn, notify, format, showSubject] = await getSettings(session.email, [
     readLinkExpiryDays,
     readLinkInboxNotice,
     mdnPolicy,
     desktopNotifications,
     composeFormat,
+    readLinkShowSubject,
   ] as const);
   return (
     <SettingsFrame email={session.email} title="Settings" notice={notice} noticeTestId="settings-notice">
@@ -91,6 +92,10 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
               <input type="checkbox" name="inboxNotice" value="yes" defaultChecked={inboxNotice} />
               Also put a short message in my Inbox when a link is opened
             </label>
+            <label className={`${styles.check} ${styles.wide}`}>
+              <input type="checkbox" name="showSubject" value="yes" defaultChecked={showSubject} />
+              Show the message&apos;s subject in the email with the link (otherwise “A message from …”: subjects travel unencrypted)
+            </label>
             <p className={`${styles.hint} ${styles.wide}`}>
               Openings always show in Postern and in <a href="/mail/receipts">Receipts</a>. The Inbox message is delivered the next time you
               use Postern after the opening. An unopened link&apos;s message is deleted from the server when it expires.
@@ -135,6 +140,15 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           </p>
         </section>
         <SpamSection email={session.email} />
+        <section className={styles.panel} aria-labelledby="settings-security">
+          <h2 id="settings-security">Sign-in security</h2>
+          <p className={styles.hint}>
+            <a href="/mail/security">Two-factor sign-in with an authenticator app, and recovery codes</a>
+          </p>
+          <p className={styles.hint}>
+            <a href="/mail/sessions">Devices and sessions: where you are signed in, and signing them out</a>
+          </p>
+        </section>
         <section className={styles.panel} aria-labelledby="settings-identities">
           <h2 id="settings-identities">Identities and signatures</h2>
           <p className={styles.hint}>

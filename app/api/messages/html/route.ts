@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PosternError } from "@/lib/http/errors";
+import { requestOrigin } from "@/lib/http/request-origin";
 import { frameHeaders } from "@/lib/http/security-headers";
 import { openMessage } from "@/lib/imap/open-message";
 import { frameImageProxy } from "@/lib/image-proxy/frame-image-proxy";
@@ -15,11 +16,10 @@ const query = z.object({
   images: z.literal("1").optional(),
 });
 
-/** The origin the browser addressed (its Host header, as lib/http/same-origin.ts reads it): the
+/** The origin the browser addressed (its Host header, or a trusted proxy's forwarded one): the
  * server's own idea of its URL may name another host (localhost). */
 function browserOrigin(req: Request): string {
-  const url = new URL(req.url);
-  return `${url.protocol}//${req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? url.host}`;
+  return requestOrigin(req.headers) ?? new URL(req.url).origin;
 }
 
 /**

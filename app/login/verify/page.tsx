@@ -1,0 +1,41 @@
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { pendingSignInCookie } from "@/lib/auth/auth-cookies";
+import { openPendingSignIn } from "@/lib/auth/pending-sign-in";
+import { isHttpsRequest } from "@/lib/http/request-origin";
+import { enrolmentDisplay } from "@/lib/two-factor/enrolment-qr";
+import { pendingEnrolmentSecret } from "@/lib/two-factor/two-factor-store";
+import { VerifyForm } from "./verify-form";
+
+export const dynamic = "force-dynamic";
+
+/** The second sign-in step, after the password: a code, or (REQUIRE_2FA) setting up an app first. */
+export default async function VerifyPage() {
+  const cookie = pendingSignInCookie(isHttpsRequest(await headers()));
+  const pending = openPendingSignIn((await cookies()).get(cookie.name)?.value);
+  if (!pending) redirect("/login?reason=timeout");
+  // Enrolment at sign-in: the secret waits in the database, so a reload shows the same QR code.
+  const secret = pending.step === "enrol" ? await pendingEnrolmentSecret(pending.email) : null;
+  const display = secret ? await enrolmentDisplay(pending.email, secret) : null;
+  return (
+    <main className="login-page">
+      <div className="login-card">
+        <h1 className="brand">Postern</h1>
+        <p className="tagline">{pending.email}</p>
+        {display ? (
+          <section data-testid="enrol-at-sign-in">
+            <p>Your administrator requires a second sign-in step. Scan this code with an authenticator app, then enter the code it shows.</p>
+            {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL, nothing to optimise */}
+            <img src={display.qrDataUrl} alt="QR code for your authenticator app" width={200} height={200} />
+            <p>
+              Or type this key: <code data-testid="totp-secret">{display.typedSecret}</code>
+            </p>
+          </section>
+        ) : (
+          <p>Enter the code your authenticator app shows for Postern.</p>
+        )}
+        <VerifyForm enrol={display !== null} />
+      </div>
+    </main>
+  );
+}

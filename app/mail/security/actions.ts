@@ -1,0 +1,45 @@
+"use server";
+// Two-factor settings. Recovery codes come back in the form's state (sessionStateAction), never
+// in a URL or a cookie: they are shown once.
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { noticeUrl } from "@/lib/http/signed-notice";
+import { CSRF_REFUSED, sessionAction, sessionStateAction } from "../session-action";
+import { isPosternError } from "@/lib/http/errors";
+import { passSecondStep } from "@/lib/two-factor/second-step";
+import { confirmEnrolment, disableTwoFactor, regenerateRecoveryCodes } from "@/lib/two-factor/two-factor-store";
+import type { CodesState } from "./codes-state";
+
+const code = z.string().trim().min(6).max(40);
+const refused: CodesState = { error: CSRF_REFUSED, codes: null, message: null };
+
+export const confirmTotpAction = sessionStateAction<CodesState>(refused, async (session, form) => {
+  const typed = code.safeParse(form.get("code"));
+  if (!typed.success || !(await confirmEnrolment(session.email, typed.data))) {
+    return { error: "That code is not right. Check the app's clock, and enter the code it shows now.", codes: null, message: null };
+  }
+  return { error: null, codes: await regenerateRecoveryCodes(session.email), message: "Two-factor sign-in is on. These are your recovery codes:" };
+});
+
+export const newRecoveryCodesAction = sessionStateAction<CodesState>(refused, async (session) => ({
+  error: null,
+  codes: await regenerateRecoveryCodes(session.email),
+  message: "Your new recovery codes (the old ones no longer work):",
+}));
+
+/** Turning it off takes a current code (or a recovery code), not just an open session. */
+export const disableTotpAction = sessionAction("/mail/security", async (session, form) => {
+  const typed = code.safeParse(form.get("code"));
+  let text = "Please enter a code from your app or a recovery code.";
+  if (typed.success) {
+    try {
+      await passSecondStep(session.email, "verify", typed.data);
+      await disableTwoFactor(session.email);
+      redirect(noticeUrl("/mail/security", { kind: "ok", text: "Two-factor sign-in is off." }));
+    } catch (e) {
+      if (!isPosternError(e)) throw e;
+      text = e.message;
+    }
+  }
+  redirect(noticeUrl("/mail/security", { kind: "error", text }));
+});

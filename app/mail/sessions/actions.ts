@@ -1,0 +1,30 @@
+"use server";
+// Devices and sessions: signing out another session of the same account, or all of them but this
+// one. Each ends the session record (so its next request goes to the sign-in page, on any
+// process) and its IMAP connection here; other processes close theirs on their next sweep
+// (lib/auth/sign-out.ts endExpiredSessions).
+import { z } from "zod";
+import { endOtherSessions, endSessions } from "@/lib/auth/sign-out";
+import { noticeAction } from "../notice-action";
+
+export const endSessionAction = noticeAction({
+  page: "/mail/sessions",
+  schema: z.object({ id: z.string().min(1).max(100) }),
+  invalid: () => "The form was not filled in correctly.",
+  logTag: "sessions",
+  work: async (session, input) => {
+    if (input.id === session.id) return "To end this session, use Sign out.";
+    return (await endSessions(session.email, [input.id])) ? "That session is signed out." : "That session had already ended.";
+  },
+});
+
+export const endOtherSessionsAction = noticeAction({
+  page: "/mail/sessions",
+  schema: z.object({}),
+  invalid: () => "The form was not filled in correctly.",
+  logTag: "sessions",
+  work: async (session) => {
+    const n = await endOtherSessions(session.email, session.id);
+    return n === 0 ? "No other session was open." : `Signed out ${n} other session${n === 1 ? "" : "s"}.`;
+  },
+});
