@@ -2,7 +2,7 @@ import type { FetchMessageObject, ImapFlow, MailboxObject, MessageAddressObject 
 import { SUMMARY_CACHE_ENTRIES } from "@/lib/limits";
 import type { Address } from "@/lib/mime/types";
 import { hasAttachments } from "./body-structure";
-import { ANSWERED, FLAGGED, SEEN, fetchRowFlags, flagBits, keepRowFlags, markListing, type RowFlags } from "./page-flags";
+import { ANSWERED, FLAGGED, POSSIBLE_SPAM, SEEN, fetchRowFlags, flagBits, keepRowFlags, markListing, type RowFlags } from "./page-flags";
 
 export type MessageSummary = {
   uid: number;
@@ -14,12 +14,14 @@ export type MessageSummary = {
   seen: boolean;
   flagged: boolean;
   answered: boolean;
+  /** The spam filter was unsure about it (INBOX only): shown "possibly spam". */
+  possiblySpam?: boolean;
   hasAttachments: boolean;
 };
 
 /** The part of a list row that IMAP never changes: a UID names one immutable message for as long
  * as the folder's UIDVALIDITY stays (RFC 9051 2.3.1.1). Only the flags move. */
-type FixedSummary = Omit<MessageSummary, "seen" | "flagged" | "answered">;
+type FixedSummary = Omit<MessageSummary, "seen" | "flagged" | "answered" | "possiblySpam">;
 
 function toAddress(a: MessageAddressObject): Address {
   return { name: a.name ?? "", address: a.address ?? "" };
@@ -53,6 +55,7 @@ function withFlags(f: FixedSummary, bits: number): MessageSummary {
     seen: (bits & SEEN) !== 0,
     flagged: (bits & FLAGGED) !== 0,
     answered: (bits & ANSWERED) !== 0,
+    possiblySpam: (bits & POSSIBLE_SPAM) !== 0,
   };
 }
 

@@ -8,6 +8,7 @@ import { getSettings } from "@/lib/settings/account-settings";
 import { evaluateMessage, isTrained } from "./evaluate-message";
 import { fetchSpamSources } from "./fetch-spam-sources";
 import { findJunkFolder } from "./mark-messages";
+import { setPossibleSpamMark } from "./possible-spam-mark";
 import { spamAccount, spamAutoFile } from "./spam-settings";
 import { findVerdict, inboxMark, pruneVerdicts, recordSenderScore, saveVerdict, setInboxMark, type InboxMark } from "./spam-store";
 import { dbTokenStore } from "./token-store";
@@ -22,7 +23,8 @@ const NOTHING: FilingResult = { judged: 0, filed: 0, pending: false };
 
 /**
  * Judges INBOX messages that arrived since the last call, each UID once (the mark remembers the
- * highest judged UID, the verdict is stored per message), and moves spam to Junk. Runs when INBOX
+ * highest judged UID, the verdict is stored per message), moves spam to Junk and marks the ones
+ * the filter is unsure about "possibly spam" (possible-spam-mark.ts). Runs when INBOX
  * is listed. Until the account has taught the filter a spam and a good message it only moves the
  * mark on: it files nothing, and mail that arrived before filtering started is never filed later.
  * Blacklisted senders are filed even then: that needs no learning.
@@ -51,6 +53,7 @@ export async function fileNewInboxMail(id: ImapIdentity, email: string, known?: 
     if (!batch.length) return NOTHING;
     const junk = findJunkFolder(await listAllFolders(client));
     const spam: number[] = [];
+    const unsure: number[] = [];
     let judged = 0;
     for (const s of await fetchSpamSources(client, batch.join(","))) {
       if (await findVerdict(account, s.key)) continue; // judged before, or the user's own call
@@ -58,10 +61,14 @@ export async function fileNewInboxMail(id: ImapIdentity, email: string, known?: 
       const file = !!junk && report.isSpam && (isTrained(corpus) || report.list?.kind === "block");
       judged++;
       if (file) spam.push(s.uid);
-      await saveVerdict(account, s.key, { uid: s.uid, score: report.score, isSpam: report.isSpam, filed: file });
+      // Spam that could not be filed (no Junk folder) is at least marked.
+      const mark = isTrained(corpus) && (report.unsure || (report.isSpam && !file));
+      if (mark) unsure.push(s.uid);
+      await saveVerdict(account, s.key, { uid: s.uid, score: report.score, isSpam: report.isSpam, filed: file, unsure: report.unsure });
       // An untrained filter's 0.5 says nothing about the sender: it would only dilute the average.
       if (report.sender && report.trained) await recordSenderScore(account, report.sender, report.contentScore);
     }
+    if (unsure.length) await setPossibleSpamMark(client, unsure.join(","), true);
     if (junk && spam.length) await moveSelected(client, spam.join(","), junk.path);
     await setInboxMark(account, { uidValidity, lastUid: batch[batch.length - 1] });
     await pruneVerdicts(account);

@@ -1,0 +1,13 @@
+-- Spam learner (issue 25): the logistic-regression weights per account and feature slot (only
+-- slots in use are stored; pruned to a bound), the step each trained message took (to forget it
+-- exactly), and the "unsure" part of a verdict.
+CREATE TABLE "SpamWeight" (
+    "account" TEXT NOT NULL,
+    "slot" INTEGER NOT NULL,
+    "weight" REAL NOT NULL,
+    PRIMARY KEY ("account", "slot")
+);
+
+ALTER TABLE "SpamVerdict" ADD COLUMN "unsure" BOOLEAN NOT NULL DEFAULT false;
+
+ALTER TABLE "SpamTrained" ADD COLUMN "learnerStep" REAL NOT NULL DEFAULT 0;
