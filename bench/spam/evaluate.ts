@@ -128,8 +128,10 @@ export function testMethod(
 
 export type OnlineReport = { area: number; errors: number; fp: number; fn: number; trained: number; curve: number[] };
 
-/** Classify each message, then train it with its true label (every message, or only mistakes). */
-export function onlineRun(m: Method, stream: Sample[], mode: "everything" | "errors"): OnlineReport {
+/** Classify each message, then train it with its true label: every message, only mistakes (at
+ * the method's own cut), or — "errors or unsure", Postern's "mistakes" mode for the default
+ * learner — unless spam scored above the spam cut-off or good mail below the "possibly spam" one. */
+export function onlineRun(m: Method, stream: Sample[], mode: "everything" | "errors" | "errors or unsure", cutoffs?: Thresholds): OnlineReport {
   const learner = m.create();
   const scored: Scored[] = [];
   const curve: number[] = [];
@@ -143,7 +145,8 @@ export function onlineRun(m: Method, stream: Sample[], mode: "everything" | "err
     if (wrong) (s.label === "ham" ? fp++ : fn++);
     if (i % 1000 === 0) curve.push(0);
     if (wrong) curve[curve.length - 1]++;
-    if (mode === "everything" || wrong) (learner.learn(s), trained++);
+    const doubtful = cutoffs ? (s.label === "spam" ? score <= cutoffs.spam : score > cutoffs.unsure) : wrong;
+    if (mode === "everything" || (mode === "errors" && wrong) || (mode === "errors or unsure" && doubtful)) (learner.learn(s), trained++);
   }
   return { area: oneMinusRocArea(scored), errors: fp + fn, fp, fn, trained, curve };
 }

@@ -92,8 +92,9 @@ async function main(): Promise<void> {
   const stream = fixedOrder([...train.samples, ...test.samples, ...(extra?.samples ?? [])]);
   const online: Record<string, unknown> = {};
   for (const m of methods) {
-    for (const mode of ["everything", "errors"] as const) {
-      const o = onlineRun(m, stream, mode);
+    const modes = m === chosen ? (["everything", "errors", "errors or unsure"] as const) : (["everything", "errors"] as const);
+    for (const mode of modes) {
+      const o = onlineRun(m, stream, mode, defaults);
       online[`${m.name} / ${mode}`] = o;
       console.log(`   ${m.name}, train on ${mode}: 1−ROCA ${(100 * o.area).toFixed(3)}%, errors ${o.errors} (${o.fp} FP, ${o.fn} FN), trained ${o.trained}; errors per 1,000: ${o.curve.join(" ")}`);
     }

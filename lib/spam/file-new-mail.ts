@@ -6,7 +6,9 @@ import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { withMailbox } from "@/lib/imap/with-mailbox";
 import { getSettings } from "@/lib/settings/account-settings";
 import { evaluateMessage, isTrained } from "./evaluate-message";
-import { fetchSpamSources } from "./fetch-spam-sources";
+import { fetchSpamSources, type SpamSource } from "./fetch-spam-sources";
+import { learnCorrections } from "./learn-corrections";
+import { learnFromJunkMovesQuietly } from "./learn-junk-moves";
 import { findJunkFolder } from "./mark-messages";
 import { setPossibleSpamMark } from "./possible-spam-mark";
 import { spamAccount, spamAutoFile } from "./spam-settings";
@@ -54,9 +56,16 @@ export async function fileNewInboxMail(id: ImapIdentity, email: string, known?: 
     const junk = findJunkFolder(await listAllFolders(client));
     const spam: number[] = [];
     const unsure: number[] = [];
+    const outOfJunk: SpamSource[] = [];
     let judged = 0;
     for (const s of await fetchSpamSources(client, batch.join(","))) {
-      if (await findVerdict(account, s.key)) continue; // judged before, or the user's own call
+      const earlier = await findVerdict(account, s.key);
+      if (earlier) {
+        // Judged before, or the user's own call. Back in INBOX after it went to Junk (Postern filed
+        // it, or the user marked it spam here): the user took it out of Junk in another program.
+        if (earlier.isSpam) outOfJunk.push(s);
+        continue;
+      }
       const report = await evaluateMessage(account, s.message, s.tokens);
       const file = !!junk && report.isSpam && (isTrained(corpus) || report.list?.kind === "block");
       judged++;
@@ -72,7 +81,12 @@ export async function fileNewInboxMail(id: ImapIdentity, email: string, known?: 
     if (junk && spam.length) await moveSelected(client, spam.join(","), junk.path);
     await setInboxMark(account, { uidValidity, lastUid: batch[batch.length - 1] });
     await pruneVerdicts(account);
-    return { judged, filed: spam.length, pending: fresh.length > batch.length };
+    return { judged, filed: spam.length, pending: fresh.length > batch.length, outOfJunk };
+  }).then(async (r) => {
+    if (!("outOfJunk" in r)) return r;
+    const { outOfJunk, ...result } = r;
+    await learnCorrections(email, outOfJunk, "ham");
+    return result;
   });
 }
 
@@ -99,7 +113,10 @@ export async function listMessagesFilingSpam(
   email: string,
   opts: Parameters<typeof listMessages>[1],
 ): Promise<MessagePage> {
-  if (opts.folder !== "INBOX") return listMessages(id, opts);
+  if (opts.folder !== "INBOX") {
+    await learnFromJunkMovesQuietly(id, email, opts.folder);
+    return listMessages(id, opts);
+  }
   const query = opts.query ?? DEFAULT_LIST_QUERY;
   const ownOrder = !toImapSearch(query) && isDefaultOrder(query);
   const mark = await inboxMark(spamAccount(email)).catch(() => undefined);

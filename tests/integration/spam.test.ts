@@ -237,6 +237,50 @@ describe("Spam and Not spam", () => {
     const judgedAfter = await messageSpamReport(sink, SINK.email, "INBOX", back);
     expect(judgedAfter.learner!.logOdds).toBeCloseTo(judgedBefore.learner!.logOdds, 3);
   });
+
+  it("learns, once, a move into or out of Junk made in another mail program", async () => {
+    const moveIn = async (from: string, uid: number, to: string) => {
+      const raw = await connectImap({ credentials: { user: SINK.email, pass: SINK.password }, clientIp: null });
+      try {
+        const lock = await raw.getMailboxLock(from);
+        try {
+          await raw.messageMove(String(uid), to, { uid: true });
+        } finally {
+          lock.release();
+        }
+      } finally {
+        await raw.logout();
+      }
+    };
+    // Junk is looked at once before the move: what was there already is not the user's doing now
+    await listMessagesFilingSpam(sink, SINK.email, { folder: "Junk", page: 1 });
+    const before = await corpus();
+
+    // good mail the filter left in INBOX, moved to Junk elsewhere: learned as spam when Junk is listed
+    const [good] = await find("INBOX", "Project meeting notes 8");
+    await moveIn("INBOX", good, "Junk");
+    await listMessagesFilingSpam(sink, SINK.email, { folder: "Junk", page: 1 });
+    expect((await corpus())?.spamMessages).toBe(before!.spamMessages + 1);
+    const [inJunk] = await find("Junk", "Project meeting notes 8");
+    expect((await messageSpamReport(sink, SINK.email, "Junk", inJunk)).learnedAs).toBe("spam");
+
+    // spam Postern filed, moved back to INBOX elsewhere: learned as good mail and never filed again
+    const [filed] = await find("Junk", "CHEAP pills, best prices!!! 8");
+    await moveIn("Junk", filed, "INBOX");
+    await listMessagesFilingSpam(sink, SINK.email, { folder: "INBOX", page: 1 });
+    const [back] = await find("INBOX", "CHEAP pills, best prices!!! 8");
+    expect(back).toBeDefined();
+    const why = await messageSpamReport(sink, SINK.email, "INBOX", back);
+    // the user's call now ("mistakes" mode: learned only if the filter would still call it spam)
+    expect(why.verdict).toMatchObject({ byUser: true, isSpam: false, filed: false });
+    expect(why.learnedAs === "ham" || !why.isSpam).toBe(true);
+
+    // once: listing both folders again learns nothing more
+    const after = await corpus();
+    await listMessagesFilingSpam(sink, SINK.email, { folder: "Junk", page: 1 });
+    await listMessagesFilingSpam(sink, SINK.email, { folder: "INBOX", page: 1 });
+    expect(await corpus()).toEqual(after);
+  });
 });
 
 describe("learning from folders and from sent mail", () => {

@@ -11,3 +11,11 @@ CREATE TABLE "SpamWeight" (
 ALTER TABLE "SpamVerdict" ADD COLUMN "unsure" BOOLEAN NOT NULL DEFAULT false;
 
 ALTER TABLE "SpamTrained" ADD COLUMN "learnerStep" DOUBLE PRECISION NOT NULL DEFAULT 0;
+
+-- The highest Junk UID the filter has looked at: a message above it that the filter had judged
+-- good in INBOX was moved to Junk by the user in another mail program, and is learned as spam.
+CREATE TABLE "SpamJunkMark" (
+    "account" TEXT NOT NULL PRIMARY KEY,
+    "uidValidity" TEXT NOT NULL,
+    "lastUid" INTEGER NOT NULL
+);
