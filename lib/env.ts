@@ -47,6 +47,13 @@ const schema = z.object({
   /** Tests only: lets the image proxy fetch from 127.0.0.1/::1, where the test image servers
    * listen. Never set it in production: it opens Postern's own services to any message. */
   IMAGE_PROXY_ALLOW_LOOPBACK: bool.default(false),
+  /** DNS blocklists the spam filter asks about a message's originating IP: "zone[=points], ..."
+   * (none by default; a listing adds 2 points unless given). */
+  SPAM_DNSBL_ZONES: z.string().default(""),
+  /** DNS server for those lookups ("127.0.0.1:53"); unset, the system's resolver. */
+  SPAM_DNSBL_SERVER: z.string().optional(),
+  /** Longest wait for a blocklist's answer, in milliseconds (a list that misses it rests 5 min). */
+  SPAM_DNSBL_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(1000),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string; databaseFile: string };

@@ -54,7 +54,8 @@ function LearnerEvidence({ r, learner }: { r: MessageSpamReport; learner: NonNul
 /** +0.69 log-odds → "×2.0 toward spam". */
 function oddsEffect(logOdds: number): string {
   const factor = Math.exp(Math.abs(logOdds));
-  return `×${factor < 10 ? factor.toFixed(1) : Math.round(factor)} toward ${logOdds > 0 ? "spam" : "good mail"}`;
+  const shown = factor < 2 ? factor.toFixed(2) : factor < 10 ? factor.toFixed(1) : String(Math.round(factor));
+  return `×${shown} toward ${logOdds > 0 ? "spam" : "good mail"}`;
 }
 
 function Why({ r }: { r: MessageSpamReport }) {

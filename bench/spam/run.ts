@@ -12,6 +12,7 @@ import { readSpamMessage } from "@/lib/spam/read-spam-message";
 import { headerValue, type SpamMessage } from "@/lib/spam/spam-message";
 import { tokenize } from "@/lib/spam/tokenize";
 import { folderCorpus, stdlibCorpus, type LabelledMessage } from "./load-corpus";
+import { measureSqliteLearner } from "./sqlite-store";
 import { fisher, graham, logistic, makeSample, withRules, type Method, type Sample } from "./methods";
 import { chooseThresholds, crossValidatedScores, fixedOrder, onlineRun, testMethod, timeOrderedArea, type MethodReport } from "./evaluate";
 
@@ -88,6 +89,13 @@ async function main(): Promise<void> {
   const asProbability = (t: number) => (1 / (1 + Math.exp(-t))).toFixed(3);
   console.log(`\n   Default learner's cut-offs as Postern's scores (lib/spam/spam-settings.ts): spam > ${asProbability(defaults.spam)}, possibly spam > ${asProbability(defaults.unsure)}`);
 
+  const sqlite = await measureSqliteLearner(train.samples, test.messages.slice(0, 500));
+  console.log(
+    `   Production path (SQLite, weight-store.ts): ${train.samples.length} messages trained in ${(sqlite.trainMs / 1000).toFixed(2)} s (from tokens), ` +
+      `${sqlite.weights} weights written in ${(sqlite.writeMs / 1000).toFixed(2)} s; judging ${(sqlite.classifyMs / sqlite.classified).toFixed(3)} ms/message wall ` +
+      `(tokenize + weights looked up in SQLite + score, ${sqlite.classified} messages)`,
+  );
+
   console.log("\n3. Online run (TREC style): the whole corpus in one fixed order, each message classified, then trained with its true label");
   const stream = fixedOrder([...train.samples, ...test.samples, ...(extra?.samples ?? [])]);
   const online: Record<string, unknown> = {};
@@ -99,7 +107,7 @@ async function main(): Promise<void> {
       console.log(`   ${m.name}, train on ${mode}: 1−ROCA ${(100 * o.area).toFixed(3)}%, errors ${o.errors} (${o.fp} FP, ${o.fn} FN), trained ${o.trained}; errors per 1,000: ${o.curve.join(" ")}`);
     }
   }
-  if (args.json) fs.writeFileSync(args.json, JSON.stringify({ source: corpus.source, chosen: best.method.name, reports, online, loadAverage: os.loadavg()[0] }, null, 2));
+  if (args.json) fs.writeFileSync(args.json, JSON.stringify({ source: corpus.source, chosen: best.method.name, reports, online, sqlite, loadAverage: os.loadavg()[0] }, null, 2));
 }
 
 main().catch((e) => {

@@ -2,7 +2,9 @@ import { getSettings } from "@/lib/settings/account-settings";
 import { autoWhitelist, combineScore } from "./combine-score";
 import { classifyTokens, type BayesResult, type CorpusSize, type TokenCounts } from "./graham";
 import { applyRules, type RuleHit } from "./heuristics";
+import { dnsblHits } from "./dnsbl";
 import { scoreWithLearner, type LearnerResult } from "./learner";
+import { originatingIp } from "./originating-ip";
 import { listVerdict, type ListEntry } from "./sender-lists";
 import { readSenderAuth, type SenderAuth } from "./sender-auth";
 import { SPAM_SETTINGS } from "./spam-settings";
@@ -83,17 +85,19 @@ export async function evaluateMessage(account: string, message: SpamMessage, tok
     listEntries(account),
   ]);
   const sender = message.from?.[0]?.address?.toLowerCase() || null;
-  const [senderHistory, bayes, learner] = await Promise.all([
+  const [senderHistory, bayes, learner, blocklisted] = await Promise.all([
     sender ? senderAverage(account, sender) : { average: null, count: 0 },
     method === "graham"
       ? store.counts(tokens).then((counts) => classifyTokens(tokens, (t): TokenCounts | undefined => counts.get(t), corpus, { interesting, threshold: grahamThreshold }))
       : null,
     method === "logistic" ? scoreWithLearner(account, tokens) : null,
+    // Bounded by SPAM_DNSBL_TIMEOUT_MS and cached: a slow list delays a judgement, never a page.
+    dnsblHits(originatingIp(message)),
   ]);
   const threshold = method === "graham" ? grahamThreshold : learnerThreshold;
   // Graham's method as built has two verdicts; the band belongs to the default learner.
   const unsureThreshold = method === "graham" ? threshold : Math.min(learnerUnsure, threshold);
-  const rules = applyRules(message);
+  const rules = [...applyRules(message), ...blocklisted];
   const list = sender ? listVerdict(sender, entries) : null;
   const trained = isTrained(corpus);
   const probability = bayes?.probability ?? learner?.probability ?? 0.5;

@@ -19,3 +19,12 @@ CREATE TABLE "SpamJunkMark" (
     "uidValidity" TEXT NOT NULL,
     "lastUid" INTEGER NOT NULL
 );
+
+-- DNS blocklist answers for originating IPs, shared by all accounts, kept an hour.
+CREATE TABLE "SpamDnsblCache" (
+    "zone" TEXT NOT NULL,
+    "ip" TEXT NOT NULL,
+    "listed" BOOLEAN NOT NULL,
+    "checkedAt" TIMESTAMP(3) NOT NULL,
+    PRIMARY KEY ("zone", "ip")
+);
