@@ -44,9 +44,16 @@ const STATUS: Record<PosternErrorCode, number> = {
   IMAGE_UNAVAILABLE: 502,
 };
 
+// The bundler may load this module more than once (route chunks, instrumentation, the session pool
+// kept on globalThis), making several PosternError classes. An error thrown by one copy must still be
+// recognised by code holding another, so recognition goes by a registry-wide brand and the closed
+// code set, never by class identity.
+const BRAND: unique symbol = Symbol.for("postern.error") as never;
+
 /** An error whose message is safe to show to the user. */
 export class PosternError extends Error {
   readonly code: PosternErrorCode;
+  readonly [BRAND] = true;
   constructor(code: PosternErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = "PosternError";
@@ -55,8 +62,16 @@ export class PosternError extends Error {
   get status(): number {
     return STATUS[this.code];
   }
+  /** `e instanceof PosternError` holds for errors made by any copy of this class. */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return isPosternError(value);
+  }
 }
 
+/** True for a PosternError from any copy of this module: branded, with a code from the closed set. */
 export function isPosternError(e: unknown): e is PosternError {
-  return e instanceof PosternError;
+  if (typeof e !== "object" || e === null || (e as { [BRAND]?: unknown })[BRAND] !== true) return false;
+  const code = (e as { code?: unknown }).code;
+  return typeof code === "string" && Object.hasOwn(STATUS, code);
 }
+
