@@ -10,8 +10,9 @@ import { dbWeightStore } from "./weight-store";
 export type LearnerEvidence = { feature: string; contribution: number };
 export type LearnerResult = { logOdds: number; probability: number; evidence: LearnerEvidence[]; features: number };
 
-/** How many pieces of evidence the "Why?" panel lists. */
-export const EVIDENCE_SHOWN = 12;
+/** How many pieces of evidence the "Why?" panel lists, toward spam and toward good mail. */
+export const EVIDENCE_TOWARD_SPAM = 8;
+export const EVIDENCE_TOWARD_GOOD = 4;
 
 const MASK = (1 << DEFAULT_BITS) - 1;
 export const slotsOf = (tokens: string[]) => featureSlots(messageFeatures(tokens), DEFAULT_BITS);
@@ -29,11 +30,14 @@ export function explainScore(weights: WeightTable, tokens: string[]): LearnerRes
   const slots = Uint32Array.from(bySlot.keys());
   const odds = logOdds(weights, slots);
   const scale = slots.length ? 1 / Math.sqrt(slots.length) : 0;
-  const evidence = [...bySlot]
-    .map(([slot, feature]) => ({ feature, contribution: weights.get(slot) * scale }))
-    .filter((e) => e.contribution !== 0)
-    .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || (a.feature < b.feature ? -1 : 1))
-    .slice(0, EVIDENCE_SHOWN);
+  const all = [...bySlot].map(([slot, feature]) => ({ feature, contribution: weights.get(slot) * scale }));
+  const byName = (a: LearnerEvidence, b: LearnerEvidence) => (a.feature < b.feature ? -1 : 1);
+  // Both sides, strongest first: what spoke for spam, then what spoke for good mail. A verdict
+  // rests on many small weights, so one side's top list alone can hide the other entirely.
+  const evidence = [
+    ...all.filter((e) => e.contribution > 0).sort((a, b) => b.contribution - a.contribution || byName(a, b)).slice(0, EVIDENCE_TOWARD_SPAM),
+    ...all.filter((e) => e.contribution < 0).sort((a, b) => a.contribution - b.contribution || byName(a, b)).slice(0, EVIDENCE_TOWARD_GOOD),
+  ];
   return { logOdds: odds, probability: probability(odds), evidence, features: slots.length };
 }
 
