@@ -19,7 +19,7 @@ import { dbTokenStore } from "./token-store";
  * requests instead of delaying one. */
 export const FILING_BATCH = 25;
 
-export type FilingResult = { judged: number; filed: number; pending: boolean };
+export type FilingResult = { judged: number; filed: number; pending: boolean; /** marked "possibly spam" */ marked?: number };
 
 const NOTHING: FilingResult = { judged: 0, filed: 0, pending: false };
 
@@ -81,7 +81,7 @@ export async function fileNewInboxMail(id: ImapIdentity, email: string, known?: 
     if (junk && spam.length) await moveSelected(client, spam.join(","), junk.path);
     await setInboxMark(account, { uidValidity, lastUid: batch[batch.length - 1] });
     await pruneVerdicts(account);
-    return { judged, filed: spam.length, pending: fresh.length > batch.length, outOfJunk };
+    return { judged, filed: spam.length, pending: fresh.length > batch.length, marked: unsure.length, outOfJunk };
   }).then(async (r) => {
     if (!("outOfJunk" in r)) return r;
     const { outOfJunk, ...result } = r;
@@ -129,7 +129,8 @@ export async function listMessagesFilingSpam(
   const newest = page.newest;
   if (newest && newest.uidValidity === mark.uidValidity && newest.uid <= mark.lastUid) return page;
   const filed = await fileNewInboxMailQuietly(id, email, mark);
-  return filed.filed > 0 ? listMessages(id, opts) : page;
+  // listed again when rows went to Junk, or got the "possibly spam" mark the page must show
+  return filed.filed > 0 || (filed.marked ?? 0) > 0 ? listMessages(id, opts) : page;
 }
 
 /**
