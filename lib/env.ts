@@ -54,6 +54,10 @@ const schema = z.object({
   SPAM_DNSBL_SERVER: z.string().optional(),
   /** Longest wait for a blocklist's answer, in milliseconds (a list that misses it rests 5 min). */
   SPAM_DNSBL_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(1000),
+  /** The news server (NNTP, issue 24) users get unless they set their own in Settings. */
+  NNTP_HOST: z.string().default("127.0.0.1"),
+  NNTP_PORT: z.coerce.number().int().min(1).max(65535).default(3119),
+  NNTP_TLS: tlsMode.default("starttls"),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string; databaseFile: string };
