@@ -58,6 +58,13 @@ const schema = z.object({
   /** Two-factor sign-in required: "1" for everyone, or comma-separated login domains. Users
    * without a second factor enrol at their next sign-in, before they can read mail. */
   REQUIRE_2FA: z.string().default(""),
+  /** DNS blocklists the spam filter asks about a message's originating IP: "zone[=points], ..."
+   * (none by default; a listing adds 2 points unless given). */
+  SPAM_DNSBL_ZONES: z.string().default(""),
+  /** DNS server for those lookups ("127.0.0.1:53"); unset, the system's resolver. */
+  SPAM_DNSBL_SERVER: z.string().optional(),
+  /** Longest wait for a blocklist's answer, in milliseconds (a list that misses it rests 5 min). */
+  SPAM_DNSBL_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(1000),
   /** The news server (NNTP, issue 24) users get unless they set their own in Settings. */
   NNTP_HOST: z.string().default("127.0.0.1"),
   NNTP_PORT: z.coerce.number().int().min(1).max(65535).default(3119),

@@ -29,7 +29,7 @@ type Props = {
   inJunk?: boolean;
 };
 
-type Override = Partial<Pick<MessageSummary, "seen" | "flagged">>;
+type Override = Partial<Pick<MessageSummary, "seen" | "flagged" | "possiblySpam">>;
 /** `forget`: the move also taught the spam filter, and undoing it un-teaches it. */
 type Toast = { text: string; undo?: { moved: MoveResult; back: string; forget?: boolean }; undoCopy?: MoveResult };
 
@@ -190,6 +190,16 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
       text: `Moved to ${label === "spam" ? "Junk" : "Inbox"}.${r.training?.learned ? ` The filter learned that ${r.training.learned === 1 ? "it is" : "they are"} ${label === "spam" ? "spam" : "not spam"}.` : ""}`,
       undo: r.moved ? { moved: r.moved, back: page.folder, forget: true } : undefined,
     }));
+  };
+
+  /** "Not spam" on a message marked "possibly spam" in INBOX: the filter learns, the row stays
+   * (it is where good mail belongs) and loses the mark. */
+  const confirmGood = (uid: number) => {
+    void run(
+      { action: "spam", folder: page.folder, selection: { uids: [uid] }, label: "ham" },
+      () => setOverrides((o) => new Map(o).set(uid, { ...o.get(uid), possiblySpam: false })),
+      (r) => setToast({ text: r.training?.learned ? "Kept in Inbox. The filter learned that it is not spam." : "Kept in Inbox." }),
+    );
   };
 
   const toggleSelect = (uid: number, shift: boolean) => {
@@ -375,6 +385,17 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
               </span>
               <span className="size">{formatSize(m.size)}</span>
             </Link>
+            {m.possiblySpam && !inJunk && (
+              <span className="possibly-spam" data-testid="possibly-spam">
+                <span className="possibly-spam-label">Possibly spam</span>
+                <button type="button" onClick={() => markSpam("spam", [m.uid])} aria-label={`Spam: ${m.subject || "(no subject)"}`}>
+                  Spam
+                </button>
+                <button type="button" onClick={() => confirmGood(m.uid)} aria-label={`Not spam: ${m.subject || "(no subject)"}`}>
+                  Not spam
+                </button>
+              </span>
+            )}
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import type { MessageSpamReport } from "@/lib/spam/message-report";
+import { describeFeature } from "@/lib/spam/describe-feature";
 import type { SenderAuth } from "@/lib/spam/sender-auth";
 import styles from "./spam-panel.module.css";
 
@@ -21,11 +22,49 @@ function AuthBadge({ auth }: { auth: SenderAuth }) {
   );
 }
 
+/** What weighed most in the default learner's verdict, in words: each piece of evidence with how
+ * far it moved the odds (a factor of 2 is one rule point). */
+function LearnerEvidence({ r, learner }: { r: MessageSpamReport; learner: NonNullable<MessageSpamReport["learner"]> }) {
+  return (
+    <>
+      <p>
+        Learned filter: {percent(learner.probability)} spam, from {r.corpus.spamMessages} spam and {r.corpus.hamMessages} good messages you taught
+        it. What weighed most:
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Evidence</th>
+            <th scope="col">Effect on the odds</th>
+          </tr>
+        </thead>
+        <tbody>
+          {learner.evidence.map((e) => (
+            <tr key={e.feature} data-testid="spam-evidence">
+              <td className={styles.token} title={e.feature}>{describeFeature(e.feature)}</td>
+              <td>{oddsEffect(e.contribution)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+/** +0.69 log-odds → "×2.0 toward spam". */
+function oddsEffect(logOdds: number): string {
+  const factor = Math.exp(Math.abs(logOdds));
+  const shown = factor < 2 ? factor.toFixed(2) : factor < 10 ? factor.toFixed(1) : String(Math.round(factor));
+  return `×${shown} toward ${logOdds > 0 ? "spam" : "good mail"}`;
+}
+
 function Why({ r }: { r: MessageSpamReport }) {
   return (
     <div className={styles.body} data-testid="spam-why">
       <p>
-        Score <strong data-testid="spam-score">{percent(r.score)}</strong>: {r.isSpam ? "spam" : "not spam"} (spam above {percent(r.threshold)}).
+        Score <strong data-testid="spam-score">{percent(r.score)}</strong>: {r.isSpam ? "spam" : r.unsure ? "possibly spam" : "not spam"} (spam above{" "}
+        {percent(r.threshold)}
+        {r.unsureThreshold < r.threshold ? `, possibly spam above ${percent(r.unsureThreshold)}` : ""}).
       </p>
       {r.list && (
         <p>
@@ -41,11 +80,18 @@ function Why({ r }: { r: MessageSpamReport }) {
               : `Judged ${r.verdict.isSpam ? "spam" : "not spam"} when it arrived (${percent(r.verdict.score)}).`}
         </p>
       )}
-      {r.trained ? (
+      {!r.trained ? (
+        <p>
+          The filter has not learned enough yet ({r.corpus.spamMessages} spam, {r.corpus.hamMessages} good messages): mark spam with “Spam”,
+          and let it learn your good mail in <a href="/mail/settings#settings-spam">Settings</a>.
+        </p>
+      ) : r.learner ? (
+        <LearnerEvidence r={r} learner={r.learner} />
+      ) : r.bayes ? (
         <>
           <p>
-            Bayesian filter: {percent(r.bayes.probability)}, learned from {r.corpus.spamMessages} spam and {r.corpus.hamMessages} good messages. The{" "}
-            {r.bayes.tokens.length} words that decided:
+            Bayesian filter (Graham): {percent(r.bayes.probability)}, learned from {r.corpus.spamMessages} spam and {r.corpus.hamMessages} good
+            messages. The {r.bayes.tokens.length} words that decided:
           </p>
           <table>
             <thead>
@@ -64,12 +110,7 @@ function Why({ r }: { r: MessageSpamReport }) {
             </tbody>
           </table>
         </>
-      ) : (
-        <p>
-          The Bayesian filter has not learned enough yet ({r.corpus.spamMessages} spam, {r.corpus.hamMessages} good messages): mark spam with “Spam”,
-          and let it learn your good mail in <a href="/mail/settings#settings-spam">Settings</a>.
-        </p>
-      )}
+      ) : null}
       {r.rules.length > 0 && (
         <>
           <p>Rules ({r.rulePoints > 0 ? "+" : ""}{r.rulePoints.toFixed(1)} points; each point doubles the odds of spam):</p>
@@ -116,7 +157,8 @@ export function SpamPanel({ folder, uid }: { folder: string; uid: number }) {
       <AuthBadge auth={report.auth} />
       <details className={styles.details}>
         <summary>
-          Spam score <span className={report.isSpam ? styles.spam : undefined}>{percent(report.score)}</span> · Why?
+          Spam score <span className={report.isSpam || report.unsure ? styles.spam : undefined}>{percent(report.score)}</span>
+          {report.unsure ? " · possibly spam" : ""} · Why?
         </summary>
         <Why r={report} />
       </details>

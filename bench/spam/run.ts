@@ -1,142 +1,113 @@
-// npm run bench:spam [-- --train DIR --test DIR] [--threshold 0.9] [--json FILE]
-// Trains Postern's spam filter (lib/spam) on a labelled corpus in memory and tests it: false
-// positives on good mail, spam caught, time per message, training throughput. See BENCHMARKS.md.
-import { parseArgs } from "node:util";
-import { performance } from "node:perf_hooks";
+// npm run bench:spam [-- --train DIR --test DIR] [--json FILE] [--quick]
+// Compares the spam learners (methods.ts) on a labelled corpus, in memory: thresholds and the
+// default learner's settings are chosen by cross-validation on the TRAINING half only; the test
+// half is scored once with them. Also the TREC-style online run over the whole corpus. See
+// BENCHMARKS.md ("Spam learners compared").
 import fs from "node:fs";
 import os from "node:os";
-import { combineScore } from "@/lib/spam/combine-score";
-import { classifyTokens, countTokens, GRAHAM_DEFAULTS } from "@/lib/spam/graham";
+import { parseArgs } from "node:util";
+import { performance } from "node:perf_hooks";
 import { applyRules } from "@/lib/spam/heuristics";
 import { readSpamMessage } from "@/lib/spam/read-spam-message";
-import { addToDelta, emptyDelta, MemoryTokenStore } from "@/lib/spam/token-store";
-import { tokenize } from "@/lib/spam/tokenize";
 import { headerValue, type SpamMessage } from "@/lib/spam/spam-message";
+import { tokenize } from "@/lib/spam/tokenize";
 import { folderCorpus, stdlibCorpus, type LabelledMessage } from "./load-corpus";
-import { measureSqliteStore } from "./sqlite-store";
+import { measureSqliteLearner } from "./sqlite-store";
+import { fisher, graham, logistic, makeSample, withRules, type Method, type Sample } from "./methods";
+import { chooseThresholds, crossValidatedScores, fixedOrder, onlineRun, testMethod, timeOrderedArea, type MethodReport } from "./evaluate";
 
-const { values: args } = parseArgs({
-  options: {
-    train: { type: "string" },
-    test: { type: "string" },
-    threshold: { type: "string" },
-    interesting: { type: "string" },
-    json: { type: "string" },
-  },
-});
+const { values: args } = parseArgs({ options: { train: { type: "string" }, test: { type: "string" }, json: { type: "string" }, quick: { type: "boolean" } } });
 if (!!args.train !== !!args.test) throw new Error("Give both --train DIR and --test DIR, or neither.");
-const options = {
-  threshold: args.threshold ? Number(args.threshold) : GRAHAM_DEFAULTS.threshold,
-  interesting: args.interesting ? Number(args.interesting) : GRAHAM_DEFAULTS.interesting,
-};
+const FOLDS = 5;
 
-type Read = { label: "spam" | "ham"; name: string; message: SpamMessage };
-
-async function readAll(list: LabelledMessage[]): Promise<{ read: Read[]; ms: number }> {
+async function readAll(list: LabelledMessage[]): Promise<{ samples: Sample[]; messages: SpamMessage[]; ms: number }> {
   const start = performance.now();
-  const read: Read[] = [];
-  for (const m of list) read.push({ label: m.label, name: m.name, message: (await readSpamMessage(m.raw)).message });
-  return { read, ms: performance.now() - start };
-}
-
-type Outcome = {
-  ham: number;
-  falsePositives: number;
-  spam: number;
-  caught: number;
-  classifyMs: number;
-  /** CPU time of the same work: less sensitive than wall time to other processes on the machine. */
-  classifyCpuMs: number;
-  misses: string[];
-  /** Missed spam that came through a mailing list (List-Id or Mailing-List header): its list
-   * headers and footer are those of the list's good mail. */
-  missedViaList: number;
-  /** The same with the rule points added as Postern does (combine-score.ts); lists and the
-   * auto-whitelist need a user's history and are left out. */
-  withRules: { falsePositives: number; caught: number; ms: number };
-};
-
-function test(store: MemoryTokenStore, read: Read[]): Outcome {
-  const o: Outcome = { ham: 0, falsePositives: 0, spam: 0, caught: 0, classifyMs: 0, classifyCpuMs: 0, misses: [], missedViaList: 0, withRules: { falsePositives: 0, caught: 0, ms: 0 } };
-  const lookup = (t: string) => store.tokens.get(t);
-  // What one message costs once it is decoded: tokenizing and Graham's verdict, timed as one loop.
-  const cpuStart = process.cpuUsage();
-  const start = performance.now();
-  const verdicts = read.map((r) => classifyTokens(tokenize(r.message), lookup, store.size, options));
-  o.classifyMs = performance.now() - start;
-  const cpu = process.cpuUsage(cpuStart);
-  o.classifyCpuMs = (cpu.user + cpu.system) / 1000;
-  for (const [i, r] of read.entries()) {
-    const verdict = verdicts[i];
-    const rulesStart = performance.now();
-    const points = applyRules(r.message).reduce((sum, h) => sum + h.points, 0);
-    const combinedSpam = combineScore(verdict.probability, points) > options.threshold;
-    o.withRules.ms += performance.now() - rulesStart;
-    if (combinedSpam && r.label === "ham") o.withRules.falsePositives++;
-    if (combinedSpam && r.label === "spam") o.withRules.caught++;
-    if (r.label === "ham") {
-      o.ham++;
-      if (verdict.isSpam) (o.falsePositives++, o.misses.push(`FP ${r.name} P=${verdict.probability.toFixed(4)}`));
-    } else {
-      o.spam++;
-      if (verdict.isSpam) o.caught++;
-      else {
-        o.misses.push(`FN ${r.name} P=${verdict.probability.toFixed(4)}`);
-        if (headerValue(r.message, "List-Id") || headerValue(r.message, "Mailing-List")) o.missedViaList++;
-      }
-    }
+  const samples: Sample[] = [];
+  const messages: SpamMessage[] = [];
+  for (const m of list) {
+    const message = (await readSpamMessage(m.raw)).message;
+    const tokens = tokenize(message);
+    messages.push(message);
+    const date = Date.parse(headerValue(message, "Date").replace(/\([^)]*\)/g, ""));
+    samples.push(makeSample(m.label, m.name, tokens, applyRules(message).reduce((sum, h) => sum + h.points, 0), Number.isNaN(date) ? 0 : date));
   }
-  return o;
+  return { samples, messages, ms: performance.now() - start };
 }
 
 const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(2)}%` : "–");
 
 async function main(): Promise<void> {
-  const loadStart = performance.now();
   const corpus = args.train && args.test ? folderCorpus(args.train, args.test) : stdlibCorpus();
-  console.log(`bench:spam: corpus ${corpus.source} (loaded in ${((performance.now() - loadStart) / 1000).toFixed(1)} s)`);
-  console.log(`bench:spam: threshold ${options.threshold}, ${options.interesting} most interesting tokens; load average ${os.loadavg()[0].toFixed(2)}`);
-
-  // Training: decode + tokenize + count every message, then one batched update of the counts.
-  const trainStart = performance.now();
   const train = await readAll(corpus.train);
-  const delta = emptyDelta();
-  for (const r of train.read) addToDelta(delta, r.label, countTokens(tokenize(r.message)));
-  const store = new MemoryTokenStore();
-  store.applySync(delta);
-  const trainMs = performance.now() - trainStart;
-  const trainSpam = train.read.filter((r) => r.label === "spam").length;
+  const test = await readAll(corpus.test);
+  const extra = corpus.extra ? await readAll(corpus.extra.messages) : null;
+  const decodeMs = train.ms / train.samples.length;
+  console.log(`bench:spam: ${corpus.source}; ${train.samples.length} training, ${test.samples.length} test messages${extra ? `, ${extra.samples.length} ${corpus.extra!.name}` : ""}`);
+  console.log(`bench:spam: decode + tokenize + features ${decodeMs.toFixed(2)} ms/message; load average ${os.loadavg()[0].toFixed(2)}`);
 
-  const testRead = await readAll(corpus.test);
-  const main = test(store, testRead.read);
-  const extraRead = corpus.extra ? await readAll(corpus.extra.messages) : null;
-  const extra = extraRead ? test(store, extraRead.read) : null;
-  const sqlite = await measureSqliteStore(delta, testRead.read.slice(0, 500).map((r) => r.message), options);
+  // 1. The default learner's settings, on the training half only: k-fold CV and time-ordered
+  // validation, averaged (their 1 − ROC areas); the lowest wins.
+  console.log(`\n1. Logistic regression settings, on the training half only: ${FOLDS}-fold CV and time-ordered validation (1 − ROC area, lower is better)`);
+  const grid: Method[] = [];
+  for (const pairs of args.quick ? [false] : [false, true])
+    for (const rate of args.quick ? [8] : [2, 8, 32])
+      for (const epochs of args.quick ? [1] : [1, 3]) {
+        const m = logistic(pairs, { rate, epochs });
+        grid.push(m, withRules(m, false));
+      }
+  let best = { method: grid[0], area: Infinity };
+  for (const m of grid) {
+    const cv = crossValidatedScores(m, train.samples, FOLDS).area;
+    const timed = timeOrderedArea(m, train.samples);
+    console.log(`   ${m.name}: CV ${(100 * cv).toFixed(3)}%, time-ordered ${(100 * timed).toFixed(3)}%`);
+    if ((cv + timed) / 2 < best.area) best = { method: m, area: (cv + timed) / 2 };
+  }
+  console.log(`   chosen: ${best.method.name}`);
 
-  const rows: [string, string, string][] = [
-    ["Training set", `${trainSpam} spam + ${train.read.length - trainSpam} ham`, `${store.tokens.size} distinct tokens`],
-    ["Training throughput", `${((train.read.length / trainMs) * 1000).toFixed(0)} messages/s`, "decode + tokenize + count, one batched update"],
-    ["False positives (test ham)", `${main.falsePositives} of ${main.ham} = ${pct(main.falsePositives, main.ham)}`, "target ≤ 0.1%"],
-    ["Spam caught (test spam)", `${main.caught} of ${main.spam} = ${pct(main.caught, main.spam)}`, "target ≥ 99%"],
-    ["Missed spam from mailing lists", `${main.missedViaList} of ${main.spam - main.caught}`, "List-Id/Mailing-List: the list's headers look like its good mail"],
-    ["Classify time", `${(main.classifyMs / (main.ham + main.spam)).toFixed(3)} ms/message`, `tokenize + Graham, wall; CPU ${(main.classifyCpuMs / (main.ham + main.spam)).toFixed(3)} ms; target ≤ 1 ms`],
-    ["SQLite: write the counts", `${sqlite.tokens} tokens in ${(sqlite.writeMs / 1000).toFixed(2)} s`, "batched upserts (token-store.ts), one transaction"],
-    ["SQLite: classify", `${(sqlite.classifyMs / sqlite.classified).toFixed(3)} ms/message`, `tokenize + counts looked up in SQLite + Graham, ${sqlite.classified} messages`],
-    ["With rules: false positives", `${main.withRules.falsePositives} of ${main.ham} = ${pct(main.withRules.falsePositives, main.ham)}`, "Bayes + heuristics (combine-score.ts)"],
-    ["With rules: spam caught", `${main.withRules.caught} of ${main.spam} = ${pct(main.withRules.caught, main.spam)}`, `rules add ${(main.withRules.ms / (main.ham + main.spam)).toFixed(3)} ms/message`],
-    ["Decode time (MIME parse)", `${(testRead.ms / testRead.read.length).toFixed(3)} ms/message`, "lib/mime parseMessage, before classifying"],
-  ];
-  if (extra && corpus.extra) {
-    rows.push([`False positives (${corpus.extra.name})`, `${extra.falsePositives} of ${extra.ham} = ${pct(extra.falsePositives, extra.ham)}`, "reported separately"]);
-    rows.push([`With rules: FP (${corpus.extra.name})`, `${extra.withRules.falsePositives} of ${extra.ham} = ${pct(extra.withRules.falsePositives, extra.ham)}`, ""]);
+  // Postern adds the rule points to whatever the learner says (combine-score.ts): the default as
+  // it runs is the chosen learner + rules, and its thresholds are that combination's.
+  const chosen = best.method.name.endsWith(" + rules") ? best.method : withRules(best.method, false);
+  const methods: Method[] = [graham, withRules(graham, true), fisher(false), fisher(true), ...(chosen === best.method ? [] : [best.method]), chosen];
+
+  console.log("\n2. Each method: thresholds by CV on the training half, then trained on all of it and tested once");
+  const reports: MethodReport[] = [];
+  for (const m of methods) {
+    const cv = crossValidatedScores(m, train.samples, FOLDS);
+    const thresholds = chooseThresholds(cv.scored);
+    const r = testMethod(m, { train: train.samples, test: test.samples, extra: extra?.samples ?? [], testMessages: test.messages, thresholds, cvArea: cv.area });
+    reports.push(r);
+    console.log(`   ${m.name}`);
+    console.log(`      thresholds (CV): spam > ${r.thresholds.spam.toFixed(4)}, unsure > ${r.thresholds.unsure.toFixed(4)}; CV 1−ROCA ${(100 * r.cvArea).toFixed(3)}%`);
+    console.log(`      test: FP ${r.fp}/${r.ham} (${pct(r.fp, r.ham)}), spam caught ${r.caught}/${r.spam} (${pct(r.caught, r.spam)}); unsure: ${r.unsureHam} good, ${r.unsureSpam} spam`);
+    console.log(`      test ROC: 1−ROCA ${(100 * r.area).toFixed(3)}%, spam caught at ≤0.1% FP ${pct(r.rocCaught, r.spam)} (${r.rocFp} FP)`);
+    if (extra) console.log(`      ${corpus.extra!.name}: FP ${r.extraFp}/${r.extraHam} (${pct(r.extraFp, r.extraHam)}), unsure ${r.extraUnsure}`);
+    console.log(`      at its own cut ${m.cut.toFixed(2)}: FP ${r.atCut.fp}, spam caught ${r.atCut.caught} (${pct(r.atCut.caught, r.spam)})`);
+    console.log(`      classify ${r.classifyMs.toFixed(3)} ms/message (tokenize + features + score, CPU; rules ${r.rulesMs.toFixed(3)} ms more); learn ${Math.round(r.learnPerSecond)} messages/s from tokens, ${Math.round(1000 / (decodeMs + 1000 / r.learnPerSecond))} messages/s with decoding`);
   }
-  const w0 = Math.max(...rows.map((r) => r[0].length));
-  const w1 = Math.max(...rows.map((r) => r[1].length));
-  for (const [a, b, c] of rows) console.log(`  ${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`);
-  if (process.env.BENCH_SPAM_VERBOSE) for (const m of [...main.misses, ...(extra?.misses ?? [])]) console.log(`  ${m}`);
-  if (args.json) {
-    fs.writeFileSync(args.json, JSON.stringify({ source: corpus.source, options, sqlite, trainMs, train: train.read.length, main, extra, tokens: store.tokens.size, loadAverage: os.loadavg()[0] }, null, 2));
+
+  const defaults = reports[reports.length - 1].thresholds;
+  const asProbability = (t: number) => (1 / (1 + Math.exp(-t))).toFixed(3);
+  console.log(`\n   Default learner's cut-offs as Postern's scores (lib/spam/spam-settings.ts): spam > ${asProbability(defaults.spam)}, possibly spam > ${asProbability(defaults.unsure)}`);
+
+  const sqlite = await measureSqliteLearner(train.samples, test.messages.slice(0, 500));
+  console.log(
+    `   Production path (SQLite, weight-store.ts): ${train.samples.length} messages trained in ${(sqlite.trainMs / 1000).toFixed(2)} s (from tokens), ` +
+      `${sqlite.weights} weights written in ${(sqlite.writeMs / 1000).toFixed(2)} s; judging ${(sqlite.classifyMs / sqlite.classified).toFixed(3)} ms/message wall ` +
+      `(tokenize + weights looked up in SQLite + score, ${sqlite.classified} messages)`,
+  );
+
+  console.log("\n3. Online run (TREC style): the whole corpus in one fixed order, each message classified, then trained with its true label");
+  const stream = fixedOrder([...train.samples, ...test.samples, ...(extra?.samples ?? [])]);
+  const online: Record<string, unknown> = {};
+  for (const m of methods) {
+    const modes = m === chosen ? (["everything", "errors", "errors or unsure"] as const) : (["everything", "errors"] as const);
+    for (const mode of modes) {
+      const o = onlineRun(m, stream, mode, defaults);
+      online[`${m.name} / ${mode}`] = o;
+      console.log(`   ${m.name}, train on ${mode}: 1−ROCA ${(100 * o.area).toFixed(3)}%, errors ${o.errors} (${o.fp} FP, ${o.fn} FN), trained ${o.trained}; errors per 1,000: ${o.curve.join(" ")}`);
+    }
   }
+  if (args.json) fs.writeFileSync(args.json, JSON.stringify({ source: corpus.source, chosen: best.method.name, reports, online, sqlite, loadAverage: os.loadavg()[0] }, null, 2));
 }
 
 main().catch((e) => {

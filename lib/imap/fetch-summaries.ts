@@ -1,7 +1,7 @@
 import type { FetchMessageObject, ImapFlow, MailboxObject } from "imapflow";
 import { SUMMARY_CACHE_ENTRIES } from "@/lib/limits";
 import type { Address } from "@/lib/mime/types";
-import { ANSWERED, FLAGGED, SEEN, fetchRowFlags, flagBits, keepRowFlags, markListing, type RowFlags } from "./page-flags";
+import { ANSWERED, FLAGGED, POSSIBLE_SPAM, SEEN, fetchRowFlags, flagBits, keepRowFlags, markListing, type RowFlags } from "./page-flags";
 import { redecodeRows } from "./redecode-rows";
 import { readAddress, readAddresses, readHasAttachments, readRowDate, readSize, readSubject } from "./summary-fields";
 
@@ -15,12 +15,14 @@ export type MessageSummary = {
   seen: boolean;
   flagged: boolean;
   answered: boolean;
+  /** The spam filter was unsure about it (INBOX only): shown "possibly spam". */
+  possiblySpam?: boolean;
   hasAttachments: boolean;
 };
 
 /** The part of a list row that IMAP never changes: a UID names one immutable message for as long
  * as the folder's UIDVALIDITY stays (RFC 9051 2.3.1.1). Only the flags move. */
-type FixedSummary = Omit<MessageSummary, "seen" | "flagged" | "answered">;
+type FixedSummary = Omit<MessageSummary, "seen" | "flagged" | "answered" | "possiblySpam">;
 
 /** Never throws: every field falls back to "unknown" (lib/imap/summary-fields.ts). */
 function toFixed(m: FetchMessageObject): FixedSummary {
@@ -50,6 +52,7 @@ function withFlags(f: FixedSummary, bits: number): MessageSummary {
     seen: (bits & SEEN) !== 0,
     flagged: (bits & FLAGGED) !== 0,
     answered: (bits & ANSWERED) !== 0,
+    possiblySpam: (bits & POSSIBLE_SPAM) !== 0,
   };
 }
 

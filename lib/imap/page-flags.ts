@@ -1,15 +1,23 @@
 import type { ImapFlow, MailboxObject } from "imapflow";
 import { PAGE_FLAG_SNAPSHOTS } from "@/lib/limits";
+import { POSSIBLE_SPAM_KEYWORD } from "@/lib/spam/possible-spam-mark";
 import { selectionVersion } from "./selection-version";
 
 /** The flags a list row shows, as bits: a page's worth fits in 50 bytes. */
 export const SEEN = 1;
 export const FLAGGED = 2;
 export const ANSWERED = 4;
+/** The spam filter's "possibly spam" keyword (lib/spam/possible-spam-mark.ts). */
+export const POSSIBLE_SPAM = 8;
 
 export function flagBits(flags: Set<string> | undefined): number {
   if (!flags) return 0;
-  return (flags.has("\\Seen") ? SEEN : 0) | (flags.has("\\Flagged") ? FLAGGED : 0) | (flags.has("\\Answered") ? ANSWERED : 0);
+  return (
+    (flags.has("\\Seen") ? SEEN : 0) |
+    (flags.has("\\Flagged") ? FLAGGED : 0) |
+    (flags.has("\\Answered") ? ANSWERED : 0) |
+    (flags.has(POSSIBLE_SPAM_KEYWORD) ? POSSIBLE_SPAM : 0)
+  );
 }
 
 export type RowFlags = { uid: number; bits: number };

@@ -37,8 +37,14 @@ describe("combineScore", () => {
 });
 
 describe("decide", () => {
-  const bayes = { probability: 0.99, isSpam: true, tokens: [] };
-  const base = { bayes, trained: true, rules: [], list: null, senderAverage: null, awlFactor: 0.5, threshold: 0.9 };
+  const base = { probability: 0.99, trained: true, rules: [], list: null, senderAverage: null, awlFactor: 0.5, threshold: 0.9 };
+
+  it("calls a message between the two cut-offs unsure, never an untrained filter's 0.5", () => {
+    expect(decide({ ...base, probability: 0.5, unsureThreshold: 0.2 })).toMatchObject({ isSpam: false, unsure: true });
+    expect(decide({ ...base, probability: 0.1, unsureThreshold: 0.2 })).toMatchObject({ isSpam: false, unsure: false });
+    expect(decide({ ...base, probability: 0.99, unsureThreshold: 0.2 })).toMatchObject({ isSpam: true, unsure: false });
+    expect(decide({ ...base, trained: false, unsureThreshold: 0.2 }).unsure).toBe(false);
+  });
 
   it("calls spam above the threshold", () => {
     expect(decide(base)).toMatchObject({ isSpam: true, rulePoints: 0 });
@@ -59,6 +65,6 @@ describe("decide", () => {
 
   it("obeys the lists over everything else", () => {
     expect(decide({ ...base, list: { kind: "allow", pattern: "x.example" } })).toMatchObject({ score: 0, isSpam: false });
-    expect(decide({ ...base, bayes: { ...bayes, probability: 0.01 }, list: { kind: "block", pattern: "x.example" } })).toMatchObject({ score: 1, isSpam: true });
+    expect(decide({ ...base, probability: 0.01, list: { kind: "block", pattern: "x.example" } })).toMatchObject({ score: 1, isSpam: true });
   });
 });

@@ -2,6 +2,9 @@ import { getSettings } from "@/lib/settings/account-settings";
 import { autoWhitelist, combineScore } from "./combine-score";
 import { classifyTokens, type BayesResult, type CorpusSize, type TokenCounts } from "./graham";
 import { applyRules, type RuleHit } from "./heuristics";
+import { dnsblHits } from "./dnsbl";
+import { scoreWithLearner, type LearnerResult } from "./learner";
+import { originatingIp } from "./originating-ip";
 import { listVerdict, type ListEntry } from "./sender-lists";
 import { readSenderAuth, type SenderAuth } from "./sender-auth";
 import { SPAM_SETTINGS } from "./spam-settings";
@@ -10,20 +13,29 @@ import { listEntries, senderAverage } from "./spam-store";
 import { dbTokenStore } from "./token-store";
 import { tokenize } from "./tokenize";
 
+export type SpamMethod = "logistic" | "graham";
+
 /** Everything the filter concluded about one message: what the "why" panel shows. */
 export type SpamReport = {
-  /** Final score in [0, 1]; spam when above `threshold`. */
+  /** Final score in [0, 1]; spam when above `threshold`, "possibly spam" above `unsureThreshold`. */
   score: number;
   isSpam: boolean;
+  /** Not spam, but above the "possibly spam" cut-off: stays in INBOX, marked. */
+  unsure: boolean;
   threshold: number;
-  /** The Bayesian filter has learned at least one spam and one good message. Until then its
+  unsureThreshold: number;
+  method: SpamMethod;
+  /** The filter has learned at least one spam and one good message. Until then its
    * probability is left out (0.5) and nothing is filed automatically. */
   trained: boolean;
   corpus: CorpusSize;
-  bayes: BayesResult;
+  /** Graham's verdict (method "graham"). */
+  bayes: BayesResult | null;
+  /** The default learner's verdict and evidence (method "logistic"). */
+  learner: LearnerResult | null;
   rules: RuleHit[];
   rulePoints: number;
-  /** Score from Bayes and rules, before the auto-whitelist. */
+  /** Score from the learner and rules, before the auto-whitelist. */
   contentScore: number;
   sender: string | null;
   senderHistory: { average: number | null; count: number };
@@ -33,44 +45,77 @@ export type SpamReport = {
 };
 
 export type ScoreInput = {
-  bayes: BayesResult;
+  /** The learner's probability that the message is spam. */
+  probability: number;
   trained: boolean;
   rules: RuleHit[];
   list: ListEntry | null;
   senderAverage: number | null;
   awlFactor: number;
   threshold: number;
+  /** "Possibly spam" above this (equal to `threshold`: no such band). */
+  unsureThreshold?: number;
 };
 
+export type Decision = { contentScore: number; score: number; isSpam: boolean; unsure: boolean; rulePoints: number };
+
 /** The decision, given what was found (pure: see combine-score.ts for the formula). */
-export function decide(input: ScoreInput): { contentScore: number; score: number; isSpam: boolean; rulePoints: number } {
+export function decide(input: ScoreInput): Decision {
   const rulePoints = input.rules.reduce((sum, r) => sum + r.points, 0);
-  const contentScore = combineScore(input.trained ? input.bayes.probability : 0.5, rulePoints);
+  const contentScore = combineScore(input.trained ? input.probability : 0.5, rulePoints);
   let score = autoWhitelist(contentScore, input.senderAverage, input.awlFactor);
   if (input.list?.kind === "allow") score = 0;
   if (input.list?.kind === "block") score = 1;
-  return { contentScore, score, isSpam: score > input.threshold, rulePoints };
+  const isSpam = score > input.threshold;
+  // An untrained filter's 0.5 is no opinion, not doubt.
+  const unsure = !isSpam && input.trained && score > (input.unsureThreshold ?? input.threshold);
+  return { contentScore, score, isSpam, unsure, rulePoints };
 }
 
 /** An account has taught the filter enough to trust its probabilities. */
 export const isTrained = (c: CorpusSize) => c.spamMessages > 0 && c.hamMessages > 0;
 
 /** Judges one message for an account (`account` = spamAccount(email)) with its lists, settings,
- * learned counts and the sender's history. Reads only; nothing is recorded. */
+ * learned counts or weights and the sender's history. Reads only; nothing is recorded. */
 export async function evaluateMessage(account: string, message: SpamMessage, tokens: string[] = tokenize(message)): Promise<SpamReport> {
   const store = dbTokenStore(account);
-  const [[threshold, interesting, , , awlFactor], corpus, counts, entries] = await Promise.all([
+  const [[grahamThreshold, interesting, , , awlFactor, method, learnerThreshold, learnerUnsure], corpus, entries] = await Promise.all([
     getSettings(account, SPAM_SETTINGS),
     store.corpus(),
-    store.counts(tokens),
     listEntries(account),
   ]);
   const sender = message.from?.[0]?.address?.toLowerCase() || null;
-  const senderHistory = sender ? await senderAverage(account, sender) : { average: null, count: 0 };
-  const bayes = classifyTokens(tokens, (t): TokenCounts | undefined => counts.get(t), corpus, { interesting, threshold });
-  const rules = applyRules(message);
+  const [senderHistory, bayes, learner, blocklisted] = await Promise.all([
+    sender ? senderAverage(account, sender) : { average: null, count: 0 },
+    method === "graham"
+      ? store.counts(tokens).then((counts) => classifyTokens(tokens, (t): TokenCounts | undefined => counts.get(t), corpus, { interesting, threshold: grahamThreshold }))
+      : null,
+    method === "logistic" ? scoreWithLearner(account, tokens) : null,
+    // Bounded by SPAM_DNSBL_TIMEOUT_MS and cached: a slow list delays a judgement, never a page.
+    dnsblHits(originatingIp(message)),
+  ]);
+  const threshold = method === "graham" ? grahamThreshold : learnerThreshold;
+  // Graham's method as built has two verdicts; the band belongs to the default learner.
+  const unsureThreshold = method === "graham" ? threshold : Math.min(learnerUnsure, threshold);
+  const rules = [...applyRules(message), ...blocklisted];
   const list = sender ? listVerdict(sender, entries) : null;
   const trained = isTrained(corpus);
-  const decision = decide({ bayes, trained, rules, list, senderAverage: senderHistory.average, awlFactor, threshold });
-  return { ...decision, threshold, trained, corpus, bayes, rules, sender, senderHistory, awlFactor, list, auth: readSenderAuth(message) };
+  const probability = bayes?.probability ?? learner?.probability ?? 0.5;
+  const decision = decide({ probability, trained, rules, list, senderAverage: senderHistory.average, awlFactor, threshold, unsureThreshold });
+  return {
+    ...decision,
+    threshold,
+    unsureThreshold,
+    method,
+    trained,
+    corpus,
+    bayes,
+    learner,
+    rules,
+    sender,
+    senderHistory,
+    awlFactor,
+    list,
+    auth: readSenderAuth(message),
+  };
 }

@@ -6,8 +6,11 @@ import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { withMailbox } from "@/lib/imap/with-mailbox";
 import { getSettings } from "@/lib/settings/account-settings";
 import { evaluateMessage, isTrained } from "./evaluate-message";
-import { fetchSpamSources } from "./fetch-spam-sources";
+import { fetchSpamSources, type SpamSource } from "./fetch-spam-sources";
+import { learnCorrections } from "./learn-corrections";
+import { learnFromJunkMovesQuietly } from "./learn-junk-moves";
 import { findJunkFolder } from "./mark-messages";
+import { setPossibleSpamMark } from "./possible-spam-mark";
 import { spamAccount, spamAutoFile } from "./spam-settings";
 import { claimVerdict, findVerdict, inboxMark, pruneVerdicts, recordSenderScore, setInboxMark, type InboxMark } from "./spam-store";
 import { dbTokenStore } from "./token-store";
@@ -16,13 +19,14 @@ import { dbTokenStore } from "./token-store";
  * requests instead of delaying one. */
 export const FILING_BATCH = 25;
 
-export type FilingResult = { judged: number; filed: number; pending: boolean };
+export type FilingResult = { judged: number; filed: number; pending: boolean; /** marked "possibly spam" */ marked?: number };
 
 const NOTHING: FilingResult = { judged: 0, filed: 0, pending: false };
 
 /**
  * Judges INBOX messages that arrived since the last call, each UID once (the mark remembers the
- * highest judged UID, the verdict is stored per message), and moves spam to Junk. Runs when INBOX
+ * highest judged UID, the verdict is stored per message), moves spam to Junk and marks the ones
+ * the filter is unsure about "possibly spam" (possible-spam-mark.ts). Runs when INBOX
  * is listed. Until the account has taught the filter a spam and a good message it only moves the
  * mark on: it files nothing, and mail that arrived before filtering started is never filed later.
  * Blacklisted senders are filed even then: that needs no learning.
@@ -51,23 +55,40 @@ export async function fileNewInboxMail(id: ImapIdentity, email: string, known?: 
     if (!batch.length) return NOTHING;
     const junk = findJunkFolder(await listAllFolders(client));
     const spam: number[] = [];
+    const unsure: number[] = [];
+    const outOfJunk: SpamSource[] = [];
     let judged = 0;
     for (const s of await fetchSpamSources(client, batch.join(","))) {
-      if (await findVerdict(account, s.key)) continue; // judged before, or the user's own call
+      const earlier = await findVerdict(account, s.key);
+      if (earlier) {
+        // Judged before, or the user's own call. Back in INBOX after it went to Junk (Postern filed
+        // it, or the user marked it spam here): the user took it out of Junk in another program.
+        if (earlier.isSpam) outOfJunk.push(s);
+        continue;
+      }
       const report = await evaluateMessage(account, s.message, s.tokens);
       const file = !!junk && report.isSpam && (isTrained(corpus) || report.list?.kind === "block");
       // Another process listing this INBOX at the same moment may have judged it meanwhile: only
       // the one whose verdict is stored files the message and counts its sender.
-      if (!(await claimVerdict(account, s.key, { uid: s.uid, score: report.score, isSpam: report.isSpam, filed: file }))) continue;
+      if (!(await claimVerdict(account, s.key, { uid: s.uid, score: report.score, isSpam: report.isSpam, filed: file, unsure: report.unsure }))) continue;
       judged++;
       if (file) spam.push(s.uid);
+      // Spam that could not be filed (no Junk folder) is at least marked.
+      const mark = isTrained(corpus) && (report.unsure || (report.isSpam && !file));
+      if (mark) unsure.push(s.uid);
       // An untrained filter's 0.5 says nothing about the sender: it would only dilute the average.
       if (report.sender && report.trained) await recordSenderScore(account, report.sender, report.contentScore);
     }
+    if (unsure.length) await setPossibleSpamMark(client, unsure.join(","), true);
     if (junk && spam.length) await moveSelected(client, spam.join(","), junk.path);
     await setInboxMark(account, { uidValidity, lastUid: batch[batch.length - 1] });
     await pruneVerdicts(account);
-    return { judged, filed: spam.length, pending: fresh.length > batch.length };
+    return { judged, filed: spam.length, pending: fresh.length > batch.length, marked: unsure.length, outOfJunk };
+  }).then(async (r) => {
+    if (!("outOfJunk" in r)) return r;
+    const { outOfJunk, ...result } = r;
+    await learnCorrections(email, outOfJunk, "ham");
+    return result;
   });
 }
 
@@ -94,7 +115,10 @@ export async function listMessagesFilingSpam(
   email: string,
   opts: Parameters<typeof listMessages>[1],
 ): Promise<MessagePage> {
-  if (opts.folder !== "INBOX") return listMessages(id, opts);
+  if (opts.folder !== "INBOX") {
+    await learnFromJunkMovesQuietly(id, email, opts.folder);
+    return listMessages(id, opts);
+  }
   const query = opts.query ?? DEFAULT_LIST_QUERY;
   const ownOrder = !toImapSearch(query) && isDefaultOrder(query);
   const mark = await inboxMark(spamAccount(email)).catch(() => undefined);
@@ -107,7 +131,8 @@ export async function listMessagesFilingSpam(
   const newest = page.newest;
   if (newest && newest.uidValidity === mark.uidValidity && newest.uid <= mark.lastUid) return page;
   const filed = await fileNewInboxMailQuietly(id, email, mark);
-  return filed.filed > 0 ? listMessages(id, opts) : page;
+  // listed again when rows went to Junk, or got the "possibly spam" mark the page must show
+  return filed.filed > 0 || (filed.marked ?? 0) > 0 ? listMessages(id, opts) : page;
 }
 
 /**

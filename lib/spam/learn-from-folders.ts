@@ -4,6 +4,7 @@ import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { withConnection, withMailbox } from "@/lib/imap/with-mailbox";
 import { countTokens } from "./graham";
 import { fetchSpamSources } from "./fetch-spam-sources";
+import { trainLearner, type LearnedMessage } from "./learner";
 import { findJunkFolder } from "./mark-messages";
 import { spamAccount } from "./spam-settings";
 import { addToDelta, dbTokenStore, emptyDelta } from "./token-store";
@@ -17,7 +18,8 @@ export type LearnProgress = { folder: string; label: "spam" | "ham"; done: numbe
 export type LearnResult = { spam: number; ham: number; skipped: number };
 
 /**
- * Bootstrap: learns INBOX as good mail and Junk as spam, newest first, up to
+ * Bootstrap: learns INBOX as good mail and Junk as spam (both learners: Graham's counts and the
+ * default learner's weights), newest first, up to
  * MAX_LEARNED_PER_FOLDER each. Messages the filter already learned (the user's own Spam / Not
  * spam) are left as they are. Everything is added in one batched update at the end, so a cancelled
  * run (`signal`) teaches nothing half-way.
@@ -34,6 +36,7 @@ export async function learnFromFolders(
   const known = new Set((await getDb().spamTrained.findMany({ where: { account }, select: { messageKey: true } })).map((r) => r.messageKey));
   const delta = emptyDelta();
   const learned: { key: string; label: "spam" | "ham" }[] = [];
+  const messages: LearnedMessage[] = [];
   let skipped = 0;
   for (const { folder, label } of plan) {
     const uids = await withMailbox(id, folder, async ({ client }) => ((await client.search({ all: true }, { uid: true })) || []).sort((a, b) => b - a));
@@ -50,6 +53,7 @@ export async function learnFromFolders(
         known.add(s.key);
         addToDelta(delta, label, countTokens(s.tokens));
         learned.push({ key: s.key, label });
+        messages.push({ tokens: s.tokens, label });
       }
       onProgress({ folder, label, done: Math.min(i + CHUNK, chosen.length), total: chosen.length });
     }
@@ -57,8 +61,10 @@ export async function learnFromFolders(
   if (signal?.aborted) return { spam: 0, ham: 0, skipped };
   const store = dbTokenStore(account);
   await store.apply(delta);
+  // The default learner: a few shuffled passes over everything read, one write of the weights.
+  const steps = await trainLearner(account, messages);
   const db = getDb();
-  await db.$transaction(learned.map((l) => db.spamTrained.create({ data: { account, messageKey: l.key, label: l.label } })));
+  await db.$transaction(learned.map((l, i) => db.spamTrained.create({ data: { account, messageKey: l.key, label: l.label, learnerStep: steps[i] } })));
   await store.prune();
   return { spam: delta.spamMessages, ham: delta.hamMessages, skipped };
 }

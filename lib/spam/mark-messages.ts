@@ -8,7 +8,8 @@ import { withMailbox } from "@/lib/imap/with-mailbox";
 import { getSettings } from "@/lib/settings/account-settings";
 import { evaluateMessage } from "./evaluate-message";
 import { fetchSpamSources } from "./fetch-spam-sources";
-import { spamAccount, spamInterestingTokens, spamThreshold, spamTrainMode } from "./spam-settings";
+import { setPossibleSpamMark } from "./possible-spam-mark";
+import { spamAccount, spamTrainMode } from "./spam-settings";
 import { saveVerdict } from "./spam-store";
 import { trainMessages, type TrainOutcome } from "./train-messages";
 
@@ -65,12 +66,14 @@ export async function markMessages(id: ImapIdentity, email: string, opts: MarkOp
     const uids = await uidsOf(client, opts.selection);
     const sources = uids.length ? await fetchSpamSources(client, toUidSet({ uids: uids.slice(-MAX_TRAINED_PER_ACTION) })) : [];
     const sameFolder = target.path === mailbox.path;
+    // The user decided: the "possibly spam" mark has done its job.
+    if (uids.length) await setPossibleSpamMark(client, toUidSet(opts.selection), false);
     const moved = sameFolder || !uids.length ? { folder: target.path, uids } : await moveSelected(client, toUidSet(opts.selection), target.path);
     return { moved, sources };
   });
   const label = opts.label === "none" ? null : opts.label;
-  const [mode, threshold, interesting] = await getSettings(account, [spamTrainMode, spamThreshold, spamInterestingTokens] as const);
-  const training = await trainMessages(account, sources, label, mode, { threshold, interesting });
+  const [mode] = await getSettings(account, [spamTrainMode] as const);
+  const training = await trainMessages(account, sources, label, mode);
   if (label) {
     for (const s of sources) {
       const report = await evaluateMessage(account, s.message, s.tokens);

@@ -13,7 +13,27 @@ export const spamAutoFile = defineSetting("spam.autoFile", z.boolean(), true);
 /** Auto-whitelist: how far a new message's score moves toward the sender's average (0 = off). */
 export const spamAwlFactor = defineSetting("spam.awlFactor", z.number().min(0).max(1), 0.5);
 
-export const SPAM_SETTINGS = [spamThreshold, spamInterestingTokens, spamTrainMode, spamAutoFile, spamAwlFactor] as const;
+/** Which learner judges: "logistic" (the default, lib/spam/logistic.ts) or "graham" (Graham's
+ * method as built, lib/spam/graham.ts). Both learn from every click and bootstrap. */
+export const spamMethod = defineSetting("spam.method", z.enum(["logistic", "graham"]), "logistic");
+/** The default learner's cut-offs on the final score, chosen by cross-validation on the training
+ * half of the benchmark corpus only (bench/spam/run.ts, BENCHMARKS.md): spam above the first
+ * (at most 0.05% of held-out good mail above it), "possibly spam" above the second (1%). */
+export const LEARNER_SPAM_THRESHOLD = 0.667;
+export const LEARNER_UNSURE_THRESHOLD = 0.054;
+export const spamLearnerThreshold = defineSetting("spam.learner.threshold", z.number().min(0.01).max(0.9999), LEARNER_SPAM_THRESHOLD);
+export const spamUnsureThreshold = defineSetting("spam.learner.unsure", z.number().min(0.001).max(0.9999), LEARNER_UNSURE_THRESHOLD);
+
+export const SPAM_SETTINGS = [
+  spamThreshold,
+  spamInterestingTokens,
+  spamTrainMode,
+  spamAutoFile,
+  spamAwlFactor,
+  spamMethod,
+  spamLearnerThreshold,
+  spamUnsureThreshold,
+] as const;
 
 /** The spam tables are keyed like settings: by the signed-in address, lower case. */
 export const spamAccount = (email: string) => email.trim().toLowerCase();

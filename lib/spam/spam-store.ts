@@ -13,10 +13,16 @@ export async function trainedLabel(account: string, messageKey: string): Promise
   return row?.label === "spam" || row?.label === "ham" ? row.label : null;
 }
 
-export async function setTrainedLabel(account: string, messageKey: string, label: TrainedLabel | null): Promise<void> {
+/** The label a message was trained with and the default learner's step for it. */
+export async function trainedRecord(account: string, messageKey: string): Promise<{ label: TrainedLabel; learnerStep: number } | null> {
+  const row = await getDb().spamTrained.findUnique({ where: { account_messageKey: { account, messageKey } } });
+  return row?.label === "spam" || row?.label === "ham" ? { label: row.label, learnerStep: row.learnerStep } : null;
+}
+
+export async function setTrainedLabel(account: string, messageKey: string, label: TrainedLabel | null, learnerStep = 0): Promise<void> {
   const where = { account_messageKey: { account, messageKey } };
   if (label === null) await getDb().spamTrained.deleteMany({ where: { account, messageKey } });
-  else await getDb().spamTrained.upsert({ where, create: { account, messageKey, label }, update: { label, trainedAt: new Date() } });
+  else await getDb().spamTrained.upsert({ where, create: { account, messageKey, label, learnerStep }, update: { label, learnerStep, trainedAt: new Date() } });
 }
 
 export async function listEntries(account: string): Promise<(ListEntry & { source: string })[]> {
@@ -72,13 +78,17 @@ export async function recordSenderScore(account: string, sender: string, score: 
   });
 }
 
-export type Verdict = { uid: number; score: number; isSpam: boolean; filed: boolean; byUser: boolean; judgedAt: Date };
+export type Verdict = { uid: number; score: number; isSpam: boolean; filed: boolean; byUser: boolean; unsure: boolean; judgedAt: Date };
 
 export async function findVerdict(account: string, messageKey: string): Promise<Verdict | null> {
   return getDb().spamVerdict.findUnique({ where: { account_messageKey: { account, messageKey } } });
 }
 
-export async function saveVerdict(account: string, messageKey: string, v: Omit<Verdict, "judgedAt" | "byUser"> & { byUser?: boolean }): Promise<void> {
+export async function saveVerdict(
+  account: string,
+  messageKey: string,
+  v: Omit<Verdict, "judgedAt" | "byUser" | "unsure"> & { byUser?: boolean; unsure?: boolean },
+): Promise<void> {
   await getDb().spamVerdict.upsert({
     where: { account_messageKey: { account, messageKey } },
     create: { account, messageKey, ...v },
@@ -90,7 +100,11 @@ export async function saveVerdict(account: string, messageKey: string, v: Omit<V
  * Stores the filter's verdict on a message unless one exists, atomically: of two processes judging
  * the same new message at once, exactly one gets true and files it (moves it, counts its sender).
  */
-export async function claimVerdict(account: string, messageKey: string, v: Omit<Verdict, "judgedAt" | "byUser">): Promise<boolean> {
+export async function claimVerdict(
+  account: string,
+  messageKey: string,
+  v: Omit<Verdict, "judgedAt" | "byUser" | "unsure"> & { unsure?: boolean },
+): Promise<boolean> {
   try {
     await getDb().spamVerdict.create({ data: { account, messageKey, ...v } });
     return true;

@@ -13,7 +13,7 @@ const REPO = path.resolve(import.meta.dirname, "../..");
 const parent = fs.mkdtempSync(path.join(os.tmpdir(), "postern-private-"));
 fs.chmodSync(parent, 0o700);
 const clone = path.join(parent, "postern");
-const PORTS = { IMAP: 19143, IMAPS: 19993, POP3: 19110, SIEVE: 19190, LMTP: 19024, MX: 19025, SUBMISSION: 19587, PG: 19432, NNTP: 19119 };
+const PORTS = { IMAP: 19143, IMAPS: 19993, POP3: 19110, SIEVE: 19190, LMTP: 19024, MX: 19025, SUBMISSION: 19587, PG: 19432, NNTP: 19119, DNSBL: 19353 };
 const env = { ...process.env, ...Object.fromEntries(Object.entries(PORTS).map(([k, v]) => [`LAB_${k}_PORT`, String(v)])) };
 delete env.LAB_DIR;
 const log = path.join(REPO, "data/test-results/private-clone-lab.log");

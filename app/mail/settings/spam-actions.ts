@@ -7,7 +7,17 @@ import { getDb } from "@/lib/db/client";
 import { noticeUrl } from "@/lib/http/signed-notice";
 import { setSetting } from "@/lib/settings/account-settings";
 import { listPatternSchema } from "@/lib/spam/sender-lists";
-import { spamAccount, spamAutoFile, spamAwlFactor, spamInterestingTokens, spamThreshold, spamTrainMode } from "@/lib/spam/spam-settings";
+import {
+  spamAccount,
+  spamAutoFile,
+  spamAwlFactor,
+  spamInterestingTokens,
+  spamLearnerThreshold,
+  spamMethod,
+  spamThreshold,
+  spamTrainMode,
+  spamUnsureThreshold,
+} from "@/lib/spam/spam-settings";
 import { addListEntry, removeListEntry } from "@/lib/spam/spam-store";
 import { sessionAction } from "../session-action";
 
@@ -20,16 +30,28 @@ const settingsForm = z.object({
   interesting: z.coerce.number().int().min(5).max(50),
   trainMode: z.enum(["mistakes", "everything"]),
   awlFactor: z.coerce.number().min(0).max(1),
+  method: z.enum(["logistic", "graham"]),
+  learnerThreshold: z.coerce.number().min(0.01).max(0.9999),
+  unsureThreshold: z.coerce.number().min(0.001).max(0.9999),
 });
 
 export const saveSpamSettings = sessionAction("/mail/settings", async (session, form) => {
   const parsed = settingsForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) back("error", "Spam settings not saved: the threshold is between 0.5 and 0.9999, the word count between 5 and 50, the factor between 0 and 1.");
+  if (!parsed.success) {
+    back(
+      "error",
+      "Spam settings not saved: Graham's threshold is between 0.5 and 0.9999, the word count between 5 and 50, the learned-weights thresholds between 0.001 and 0.9999, the factor between 0 and 1.",
+    );
+  }
+  if (parsed.data.unsureThreshold > parsed.data.learnerThreshold) back("error", "Spam settings not saved: “possibly spam” must start at or below the spam threshold.");
   const account = spamAccount(session.email);
   await setSetting(account, spamThreshold, parsed.data.threshold);
   await setSetting(account, spamInterestingTokens, parsed.data.interesting);
   await setSetting(account, spamTrainMode, parsed.data.trainMode);
   await setSetting(account, spamAwlFactor, parsed.data.awlFactor);
+  await setSetting(account, spamMethod, parsed.data.method);
+  await setSetting(account, spamLearnerThreshold, parsed.data.learnerThreshold);
+  await setSetting(account, spamUnsureThreshold, parsed.data.unsureThreshold);
   await setSetting(account, spamAutoFile, form.get("autoFile") === "yes");
   back("ok", "Spam settings saved.");
 });
@@ -57,6 +79,7 @@ export const forgetSpamTraining = sessionAction("/mail/settings", async (session
   await db.$transaction([
     db.spamToken.deleteMany({ where: { account } }),
     db.spamCorpus.deleteMany({ where: { account } }),
+    db.spamWeight.deleteMany({ where: { account } }),
     db.spamTrained.deleteMany({ where: { account } }),
     db.spamSenderScore.deleteMany({ where: { account } }),
   ]);

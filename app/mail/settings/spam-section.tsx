@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { getSettings } from "@/lib/settings/account-settings";
-import { SPAM_SETTINGS, spamAccount } from "@/lib/spam/spam-settings";
+import { LEARNER_SPAM_THRESHOLD, LEARNER_UNSURE_THRESHOLD, SPAM_SETTINGS, spamAccount } from "@/lib/spam/spam-settings";
 import { listEntries } from "@/lib/spam/spam-store";
 import { dbTokenStore } from "@/lib/spam/token-store";
 import styles from "../identities/identities.module.css";
@@ -11,19 +11,20 @@ import { CsrfField } from "../csrf-field";
 /** The spam filter's part of the Settings page. */
 export async function SpamSection({ email }: { email: string }) {
   const account = spamAccount(email);
-  const [[threshold, interesting, trainMode, autoFile, awlFactor], corpus, entries, tokens] = await Promise.all([
+  const [[threshold, interesting, trainMode, autoFile, awlFactor, method, learnerThreshold, unsureThreshold], corpus, entries, tokens, weights] = await Promise.all([
     getSettings(account, SPAM_SETTINGS),
     dbTokenStore(account).corpus(),
     listEntries(account),
     getDb().spamToken.count({ where: { account } }),
+    getDb().spamWeight.count({ where: { account } }),
   ]);
   const list = (kind: "allow" | "block") => entries.filter((e) => e.kind === kind);
   return (
     <section className={styles.panel} aria-labelledby="settings-spam">
       <h2 id="settings-spam">Spam filter</h2>
       <p className={styles.hint} data-testid="spam-stats">
-        Learned from {corpus.spamMessages} spam and {corpus.hamMessages} good messages ({tokens} words). New INBOX mail is filed to Junk once the filter
-        has learned at least one of each.
+        Learned from {corpus.spamMessages} spam and {corpus.hamMessages} good messages ({tokens} words, {weights} learned weights). New INBOX mail is
+        filed to Junk once the filter has learned at least one of each; mail it is unsure about stays in INBOX, marked “possibly spam”.
       </p>
       <form action={saveSpamSettings} className={styles.form}>
         <CsrfField />
@@ -32,11 +33,30 @@ export async function SpamSection({ email }: { email: string }) {
           Move new spam from INBOX to Junk
         </label>
         <label>
-          Spam when the score is above
+          Method
+          <select name="method" defaultValue={method}>
+            <option value="logistic">Learned weights of words and word pairs (default)</option>
+            <option value="graham">Graham’s “A Plan for Spam”</option>
+          </select>
+        </label>
+        <label>
+          Learned weights: spam above
+          <input type="number" name="learnerThreshold" min={0.01} max={0.9999} step="any" defaultValue={learnerThreshold} required />
+        </label>
+        <label>
+          Learned weights: possibly spam above
+          <input type="number" name="unsureThreshold" min={0.001} max={0.9999} step="any" defaultValue={unsureThreshold} required />
+        </label>
+        <p className={`${styles.hint} ${styles.wide}`} data-testid="spam-thresholds-note">
+          Defaults {LEARNER_SPAM_THRESHOLD} and {LEARNER_UNSURE_THRESHOLD}: chosen by cross-validation on training mail only (at most 0.05% of good mail
+          above the first, 1% above the second); see BENCHMARKS.md.
+        </p>
+        <label>
+          Graham: spam when the score is above
           <input type="number" name="threshold" min={0.5} max={0.9999} step="any" defaultValue={threshold} required />
         </label>
         <label>
-          Words that decide (most interesting)
+          Graham: words that decide (most interesting)
           <input type="number" name="interesting" min={5} max={50} step={1} defaultValue={interesting} required />
         </label>
         <label>

@@ -1,0 +1,36 @@
+// The evidence the default learner (logistic.ts) weighs: the tokenizer's words (tokenize.ts) and
+// orthogonal sparse bigrams of them (CRM114 / OSBF-Lua): each word paired with each of the next
+// OSB_WINDOW − 1 words, the gap kept in the name ("Free 2 money" = "Free", one word, "money").
+// Pairs catch phrases ("click here", "remove you") whose single words are harmless; the gap makes
+// a pair survive a word inserted to dodge filters, which contiguous bigrams do not.
+
+/** A word and the next 4 (OSB's usual window of 5). */
+export const OSB_WINDOW = 5;
+/** Features read per message: spam puts its pitch first, and this bounds the cost. */
+export const MAX_FEATURES_TOKENS = 3000;
+
+/** A feature's name; pairs as "first␣gap␣second" (the gap in words between them). */
+export const pairName = (a: string, gap: number, b: string) => `${a} ${gap} ${b}`;
+
+/** The distinct features of a message's tokens (in tokenize order), unigrams and OSB pairs.
+ * Pairs are made only between words of the same part (same `Field*` prefix, or both body): a
+ * header word followed by the first body word says nothing. */
+export function messageFeatures(tokens: string[]): Set<string> {
+  const out = new Set<string>();
+  const words = tokens.length > MAX_FEATURES_TOKENS ? tokens.slice(0, MAX_FEATURES_TOKENS) : tokens;
+  const parts = words.map(partOf);
+  for (let i = 0; i < words.length; i++) {
+    out.add(words[i]);
+    for (let j = i + 1; j < Math.min(words.length, i + OSB_WINDOW); j++) {
+      if (parts[j] !== parts[i]) break;
+      out.add(pairName(words[i], j - i - 1, words[j]));
+    }
+  }
+  return out;
+}
+
+/** "Subject*" of "Subject*FREE", "" for a body word. */
+function partOf(token: string): string {
+  const star = token.indexOf("*");
+  return star < 0 ? "" : token.slice(0, star + 1);
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { featureSlots } from "./feature-hash";
+import { messageFeatures, pairName } from "./features";
+import { applyStep, denseWeights, learnMessage, logOdds, probability, trainModel } from "./logistic";
+import { loadedWeights } from "./weight-store";
+import { explainScore } from "./learner";
+
+const spamWords = ["Subject*CHEAP", "Subject*pills", "buy", "cheap", "pills", "now", "Url*pills"];
+const hamWords = ["Subject*Project", "Subject*meeting", "notes", "from", "the", "meeting", "schedule"];
+const slots = (tokens: string[]) => featureSlots(messageFeatures(tokens), 16);
+
+describe("messageFeatures", () => {
+  it("pairs each word with the next four of the same part, the gap in the name", () => {
+    const f = messageFeatures(["Subject*FREE", "Subject*money", "click", "here", "to", "win", "big", "now"]);
+    expect(f.has(pairName("Subject*FREE", 0, "Subject*money"))).toBe(true);
+    expect(f.has(pairName("click", 0, "here"))).toBe(true);
+    expect(f.has(pairName("click", 3, "big"))).toBe(true);
+    expect(f.has(pairName("click", 4, "now"))).toBe(false); // beyond the window of 5
+    expect(f.has(pairName("Subject*money", 0, "click"))).toBe(false); // a header word and a body word
+    expect(f.has("win")).toBe(true);
+  });
+});
+
+describe("logistic regression", () => {
+  it("learns from clicks: spam words push the log-odds up, good words down", () => {
+    const w = denseWeights(16);
+    for (let i = 0; i < 3; i++) {
+      learnMessage(w, slots(spamWords), "spam", 8);
+      learnMessage(w, slots(hamWords), "ham", 8);
+    }
+    expect(probability(logOdds(w, slots([...spamWords, "offer"])))).toBeGreaterThan(0.9);
+    expect(probability(logOdds(w, slots([...hamWords, "agenda"])))).toBeLessThan(0.1);
+  });
+
+  it("undo takes back exactly the step a click took", () => {
+    const w = denseWeights(16);
+    learnMessage(w, slots(hamWords), "ham", 8);
+    const before = logOdds(w, slots(spamWords));
+    const step = learnMessage(w, slots(spamWords), "spam", 8);
+    expect(logOdds(w, slots(spamWords))).toBeGreaterThan(before + 1);
+    applyStep(w, slots(spamWords), -step);
+    expect(logOdds(w, slots(spamWords))).toBeCloseTo(before, 4);
+  });
+
+  it("batch training does not depend on the order of the folders (good mail first, then spam)", () => {
+    const samples = [
+      ...Array.from({ length: 20 }, () => ({ slots: slots(hamWords), label: "ham" as const })),
+      ...Array.from({ length: 20 }, () => ({ slots: slots(spamWords), label: "spam" as const })),
+    ];
+    const w = denseWeights(16);
+    trainModel(w, samples, { rate: 8, epochs: 3 });
+    expect(logOdds(w, slots(hamWords))).toBeLessThan(-2);
+    expect(logOdds(w, slots(spamWords))).toBeGreaterThan(2);
+  });
+
+  it("stored weights take changes as deltas, and the explanation names the features that weighed most", () => {
+    const w = loadedWeights(new Map());
+    learnMessage(w, featureSlots(messageFeatures(spamWords), 20), "spam", 8);
+    learnMessage(w, featureSlots(messageFeatures(hamWords), 20), "ham", 8);
+    expect(w.changes.size).toBeGreaterThan(10);
+    const why = explainScore(w, spamWords);
+    expect(why.probability).toBeGreaterThan(0.5);
+    expect(why.evidence[0].contribution).toBeGreaterThan(0);
+    expect(spamWords.some((t) => why.evidence.some((e) => e.feature === t))).toBe(true);
+  });
+});

@@ -1,0 +1,86 @@
+// The default learner: online logistic regression over hashed binary features (features.ts,
+// feature-hash.ts), the method of the strongest filters of the TREC spam tracks (Goodman & Yih
+// 2006, Sculley & Wachman 2007). A weight per feature slot; the score is the log-odds that the
+// message is spam. Where the weights live is the caller's business (weight-store.ts in the
+// database, a dense array in the benchmark).
+
+/** Weights by slot; slot 0 is the bias. Unknown slots weigh 0. */
+export type WeightTable = { get(slot: number): number; add(slot: number, delta: number): void };
+
+export type LogisticOptions = {
+  /** Step size of a gradient update. Features are scaled by 1/√n (n features in the message), so
+   * one step moves that message's log-odds by `rate`·(y − p), whatever its length. */
+  rate: number;
+  /** Passes over the messages when many are learned at once (bootstrap). */
+  epochs: number;
+};
+
+/** Chosen by cross-validation and time-ordered validation on the training half of the benchmark
+ * corpus (bench/spam, BENCHMARKS.md "Spam learners compared"). */
+export const LOGISTIC_DEFAULTS: LogisticOptions = { rate: 8, epochs: 3 };
+/** 2^20 slots: few collisions for one person's mail; the store keeps only the slots in use. */
+export const DEFAULT_BITS = 20;
+
+const BIAS = 0;
+/** The bias learns slower than the words: it should carry the mix of spam and good mail, not the
+ * last message's label. */
+const BIAS_RATE = 0.1;
+
+export function denseWeights(bits = DEFAULT_BITS): WeightTable {
+  const w = new Float32Array(1 << bits);
+  return { get: (i) => w[i], add: (i, d) => void (w[i] += d) };
+}
+
+/** Log-odds that the message with these (distinct) slots is spam. */
+export function logOdds(w: WeightTable, slots: Uint32Array): number {
+  let sum = 0;
+  for (let i = 0; i < slots.length; i++) sum += w.get(slots[i]);
+  return w.get(BIAS) + (slots.length ? sum / Math.sqrt(slots.length) : 0);
+}
+
+export const probability = (odds: number) => 1 / (1 + Math.exp(-odds));
+
+/** One gradient step of the log-loss toward `label`. Returns the step taken (in log-odds), which
+ * is what forgetting the message later takes back exactly (applyStep with its negative). */
+export function learnMessage(w: WeightTable, slots: Uint32Array, label: "spam" | "ham", rate: number): number {
+  const y = label === "spam" ? 1 : 0;
+  const step = rate * (y - probability(logOdds(w, slots)));
+  applyStep(w, slots, step);
+  return step;
+}
+
+/** Moves the message's features (and the bias) by `step`: a learned step, or its negative to undo
+ * it. Undoing is exact for these features' own share; what later messages learned stays. */
+export function applyStep(w: WeightTable, slots: Uint32Array, step: number): void {
+  const scaled = slots.length ? step / Math.sqrt(slots.length) : 0;
+  for (let i = 0; i < slots.length; i++) w.add(slots[i], scaled);
+  w.add(BIAS, step * BIAS_RATE);
+}
+
+/** The samples in a fixed pseudo-random order (xorshift, seeded): an online pass over "all good
+ * mail, then all spam" (a bootstrap's folder order) would end with a model that forgot the first. */
+function shuffledOrder(count: number, seed: number): number[] {
+  const order = Array.from({ length: count }, (_, i) => i);
+  let x = (seed * 2654435761) >>> 0 || 1;
+  for (let i = count - 1; i > 0; i--) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    const j = x % (i + 1);
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return order;
+}
+
+export type TrainingSample = { slots: Uint32Array; label: "spam" | "ham" };
+
+/** Many messages at once (bootstrap, benchmark): `epochs` online passes, each in its own fixed
+ * shuffled order. Returns each sample's summed steps (to forget it later). */
+export function trainModel(w: WeightTable, samples: TrainingSample[], options: LogisticOptions = LOGISTIC_DEFAULTS): Float64Array {
+  const steps = new Float64Array(samples.length);
+  for (let e = 0; e < options.epochs; e++) {
+    for (const i of shuffledOrder(samples.length, e + 1)) steps[i] += learnMessage(w, samples[i].slots, samples[i].label, options.rate);
+  }
+  return steps;
+}
