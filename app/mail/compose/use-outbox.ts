@@ -11,6 +11,8 @@ type Options = {
   onUndone: (job: QueuedMessage) => void;
   /** It could not be sent: the reason, and the draft it stays in. */
   onFailed: (job: QueuedMessage) => void;
+  /** The server no longer knows the message (404): it was not sent, its draft is what is shown. */
+  onLost: (job: QueuedMessage) => void;
 };
 
 async function postUndo(id: string): Promise<{ ok: boolean; message: string }> {
@@ -43,6 +45,9 @@ export function useOutbox(initial: QueuedMessage | null, opts: Options) {
     let stopped = false;
     const poll = setInterval(async () => {
       const res = await fetch(`/api/compose/outbox?${new URLSearchParams({ id: queued.id, back: latest.current.back })}`).catch(() => null);
+      if (stopped) return;
+      // Unknown to the server (a 401 is a session to renew, and no answer a restart: ask again).
+      if (res?.status === 404) return finish(() => latest.current.onLost(queued));
       const status = (await res?.json().catch(() => null)) as OutboxStatus | null;
       if (stopped || !status?.job) return;
       if (status.job.state === "sent" && status.redirect) window.location.assign(status.redirect);
