@@ -20,6 +20,7 @@ export type WorkerOptions = RunOptions & { pollMs?: number; now?: () => Date };
 export class OutboxWorker {
   private timers: ReturnType<typeof setInterval>[] = [];
   private polling = false;
+  private stopped = false;
   private readonly now: () => Date;
 
   constructor(private readonly opts: WorkerOptions = {}) {
@@ -35,14 +36,17 @@ export class OutboxWorker {
     void this.tick();
   }
 
+  /** Stops polling and waking for good (a stopped worker acts like a process that has gone). */
   stop(): void {
+    this.stopped = true;
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
   }
 
   /** A job this process queued: look again when it is due rather than at the next poll. */
   wakeAt(when: Date): void {
-    setTimeout(() => void this.tick(), Math.max(0, when.getTime() - this.now().getTime()) + 5).unref?.();
+    if (this.stopped) return;
+    setTimeout(() => void (this.stopped || this.tick()), Math.max(0, when.getTime() - this.now().getTime()) + 5).unref?.();
   }
 
   /** Claims what is due and runs it; resolves when the jobs claimed in this round are done. */
