@@ -6,7 +6,9 @@ export function formatSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/** "Name <address>"; a group name or a sender with no address shows as its name alone. */
 export function formatAddress(a: Address): string {
+  if (!a.address) return a.name;
   return a.name ? `${a.name} <${a.address}>` : a.address;
 }
 

@@ -1,8 +1,9 @@
-import type { FetchMessageObject, ImapFlow, MailboxObject, MessageAddressObject } from "imapflow";
+import type { FetchMessageObject, ImapFlow, MailboxObject } from "imapflow";
 import { SUMMARY_CACHE_ENTRIES } from "@/lib/limits";
 import type { Address } from "@/lib/mime/types";
-import { hasAttachments } from "./body-structure";
 import { ANSWERED, FLAGGED, SEEN, fetchRowFlags, flagBits, keepRowFlags, markListing, type RowFlags } from "./page-flags";
+import { redecodeRows } from "./redecode-rows";
+import { readAddress, readAddresses, readHasAttachments, readRowDate, readSize, readSubject } from "./summary-fields";
 
 export type MessageSummary = {
   uid: number;
@@ -21,21 +22,17 @@ export type MessageSummary = {
  * as the folder's UIDVALIDITY stays (RFC 9051 2.3.1.1). Only the flags move. */
 type FixedSummary = Omit<MessageSummary, "seen" | "flagged" | "answered">;
 
-function toAddress(a: MessageAddressObject): Address {
-  return { name: a.name ?? "", address: a.address ?? "" };
-}
-
+/** Never throws: every field falls back to "unknown" (lib/imap/summary-fields.ts). */
 function toFixed(m: FetchMessageObject): FixedSummary {
   const env = m.envelope;
-  const date = env?.date ?? m.internalDate;
   return {
     uid: m.uid,
-    subject: env?.subject ?? "",
-    from: env?.from?.[0] ? toAddress(env.from[0]) : null,
-    to: (env?.to ?? []).map(toAddress),
-    date: date ? new Date(date).toISOString() : null,
-    size: m.size ?? 0,
-    hasAttachments: hasAttachments(m.bodyStructure),
+    subject: readSubject(env?.subject),
+    from: readAddress(env?.from?.[0]),
+    to: readAddresses(env?.to),
+    date: readRowDate(m),
+    size: readSize(m.size),
+    hasAttachments: readHasAttachments(m.bodyStructure),
   };
 }
 
@@ -134,13 +131,16 @@ export async function fetchSummaries(
   if (cache.isCold(folder)) {
     const mark = markListing(client);
     const flags: RowFlags[] = [];
+    const rows: FixedSummary[] = [];
     for await (const m of client.fetch(range, FULL_FIELDS, fetchOpts)) {
-      const fixed = toFixed(m);
-      cache.put(folder, fixed);
-      const bits = flagBits(m.flags);
-      flags.push({ uid: m.uid, bits });
-      out.push(withFlags(fixed, bits));
+      rows.push(toFixed(m));
+      flags.push({ uid: m.uid, bits: flagBits(m.flags) });
     }
+    await redecodeRows(client, rows);
+    rows.forEach((fixed, i) => {
+      cache.put(folder, fixed);
+      out.push(withFlags(fixed, flags[i].bits));
+    });
     keepRowFlags(client, range, fetchOpts.uid, mark, flags);
     return out;
   }
@@ -153,10 +153,12 @@ export async function fetchSummaries(
     else missing.push(f.uid);
   }
   if (missing.length) {
-    for await (const m of client.fetch(missing.join(","), FIXED_FIELDS, { uid: true })) {
-      const fixed = toFixed(m);
+    const rows: FixedSummary[] = [];
+    for await (const m of client.fetch(missing.join(","), FIXED_FIELDS, { uid: true })) rows.push(toFixed(m));
+    await redecodeRows(client, rows);
+    for (const fixed of rows) {
       cache.put(folder, fixed);
-      known.set(m.uid, fixed);
+      known.set(fixed.uid, fixed);
     }
   }
   for (const f of flagged) {

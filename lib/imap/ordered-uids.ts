@@ -4,6 +4,7 @@ import { PosternError } from "@/lib/http/errors";
 import { REMEMBERED_UIDS_MAX } from "@/lib/limits";
 import type { ListQuery, SortKey } from "./list-query";
 import { selectionVersion } from "./selection-version";
+import { isoDate } from "@/lib/mime/read-date";
 
 /** Largest folder (or search result) sorted in Postern when the server lacks SORT (RFC 5256):
  * the fallback fetches envelope and size of every message in it, so its cost must stay bounded. */
@@ -55,7 +56,7 @@ async function localSort(client: ImapFlow, uids: number[], key: Exclude<SortKey,
   for await (const m of client.fetch(uids.join(","), { uid: true, envelope: true, size: true }, { uid: true })) {
     const v =
       key === "size" ? (m.size ?? 0)
-      : key === "date" ? (m.envelope?.date ? new Date(m.envelope.date).getTime() : 0)
+      : key === "date" ? Date.parse(isoDate(m.envelope?.date) ?? "") || 0
       : key === "from" ? (m.envelope?.from?.[0]?.address ?? "").toLowerCase()
       : (m.envelope?.subject ?? "").replace(/^((re|fwd?|aw|sv|wg)\s*:\s*)+/i, "").toLowerCase();
     rows.push({ uid: m.uid, v });

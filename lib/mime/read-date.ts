@@ -10,6 +10,15 @@ export function readDate(headerLines: ReadonlyArray<HeaderLine>): string | null 
     .slice(line.indexOf(":") + 1)
     .replace(/\r?\n[ \t]+/g, " ")
     .trim();
-  const date = new Date(value);
-  return value && !Number.isNaN(date.getTime()) ? date.toISOString() : null;
+  return value ? isoDate(value) : null;
+}
+
+/** A date (Date, string or epoch milliseconds) as ISO 8601, or null when it is no date at all or
+ * outside what ISO 8601 can say: `toISOString` throws a RangeError there, and dates come from
+ * whoever sent the message. */
+export function isoDate(value: unknown): string | null {
+  if (!(value instanceof Date) && typeof value !== "string" && typeof value !== "number") return null;
+  if (value === "") return null;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }

@@ -27,7 +27,9 @@ export function readMessageIds(value: string | undefined): string[] {
 }
 
 /** The first occurrence of each field, unfolded. */
-function readFields(raw: Buffer): Map<string, string> {
+/** A fetched header block's fields by lower-case name (the first of each), unfolded and decoded
+ * from raw 8-bit bytes; encoded words are left for decodeWords. */
+export function parseHeaderBlock(raw: Buffer): Map<string, string> {
   // Raw 8-bit headers are usually UTF-8; decodeText guesses the legacy charset when they are not.
   const text = decodeText(raw).replace(/\r?\n[ \t]+/g, " ");
   const fields = new Map<string, string>();
@@ -42,7 +44,7 @@ function readFields(raw: Buffer): Map<string, string> {
 
 /** Reads a fetched header block (the bytes imapflow returns for `headers: [...]`). */
 export function readThreadHeaders(raw: Buffer): ThreadHeaders {
-  const fields = readFields(raw);
+  const fields = parseHeaderBlock(raw);
   const date = fields.has("date") ? Date.parse(fields.get("date")!) : NaN;
   return {
     messageId: readMessageIds(fields.get("message-id"))[0] ?? null,
