@@ -14,7 +14,8 @@ import { LEASE_MS } from "@/lib/outbox/outbox-state";
 import { claimJob, findDue } from "@/lib/outbox/outbox-store";
 import { OutboxWorker } from "@/lib/outbox/outbox-worker";
 import { runOutboxJob } from "@/lib/outbox/run-outbox-job";
-import type { Submit } from "@/lib/smtp/send-message";
+import { buildMessage } from "@/lib/smtp/build-message";
+import { fileSentMessage, type Submit } from "@/lib/smtp/send-message";
 import { getSendLimit } from "@/lib/smtp/size-limit";
 import { createSmtpTransport } from "@/lib/smtp/transport";
 import { BOB, signInAs } from "./helpers";
@@ -171,6 +172,15 @@ describe("shared outbox", () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]?.source.toString()).toContain(crashed.messageId);
     expect(await findIn(BOB, "Drafts", s)).toEqual([]);
+  });
+
+  it("filing again after a crash that came after the Sent copy finds that copy instead of adding a second", async () => {
+    const s = `Filed twice ${TAG}`;
+    const built = await buildMessage({ from: { name: "Bob", address: BOB.email }, to: [{ name: "", address: CAROL.email }], cc: [], bcc: [], subject: s, text: "x", attachments: [] });
+    const first = await fileSentMessage(bob, built, { rejected: [], resumed: true });
+    const again = await fileSentMessage(bob, built, { rejected: [], resumed: true });
+    expect(again.sentCopy).toEqual(first.sentCopy);
+    expect(await findIn(BOB, "Sent", s)).toHaveLength(1);
   });
 
   it("undo cancels a waiting message at once; once a process has claimed it, it is too late", async () => {
