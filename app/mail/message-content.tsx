@@ -10,8 +10,16 @@ import { LocalDate } from "./local-date";
 import { PhishingWarnings } from "./phishing-warnings";
 import { TextWithLinks } from "./text-with-links";
 
-export function partUrl(kind: "attachment" | "source" | "derived-attachment" | "html", folder: string, uid: number, part?: string, member?: string): string {
-  const q = new URLSearchParams({ folder, uid: String(uid), ...(part ? { part } : {}), ...(member ? { member } : {}) });
+/** `name` is the file name the reader shows: the download is saved under it (the route cleans it
+ * again), since the server's own view of a part often has no name or another one. */
+export function partUrl(
+  kind: "attachment" | "source" | "derived-attachment" | "html",
+  folder: string,
+  uid: number,
+  part?: string,
+  extra: { member?: string; name?: string } = {},
+): string {
+  const q = new URLSearchParams({ folder, uid: String(uid), ...(part ? { part } : {}), ...(extra.member ? { member: extra.member } : {}), ...(extra.name ? { name: extra.name } : {}) });
   return `/api/messages/${kind}?${q}`;
 }
 
@@ -30,7 +38,7 @@ export function MessageContent({ folder, uid, view }: { folder: string; uid: num
       <SecurityNotice markers={view.security} />
       {view.report && <ReportSummary report={view.report} />}
       {view.calendar.map((event, i) => (
-        <CalendarCard key={i} event={event} href={partUrl("attachment", folder, uid, event.partId)} />
+        <CalendarCard key={i} event={event} href={calendarUrl(folder, uid, event, view.attachments)} />
       ))}
       <AttachmentList folder={folder} uid={uid} attachments={view.attachments} />
       {view.flow ? (
@@ -43,6 +51,12 @@ export function MessageContent({ folder, uid, view }: { folder: string; uid: num
   );
 }
 
+/** The invitation's .ics, saved under the name the attachment list shows for its part. */
+function calendarUrl(folder: string, uid: number, event: CalendarEvent, attachments: AttachmentInfo[]): string {
+  const name = attachments.find((a) => a.partId === event.partId && !a.member)?.filename ?? "invite.ics";
+  return partUrl("attachment", folder, uid, event.partId, { name });
+}
+
 // Issue 10: attachments unpacked from a part, attached messages, invitations, reports, markers.
 
 function AttachmentList({ folder, uid, attachments }: { folder: string; uid: number; attachments: AttachmentInfo[] }) {
@@ -52,7 +66,7 @@ function AttachmentList({ folder, uid, attachments }: { folder: string; uid: num
       {attachments.map((a) => (
         <li key={`${a.partId}/${a.member ?? ""}`}>
           <a
-            href={a.member ? partUrl("derived-attachment", folder, uid, a.partId, a.member) : partUrl("attachment", folder, uid, a.partId)}
+            href={a.member ? partUrl("derived-attachment", folder, uid, a.partId, { member: a.member }) : partUrl("attachment", folder, uid, a.partId, { name: a.filename })}
             download={a.filename}
             data-testid="attachment-link"
           >
@@ -129,7 +143,7 @@ function AttachedMessageCard({ folder, uid, m }: { folder: string; uid: number; 
         <h3 data-testid="attached-subject" style={{ margin: "0 0 0.5rem" }}>{m.view.subject || "(no subject)"}</h3>
         <HeaderLines view={m.view} fields={["from", "to"]} />
         {m.inline && (
-          <a href={partUrl("attachment", folder, uid, m.partId)} download={m.filename} data-testid="attached-download" style={{ fontSize: "0.85rem" }}>
+          <a href={partUrl("attachment", folder, uid, m.partId, { name: m.filename })} download={m.filename} data-testid="attached-download" style={{ fontSize: "0.85rem" }}>
             Download {m.filename}
           </a>
         )}
@@ -138,7 +152,7 @@ function AttachedMessageCard({ folder, uid, m }: { folder: string; uid: number; 
       <SecurityNotice markers={m.view.security} />
       {m.view.report && <ReportSummary report={m.view.report} />}
       {m.view.calendar.map((event, i) => (
-        <CalendarCard key={i} event={event} href={partUrl("attachment", folder, uid, event.partId)} />
+        <CalendarCard key={i} event={event} href={calendarUrl(folder, uid, event, m.view.attachments)} />
       ))}
       <AttachmentList folder={folder} uid={uid} attachments={m.view.attachments} />
       {m.view.flow ? (

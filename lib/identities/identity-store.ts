@@ -46,6 +46,8 @@ export async function saveIdentity(account: string, id: string | null, input: Id
   });
 }
 
+/** @throws PosternError NOT_FOUND when the account has no such identity (never someone else's). */
 export async function deleteIdentity(account: string, id: string): Promise<void> {
-  await getDb().identity.deleteMany({ where: { id, account: accountKey(account) } });
+  const { count } = await getDb().identity.deleteMany({ where: { id, account: accountKey(account) } });
+  if (count === 0) throw new PosternError("NOT_FOUND", "This identity does not exist, or was already deleted. Nothing was changed.");
 }

@@ -13,7 +13,7 @@ import { getPool, type ImapIdentity } from "@/lib/imap/session-pool";
 import { getQueued, undoQueued } from "@/lib/outbox/outbox";
 import { OutboxWorker } from "@/lib/outbox/outbox-worker";
 import { getSendLimit } from "@/lib/smtp/size-limit";
-import { BOB, signInAs } from "./helpers";
+import { ALICE, BOB, signInAs } from "./helpers";
 import { findIn, raw, removeMatching, waitFor } from "./lab-mailbox";
 
 // bob sends to carol (and dave in Bcc) through the lab's real submission server; the tests read
@@ -286,6 +286,13 @@ describe("send with undo", () => {
 describe("identities", () => {
   afterAll(async () => {
     for (const i of await listIdentities(BOB.email)) if (i.id !== "account") await deleteIdentity(BOB.email, i.id);
+  });
+
+  it("deleting another account's identity changes nothing and says so", async () => {
+    const mine = await saveIdentity(BOB.email, null, { name: "Mine", address: "mine@example.test", replyTo: "", signature: "", isDefault: false });
+    await expect(deleteIdentity(ALICE.email, mine.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await listIdentities(BOB.email)).map((i) => i.id)).toContain(mine.id);
+    await deleteIdentity(BOB.email, mine.id);
   });
 
   it("an account without identities sends as itself", async () => {
