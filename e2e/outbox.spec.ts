@@ -84,6 +84,7 @@ test.describe("send with undo, when things go wrong", () => {
       await page.getByRole("button", { name: "Send" }).click();
       await expect(page.getByTestId("outbox")).toContainText("Sending in");
       await server.kill("SIGKILL");
+      await expect(page.getByTestId("outbox-unanswered")).toContainText("Postern cannot be reached right now; still asking.");
       server = await startPostern({ port: SECOND_PORT, dataDir: SECOND_DATA, env });
       // The composer kept asking while Postern was down; the new process sends it and says so.
       await expect(page).toHaveURL(/notice=Message\+sent/, { timeout: 60_000 });

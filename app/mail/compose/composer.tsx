@@ -289,7 +289,7 @@ export function Composer({ initial, identities, attachmentBudget, back, queued =
           <a href="/mail/receipts">Receipts</a>
         </span>
       </div>
-      {outbox.queued && <OutboxBar secondsLeft={outbox.secondsLeft} undoError={outbox.undoError} onUndo={() => void outbox.undo()} />}
+      {outbox.queued && <OutboxBar secondsLeft={outbox.secondsLeft} undoError={outbox.undoError} unanswered={outbox.unanswered} onUndo={() => void outbox.undo()} />}
       {restored && (
         <p className={styles.hint} role="status" data-testid="compose-restored">
           {restored}
