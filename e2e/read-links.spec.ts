@@ -137,3 +137,52 @@ test("a link that does not exist says it is not valid; the page has Postern's st
   expect(reveal.status()).toBe(403); // not from a Postern page (no Origin, no x-postern-request)
   await context.close();
 });
+
+test("an answer lost on the way: bob's browser opens the message on a second try, nobody else can", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const subject = `Lost answer ${TAG}`;
+  await signIn(page, ALICE);
+  await page.goto("/mail/compose");
+  await page.getByLabel("To", { exact: true }).fill("bob@example.test");
+  await page.getByLabel("Subject").fill(subject);
+  await page.getByLabel("Message", { exact: true }).fill(`Second try.\n${SECRET}`);
+  await page.getByLabel("Confirm reading with a one-time link").check();
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page).toHaveURL(/notice=Message\+sent/, { timeout: SENT_TIMEOUT });
+
+  let link = "";
+  await expect
+    .poll(async () => {
+      const sources = await withLabImap(BOB, async (imap) => (await fetchBySubject(imap, "INBOX", subject)).map((m) => m.source));
+      link = sources[0] ? (LINK.exec((await simpleParser(sources[0])).text ?? "")?.[0] ?? "") : "";
+      return link;
+    }, { timeout: 20_000 })
+    .toMatch(LINK);
+
+  const bob = await browser.newContext();
+  const bobPage = await bob.newPage();
+  // The server spends the link and answers, but the connection drops before bob's browser has it.
+  let dropped = 0;
+  await bobPage.route("**/api/r/reveal", async (route) => {
+    if (dropped++ > 0) return route.continue();
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  await bobPage.goto(link);
+  const open = bobPage.getByRole("button", { name: "Open — this can be done only once" });
+  await open.click();
+  await expect(bobPage.getByRole("alert")).toContainText("The answer did not arrive");
+  await expect(bobPage.getByText(SECRET)).toHaveCount(0);
+  // Someone else with the link (another browser) finds it opened.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  expect((await otherPage.goto(link))?.status()).toBe(410);
+  await other.close();
+  await open.click();
+  await expect(bobPage.getByTestId("read-link-text")).toContainText(SECRET);
+  expect(dropped).toBeGreaterThanOrEqual(2);
+  await bobPage.unroute("**/api/r/reveal");
+  await bobPage.reload();
+  await expect(bobPage.getByTestId("read-link-closed")).toContainText("This message was opened on");
+  await bob.close();
+});

@@ -113,20 +113,40 @@ export type OpenOutcome =
   | null;
 
 /**
- * Spends the link: claims it (only a waiting link, only once), then takes its ciphertext out of
- * the database and returns it. null when no link has this token.
- * @param opener what is recorded about the opening (agent family; IP only when enabled)
+ * How long the browser that opened a link may ask for its content again, with the retry secret
+ * it made before asking: long enough to retry an answer lost on the way (a dropped connection),
+ * short enough that the content does not linger. The browser ends the window as soon as it has
+ * decrypted the message (finishReadLink); the periodic purge ends the others.
  */
-export async function openReadLink(token: string, opener: { agent: string; ip: string | null }, now = new Date()): Promise<OpenOutcome> {
+export const REVEAL_RETRY_MS = 2 * 60 * 1000;
+
+const hashRetry = (retry: string) => hashLinkToken(`retry:${retry}`);
+
+/**
+ * Spends the link: claims it (only a waiting link, only once), then takes its ciphertext out of
+ * the database. With `retry` (a secret only the opening browser knows) the ciphertext stays for
+ * REVEAL_RETRY_MS, and the same secret gets it again: an answer lost on the way loses the reader
+ * nothing, and nobody else can use the link. Null for an unknown token.
+ */
+export async function openReadLink(
+  token: string,
+  opener: { agent: string; ip: string | null; retry?: string | null },
+  now = new Date(),
+): Promise<OpenOutcome> {
   const db = getDb();
   const tokenHash = hashLinkToken(token);
+  const retryHash = opener.retry ? hashRetry(opener.retry) : null;
   // Before the claim: updating the row rewrites it, blob included, and frees the old copy.
   await secureDelete();
   const claimed = await db.readLink.updateMany({
     where: { tokenHash, openedAt: null, revokedAt: null, expiresAt: { gt: now } },
-    data: { openedAt: now, openedAgent: opener.agent, openedIp: opener.ip },
+    data: { openedAt: now, openedAgent: opener.agent, openedIp: opener.ip, retryHash, retryUntil: retryHash ? new Date(now.getTime() + REVEAL_RETRY_MS) : null },
   });
   if (claimed.count !== 1) {
+    if (retryHash) {
+      const again = await db.readLink.findFirst({ where: { tokenHash, retryHash, retryUntil: { gt: now }, revokedAt: null }, select: { ciphertext: true } });
+      if (again?.ciphertext) return { ok: true, ciphertext: again.ciphertext };
+    }
     const row = await db.readLink.findUnique({ where: { tokenHash }, select: { expiresAt: true, openedAt: true, revokedAt: true } });
     if (!row) return null;
     const state = linkState(row, now);
@@ -134,12 +154,26 @@ export async function openReadLink(token: string, opener: { agent: string; ip: s
     if (state === "waiting") return { ok: false, state: "expired", at: row.expiresAt };
     return { ok: false, state, at: state === "opened" ? (row.openedAt as Date) : state === "revoked" ? (row.revokedAt as Date) : row.expiresAt };
   }
+  if (retryHash) {
+    const row = await db.readLink.findUnique({ where: { tokenHash }, select: { ciphertext: true } });
+    if (!row?.ciphertext) throw new PosternError("NOT_FOUND", "This message is no longer stored.");
+    return { ok: true, ciphertext: row.ciphertext };
+  }
   const [row] = await db.$transaction([
     db.readLink.findUnique({ where: { tokenHash }, select: { ciphertext: true } }),
     db.readLink.update({ where: { tokenHash }, data: { ciphertext: null, sealedSubject: null } }),
   ]);
   if (!row?.ciphertext) throw new PosternError("NOT_FOUND", "This message is no longer stored.");
   return { ok: true, ciphertext: row.ciphertext };
+}
+
+/** The opening browser has the message: its content goes now, not at the end of the window. */
+export async function finishReadLink(token: string, retry: string): Promise<void> {
+  await secureDelete();
+  await getDb().readLink.updateMany({
+    where: { tokenHash: hashLinkToken(token), retryHash: hashRetry(retry) },
+    data: { ciphertext: null, sealedSubject: null, retryHash: null, retryUntil: null },
+  });
 }
 
 /** A receipt as its sender sees it. */
@@ -222,9 +256,13 @@ export async function revokeReadLink(account: string, id: string, now = new Date
 export async function purgeReadLinks(now = new Date()): Promise<number> {
   const db = getDb();
   await secureDelete();
+  // An opened link keeps its content only during its retry window (openReadLink).
   const purged = await db.readLink.updateMany({
-    where: { ciphertext: { not: null }, OR: [{ expiresAt: { lte: now } }, { openedAt: { not: null } }, { revokedAt: { not: null } }] },
-    data: { ciphertext: null, sealedSubject: null },
+    where: {
+      ciphertext: { not: null },
+      OR: [{ expiresAt: { lte: now } }, { openedAt: { not: null }, OR: [{ retryUntil: null }, { retryUntil: { lte: now } }] }, { revokedAt: { not: null } }],
+    },
+    data: { ciphertext: null, sealedSubject: null, retryHash: null, retryUntil: null },
   });
   await db.readLink.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - KEEP_RECEIPTS_MS) } } });
   // The write-ahead log still holds earlier images of pages that held content, until a

@@ -41,10 +41,11 @@ export async function visitReadLink(token: string, visitor: Visitor, now = new D
   });
 }
 
-/** Opens the link: its ciphertext, exactly once, or why not. */
-export async function revealReadLink(token: string, visitor: Visitor, now = new Date()): Promise<RevealResult> {
+/** Opens the link: its ciphertext, exactly once (again only to the browser holding `retry`, for a
+ * short time: read-link-store.ts), or why not. */
+export async function revealReadLink(token: string, visitor: Visitor, now = new Date(), retry: string | null = null): Promise<RevealResult> {
   return guarded<RevealResult>(token, visitor, async () => {
-    const opener = { agent: agentFamily(visitor.userAgent), ip: getConfig().READ_LINK_RECORD_IP ? visitor.ip : null };
+    const opener = { agent: agentFamily(visitor.userAgent), ip: getConfig().READ_LINK_RECORD_IP ? visitor.ip : null, retry };
     const outcome = await openReadLink(token, opener, now);
     if (!outcome) return null;
     return outcome.ok ? { kind: "content", ciphertext: outcome.ciphertext } : { kind: "closed", state: outcome.state, at: outcome.at };

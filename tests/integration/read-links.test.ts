@@ -15,7 +15,7 @@ import { getPool, type ImapIdentity } from "@/lib/imap/session-pool";
 import { fromBase64Url } from "@/lib/read-links/base64url";
 import { deliverInboxNotices, unseenOpenings, markOpeningsSeen } from "@/lib/read-links/opening-notices";
 import { readLinkInboxNotice } from "@/lib/read-links/read-link-settings";
-import { createReadLink, listReceipts, purgeReadLinks, revokeReadLink } from "@/lib/read-links/read-link-store";
+import { createReadLink, listReceipts, purgeReadLinks, REVEAL_RETRY_MS, revokeReadLink } from "@/lib/read-links/read-link-store";
 import { revealReadLink, visitReadLink } from "@/lib/read-links/reveal-link";
 import { readLinkKey, unseal } from "@/lib/read-links/seal";
 import { decodeSealedMessage } from "@/lib/read-links/sealed-message";
@@ -45,7 +45,7 @@ function submission(over: Partial<ComposeSubmission>): ComposeSubmission {
 }
 
 /** A POST as the reveal page's fetch sends it, from its own client address. */
-function reveal(token: string, ip = `10.9.0.${ipCounter++}`): Promise<Response> {
+function reveal(token: string, ip = `10.9.0.${ipCounter++}`, extra: { retry?: string; done?: true } = {}): Promise<Response> {
   return revealRoute(
     new Request(`${BASE}/api/r/reveal`, {
       method: "POST",
@@ -57,7 +57,7 @@ function reveal(token: string, ip = `10.9.0.${ipCounter++}`): Promise<Response> 
         "x-postern-client-ip": ip,
         "user-agent": "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
       },
-      body: JSON.stringify({ token }),
+      body: JSON.stringify({ token, ...extra }),
     }),
   );
 }
@@ -219,6 +219,38 @@ describe("read link hardening", () => {
     const statuses = answers.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 410)).toHaveLength(49);
+  });
+
+  it("an answer lost on the way: the opening browser alone may ask again, for a short time", async () => {
+    const link = await directLink();
+    const retry = crypto.randomBytes(32).toString("base64url");
+    const first = await reveal(link.token, undefined, { retry });
+    expect(first.status).toBe(200);
+    const bytes = new Uint8Array(await first.arrayBuffer());
+    // the connection dropped before the reader saw it: the same browser asks again
+    const again = await reveal(link.token, undefined, { retry });
+    expect(again.status).toBe(200);
+    expect(new Uint8Array(await again.arrayBuffer())).toEqual(bytes);
+    // anyone else, with another secret or none, finds the link opened
+    expect((await reveal(link.token, undefined, { retry: crypto.randomBytes(32).toString("base64url") })).status).toBe(410);
+    expect((await reveal(link.token)).status).toBe(410);
+    expect((await listReceipts(ALICE.email)).find((r) => r.id === link.id)?.state).toBe("opened");
+    // once the browser has the message, the content goes at once
+    expect((await reveal(link.token, undefined, { retry, done: true })).status).toBe(204);
+    expect((await getDb().readLink.findUnique({ where: { id: link.id } }))?.ciphertext).toBeNull();
+    expect((await reveal(link.token, undefined, { retry })).status).toBe(410);
+  });
+
+  it("the retry window ends by itself: the purge takes the content after it", async () => {
+    const link = await directLink();
+    const retry = crypto.randomBytes(32).toString("base64url");
+    expect((await reveal(link.token, undefined, { retry })).status).toBe(200);
+    await purgeReadLinks(new Date());
+    expect((await getDb().readLink.findUnique({ where: { id: link.id } }))?.ciphertext, "kept during the window").not.toBeNull();
+    const after = new Date(Date.now() + REVEAL_RETRY_MS + 1000);
+    expect(await revealReadLink(link.token, visitor(), after, retry)).toMatchObject({ kind: "closed", state: "opened" });
+    await purgeReadLinks(after);
+    expect((await getDb().readLink.findUnique({ where: { id: link.id } }))?.ciphertext).toBeNull();
   });
 
   it("an expired link says so, serves nothing, and its content is purged", async () => {

@@ -4,7 +4,7 @@ import { formatAddress, formatSize } from "@/app/mail/format";
 import { LocalDate } from "@/app/mail/local-date";
 import { TextWithLinks } from "@/app/mail/text-with-links";
 import { linkifyText } from "@/lib/mime/linkify-text";
-import { fromBase64Url } from "@/lib/read-links/base64url";
+import { fromBase64Url, toBase64Url } from "@/lib/read-links/base64url";
 import { readLinkKey, unseal } from "@/lib/read-links/seal";
 import { decodeSealedMessage, type SealedMessage } from "@/lib/read-links/sealed-message";
 import styles from "./read-link.module.css";
@@ -19,6 +19,15 @@ type Phase =
   | { kind: "open"; message: SealedMessage }
   | { kind: "closed"; text: string }
   | { kind: "failed"; key: Uint8Array; subject: string; text: string };
+
+function reveal(body: { token: string; retry: string; done?: true }): Promise<Response | null> {
+  return fetch("/api/r/reveal", {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-postern-request": "1" },
+    body: JSON.stringify(body),
+    cache: "no-store",
+  }).catch(() => null);
+}
 
 /**
  * The interstitial and, once opened, the message. The key is read from the fragment here and
@@ -39,15 +48,18 @@ export function OpenOnce({ token, sender, expiresAt, sealedSubject }: Props) {
       .catch(() => setPhase({ kind: "noKey" }));
   }, [sealedSubject]);
 
+  // Made before the first try and kept for the next: if the answer is lost on the way, the server
+  // gives the message again, for a short time, to whoever shows this secret, which is only us.
+  const retry = useRef<string | null>(null);
+
   async function open(key: Uint8Array, subject: string) {
     setPhase({ kind: "opening", key, subject });
-    const res = await fetch("/api/r/reveal", {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-postern-request": "1" },
-      body: JSON.stringify({ token }),
-      cache: "no-store",
-    }).catch(() => null);
-    if (!res) return setPhase({ kind: "failed", key, subject, text: "Postern cannot be reached. Check your connection and try again; the message was not opened." });
+    retry.current ??= toBase64Url(crypto.getRandomValues(new Uint8Array(32)));
+    const res = await reveal({ token, retry: retry.current });
+    if (!res) {
+      const text = "The answer did not arrive. Check your connection and try again now: for two minutes this page can still open the message.";
+      return setPhase({ kind: "failed", key, subject, text });
+    }
     if (!res.ok) {
       const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
       const text = body?.error?.message ?? "The message could not be opened.";
@@ -58,6 +70,7 @@ export function OpenOnce({ token, sender, expiresAt, sealedSubject }: Props) {
       // The key has done its job: it should not stay in the address bar or the history.
       window.history.replaceState(null, "", window.location.pathname);
       setPhase({ kind: "open", message });
+      void reveal({ token, retry: retry.current, done: true });
     } catch {
       setPhase({ kind: "closed", text: "The message arrived but could not be decrypted with the key in this link. It has been opened and is no longer stored." });
     }

@@ -4,9 +4,16 @@ import { jsonError } from "@/lib/http/json-error";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
 import { closedLinkSentence } from "@/lib/read-links/link-state";
 import { formatUtcTime } from "@/lib/read-links/link-notice";
+import { finishReadLink } from "@/lib/read-links/read-link-store";
 import { revealReadLink } from "@/lib/read-links/reveal-link";
 
-const schema = z.object({ token: z.string().max(100) });
+// `retry`: a secret the browser made before asking (256 bits, base64url), so that it alone can ask
+// again if this answer is lost; `done`: it has the message, and the content can go now.
+const schema = z.object({
+  token: z.string().max(100),
+  retry: z.string().regex(/^[A-Za-z0-9_-]{43}$/).optional(),
+  done: z.literal(true).optional(),
+});
 
 /**
  * Opens a one-time read link (public: the recipient has no Postern account). The token comes in
@@ -18,9 +25,14 @@ export async function POST(req: Request): Promise<Response> {
   const parsed = schema.safeParse(await req.json().catch(() => undefined));
   if (!parsed.success) return jsonError(400, "BAD_REQUEST", "The request is not valid.");
   const visitor = { ip: req.headers.get("x-postern-client-ip"), userAgent: req.headers.get("user-agent") };
+  const { token, retry, done } = parsed.data;
+  if (done) {
+    if (retry) await finishReadLink(token, retry).catch((e: unknown) => console.error("[reveal]", e));
+    return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
+  }
   let result;
   try {
-    result = await revealReadLink(parsed.data.token, visitor);
+    result = await revealReadLink(token, visitor, new Date(), retry ?? null);
   } catch (e) {
     if (isPosternError(e)) return jsonError(e.status, e.code, e.message);
     console.error("[reveal]", e);
