@@ -48,6 +48,7 @@ export default defineConfig({
       IMAP_PORT: process.env.LAB_IMAP_PORT ?? "3143",
       SMTP_PORT: process.env.LAB_SUBMISSION_PORT ?? "3587",
       SIEVE_PORT: process.env.LAB_SIEVE_PORT ?? "4190",
+      NNTP_PORT: process.env.LAB_NNTP_PORT ?? "3119",
       // the test image servers (e2e/canary-server.ts) listen on 127.0.0.1; never set outside tests
       IMAGE_PROXY_ALLOW_LOOPBACK: "1",
     },

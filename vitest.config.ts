@@ -25,6 +25,7 @@ export default defineConfig({
             IMAP_PORT: process.env.LAB_IMAP_PORT ?? "3143",
             SMTP_PORT: process.env.LAB_SUBMISSION_PORT ?? "3587",
             SIEVE_PORT: process.env.LAB_SIEVE_PORT ?? "4190",
+            NNTP_PORT: process.env.LAB_NNTP_PORT ?? "3119",
           },
         },
       },

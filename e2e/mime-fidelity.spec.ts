@@ -119,5 +119,11 @@ test.describe("real-world MIME in the message view", () => {
     const agenda = cards.nth(1).getByTestId("attachment-link");
     const [download] = await Promise.all([page.waitForEvent("download"), agenda.click()]);
     expect(fs.readFileSync(await download.path()).toString("utf8")).toBe("1. Budget");
+    // an inline message downloads under the name shown, as the message itself (issue 18)
+    const inline = cards.nth(0).getByTestId("attached-download");
+    const shown = (await inline.textContent())!.replace(/^Download /, "");
+    const [eml] = await Promise.all([page.waitForEvent("download"), inline.click()]);
+    expect(eml.suggestedFilename()).toBe(shown);
+    expect(fs.readFileSync(await eml.path()).toString("utf8")).toContain("Subject: First question");
   });
 });

@@ -47,6 +47,10 @@ const schema = z.object({
   /** Tests only: lets the image proxy fetch from 127.0.0.1/::1, where the test image servers
    * listen. Never set it in production: it opens Postern's own services to any message. */
   IMAGE_PROXY_ALLOW_LOOPBACK: bool.default(false),
+  /** The news server (NNTP, issue 24) users get unless they set their own in Settings. */
+  NNTP_HOST: z.string().default("127.0.0.1"),
+  NNTP_PORT: z.coerce.number().int().min(1).max(65535).default(3119),
+  NNTP_TLS: tlsMode.default("starttls"),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string; databaseFile: string };

@@ -77,3 +77,18 @@ export const IMAGE_PROXY_MAX_BYTES = 5 * 1024 * 1024;
 export const IMAGE_PROXY_TIMEOUT_MS = 10_000;
 /** Redirects the proxy follows (each target checked again): tracking links chain one or two. */
 export const IMAGE_PROXY_MAX_REDIRECTS = 3;
+
+/** NNTP (lib/nntp): connect and per-answer silence limits. A server that stops sending for this
+ * long is treated as gone; a page never waits on it longer. */
+export const NNTP_CONNECT_TIMEOUT_MS = 10_000;
+export const NNTP_IDLE_TIMEOUT_MS = 20_000;
+/** Longest line Postern reads from a news server. RFC 3977 allows 512-byte status lines, but
+ * article and overview lines have no limit in practice; 1 MiB bounds a runaway line. */
+export const NNTP_MAX_LINE_BYTES = 1024 * 1024;
+/** Largest article fetched for reading: news servers commonly cap posts far lower (INN: 1 MB). */
+export const NNTP_MAX_ARTICLE_BYTES = 32 * 1024 * 1024;
+/** Largest list answer (LIST ACTIVE/NEWSGROUPS, OVER of a page): a full Usenet active file is ~4 MB. */
+export const NNTP_MAX_LIST_BYTES = 16 * 1024 * 1024;
+/** Articles per page of a group: OVER asks for this many numbers, so a page costs the same in a
+ * 10-article group and a 10-million-article one. */
+export const NEWS_PAGE_SIZE = 50;

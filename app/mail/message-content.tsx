@@ -23,56 +23,61 @@ export function partUrl(
   return `/api/messages/${kind}?${q}`;
 }
 
+/** Where a message's parts are served: mail's by folder and UID (partUrl); a news article's by
+ * group and number (app/mail/news). */
+export type PartHref = (kind: "attachment" | "derived-attachment" | "html", part?: string, extra?: { member?: string; name?: string }) => string;
+
 /** The document of an HTML body's frame (the message's own, or attached message `part`'s), with
  * remote images only when the view was built with them. */
-function frameUrl(folder: string, uid: number, body: MessageBodyView, part?: string): string | null {
+function frameUrl(at: PartHref, body: MessageBodyView, part?: string): string | null {
   if (body.kind !== "html") return null;
-  return partUrl("html", folder, uid, part) + (body.allowRemoteContent ? "&images=1" : "");
+  return at("html", part) + (body.allowRemoteContent ? "&images=1" : "");
 }
 
-/** Everything of a message below its header, for the message at `folder`/`uid`. */
-export function MessageContent({ folder, uid, view }: { folder: string; uid: number; view: MessageView }) {
+/** Everything of a message below its header, for the message at `folder`/`uid` (or at `href`). */
+export function MessageContent({ folder, uid, view, href }: { folder: string; uid: number; view: MessageView; href?: PartHref }) {
+  const at: PartHref = href ?? ((kind, part, extra) => partUrl(kind, folder, uid, part, extra));
   return (
     <>
       <PhishingWarnings warnings={view.warnings} />
       <SecurityNotice markers={view.security} />
       {view.report && <ReportSummary report={view.report} />}
       {view.calendar.map((event, i) => (
-        <CalendarCard key={i} event={event} href={calendarUrl(folder, uid, event, view.attachments)} />
+        <CalendarCard key={i} event={event} href={calendarUrl(at, event, view.attachments)} />
       ))}
-      <AttachmentList folder={folder} uid={uid} attachments={view.attachments} />
+      <AttachmentList at={at} attachments={view.attachments} />
       {view.flow ? (
-        <ReadingFlow folder={folder} uid={uid} view={view} />
+        <ReadingFlow at={at} view={view} />
       ) : (
-        <MessageBody body={view.body} frameSrc={frameUrl(folder, uid, view.body)} quiet={view.attachedMessages.some((m) => m.inline)} />
+        <MessageBody body={view.body} frameSrc={frameUrl(at, view.body)} quiet={view.attachedMessages.some((m) => m.inline)} />
       )}
-      <AttachedMessages folder={folder} uid={uid} view={view} />
+      <AttachedMessages at={at} view={view} />
     </>
   );
 }
 
 /** The invitation's .ics, saved under the name the attachment list shows for its part. */
-function calendarUrl(folder: string, uid: number, event: CalendarEvent, attachments: AttachmentInfo[]): string {
+function calendarUrl(at: PartHref, event: CalendarEvent, attachments: AttachmentInfo[]): string {
   const name = attachments.find((a) => a.partId === event.partId && !a.member)?.filename ?? "invite.ics";
-  return partUrl("attachment", folder, uid, event.partId, { name });
+  return at("attachment", event.partId, { name });
 }
 
 // Issue 10: attachments unpacked from a part, attached messages, invitations, reports, markers.
 
-function AttachmentList({ folder, uid, attachments }: { folder: string; uid: number; attachments: AttachmentInfo[] }) {
+function AttachmentList({ at, attachments }: { at: PartHref; attachments: AttachmentInfo[] }) {
   if (attachments.length === 0) return null;
   return (
     <ul className="attachments" aria-label="Attachments">
       {attachments.map((a) => (
         <li key={`${a.partId}/${a.member ?? ""}`}>
           <a
-            href={a.member ? partUrl("derived-attachment", folder, uid, a.partId, { member: a.member }) : partUrl("attachment", folder, uid, a.partId, { name: a.filename })}
+            href={a.member ? at("derived-attachment", a.partId, { member: a.member }) : at("attachment", a.partId, { name: a.filename })}
             download={a.filename}
             data-testid="attachment-link"
           >
             {/* a PNG/JPEG/GIF/WebP by its bytes: the route serves exactly those inline */}
             {a.previewType && !a.member && (
-              <img src={partUrl("attachment", folder, uid, a.partId)} alt="" className="attachment-preview" loading="lazy" data-testid="attachment-preview" />
+              <img src={at("attachment", a.partId)} alt="" className="attachment-preview" loading="lazy" data-testid="attachment-preview" />
             )}
             <span className="attachment-name">{a.filename}</span>
           </a>{" "}
@@ -111,7 +116,7 @@ function MessageBody({ body, frameSrc, nested = false, quiet = false }: { body: 
 }
 
 /** A text body and the inline messages between its parts, each where the sender put it. */
-function ReadingFlow({ folder, uid, view }: { folder: string; uid: number; view: MessageView }) {
+function ReadingFlow({ at, view }: { at: PartHref; view: MessageView }) {
   return (view.flow ?? []).map((item, i) => {
     if (item.kind === "text") {
       return (
@@ -121,20 +126,20 @@ function ReadingFlow({ folder, uid, view }: { folder: string; uid: number; view:
       );
     }
     const m = view.attachedMessages.find((a) => a.partId === item.partId);
-    return m ? <AttachedMessageCard key={i} folder={folder} uid={uid} m={m} /> : null;
+    return m ? <AttachedMessageCard key={i} at={at} m={m} /> : null;
   });
 }
 
 /** Each embedded message as a message of its own, in document order after the body (those not
  * already shown in the reading flow). */
-function AttachedMessages({ folder, uid, view }: { folder: string; uid: number; view: MessageView }) {
+function AttachedMessages({ at, view }: { at: PartHref; view: MessageView }) {
   const inFlow = new Set((view.flow ?? []).flatMap((item) => (item.kind === "message" ? [item.partId] : [])));
-  return view.attachedMessages.filter((m) => !inFlow.has(m.partId)).map((m) => <AttachedMessageCard key={m.partId} folder={folder} uid={uid} m={m} />);
+  return view.attachedMessages.filter((m) => !inFlow.has(m.partId)).map((m) => <AttachedMessageCard key={m.partId} at={at} m={m} />);
 }
 
 /** An embedded message: headers, markers, attachments, body. An inline one (not in the list of
  * files) has its download here. */
-function AttachedMessageCard({ folder, uid, m }: { folder: string; uid: number; m: MessageView["attachedMessages"][number] }) {
+function AttachedMessageCard({ at, m }: { at: PartHref; m: MessageView["attachedMessages"][number] }) {
   return (
     <section className="attached-message" aria-label={`${m.inline ? "Forwarded" : "Attached"} message: ${m.view.subject}`}
       data-testid="attached-message" data-inline={m.inline ? "true" : undefined}
@@ -143,7 +148,7 @@ function AttachedMessageCard({ folder, uid, m }: { folder: string; uid: number; 
         <h3 data-testid="attached-subject" style={{ margin: "0 0 0.5rem" }}>{m.view.subject || "(no subject)"}</h3>
         <HeaderLines view={m.view} fields={["from", "to"]} />
         {m.inline && (
-          <a href={partUrl("attachment", folder, uid, m.partId, { name: m.filename })} download={m.filename} data-testid="attached-download" style={{ fontSize: "0.85rem" }}>
+          <a href={at("attachment", m.partId, { name: m.filename })} download={m.filename} data-testid="attached-download" style={{ fontSize: "0.85rem" }}>
             Download {m.filename}
           </a>
         )}
@@ -152,15 +157,15 @@ function AttachedMessageCard({ folder, uid, m }: { folder: string; uid: number; 
       <SecurityNotice markers={m.view.security} />
       {m.view.report && <ReportSummary report={m.view.report} />}
       {m.view.calendar.map((event, i) => (
-        <CalendarCard key={i} event={event} href={calendarUrl(folder, uid, event, m.view.attachments)} />
+        <CalendarCard key={i} event={event} href={calendarUrl(at, event, m.view.attachments)} />
       ))}
-      <AttachmentList folder={folder} uid={uid} attachments={m.view.attachments} />
+      <AttachmentList at={at} attachments={m.view.attachments} />
       {m.view.flow ? (
-        <ReadingFlow folder={folder} uid={uid} view={m.view} />
+        <ReadingFlow at={at} view={m.view} />
       ) : (
-        <MessageBody body={m.view.body} frameSrc={frameUrl(folder, uid, m.view.body, m.partId)} nested />
+        <MessageBody body={m.view.body} frameSrc={frameUrl(at, m.view.body, m.partId)} nested />
       )}
-      <AttachedMessages folder={folder} uid={uid} view={m.view} />
+      <AttachedMessages at={at} view={m.view} />
     </section>
   );
 }

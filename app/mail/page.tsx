@@ -20,6 +20,8 @@ import { listReceipts } from "@/lib/read-links/read-link-store";
 import { fileNewInboxMailBeforeOpening, fileNewInboxMailQuietly, listMessagesFilingSpam } from "@/lib/spam/file-new-mail";
 import { logout } from "./actions";
 import { FolderTree } from "./folder-tree";
+import { NewsTree } from "./news-tree";
+import { listSubscriptions } from "@/lib/news/subscriptions";
 import { LiveUpdates } from "./live-updates";
 import { MessageList } from "./message-list";
 import { MessageViewPane } from "./message-view";
@@ -62,7 +64,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
     const listing = threadView ? null : filedFirst ? listMessages(session.imap, listOptions) : listMessagesFilingSpam(session.imap, session.email, listOptions);
     // A listing that may file new spam to Junk goes first, so that the folder counts show the move.
     const mayFile = listing !== null && params.folder === "INBOX" && !filedFirst;
-    const [folders, page, threads, quota, [plainFirst, imageSenders, mdn, notify], openings, receipts] = await Promise.all([
+    const [folders, page, threads, quota, [plainFirst, imageSenders, mdn, notify], openings, receipts, newsGroups] = await Promise.all([
       mayFile ? listing.then(() => listFolders(session.imap)) : listFolders(session.imap),
       listing,
       threadView ? listThreads(session.imap, { folder: params.folder, page: params.page }) : null,
@@ -71,6 +73,8 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
       getSettings(session.email, [preferPlainText, trustedImageSenders, mdnPolicy, desktopNotifications] as const),
       unseenOpenings(session.email),
       openedId ? listReceipts(session.email, { messageId: openedId }) : [],
+      // newsgroups with the counts of the last news visit: no NNTP on the mail page
+      listSubscriptions(session.email),
     ]);
     // Shown once, like any notice; Receipts keeps the details.
     if (openings.length) await markOpeningsSeen(session.email, openings.map((o) => o.id));
@@ -105,6 +109,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
         <div className="sidebar">
           <ViewToggle folder={params.folder} threads={threadView} />
           <FolderTree folders={folders} current={params.folder} />
+          <NewsTree groups={newsGroups} />
           {quota && <QuotaBar quota={quota} />}
         </div>
         {threads ? (

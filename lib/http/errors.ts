@@ -21,7 +21,11 @@ export type PosternErrorCode =
   | "SIEVE_UNAVAILABLE"
   | "SIEVE_REJECTED"
   /** The image proxy could not get an image (upstream error, too large, too slow, not an image). */
-  | "IMAGE_UNAVAILABLE";
+  | "IMAGE_UNAVAILABLE"
+  // News (lib/news): the news server is down, refused the sign-in, or refused a post.
+  | "NEWS_UNAVAILABLE"
+  | "NEWS_AUTH_FAILED"
+  | "NEWS_REJECTED";
 
 const STATUS: Record<PosternErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -42,6 +46,9 @@ const STATUS: Record<PosternErrorCode, number> = {
   SIEVE_UNAVAILABLE: 503,
   SIEVE_REJECTED: 422,
   IMAGE_UNAVAILABLE: 502,
+  NEWS_UNAVAILABLE: 503,
+  NEWS_AUTH_FAILED: 502,
+  NEWS_REJECTED: 422,
 };
 
 // The bundler may load this module more than once (route chunks, instrumentation, the session pool

@@ -1,0 +1,72 @@
+import Link from "next/link";
+import type { MessageView } from "@/lib/mime/message-view";
+import type { OpenedArticle } from "@/lib/news/read-article";
+import { CsrfField } from "../csrf-field";
+import { HeaderLines } from "../header-lines";
+import { MessageContent, type PartHref } from "../message-content";
+import { cancelOwnArticle, markArticleUnread } from "./actions";
+import { newsUrl } from "./news-url";
+
+/** Where an article's parts are served: the frame of its HTML body by group and number. */
+function articleHref(group: string, n: number): PartHref {
+  return (kind, part) => `/api/news/${kind === "html" ? "html" : "part"}?${new URLSearchParams({ group, n: String(n), ...(part ? { part } : {}) })}`;
+}
+
+/** An open article: the same header lines, phishing warnings and body as a mail message, with the
+ * news actions (follow up, reply by mail, cancel one's own, mark unread). */
+export function ArticlePane({ article, view, own, imagesAllowed }: { article: OpenedArticle; view: MessageView; own: boolean; imagesAllowed: boolean }) {
+  const { group, number } = article;
+  const author = view.replyTo[0]?.address || view.from[0]?.address;
+  return (
+    <article className="message-view" aria-label="Article">
+      <header className="message-header">
+        <h2 data-testid="message-subject">{view.subject || "(no subject)"}</h2>
+        <HeaderLines view={view} fields={["from"]} />
+        <dl>
+          <div className="header-line">
+            <dt>Newsgroups</dt>
+            <dd data-testid="article-newsgroups">{article.newsgroups.join(", ")}</dd>
+          </div>
+          {article.followupTo.length > 0 && (
+            <div className="header-line">
+              <dt>Follow-up to</dt>
+              <dd>{article.followupTo.join(", ")}</dd>
+            </div>
+          )}
+        </dl>
+        <div className="message-tools">
+          <Link href={`/mail/news/compose?${new URLSearchParams({ group, n: String(number) })}`} prefetch={false} data-testid="follow-up">
+            Follow up
+          </Link>
+          {author && <a href={`/mail/compose?${new URLSearchParams({ to: author })}`}>Reply by mail</a>}
+          <form action={markArticleUnread} className="inline-form">
+            <CsrfField />
+            <input type="hidden" name="group" value={group} />
+            <input type="hidden" name="n" value={number} />
+            <button type="submit" className="text-button">Mark unread</button>
+          </form>
+          {own && article.messageId && (
+            <form action={cancelOwnArticle} className="inline-form">
+              <CsrfField />
+              <input type="hidden" name="group" value={group} />
+              <input type="hidden" name="messageId" value={article.messageId} />
+              <button type="submit" className="text-button" data-testid="cancel-article">Cancel article</button>
+            </form>
+          )}
+        </div>
+      </header>
+      {view.problems.length > 0 && (
+        <div className="notice warning" role="status">
+          <strong>Parts of this article could not be read.</strong> {view.problems.join(" ")}
+        </div>
+      )}
+      {view.body.kind === "html" && view.body.blockedRemoteCount > 0 && !imagesAllowed && (
+        <div className="notice" role="status" data-testid="remote-blocked">
+          Remote images are blocked to protect your privacy.{" "}
+          <Link href={newsUrl({ group, n: number, images: true })} prefetch={false}>Show images</Link>
+        </div>
+      )}
+      <MessageContent folder="" uid={0} view={view} href={articleHref(group, number)} />
+    </article>
+  );
+}

@@ -1,0 +1,75 @@
+import { requireMailSession } from "@/auth";
+import { attributionLine, quoteText } from "@/lib/compose/quote-original";
+import { isPosternError } from "@/lib/http/errors";
+import { readNotice } from "@/lib/http/signed-notice";
+import { followupSubject } from "@/lib/news/build-article";
+import { readArticle } from "@/lib/news/read-article";
+import { withNews } from "@/lib/news/with-news";
+import { CsrfField } from "../../csrf-field";
+import { postToNews } from "../actions";
+import { newsParamsSchema } from "../news-params";
+import { newsUrl } from "../news-url";
+
+export const dynamic = "force-dynamic";
+
+type Prefill = { newsgroups: string; subject: string; references: string; text: string };
+
+/** Follow-ups go where the article's Followup-To says (RFC 5536 3.2.6), else to its groups;
+ * news answers quote first and write below. Plain text: news readers show nothing else. */
+export default async function NewsComposePage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  const session = await requireMailSession();
+  const raw = await searchParams;
+  const params = newsParamsSchema.pick({ group: true, n: true }).parse(raw);
+  const notice = readNotice(raw);
+  let prefill: Prefill = { newsgroups: params.group ?? "", subject: "", references: "", text: "" };
+  let error: string | null = null;
+  if (params.group && params.n) {
+    try {
+      const a = await withNews(session.email, (s) => readArticle(s, { group: params.group!, number: params.n! }));
+      prefill = {
+        newsgroups: (a.followupTo.length ? a.followupTo : a.newsgroups).join(","),
+        subject: followupSubject(a.message.subject ?? ""),
+        references: [...a.references, ...(a.messageId ? [a.messageId] : [])].map((r) => `<${r}>`).join(" "),
+        text: `${attributionLine(a.message.from, a.message.date)}\n${a.message.text?.trim() ? quoteText(a.message.text) : ">"}\n\n`,
+      };
+    } catch (e) {
+      if (!isPosternError(e)) throw e;
+      error = e.message;
+    }
+  }
+  const back = params.group ? newsUrl({ group: params.group, n: params.n }) : "/mail/news";
+  return (
+    <main className="all-search" aria-label="Post to newsgroups">
+      <h1>{params.n ? "Follow up" : "New article"}</h1>
+      {notice && <p className={notice.kind === "error" ? "form-error" : "form-notice"} role="status">{notice.text}</p>}
+      {error && <p className="form-error" role="alert">{error}</p>}
+      <form action={postToNews} className="login-form" data-testid="news-composer">
+        <CsrfField />
+        <input type="hidden" name="references" value={prefill.references} />
+        <input type="hidden" name="back" value={params.group ?? ""} />
+        <label>
+          Newsgroups
+          <input name="newsgroups" defaultValue={prefill.newsgroups} required data-testid="news-newsgroups" />
+        </label>
+        <label>
+          Follow-ups to <span className="muted">(optional)</span>
+          <input name="followupTo" defaultValue="" />
+        </label>
+        <label>
+          Subject
+          <input name="subject" defaultValue={prefill.subject} required data-testid="news-subject" />
+        </label>
+        <label>
+          Text
+          <textarea name="text" defaultValue={prefill.text} rows={16} style={{ fontFamily: "monospace" }} data-testid="news-text" />
+        </label>
+        <p className="muted">Sent as plain text, as newsgroups expect.</p>
+        <div style={{ display: "flex", gap: "1rem", alignItems: "center" }}>
+          <button type="submit" data-testid="news-post">Post</button>
+          <a href={back}>Cancel</a>
+        </div>
+      </form>
+    </main>
+  );
+}
+

@@ -1,0 +1,45 @@
+import Link from "next/link";
+import type { AvailableGroup } from "@/lib/news/browse-groups";
+import { CsrfField } from "../csrf-field";
+import { subscribeGroup } from "./actions";
+import { newsUrl } from "./news-url";
+
+/** The server's groups matching a search, each with its description and a Subscribe button. */
+export function GroupBrowser({ groups, more, search, subscribed }: { groups: AvailableGroup[]; more: boolean; search: string; subscribed: Set<string> }) {
+  return (
+    <section className="message-list" aria-label="Newsgroups on the server">
+      <form className="search-bar" method="get" action="/mail/news" role="search">
+        <input type="hidden" name="browse" value="1" />
+        <input type="search" name="q" defaultValue={search} placeholder="Search newsgroups" aria-label="Search newsgroups" data-testid="group-search" />
+        <button type="submit">Search</button>
+      </form>
+      {more && <p className="notice">Only the first {groups.length} groups are shown: narrow the search.</p>}
+      {groups.length === 0 && <p className="notice">No newsgroup matches.</p>}
+      <ul className="rows">
+        {groups.map((g) => (
+          <li key={g.name} className="row" data-testid="group-row" style={{ padding: "0.5rem 0.75rem", display: "block" }}>
+            <div style={{ display: "flex", gap: "0.5rem", alignItems: "baseline" }}>
+              <Link href={newsUrl({ group: g.name })} prefetch={false} style={{ display: "inline", padding: 0 }}>
+                {g.name}
+              </Link>
+              <span className="muted">{g.count} articles{g.posting ? "" : " · read only"}</span>
+              {subscribed.has(g.name) ? (
+                <span className="muted">Subscribed</span>
+              ) : (
+                <form action={subscribeGroup} className="inline-form">
+                  <CsrfField />
+                  <input type="hidden" name="group" value={g.name} />
+                  <input type="hidden" name="back" value="browse" />
+                  <button type="submit" className="text-button" aria-label={`Subscribe to ${g.name}`}>
+                    Subscribe
+                  </button>
+                </form>
+              )}
+            </div>
+            {g.description && <div className="muted" data-testid="group-description">{g.description}</div>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+import { redirect } from "next/navigation";
+import { requireMailSession } from "@/auth";
+import { isPosternError, type PosternError } from "@/lib/http/errors";
+import { readNotice } from "@/lib/http/signed-notice";
+import { listIdentities } from "@/lib/identities/identity-store";
+import { listFolders } from "@/lib/imap/list-folders";
+import { buildMessageView } from "@/lib/mime/message-view";
+import { browseGroups } from "@/lib/news/browse-groups";
+import { listArticles } from "@/lib/news/list-articles";
+import { toNewsError } from "@/lib/news/news-error";
+import { readArticle, type OpenedArticle } from "@/lib/news/read-article";
+import { markRead, readRangesOf } from "@/lib/news/read-state";
+import { refreshSubscriptions } from "@/lib/news/subscriptions";
+import { withNews } from "@/lib/news/with-news";
+import { FolderTree } from "../folder-tree";
+import { NewsTree } from "../news-tree";
+import { ArticleList } from "./article-list";
+import { ArticlePane } from "./article-pane";
+import { GroupBrowser } from "./group-browser";
+import { newsParamsSchema } from "./news-params";
+
+export const dynamic = "force-dynamic";
+
+/** Newsgroups beside mail (issue 24): subscribed groups under the folders, a group's articles
+ * threaded newest first, an article read like a mail message. One NNTP connection per page. */
+export default async function NewsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  const session = await requireMailSession();
+  const raw = await searchParams;
+  const params = newsParamsSchema.parse(raw);
+  const notice = readNotice(raw);
+  const account = session.email;
+  try {
+    const [folders, news] = await Promise.all([
+      listFolders(session.imap),
+      withNews(account, async (s) => {
+        // Open first: marking it read (in every group of its Xref) shows in the list and counts.
+        let opened: OpenedArticle | null = null;
+        let openError: string | null = null;
+        if (params.group && params.n) {
+          try {
+            opened = await readArticle(s, { group: params.group, number: params.n });
+            await markRead(account, opened.marks);
+          } catch (e) {
+            const err = toNewsError(e);
+            if (!isPosternError(err) || (err.code !== "NOT_FOUND" && err.code !== "MESSAGE_TOO_LARGE")) throw err;
+            openError = err.message;
+          }
+        }
+        const page = params.group && !params.browse ? await listArticles(s, { group: params.group, before: params.before, readRanges: await readRangesOf(account, params.group) }) : null;
+        const browse = params.browse ? await browseGroups(s, params.q ?? "") : null;
+        const groups = await refreshSubscriptions(s, account);
+        return { opened, openError, page, browse, groups };
+      }),
+    ]);
+    const { opened, openError, page, browse, groups } = news;
+    const subscribed = new Set(groups.map((g) => g.group));
+    const imagesAllowed = params.images === "1";
+    const view = opened ? buildMessageView(opened.message, { allowRemoteContent: imagesAllowed, preferPlainText: true }) : null;
+    const ownAddresses = new Set([account, ...(await listIdentities(account)).map((i) => i.address)].map((a) => a.toLowerCase()));
+    const own = Boolean(view?.from.some((a) => ownAddresses.has(a.address.toLowerCase())));
+    return (
+      <div className="mail-app">
+        <header className="topbar">
+          <span className="brand">Postern</span>
+          {params.group && (
+            <a href={`/mail/news/compose?${new URLSearchParams({ group: params.group })}`} className="compose-button" data-testid="new-article">
+              New article
+            </a>
+          )}
+          <a href="/mail" className="topbar-link">Mail</a>
+          <a href="/mail/news/server" className="topbar-link">News server</a>
+          <span className="account" data-testid="account">{account}</span>
+        </header>
+        <div className="sidebar">
+          <FolderTree folders={folders} current="" />
+          <NewsTree groups={groups} current={params.group} />
+        </div>
+        {browse ? (
+          <GroupBrowser groups={browse.groups} more={browse.more} search={params.q ?? ""} subscribed={subscribed} />
+        ) : page ? (
+          <ArticleList page={page} selected={params.n} subscribed={subscribed.has(page.group.name)} before={params.before} />
+        ) : (
+          <section className="message-list" aria-label="Articles">
+            <p className="notice">Choose a newsgroup, or browse the server&apos;s groups to subscribe.</p>
+          </section>
+        )}
+        {notice && (
+          <p className={notice.kind === "error" ? "mail-notice error" : "mail-notice"} role={notice.kind === "error" ? "alert" : "status"} data-testid="mail-notice">
+            {notice.text}
+          </p>
+        )}
+        {opened && view ? (
+          <ArticlePane article={opened} view={view} own={own} imagesAllowed={imagesAllowed} />
+        ) : (
+          <section className="message-view empty" aria-label="Article">
+            <p data-testid={openError ? "message-missing" : undefined}>{openError ?? "Select an article to read it."}</p>
+          </section>
+        )}
+      </div>
+    );
+  } catch (e) {
+    if (isPosternError(e) && e.code === "INVALID_CREDENTIALS") redirect("/login?reason=expired");
+    if (!isPosternError(e)) throw e;
+    return <NewsError error={e} />;
+  }
+}
+
+function NewsError({ error }: { error: PosternError }) {
+  return (
+    <div className="mail-error">
+      <h1>Postern</h1>
+      <p data-testid="mail-error">{error.message}</p>
+      <p>
+        <a href="/mail/news">Try again</a> · <a href="/mail/news/server">News server settings</a> · <a href="/mail">Back to mail</a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { mailTlsSettings } from "@/lib/imap/connection-options";
+import { getConfig } from "@/lib/env";
+import { openNewsSession, type NewsSession } from "@/lib/nntp/open-news-session";
+import { getNewsServer } from "./news-server-store";
+import { toNewsError } from "./news-error";
+
+/**
+ * Runs `fn` on a fresh reader connection to the account's news server and closes it after.
+ * Connections are per request, not pooled: NNTP keeps no state Postern needs between pages, and
+ * any Postern process can serve the next request.
+ * @throws PosternError NEWS_UNAVAILABLE | NEWS_AUTH_FAILED | NEWS_REJECTED | NOT_FOUND | MESSAGE_TOO_LARGE
+ */
+export async function withNews<T>(account: string, fn: (session: NewsSession) => Promise<T>): Promise<T> {
+  const server = await getNewsServer(account);
+  let session: NewsSession | null = null;
+  try {
+    session = await openNewsSession({
+      host: server.host,
+      port: server.port,
+      security: server.security,
+      tls: mailTlsSettings(getConfig()),
+      credentials: server.credentials,
+    });
+    return await fn(session);
+  } catch (e) {
+    throw toNewsError(e);
+  } finally {
+    session?.connection.close();
+  }
+}
