@@ -17,4 +17,7 @@ export async function register(): Promise<void> {
   const purge = () => void purgeReadLinks().catch((e) => console.error("[read-links]", e));
   purge();
   setInterval(purge, 60_000).unref();
+  const { getOutboxWorker } = await import("./lib/outbox/outbox-worker");
+  // Sends queued messages when due, including those of a process that died (lib/outbox).
+  getOutboxWorker().start();
 }

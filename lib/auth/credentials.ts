@@ -39,3 +39,22 @@ export function decryptCredentials(sealed: string, key: Buffer, context: string)
   if (typeof parsed.user !== "string" || typeof parsed.pass !== "string") throw new Error("Bad credentials payload");
   return parsed;
 }
+
+/** AES-256-GCM of bytes for a BLOB column (iv || ciphertext || tag), `context` bound as
+ * associated data: large values (a queued message) that would double in size as text. */
+export function encryptBytes(plain: Uint8Array, key: Buffer, context: string): Buffer {
+  const iv = crypto.randomBytes(12);
+  const cipher = crypto.createCipheriv("aes-256-gcm", key, iv);
+  cipher.setAAD(Buffer.from(context));
+  return Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+}
+
+/** @throws Error when the ciphertext was tampered with, or the key or context differ. */
+export function decryptBytes(sealed: Uint8Array, key: Buffer, context: string): Buffer {
+  const buf = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
+  if (buf.length < 28) throw new Error("Ciphertext too short");
+  const decipher = crypto.createDecipheriv("aes-256-gcm", key, buf.subarray(0, 12));
+  decipher.setAAD(Buffer.from(context));
+  decipher.setAuthTag(buf.subarray(buf.length - 16));
+  return Buffer.concat([decipher.update(buf.subarray(12, buf.length - 16)), decipher.final()]);
+}

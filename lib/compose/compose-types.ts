@@ -45,7 +45,7 @@ export type ComposeState = {
 /** Answer of POST /api/compose/draft. */
 export type SaveDraftResult = { draft: MessageRef; attachments: KeptAttachment[] };
 
-/** A message waiting out the undo delay (lib/smtp/outbox.ts). */
+/** A message waiting out the undo delay (lib/outbox). */
 export type QueuedMessage = {
   id: string;
   state: "waiting" | "sending" | "sent" | "failed" | "cancelled";

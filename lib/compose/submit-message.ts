@@ -57,7 +57,7 @@ export function submitterFor(sendable: Sendable, readLinks: ReadLinkContext | un
 
 /** People the user wrote to (those the server accepted): suggested in the composer (lib/contacts),
  * whitelisted for the spam filter (lib/spam). Neither fails the send: the message is out. */
-export async function rememberRecipients(imap: ImapIdentity, s: ComposeSubmission, built: BuiltMessage, delivered: Delivered): Promise<void> {
+export async function rememberRecipients(imap: ImapIdentity, s: Pick<ComposeSubmission, "to" | "cc" | "bcc">, built: BuiltMessage, delivered: Delivered): Promise<void> {
   await rememberContacts(imap.credentials.user, s, delivered);
   await whitelistRecipients(imap.credentials.user, built.envelope.to, delivered.rejected.map((r) => r.recipient));
 }

@@ -1,3 +1,4 @@
+import type { ImapFlow } from "imapflow";
 import type { MailCredentials } from "@/lib/auth/credentials";
 import { getConfig } from "@/lib/env";
 import { PosternError } from "@/lib/http/errors";
@@ -58,33 +59,52 @@ async function afterwards<T>(warnings: string[], what: string, step: () => Promi
 }
 
 /**
- * Sends a built message as the signed-in user and files it: the exact bytes recipients got, plus
- * the Bcc line, are APPENDed to Sent as \Seen; the original gets \Answered or $Forwarded; the
- * draft is removed.
- * @param limit largest message in bytes (see getSendLimit)
+ * Submits the message over SMTP (or as read links). Returning means the server accepted it, for
+ * every recipient but `rejected`.
  * @throws PosternError MESSAGE_TOO_LARGE | RECIPIENT_REJECTED | SMTP_AUTH_FAILED | SMTP_UNAVAILABLE | SEND_FAILED,
  *   all meaning nothing was sent
  */
-export async function sendMessage(
-  imap: ImapIdentity,
-  built: BuiltMessage,
-  opts: AfterSend & { limit: number },
-  submit: Submit = submitOverSmtp,
-): Promise<Delivered> {
+export async function submitBuilt(creds: MailCredentials, built: BuiltMessage, opts: { limit: number; submit?: Submit }): Promise<RecipientRejection[]> {
   assertSendable(built, opts.limit);
-  let info: { rejectedErrors?: SmtpErrorLike[] };
   try {
-    info = await submit(imap.credentials, built);
+    const info = await (opts.submit ?? submitOverSmtp)(creds, built);
+    return listRejections(info.rejectedErrors);
   } catch (e) {
     throw toSendError(e);
   }
+}
+
+/** Sent's copy of this message, if a previous attempt already filed it. */
+async function findSentCopy(client: ImapFlow, folder: string, messageId: string): Promise<StoredMessage | null> {
+  const lock = await client.getMailboxLock(folder);
+  try {
+    const found = await client.search({ header: { "message-id": messageId } }, { uid: true });
+    return found && found.length ? { folder, uid: Math.max(...found) } : null;
+  } finally {
+    lock.release();
+  }
+}
+
+/**
+ * Files a message the server accepted: the exact bytes recipients got, plus the Bcc line, are
+ * APPENDed to Sent as \Seen; the original gets \Answered or $Forwarded; the draft is removed.
+ * Never throws: what fails is a warning (the message is out). Each step is safe to repeat, and
+ * with `resumed` (an earlier attempt may have filed it) Sent is searched first, so a retry after
+ * a crash completes the filing without a second copy.
+ */
+export async function fileSentMessage(
+  imap: ImapIdentity,
+  built: BuiltMessage,
+  opts: AfterSend & { rejected: RecipientRejection[]; resumed?: boolean },
+): Promise<Delivered> {
   const warnings: string[] = [];
-  const rejected = listRejections(info.rejectedErrors);
-  if (rejected.length) warnings.push(`The message was not delivered to ${rejectionSentence(rejected)}.`);
+  const { rejected } = opts;
+  if (rejected.length) warnings.push(`The message was not delivered to ${rejectionSentence(rejected, built.envelope.to.length)}.`);
   const sentCopy = await afterwards(warnings, "no copy could be saved in Sent", () =>
     withConnection(imap, async (client) => {
       const folder = await requireSpecialFolder(client, "\\Sent");
-      return appendMessage(client, folder, built.raw, { flags: ["\\Seen"], messageId: built.messageId });
+      const filed = opts.resumed ? await findSentCopy(client, folder, built.messageId) : null;
+      return filed ?? appendMessage(client, folder, built.raw, { flags: ["\\Seen"], messageId: built.messageId });
     }),
   );
   if (opts.original) {
@@ -96,4 +116,20 @@ export async function sendMessage(
     await afterwards(warnings, "its draft could not be removed from Drafts", () => deleteMessage(imap, draft));
   }
   return { sentCopy, rejected, warnings };
+}
+
+/**
+ * Sends a built message as the signed-in user and files it (submitBuilt, then fileSentMessage).
+ * @param limit largest message in bytes (see getSendLimit)
+ * @throws PosternError MESSAGE_TOO_LARGE | RECIPIENT_REJECTED | SMTP_AUTH_FAILED | SMTP_UNAVAILABLE | SEND_FAILED,
+ *   all meaning nothing was sent
+ */
+export async function sendMessage(
+  imap: ImapIdentity,
+  built: BuiltMessage,
+  opts: AfterSend & { limit: number },
+  submit: Submit = submitOverSmtp,
+): Promise<Delivered> {
+  const rejected = await submitBuilt(imap.credentials, built, { limit: opts.limit, submit });
+  return fileSentMessage(imap, built, { original: opts.original, draft: opts.draft, rejected });
 }

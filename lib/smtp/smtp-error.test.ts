@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toSendError } from "./smtp-error";
+import { listRejections, rejectionSentence, toSendError } from "./smtp-error";
 
 describe("toSendError", () => {
   it("names the refused recipient and the cause", () => {
@@ -34,5 +34,28 @@ describe("toSendError", () => {
     const e = toSendError({ code: "EMESSAGE", responseCode: 554, response: "554 5.7.1 Spam message rejected" });
     expect(e.code).toBe("SEND_FAILED");
     expect(e.message).toContain("554 5.7.1 Spam message rejected");
+  });
+});
+
+describe("temporary failures and limits", () => {
+  it("a 454 while the server's sign-in backend is down is 'try again later', not 'authentication failed'", () => {
+    const e = toSendError({ code: "EAUTH", command: "AUTH PLAIN", responseCode: 454, response: "454 4.7.0 Temporary authentication failure" });
+    expect(e.code).toBe("SMTP_UNAVAILABLE");
+    expect(e.message).toMatch(/temporary failure\). Please try again later/);
+    expect(e.message).not.toMatch(/authentication failed/);
+  });
+
+  it("a server closing with 421 is temporary too", () => {
+    expect(toSendError({ code: "EPROTOCOL", responseCode: 421, response: "421 4.3.2 Service shutting down" }).code).toBe("SMTP_UNAVAILABLE");
+  });
+
+  it("recipients past the server's limit are counted, with the limit, not called a full mailbox", () => {
+    const over = Array.from({ length: 5 }, (_, i) => ({ recipient: `r${i}@example.test`, responseCode: 452, response: "452 4.5.3 Error: too many recipients" }));
+    const rejected = listRejections(over);
+    expect(rejected.every((r) => r.overLimit)).toBe(true);
+    expect(rejectionSentence(rejected, 8)).toBe(
+      "5 recipients (r0@example.test, r1@example.test, r2@example.test, …): the mail server takes at most 3 recipients per message; send it to them in another message",
+    );
+    expect(rejectionSentence(listRejections([{ recipient: "x@example.test", responseCode: 552, response: "552 5.5.3 Too many recipients" }]))).toContain("limits the number of recipients");
   });
 });

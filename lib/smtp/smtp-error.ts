@@ -11,7 +11,8 @@ export type SmtpErrorLike = {
   rejectedErrors?: SmtpErrorLike[];
 };
 
-export type RecipientRejection = { recipient: string; reason: string };
+/** `overLimit`: refused only because the message had more recipients than the server takes. */
+export type RecipientRejection = { recipient: string; reason: string; overLimit?: boolean };
 
 const CONNECTION_CODES = new Set(["ECONNECTION", "ETIMEDOUT", "ESOCKET", "EDNS", "ETLS", "ECONNREFUSED", "ECONNRESET"]);
 
@@ -21,10 +22,21 @@ function serverSaid(e: SmtpErrorLike): string {
   return text ? ` The server said: “${text.slice(0, 200)}”.` : "";
 }
 
+const enhancedStatus = (reply: string) => /\b([245])\.(\d{1,3})\.(\d{1,3})\b/.exec(reply)?.slice(1).join(".") ?? "";
+
+/** RFC 5321 4.5.3.1.8: a server refuses recipients past its limit with 452 (older ones 552), with
+ * enhanced status X.5.3 (RFC 3463) or Postfix's "too many recipients". */
+export function isRecipientLimit(e: SmtpErrorLike): boolean {
+  const reply = e.response ?? "";
+  const status = enhancedStatus(reply);
+  return status === "4.5.3" || status === "5.5.3" || /too many recipients/i.test(reply);
+}
+
 /** Why a recipient was refused, in words, from the reply code and enhanced status (RFC 3463). */
 export function describeRejection(e: SmtpErrorLike): string {
   const reply = e.response ?? "";
-  const status = /\b([245])\.(\d{1,3})\.(\d{1,3})\b/.exec(reply)?.slice(1).join(".") ?? "";
+  const status = enhancedStatus(reply);
+  if (isRecipientLimit(e)) return "over the server's limit of recipients per message";
   if (status === "5.1.1" || /user unknown|no such user|does not exist|unknown user/i.test(reply)) return "unknown user (no such mailbox)";
   if (status === "5.2.2" || e.responseCode === 452 || /quota|mailbox full/i.test(reply)) return "the recipient's mailbox is full";
   if (status === "5.1.2" || status === "5.1.10") return "the recipient's domain does not accept mail";
@@ -38,11 +50,25 @@ export function describeRejection(e: SmtpErrorLike): string {
 export function listRejections(errors: SmtpErrorLike[] | undefined): RecipientRejection[] {
   return (errors ?? [])
     .filter((r) => r.recipient)
-    .map((r) => ({ recipient: r.recipient as string, reason: `${describeRejection(r)}${r.responseCode ? ` (${r.responseCode})` : ""}` }));
+    .map((r) => ({
+      recipient: r.recipient as string,
+      reason: `${describeRejection(r)}${r.responseCode ? ` (${r.responseCode})` : ""}`,
+      ...(isRecipientLimit(r) ? { overLimit: true } : {}),
+    }));
 }
 
-export function rejectionSentence(rejections: RecipientRejection[]): string {
-  return rejections.map((r) => `${r.recipient}: ${r.reason}`).join("; ");
+/** Refused recipients named in a sentence; those past the server's recipient limit (possibly
+ * thousands) are counted, with the limit they ran into: `total` recipients were asked for. */
+export function rejectionSentence(rejections: RecipientRejection[], total?: number): string {
+  const over = rejections.filter((r) => r.overLimit);
+  const named = rejections.filter((r) => !r.overLimit).map((r) => `${r.recipient}: ${r.reason}`);
+  if (over.length) {
+    const taken = total !== undefined ? total - over.length : 0;
+    const limit = taken > 0 ? `takes at most ${taken} recipients per message` : "limits the number of recipients per message";
+    const first = over.slice(0, 3).map((r) => r.recipient).join(", ");
+    named.push(`${over.length} recipient${over.length === 1 ? "" : "s"} (${first}${over.length > 3 ? ", …" : ""}): the mail server ${limit}; send it to them in another message`);
+  }
+  return named.join("; ");
 }
 
 /**
@@ -57,6 +83,15 @@ export function toSendError(e: unknown): PosternError {
   if (err.command === "RCPT TO" || rejections.length) {
     const list = rejections.length ? rejectionSentence(rejections) : (err.recipient ?? "a recipient");
     return new PosternError("RECIPIENT_REJECTED", `The message was not sent. The mail server refused ${list}.`, { cause: e });
+  }
+  // 4xx (RFC 5321 4.2.1): the server may take it later, e.g. 454 while its sign-in backend is
+  // down. Not "authentication failed": the password is fine, and sending again later will work.
+  if (err.responseCode && err.responseCode >= 400 && err.responseCode < 500) {
+    return new PosternError(
+      "SMTP_UNAVAILABLE",
+      `The message was not sent: the outgoing mail server cannot take it right now (a temporary failure). Please try again later.${serverSaid(err)}`,
+      { cause: e },
+    );
   }
   if (err.code === "EAUTH" || err.code === "ENOAUTH" || err.responseCode === 535) {
     return new PosternError(

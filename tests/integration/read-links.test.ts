@@ -21,7 +21,8 @@ import { readLinkKey, unseal } from "@/lib/read-links/seal";
 import { decodeSealedMessage } from "@/lib/read-links/sealed-message";
 import { READ_LINKS_HEADER, type ReadLinkContext } from "@/lib/read-links/send-read-links";
 import { setSetting } from "@/lib/settings/account-settings";
-import { Outbox } from "@/lib/smtp/outbox";
+import { getQueued, undoQueued } from "@/lib/outbox/outbox";
+import { OutboxWorker } from "@/lib/outbox/outbox-worker";
 import { getSendLimit } from "@/lib/smtp/size-limit";
 import { ALICE, BOB, signInAs } from "./helpers";
 import { findIn, removeMatching, waitFor } from "./lab-mailbox";
@@ -327,13 +328,20 @@ describe("read link hardening", () => {
   });
 
   it("an undone send creates no link", async () => {
-    const outbox = new Outbox();
     const s = `Undone ${TAG}`;
-    const queued = await queueMessage(alice, submission({ to: BOB.email, subject: s, body: "never" }), { limit, delayMs: 60_000, readLinks: ctx }, outbox);
+    const queued = await queueMessage(alice, submission({ to: BOB.email, subject: s, body: "never" }), { limit, delayMs: 60_000, readLinks: ctx }, new OutboxWorker());
     expect(queued.ok).toBe(true);
     if (!queued.ok) return;
-    outbox.cancel(queued.job.id, alice.sessionId);
+    await undoQueued(queued.job.id, ALICE.email);
     expect((await listReceipts(ALICE.email)).filter((r) => r.subject === s)).toEqual([]);
+  });
+
+  it("a queued send with read links goes out from the shared outbox: one link per recipient", async () => {
+    const s = `Queued link ${TAG}`;
+    const queued = await queueMessage(alice, submission({ to: BOB.email, subject: s, body: "from the outbox" }), { limit, delayMs: 50, readLinks: ctx }, new OutboxWorker());
+    if (!queued.ok) throw queued.error;
+    await expect.poll(async () => (await getQueued(queued.job.id, ALICE.email))?.state, { timeout: 15_000 }).toBe("sent");
+    expect((await listReceipts(ALICE.email)).filter((r) => r.subject === s)).toHaveLength(1);
   });
 
   it("a refused recipient's link is deleted and reported; the others are sent", async () => {

@@ -11,7 +11,8 @@ import { submitMessage } from "@/lib/compose/submit-message";
 import { deleteIdentity, findIdentity, listIdentities, saveIdentity } from "@/lib/identities/identity-store";
 import { resetConfigForTests } from "@/lib/env";
 import { getPool, type ImapIdentity } from "@/lib/imap/session-pool";
-import { Outbox } from "@/lib/smtp/outbox";
+import { getQueued, undoQueued } from "@/lib/outbox/outbox";
+import { OutboxWorker } from "@/lib/outbox/outbox-worker";
 import { getSendLimit } from "@/lib/smtp/size-limit";
 import { ALICE, BOB, signInAs } from "./helpers";
 import { findIn, raw, removeMatching, waitFor } from "./lab-mailbox";
@@ -252,24 +253,22 @@ describe("drafts", () => {
 describe("send with undo", () => {
   it("keeps the message in Drafts while it waits, sends it after the delay and removes the draft", async () => {
     const s = `Queued ${TAG}`;
-    const outbox = new Outbox();
-    const queued = await queueMessage(bob, submission({ to: "carol@example.test", subject: s, body: "later" }), { limit, delayMs: 300 }, outbox);
+    const queued = await queueMessage(bob, submission({ to: "carol@example.test", subject: s, body: "later" }), { limit, delayMs: 300 }, new OutboxWorker());
     expect(queued.ok).toBe(true);
     if (!queued.ok) return;
     expect(queued.job.state).toBe("waiting");
     expect((await findIn(BOB, "Drafts", s)).map((d) => d.uid)).toEqual([queued.job.draft.uid]);
     await waitFor(CAROL, "INBOX", s);
-    await expect.poll(() => outbox.get(queued.job.id, bob.sessionId)?.state, { timeout: 10_000 }).toBe("sent");
+    await expect.poll(async () => (await getQueued(queued.job.id, BOB.email))?.state, { timeout: 10_000 }).toBe("sent");
     expect(await findIn(BOB, "Drafts", s)).toEqual([]);
     expect(await findIn(BOB, "Sent", s)).toHaveLength(1);
   });
 
   it("undo leaves the draft and sends nothing", async () => {
     const s = `Undone ${TAG}`;
-    const outbox = new Outbox();
-    const queued = await queueMessage(bob, submission({ to: "carol@example.test", subject: s, body: "never mind" }), { limit, delayMs: 60_000 }, outbox);
+    const queued = await queueMessage(bob, submission({ to: "carol@example.test", subject: s, body: "never mind" }), { limit, delayMs: 60_000 }, new OutboxWorker());
     if (!queued.ok) throw queued.error;
-    expect(outbox.cancel(queued.job.id, bob.sessionId).state).toBe("cancelled");
+    expect((await undoQueued(queued.job.id, BOB.email)).state).toBe("cancelled");
     const state = await prepareCompose(bob, [BOB.email], { kind: "draft", ref: queued.job.draft });
     expect(state).toMatchObject({ to: "carol@example.test", subject: s, body: "never mind" });
     expect(await findIn(BOB, "Sent", s)).toEqual([]);
@@ -277,11 +276,10 @@ describe("send with undo", () => {
 
   it("a refused recipient is found when the wait is over, and the draft stays", async () => {
     const s = `Queued refusal ${TAG}`;
-    const outbox = new Outbox();
-    const queued = await queueMessage(bob, submission({ to: "nobody3@example.test", subject: s, body: "x" }), { limit, delayMs: 50 }, outbox);
+    const queued = await queueMessage(bob, submission({ to: "nobody3@example.test", subject: s, body: "x" }), { limit, delayMs: 50 }, new OutboxWorker());
     if (!queued.ok) throw queued.error;
-    await expect.poll(() => outbox.get(queued.job.id, bob.sessionId)?.state, { timeout: 10_000 }).toBe("failed");
-    expect(outbox.get(queued.job.id, bob.sessionId)?.error?.message).toContain("nobody3@example.test");
+    await expect.poll(async () => (await getQueued(queued.job.id, BOB.email))?.state, { timeout: 10_000 }).toBe("failed");
+    expect((await getQueued(queued.job.id, BOB.email))?.error?.message).toContain("nobody3@example.test");
     expect((await findIn(BOB, "Drafts", s)).map((d) => d.uid)).toEqual([queued.job.draft.uid]);
   });
 });

@@ -15,7 +15,7 @@ export const composeParamsSchema = z.object({
   to: z.string().max(10_000).optional().catch(undefined),
   /** Folder to go back to; kept in the URL of a saved draft so a reload keeps it too. */
   back: z.string().min(1).max(1000).optional().catch(undefined),
-  /** A sent message waiting out the undo delay (lib/smtp/outbox.ts). */
+  /** A sent message waiting out the undo delay (lib/outbox). */
   outbox: z.string().min(1).max(100).optional().catch(undefined),
 });
 

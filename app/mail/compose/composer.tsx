@@ -10,6 +10,7 @@ import { AddressInput } from "./address-input";
 import { AttachmentField } from "./attachment-field";
 import { BodyField } from "./body-field";
 import { applySaved, discardRequest, saveDraftRequest, sendRequest, type AttachmentItem, type ComposeFields, type ComposePayload } from "./post-compose";
+import { LOST_NOTICE, notSentNotice } from "@/lib/compose/not-sent-notice";
 import { OutboxBar } from "./outbox-bar";
 import { SaveStatus } from "./save-status";
 import { forgetUnsaved, findUnsaved, rememberUnsaved, type UnsavedCopy } from "./unsaved-copy";
@@ -135,7 +136,8 @@ export function Composer({ initial, identities, attachmentBudget, back, queued =
   const outbox = useOutbox(queued, {
     back,
     onUndone: (job) => backToEditing(job.draft, null),
-    onFailed: (job) => backToEditing(job.draft, `${job.error?.message ?? "The message was not sent."} Your message is still here and saved in Drafts.`),
+    onFailed: (job) => backToEditing(job.draft, notSentNotice(job.error?.message ?? null)),
+    onLost: (job) => backToEditing(job.draft, LOST_NOTICE),
   });
 
   function change(patch: Partial<ComposeFields>) {
@@ -183,8 +185,11 @@ export function Composer({ initial, identities, attachmentBudget, back, queued =
       applyDraft(snapshot.items, res.error.draft);
       saver.markSaved();
     }
-    const kept = res.error.draft ? " Your message is still here and saved in Drafts." : " Your message is still here.";
-    setError(res.status === 401 ? "Your session has ended. Sign in again in another tab, then press Send again; this message stays here." : res.error.message + kept);
+    setError(
+      res.status === 401
+        ? "Your session has ended. Sign in again in another tab, then press Send again; this message stays here."
+        : notSentNotice(res.error.message, Boolean(res.error.draft)),
+    );
     setSending(false);
     saver.resume();
   }
@@ -284,7 +289,7 @@ export function Composer({ initial, identities, attachmentBudget, back, queued =
           <a href="/mail/receipts">Receipts</a>
         </span>
       </div>
-      {outbox.queued && <OutboxBar secondsLeft={outbox.secondsLeft} undoError={outbox.undoError} onUndo={() => void outbox.undo()} />}
+      {outbox.queued && <OutboxBar secondsLeft={outbox.secondsLeft} undoError={outbox.undoError} unanswered={outbox.unanswered} onUndo={() => void outbox.undo()} />}
       {restored && (
         <p className={styles.hint} role="status" data-testid="compose-restored">
           {restored}

@@ -1,8 +1,10 @@
 "use client";
 import styles from "./compose.module.css";
 
-/** "Sending in 8 s… Undo" while the message waits on the server. */
-export function OutboxBar({ secondsLeft, undoError, onUndo }: { secondsLeft: number; undoError: string | null; onUndo: () => void }) {
+type Props = { secondsLeft: number; undoError: string | null; unanswered: string | null; onUndo: () => void };
+
+/** "Sending in 8 s… Undo" while the message waits on the server; why it has not answered lately. */
+export function OutboxBar({ secondsLeft, undoError, unanswered, onUndo }: Props) {
   return (
     <div className={styles.outbox} role="status" data-testid="outbox">
       <span>{secondsLeft > 0 ? `Sending in ${secondsLeft} s…` : "Sending…"}</span>
@@ -10,6 +12,7 @@ export function OutboxBar({ secondsLeft, undoError, onUndo }: { secondsLeft: num
         Undo
       </button>
       {undoError && <span className={styles.error}>{undoError}</span>}
+      {unanswered && !undoError && <span data-testid="outbox-unanswered">{unanswered}</span>}
     </div>
   );
 }

@@ -4,7 +4,8 @@ import { composeFormat } from "@/lib/compose/compose-settings";
 import { prepareCompose } from "@/lib/compose/prepare-compose";
 import { listIdentities, listSendingIdentities } from "@/lib/identities/identity-store";
 import { isPosternError } from "@/lib/http/errors";
-import { getOutbox } from "@/lib/smtp/outbox";
+import { getQueued } from "@/lib/outbox/outbox";
+import { LOST_NOTICE, notSentNotice } from "@/lib/compose/not-sent-notice";
 import { readLinkExpiryDays } from "@/lib/read-links/read-link-settings";
 import { getSettings } from "@/lib/settings/account-settings";
 import { attachmentBudget, getSendLimit } from "@/lib/smtp/size-limit";
@@ -24,10 +25,16 @@ export default async function ComposePage({ searchParams }: { searchParams: Prom
   const request = toComposeRequest(params);
   const back = backFolder(params);
   // Reloaded while a sent message waited for Undo: follow it (its draft is what is shown).
-  const job = params.outbox ? getOutbox().get(params.outbox, session.id) : null;
+  const job = params.outbox ? await getQueued(params.outbox, session.email) : null;
   if (job?.state === "sent") redirect(sentRedirect(back, job.warnings));
   const waiting = job?.state === "waiting" || job?.state === "sending" ? job : null;
-  const failed = job?.state === "failed" ? `${job.error?.message ?? "The message was not sent."} It is saved in Drafts.` : null;
+  // A send that failed, or one the outbox no longer knows: the draft shown was never sent.
+  const failed =
+    job?.state === "failed"
+      ? notSentNotice(job.error?.message ?? null)
+      : params.outbox && !job
+        ? LOST_NOTICE
+        : null;
   let body;
   try {
     // Every identity's address is "mine" (reply-all leaves it out); only confirmed ones are offered as From.

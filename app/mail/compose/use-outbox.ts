@@ -11,6 +11,8 @@ type Options = {
   onUndone: (job: QueuedMessage) => void;
   /** It could not be sent: the reason, and the draft it stays in. */
   onFailed: (job: QueuedMessage) => void;
+  /** The server no longer knows the message (404): it was not sent, its draft is what is shown. */
+  onLost: (job: QueuedMessage) => void;
 };
 
 async function postUndo(id: string): Promise<{ ok: boolean; message: string }> {
@@ -31,6 +33,8 @@ export function useOutbox(initial: QueuedMessage | null, opts: Options) {
   const [queued, setQueued] = useState<QueuedMessage | null>(initial);
   const [secondsLeft, setSecondsLeft] = useState(0);
   const [undoError, setUndoError] = useState<string | null>(null);
+  // Why the server's answer is missing right now (Postern restarting, the session ended), if it is.
+  const [unanswered, setUnanswered] = useState<string | null>(null);
   const latest = useRef(opts);
   latest.current = opts;
 
@@ -43,8 +47,15 @@ export function useOutbox(initial: QueuedMessage | null, opts: Options) {
     let stopped = false;
     const poll = setInterval(async () => {
       const res = await fetch(`/api/compose/outbox?${new URLSearchParams({ id: queued.id, back: latest.current.back })}`).catch(() => null);
+      if (stopped) return;
+      // Unknown to the server (a 401 is a session to renew, and no answer a restart: ask again).
+      if (res?.status === 404) return finish(() => latest.current.onLost(queued));
       const status = (await res?.json().catch(() => null)) as OutboxStatus | null;
-      if (stopped || !status?.job) return;
+      if (stopped) return;
+      setUnanswered(
+        status?.job ? null : res?.status === 401 ? "Your session has ended: sign in again in another tab to follow it." : "Postern cannot be reached right now; still asking.",
+      );
+      if (!status?.job) return;
       if (status.job.state === "sent" && status.redirect) window.location.assign(status.redirect);
       else if (status.job.state === "failed") finish(() => latest.current.onFailed(status.job));
       else if (status.job.state === "cancelled") finish(() => latest.current.onUndone(status.job));
@@ -71,5 +82,5 @@ export function useOutbox(initial: QueuedMessage | null, opts: Options) {
     latest.current.onUndone(job);
   }
 
-  return { queued, secondsLeft, undoError, start: setQueued, undo };
+  return { queued, secondsLeft, undoError, unanswered, start: setQueued, undo };
 }

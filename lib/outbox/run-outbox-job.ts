@@ -1,0 +1,77 @@
+import { rememberRecipients } from "@/lib/compose/submit-message";
+import { isPosternError } from "@/lib/http/errors";
+import type { ImapIdentity } from "@/lib/imap/session-pool";
+import { readLinkSubmit } from "@/lib/read-links/send-read-links";
+import { fileSentMessage, submitBuilt, type Submit } from "@/lib/smtp/send-message";
+import { toSendError } from "@/lib/smtp/smtp-error";
+import { LEASE_MS, MAX_SEND_ATTEMPTS, parseResult } from "./outbox-state";
+import type { OutboxPayload } from "./outbox-payload";
+import { openCredentials, openPayload } from "./outbox-seal";
+import { loadSealed, markAccepted, markFailed, markSent, renewLease, type Claim } from "./outbox-store";
+
+export type RunOptions = {
+  /** How plain messages are submitted (tests point it at another server); default: SMTP as configured. */
+  submit?: Submit;
+  /** Test hook, called right after acceptance is recorded: throwing there is a crash before filing. */
+  afterAccepted?: (jobId: string) => Promise<void> | void;
+};
+
+type OpenJob = { imap: ImapIdentity; payload: OutboxPayload; rejected: NonNullable<ReturnType<typeof parseResult>["rejected"]> };
+
+async function openJob(id: string): Promise<OpenJob> {
+  const row = await loadSealed(id);
+  if (!row?.credentials || !row.payload) throw new Error("outbox: a claimed job has no sealed data");
+  const credentials = openCredentials(row.credentials, id);
+  return {
+    imap: { sessionId: row.sessionId, credentials, clientIp: null },
+    payload: openPayload(row.payload, id),
+    rejected: parseResult(row.result).rejected ?? [],
+  };
+}
+
+const reason = (e: unknown) => (isPosternError(e) ? { code: e.code, message: e.message } : null);
+
+/**
+ * Runs a job this process claimed, holding the claim meanwhile. A `sending` job is submitted once;
+ * the server's yes is recorded as `accepted` before anything else, so from there on (here or in
+ * whichever process takes over after a crash) the message is only filed: Sent copy, flags, the
+ * draft removed. A refusal ends the job `failed`, with the message in Drafts and the reason.
+ */
+export async function runOutboxJob(claim: Claim, opts: RunOptions = {}): Promise<void> {
+  const heartbeat = setInterval(() => void renewLease(claim).catch((e: unknown) => console.warn("[outbox] lease not renewed:", e)), LEASE_MS / 3);
+  heartbeat.unref?.();
+  try {
+    const job = await openJob(claim.id);
+    const { built, readLinks, after, recipients, limit } = job.payload;
+    let rejected = job.rejected;
+    if (claim.state === "sending") {
+      if (claim.attempts > MAX_SEND_ATTEMPTS) {
+        await markFailed(claim, { code: "SEND_FAILED", message: "The message was not sent: Postern stopped several times while sending it." });
+        return;
+      }
+      const submit = readLinks ? readLinkSubmit(readLinks.plan, readLinks.ctx) : opts.submit;
+      try {
+        rejected = await submitBuilt(job.imap.credentials, built, { limit, submit });
+      } catch (e) {
+        const error = toSendError(e);
+        if (!isPosternError(e)) console.error("[outbox] send failed:", e);
+        await markFailed(claim, { code: error.code, message: error.message });
+        return;
+      }
+      if (!(await markAccepted(claim, { rejected }))) return console.error(`[outbox] job ${claim.id}: claim lost while it was being sent`);
+      await opts.afterAccepted?.(claim.id);
+    }
+    const delivered = await fileSentMessage(job.imap, built, { ...after, rejected, resumed: claim.attempts > 1 });
+    await rememberRecipients(job.imap, recipients, built, delivered).catch((e: unknown) => console.warn("[outbox] recipients not remembered:", e));
+    await markSent(claim, { warnings: delivered.warnings });
+  } catch (e) {
+    console.error(`[outbox] job ${claim.id}:`, e);
+    // Not yet accepted: nothing went out, the draft is there; say so rather than retry blindly.
+    // Accepted: the claim lapses and another attempt files it.
+    if (claim.state === "sending") {
+      await markFailed(claim, reason(e) ?? { code: "INTERNAL", message: "The message was not sent because of an unexpected error." }).catch(() => undefined);
+    }
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
