@@ -18,19 +18,44 @@ const portOpen = (port: number) =>
     s.once("error", () => resolve(false));
   });
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 test.afterAll(async () => {
-  execFileSync("bash", [path.join(root, "mail-lab/lab"), "up"], { stdio: "ignore" });
+  // the specs after this one need the lab back whatever happened above
+  await expect
+    .poll(() => {
+      try {
+        execFileSync("bash", [path.join(root, "mail-lab/lab"), "up"], { stdio: "ignore" });
+        return true;
+      } catch {
+        return false;
+      }
+    }, { timeout: 90_000, intervals: [2_000] })
+    .toBe(true);
   await expect.poll(() => portOpen(imapPort), { timeout: 30_000 }).toBe(true);
 });
 
 test("the mail server down: the API says 503 and why, the page says the same, nothing else breaks", async ({ page }) => {
   await signIn(page);
   await expect(page.getByTestId("message-row").first()).toBeVisible();
-  // Stop the lab's Dovecot, as a crash would: the master the lab started (by its PID file) and its
-  // children, whose open sessions would otherwise go on serving Postern's connection.
+  // Stop the lab's Dovecot (the master the lab started, by its PID file), as the reconnect tests
+  // do; then the processes it leaves behind in its process group (the login process that still
+  // proxies Postern's TLS session), which would otherwise go on serving Postern's connection.
   const master = Number(fs.readFileSync(path.join(root, "data/lab/run/dovecot.pid"), "utf8"));
-  execFileSync("pkill", ["-KILL", "-P", String(master)]);
-  process.kill(master, "SIGKILL");
+  process.kill(master, "SIGTERM");
+  await expect.poll(() => alive(master), { timeout: 20_000 }).toBe(false);
+  try {
+    process.kill(-master, "SIGKILL");
+  } catch {
+    // nothing left in the group
+  }
   await expect.poll(() => portOpen(imapPort), { timeout: 20_000 }).toBe(false);
 
   // Dovecot's imap processes end a moment after its master: poll until Postern's connection is gone.
