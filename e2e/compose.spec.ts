@@ -2,8 +2,8 @@ import crypto from "node:crypto";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { simpleParser } from "mailparser";
-import { expect, test, type Page } from "@playwright/test";
-import { removeIdentities, row, signIn } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { compose, removeIdentities, row, signIn } from "./helpers";
 import { fetchBySubject } from "../tests/fixtures/mailbox-by-subject";
 import { arrived, removeBySubject, withLabImap } from "./lab-imap";
 
@@ -23,13 +23,6 @@ test.afterAll(async () => {
   await removeBySubject(BOB, ["INBOX", "Sent", "Drafts"], TAG);
   await removeBySubject(CAROL, ["INBOX"], TAG);
 });
-
-async function compose(page: Page, fields: { to: string; subject: string; body: string }) {
-  await page.goto("/mail/compose");
-  await page.getByLabel("To", { exact: true }).fill(fields.to);
-  await page.getByLabel("Subject").fill(fields.subject);
-  await page.getByLabel("Message", { exact: true }).fill(fields.body);
-}
 
 test.describe("compose and send", () => {
   test.beforeEach(async ({ page }) => {

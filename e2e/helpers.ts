@@ -25,3 +25,11 @@ export async function removeIdentities(page: Page): Promise<void> {
     await expect(remove).toHaveCount(left - 1);
   }
 }
+
+/** Opens the composer and types a plain message, as a person would. */
+export async function compose(page: Page, fields: { to: string; subject: string; body: string }) {
+  await page.goto("/mail/compose");
+  await page.getByLabel("To", { exact: true }).fill(fields.to);
+  await page.getByLabel("Subject").fill(fields.subject);
+  await page.getByLabel("Message", { exact: true }).fill(fields.body);
+}

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { compose, signIn } from "./helpers";
 import { fetchBySubject } from "../tests/fixtures/mailbox-by-subject";
 import { arrived, removeBySubject, withLabImap } from "./lab-imap";
 import { startPostern, type PosternProcess } from "./postern-process";
@@ -24,13 +24,6 @@ test.afterAll(async () => {
   await removeBySubject(BOB, ["Sent", "Drafts"], TAG);
   await removeBySubject(CAROL, ["INBOX"], TAG);
 });
-
-async function compose(page: Page, fields: { to: string; subject: string; body: string }) {
-  await page.goto("/mail/compose");
-  await page.getByLabel("To", { exact: true }).fill(fields.to);
-  await page.getByLabel("Subject").fill(fields.subject);
-  await page.getByLabel("Message", { exact: true }).fill(fields.body);
-}
 
 async function pageOn(browser: Browser, server: PosternProcess): Promise<Page> {
   const context = await browser.newContext({ baseURL: server.url });
