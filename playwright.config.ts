@@ -42,6 +42,9 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       HOST: "127.0.0.1",
+      // One process: journeys that count per-process things (live watchers, the restart test's
+      // kill) see exactly one; several processes are the behind-nginx and workers specs' subject.
+      WORKERS: "1",
       NEXT_TELEMETRY_DISABLED: "1",
       POSTERN_DATA_DIR: path.join(root, "data/e2e"),
       MAIL_CA_FILE: path.join(root, "data/lab/ssl/cert.pem"),

@@ -47,6 +47,8 @@ export async function startPostern(lab: LabInfo, port: number): Promise<RunningS
       NEXT_TELEMETRY_DISABLED: "1",
       HOST: "127.0.0.1",
       PORT: String(port),
+      // The cases measure one process (collectGarbage signals it directly); BENCH_WORKERS for more.
+      WORKERS: process.env.BENCH_WORKERS ?? "1",
       POSTERN_DATA_DIR: SERVER_DATA_DIR,
       MAIL_CA_FILE: lab.caCert,
       IMAP_PORT: String(lab.imapPort),

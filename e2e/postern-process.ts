@@ -3,7 +3,7 @@ import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
-export type PosternProcess = { url: string; kill: (signal?: NodeJS.Signals) => Promise<void> };
+export type PosternProcess = { url: string; pid: number; output: () => string; kill: (signal?: NodeJS.Signals) => Promise<void> };
 
 /**
  * Another Postern server (the same build as the e2e one) on its own port and data directory, for
@@ -17,6 +17,7 @@ export async function startPostern(opts: { port: number; dataDir: string; env?: 
       ...process.env,
       PORT: String(opts.port),
       HOST: "127.0.0.1",
+      WORKERS: "1",
       NEXT_TELEMETRY_DISABLED: "1",
       POSTERN_DATA_DIR: path.join(ROOT, opts.dataDir),
       MAIL_CA_FILE: path.join(ROOT, "data/lab/ssl/cert.pem"),
@@ -41,6 +42,8 @@ export async function startPostern(opts: { port: number; dataDir: string; env?: 
   }
   return {
     url,
+    pid: child.pid!,
+    output: () => log,
     kill: async (signal = "SIGTERM") => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;

@@ -15,6 +15,8 @@ fi
 bash scripts/build-if-needed.sh
 
 export PORT=${PORT:-3000} HOST=${HOST:-127.0.0.1}
+# One process: a demo serves one person, and starts faster and lighter (WORKERS: docs/operations.md).
+export WORKERS=${WORKERS:-1}
 # Trust the lab's self-signed certificate (not a blanket TLS bypass) and accept bare user names.
 export MAIL_CA_FILE=${MAIL_CA_FILE:-$PWD/data/lab/ssl/cert.pem}
 export LOGIN_DOMAIN=${LOGIN_DOMAIN:-example.test}
