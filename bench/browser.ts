@@ -1,4 +1,5 @@
 import http from "node:http";
+import https from "node:https";
 
 /** The server closed an idle keep-alive connection just as a request went out on it. */
 class StaleSocketError extends Error {}
@@ -13,12 +14,17 @@ export type HttpResponse = { status: number; headers: http.IncomingHttpHeaders; 
 export class Browser {
   private readonly cookies = new Map<string, string>();
   private readonly agent: http.Agent;
+  private readonly client: typeof http | typeof https;
 
+  /** `ca`: the certificate to trust for an https origin (the lab's nginx, bench/scale-out.ts). */
   constructor(
     private readonly origin: URL,
     readonly address: string,
+    ca?: Buffer,
   ) {
-    this.agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const secure = origin.protocol === "https:";
+    this.client = secure ? https : http;
+    this.agent = secure ? new https.Agent({ keepAlive: true, maxSockets: 1, ca }) : new http.Agent({ keepAlive: true, maxSockets: 1 });
   }
 
   /**
@@ -45,7 +51,7 @@ export class Browser {
       headers["content-length"] = body.length;
     }
     return new Promise((resolve, reject) => {
-      const req = http.request(
+      const req = this.client.request(
         {
           host: this.origin.hostname,
           port: this.origin.port,
@@ -88,7 +94,8 @@ export class Browser {
       password,
       callbackUrl: `${this.origin.origin}/mail`,
     });
-    if (!this.cookies.has("authjs.session-token")) {
+    // over HTTPS the cookie is __Host- prefixed (lib/auth/auth-cookies.ts)
+    if (!this.cookies.has("authjs.session-token") && !this.cookies.has("__Host-authjs.session-token")) {
       throw new Error(`sign-in of ${email} from ${this.address} failed: ${res.status} ${res.headers.location ?? ""}`);
     }
   }
