@@ -79,7 +79,7 @@ beforeAll(async () => {
     await raw.logout();
   }
   const db = getDb();
-  for (const table of [db.spamToken, db.spamWeight, db.spamTrained, db.spamVerdict, db.spamSenderScore, db.spamListEntry] as { deleteMany(a: unknown): Promise<unknown> }[]) {
+  for (const table of [db.spamToken, db.spamWeight, db.spamModel, db.spamTrained, db.spamVerdict, db.spamSenderScore, db.spamListEntry] as { deleteMany(a: unknown): Promise<unknown> }[]) {
     await table.deleteMany({ where: { account: SINK.email } });
   }
   await db.spamCorpus.deleteMany({ where: { account: SINK.email } });
