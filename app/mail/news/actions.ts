@@ -65,10 +65,12 @@ export const postToNews = sessionAction("/mail/news/compose", async (session, fo
       followupTo: z.union([z.literal(""), groups]),
       subject: z.string().trim().min(1).max(500),
       text: z.string().max(1_000_000),
+      // the composer's switch: plain unless the poster chose rich text
+      format: z.enum(["plain", "html"]).catch("plain"),
       references: z.string().max(20_000).transform((s) => s.split(/\s+/).map((r) => r.replace(/^<|>$/g, "")).filter(Boolean)),
       back: z.union([z.literal(""), groupName]),
     })
-    .safeParse(Object.fromEntries(["newsgroups", "followupTo", "subject", "text", "references", "back"].map((k) => [k, field(form, k)])));
+    .safeParse(Object.fromEntries(["newsgroups", "followupTo", "subject", "text", "format", "references", "back"].map((k) => [k, field(form, k)])));
   if (!input.success) redirect(noticeUrl("/mail/news", { kind: "error", text: "Give the article a subject and at least one valid newsgroup." }));
   const d = input.data;
   const identity = (await listIdentities(session.email))[0];
@@ -79,7 +81,7 @@ export const postToNews = sessionAction("/mail/news/compose", async (session, fo
     newsgroups: d.newsgroups,
     followupTo: d.followupTo || undefined,
     subject: d.subject,
-    text: d.text,
+    ...(d.format === "html" ? { text: "", html: d.text } : { text: d.text }),
     references: d.references,
   }).catch((e) => fail(newsUrl({ group: back }), e));
   redirect(noticeUrl("/mail/news", { kind: "ok", text: `Posted to ${d.newsgroups.join(", ")}.` }, { group: back }));

@@ -7,9 +7,15 @@ import { MessageContent, type PartHref } from "../message-content";
 import { cancelOwnArticle, markArticleUnread } from "./actions";
 import { newsUrl } from "./news-url";
 
-/** Where an article's parts are served: the frame of its HTML body by group and number. */
+/** Where an article's parts are served, by group and number: the frame of its HTML body, and its
+ * files (a part, or a file inside one by `member`) from one route. */
 function articleHref(group: string, n: number): PartHref {
-  return (kind, part) => `/api/news/${kind === "html" ? "html" : "part"}?${new URLSearchParams({ group, n: String(n), ...(part ? { part } : {}) })}`;
+  return (kind, part, extra = {}) => {
+    const q = new URLSearchParams({ group, n: String(n), ...(part ? { part } : {}) });
+    if (kind !== "html" && extra.member) q.set("member", extra.member);
+    if (kind !== "html" && extra.name) q.set("name", extra.name);
+    return `/api/news/${kind === "html" ? "html" : "part"}?${q}`;
+  };
 }
 
 /** An open article: the same header lines, phishing warnings and body as a mail message, with the
@@ -38,7 +44,11 @@ export function ArticlePane({ article, view, own, imagesAllowed }: { article: Op
           <Link href={`/mail/news/compose?${new URLSearchParams({ group, n: String(number) })}`} prefetch={false} data-testid="follow-up">
             Follow up
           </Link>
-          {author && <a href={`/mail/compose?${new URLSearchParams({ to: author })}`}>Reply by mail</a>}
+          {author && (
+            <a href={`/mail/compose?${new URLSearchParams({ newsgroup: group, article: String(number) })}`} data-testid="reply-by-mail">
+              Reply by mail
+            </a>
+          )}
           <form action={markArticleUnread} className="inline-form">
             <CsrfField />
             <input type="hidden" name="group" value={group} />
