@@ -72,10 +72,12 @@ test.describe("newsgroups", () => {
 
     await expect(page.getByTestId("news-newsgroups")).toHaveValue("postern.test.e2e");
     await expect(page.getByTestId("news-subject")).toHaveValue("Re: Browser test thread");
-    await expect(page.getByTestId("news-text")).toHaveValue(/> Follow up to this article from the browser\./);
+    const text = page.getByRole("textbox", { name: "Message" });
+    await expect(text).toHaveValue(/> Follow up to this article from the browser\./);
+    await expect(page.getByRole("button", { name: "Plain text" })).toHaveAttribute("aria-pressed", "true");
     const token = `e2e-${Date.now()}`;
-    await page.getByTestId("news-text").press("End");
-    await page.getByTestId("news-text").pressSequentially(`Answered from Chromium ${token}`);
+    await text.press("End");
+    await text.pressSequentially(`Answered from Chromium ${token}`);
     await page.getByTestId("news-post").click();
 
     await expect(page.getByTestId("mail-notice")).toHaveText("Posted to postern.test.e2e.");
@@ -87,5 +89,42 @@ test.describe("newsgroups", () => {
     await page.locator(`a[href="${newest}"]`).click();
     await expect(page.getByTestId("text-body")).toContainText(`Answered from Chromium ${token}`);
     await expect(page.getByTestId("cancel-article")).toBeVisible();
+  });
+
+  test("a follow-up written in rich text is posted with an HTML part beside its plain text", async ({ page }) => {
+    await page.goto(`/mail/news?${new URLSearchParams({ group: "postern.test.e2e" })}`);
+    await articleRow(page, "Browser test thread").and(page.locator('[data-depth="0"]')).first().getByRole("link").click();
+    await page.getByTestId("follow-up").click();
+    await page.getByRole("button", { name: "Rich text" }).click();
+    const editor = page.getByTestId("rich-editor");
+    await expect(editor.locator("blockquote")).toContainText("Follow up to this article from the browser.");
+    const token = `rich-${Date.now()}`;
+    await editor.click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Bold" }).click();
+    await page.keyboard.type(`Bold ${token}`);
+    await expect(editor.locator("strong")).toHaveText(`Bold ${token}`);
+    await page.getByTestId("news-post").click();
+
+    await expect(page.getByTestId("mail-notice")).toHaveText("Posted to postern.test.e2e.");
+    const mine = articleRow(page, "Re: Browser test thread").filter({ hasText: "alice@example.test" });
+    const hrefs = await mine.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    const n = Math.max(...hrefs.map((h) => Number(new URLSearchParams(h.split("?")[1]).get("n"))));
+    await page.goto(`/mail/news?${new URLSearchParams({ group: "postern.test.e2e", n: String(n) })}`);
+    // read as mail is: the HTML part in the sandboxed frame (the plain part is there for readers
+    // that show only text, and for those who prefer it in Settings)
+    await expect(page.frameLocator('[data-testid="html-body"]').locator("strong")).toHaveText(`Bold ${token}`);
+    await expect(page.frameLocator('[data-testid="html-body"]').locator("blockquote")).toContainText("Follow up to this article from the browser.");
+  });
+
+  test("reply by mail writes to the author with Re: and the quote", async ({ page }) => {
+    await page.goto(`/mail/news?${new URLSearchParams({ group: "postern.test.e2e" })}`);
+    await articleRow(page, "Browser test thread").and(page.locator('[data-depth="0"]')).first().getByRole("link").click();
+    await page.getByTestId("reply-by-mail").click();
+    await expect(page.getByRole("heading", { name: "Reply by mail" })).toBeVisible();
+    await expect(page.getByLabel("To", { exact: true })).toHaveValue(/bob@example\.test/);
+    await expect(page.getByLabel("Subject")).toHaveValue("Re: Browser test thread");
+    await expect(page.getByRole("textbox", { name: "Message" })).toHaveValue(/wrote:\n> Follow up to this article from the browser\./);
   });
 });

@@ -5,6 +5,7 @@ import { readNotice } from "@/lib/http/signed-notice";
 import { listIdentities } from "@/lib/identities/identity-store";
 import { listFolders } from "@/lib/imap/list-folders";
 import { buildMessageView } from "@/lib/mime/message-view";
+import { preferPlainText, trustedImageSender, trustedImageSenders } from "@/lib/mime/reading-settings";
 import { browseGroups } from "@/lib/news/browse-groups";
 import { listArticles } from "@/lib/news/list-articles";
 import { toNewsError } from "@/lib/news/news-error";
@@ -12,6 +13,7 @@ import { readArticle, type OpenedArticle } from "@/lib/news/read-article";
 import { markRead, readRangesOf } from "@/lib/news/read-state";
 import { refreshSubscriptions } from "@/lib/news/subscriptions";
 import { withNews } from "@/lib/news/with-news";
+import { getSettings } from "@/lib/settings/account-settings";
 import { FolderTree } from "../folder-tree";
 import { NewsTree } from "../news-tree";
 import { ArticleList } from "./article-list";
@@ -54,8 +56,11 @@ export default async function NewsPage({ searchParams }: { searchParams: Promise
     ]);
     const { opened, openError, page, browse, groups } = news;
     const subscribed = new Set(groups.map((g) => g.group));
-    const imagesAllowed = params.images === "1";
-    const view = opened ? buildMessageView(opened.message, { allowRemoteContent: imagesAllowed, preferPlainText: true }) : null;
+    // read as mail is: the account's plain-text preference and trusted image senders, so an HTML
+    // article shows in the sandboxed frame, its remote images through the image proxy once shown
+    const [plainFirst, imageSenders] = await getSettings(account, [preferPlainText, trustedImageSenders] as const);
+    const imagesAllowed = params.images === "1" || (opened !== null && trustedImageSender(opened.message.from, imageSenders) !== null);
+    const view = opened ? buildMessageView(opened.message, { allowRemoteContent: imagesAllowed, preferPlainText: plainFirst }) : null;
     const ownAddresses = new Set([account, ...(await listIdentities(account)).map((i) => i.address)].map((a) => a.toLowerCase()));
     const own = Boolean(view?.from.some((a) => ownAddresses.has(a.address.toLowerCase())));
     return (
