@@ -42,12 +42,18 @@ test.describe("newsgroups", () => {
   test("read a thread: replies are indented under what they answer, and reading lowers the count", async ({ page }) => {
     await subscribeFromBrowser(page, "postern.test.general");
     const link = page.getByTestId("news-tree").getByRole("link", { name: /^postern\.test\.general/ });
-    const before = Number(await link.locator(".unread-count").textContent());
     await link.click();
     await expect(page.getByTestId("news-group-name")).toHaveText("postern.test.general");
 
     const deepReply = articleRow(page, "Re: Postern reads news now").and(page.locator('[data-depth="2"]')).first();
     await expect(deepReply).toBeVisible();
+    // an earlier run against the same lab read it already: unread again, so reading can lower the count
+    if (!(await deepReply.evaluate((el) => el.classList.contains("unread")))) {
+      await deepReply.getByRole("link").click();
+      await page.getByRole("button", { name: "Mark unread" }).click();
+      await expect(deepReply).toHaveClass(/\bunread\b/);
+    }
+    const before = Number(await link.locator(".unread-count").textContent());
     await deepReply.getByRole("link").click();
     await expect(page.getByTestId("message-subject")).toHaveText("Re: Postern reads news now");
     await expect(page.getByTestId("text-body")).toContainText("Yes, by References, like the conversation view.");
