@@ -124,6 +124,22 @@ test.describe("newsgroups", () => {
     await expect(page.frameLocator('[data-testid="html-body"]').locator("blockquote")).toContainText("Follow up to this article from the browser.");
   });
 
+  test("the spam filter is turned on per subscribed group, and off again", async ({ page }) => {
+    await subscribeFromBrowser(page, "postern.test.e2e");
+    await page.getByTestId("news-tree").getByRole("link", { name: /^postern\.test\.e2e/ }).click();
+    const toggle = page.getByTestId("group-spam-filter");
+    await expect(toggle).toHaveText("Spam filter: off");
+    await toggle.click();
+    await expect(toggle).toHaveText("Spam filter: on");
+    await expect(toggle).toHaveAttribute("aria-pressed", "true");
+    // a plain article from a stranger is opened as before: no verdict shown for it
+    await articleRow(page, "Browser test thread").and(page.locator('[data-depth="0"]')).first().getByRole("link").click();
+    await expect(page.getByTestId("message-subject")).toHaveText("Browser test thread");
+    await expect(page.getByTestId("article-spam-verdict")).toHaveCount(0);
+    await page.getByTestId("group-spam-filter").click();
+    await expect(page.getByTestId("group-spam-filter")).toHaveText("Spam filter: off");
+  });
+
   test("reply by mail writes to the author with Re: and the quote", async ({ page }) => {
     await page.goto(`/mail/news?${new URLSearchParams({ group: "postern.test.e2e" })}`);
     await articleRow(page, "Browser test thread").and(page.locator('[data-depth="0"]')).first().getByRole("link").click();

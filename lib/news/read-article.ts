@@ -19,6 +19,8 @@ export type OpenedArticle = {
   /** This article in every group it was posted to (Xref), for marking it read everywhere. */
   marks: ArticleMark[];
   size: number;
+  /** The article as the server sent it (for the spam filter, when a group asks for it). */
+  raw: Buffer;
 };
 
 function headerValue(raw: Buffer, name: string): string {
@@ -62,5 +64,6 @@ export async function readArticle(session: NewsSession, opts: { group: string; n
     references: thread.references,
     marks,
     size: raw.length,
+    raw,
   };
 }

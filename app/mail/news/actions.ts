@@ -7,6 +7,7 @@ import { noticeUrl } from "@/lib/http/signed-notice";
 import { listIdentities } from "@/lib/identities/identity-store";
 import { forgetNewsServer, getNewsServer, newsSecurity, saveNewsServer } from "@/lib/news/news-server-store";
 import { cancelArticle, postNews } from "@/lib/news/post-news";
+import { setSpamFilter } from "@/lib/news/judge-article";
 import { markGroupRead, markUnread } from "@/lib/news/read-state";
 import { subscribe, unsubscribe } from "@/lib/news/subscriptions";
 import { sessionAction } from "../session-action";
@@ -47,6 +48,13 @@ export const markArticleUnread = sessionAction("/mail/news", async (session, for
   const input = z.object({ group: groupName, n: number }).safeParse({ group: field(form, "group"), n: field(form, "n") });
   if (!input.success) redirect("/mail/news");
   await markUnread(session.email, { group: input.data.group, number: input.data.n });
+  redirect(newsUrl({ group: input.data.group }));
+});
+
+export const setGroupSpamFilter = sessionAction("/mail/news", async (session, form) => {
+  const input = z.object({ group: groupName, on: z.enum(["0", "1"]) }).safeParse({ group: field(form, "group"), on: field(form, "on") });
+  if (!input.success) redirect("/mail/news");
+  await setSpamFilter(session.email, { group: input.data.group, on: input.data.on === "1" });
   redirect(newsUrl({ group: input.data.group }));
 });
 

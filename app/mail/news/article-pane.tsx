@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { MessageView } from "@/lib/mime/message-view";
+import type { ArticleVerdict } from "@/lib/news/judge-article";
 import type { OpenedArticle } from "@/lib/news/read-article";
 import { CsrfField } from "../csrf-field";
 import { HeaderLines } from "../header-lines";
@@ -20,7 +21,20 @@ function articleHref(group: string, n: number): PartHref {
 
 /** An open article: the same header lines, phishing warnings and body as a mail message, with the
  * news actions (follow up, reply by mail, cancel one's own, mark unread). */
-export function ArticlePane({ article, view, own, imagesAllowed }: { article: OpenedArticle; view: MessageView; own: boolean; imagesAllowed: boolean }) {
+export function ArticlePane({
+  article,
+  view,
+  own,
+  imagesAllowed,
+  verdict = null,
+}: {
+  article: OpenedArticle;
+  view: MessageView;
+  own: boolean;
+  imagesAllowed: boolean;
+  /** Set when the group's spam filter is on. */
+  verdict?: ArticleVerdict | null;
+}) {
   const { group, number } = article;
   const author = view.replyTo[0]?.address || view.from[0]?.address;
   return (
@@ -65,6 +79,11 @@ export function ArticlePane({ article, view, own, imagesAllowed }: { article: Op
           )}
         </div>
       </header>
+      {verdict && (verdict.isSpam || verdict.unsure) && (
+        <div className="notice warning" role="status" data-testid="article-spam-verdict">
+          The spam filter judges this article {verdict.isSpam ? "spam" : "possibly spam"} (score {Math.round(verdict.score * 100)}%).
+        </div>
+      )}
       {view.problems.length > 0 && (
         <div className="notice warning" role="status">
           <strong>Parts of this article could not be read.</strong> {view.problems.join(" ")}

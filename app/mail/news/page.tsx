@@ -7,6 +7,7 @@ import { listFolders } from "@/lib/imap/list-folders";
 import { buildMessageView } from "@/lib/mime/message-view";
 import { preferPlainText, trustedImageSender, trustedImageSenders } from "@/lib/mime/reading-settings";
 import { browseGroups } from "@/lib/news/browse-groups";
+import { judgeArticle, spamFilterOn } from "@/lib/news/judge-article";
 import { listArticles } from "@/lib/news/list-articles";
 import { toNewsError } from "@/lib/news/news-error";
 import { readArticle, type OpenedArticle } from "@/lib/news/read-article";
@@ -63,6 +64,8 @@ export default async function NewsPage({ searchParams }: { searchParams: Promise
     const view = opened ? buildMessageView(opened.message, { allowRemoteContent: imagesAllowed, preferPlainText: plainFirst }) : null;
     const ownAddresses = new Set([account, ...(await listIdentities(account)).map((i) => i.address)].map((a) => a.toLowerCase()));
     const own = Boolean(view?.from.some((a) => ownAddresses.has(a.address.toLowerCase())));
+    const spamFilter = params.group && subscribed.has(params.group) ? await spamFilterOn(account, params.group) : false;
+    const verdict = opened && spamFilter ? await judgeArticle(account, opened.raw) : null;
     return (
       <div className="mail-app">
         <header className="topbar">
@@ -83,7 +86,7 @@ export default async function NewsPage({ searchParams }: { searchParams: Promise
         {browse ? (
           <GroupBrowser groups={browse.groups} more={browse.more} search={params.q ?? ""} subscribed={subscribed} />
         ) : page ? (
-          <ArticleList page={page} selected={params.n} subscribed={subscribed.has(page.group.name)} before={params.before} />
+          <ArticleList page={page} selected={params.n} subscribed={subscribed.has(page.group.name)} before={params.before} spamFilter={spamFilter} />
         ) : (
           <section className="message-list" aria-label="Articles">
             <p className="notice">Choose a newsgroup, or browse the server&apos;s groups to subscribe.</p>
@@ -95,7 +98,7 @@ export default async function NewsPage({ searchParams }: { searchParams: Promise
           </p>
         )}
         {opened && view ? (
-          <ArticlePane article={opened} view={view} own={own} imagesAllowed={imagesAllowed} />
+          <ArticlePane article={opened} view={view} own={own} imagesAllowed={imagesAllowed} verdict={verdict} />
         ) : (
           <section className="message-view empty" aria-label="Article">
             <p data-testid={openError ? "message-missing" : undefined}>{openError ?? "Select an article to read it."}</p>
