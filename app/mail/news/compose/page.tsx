@@ -45,7 +45,7 @@ export default async function NewsComposePage({ searchParams }: { searchParams: 
       <h1>{params.n ? "Follow up" : "New article"}</h1>
       {notice && <p className={notice.kind === "error" ? "form-error" : "form-notice"} role="status">{notice.text}</p>}
       {error && <p className="form-error" role="alert">{error}</p>}
-      <form action={postToNews} className="login-form" data-testid="news-composer">
+      <form action={postToNews} className="news-compose" data-testid="news-composer">
         <CsrfField />
         <input type="hidden" name="references" value={prefill.references} />
         <input type="hidden" name="back" value={params.group ?? ""} />
@@ -62,7 +62,7 @@ export default async function NewsComposePage({ searchParams }: { searchParams: 
           <input name="subject" defaultValue={prefill.subject} required data-testid="news-subject" />
         </label>
         <NewsBodyField initial={prefill.text} />
-        <div style={{ display: "flex", gap: "1rem", alignItems: "center" }}>
+        <div className="news-compose-actions">
           <button type="submit" data-testid="news-post">Post</button>
           <a href={back}>Cancel</a>
         </div>
