@@ -11,8 +11,8 @@ const everywhere = [
   { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
 ];
 
-// Everything but the message frame document, which Postern's pages must be able to frame.
-const NOT_THE_FRAME = "/:path((?!api/messages/html$).*)";
+// Everything but the message frame documents (mail's and news'), which Postern's pages must be able to frame.
+const NOT_THE_FRAME = "/:path((?!api/(?:messages|news)/html$).*)";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -31,7 +31,7 @@ const nextConfig: NextConfig = {
       // API answers are data, never documents to run or frame. The routes that serve message
       // content set a policy of their own, which a header here would replace, not add to.
       {
-        source: "/api/:path((?!messages/(?:html|attachment|derived-attachment|source)$|image-proxy$).*)",
+        source: "/api/:path((?!messages/(?:html|attachment|derived-attachment|source)$|news/(?:html|part)$|image-proxy$).*)",
         headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }],
       },
     ];

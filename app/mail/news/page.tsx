@@ -5,13 +5,16 @@ import { readNotice } from "@/lib/http/signed-notice";
 import { listIdentities } from "@/lib/identities/identity-store";
 import { listFolders } from "@/lib/imap/list-folders";
 import { buildMessageView } from "@/lib/mime/message-view";
+import { preferPlainText, trustedImageSender, trustedImageSenders } from "@/lib/mime/reading-settings";
 import { browseGroups } from "@/lib/news/browse-groups";
+import { judgeArticle, spamFilterOn } from "@/lib/news/judge-article";
 import { listArticles } from "@/lib/news/list-articles";
 import { toNewsError } from "@/lib/news/news-error";
 import { readArticle, type OpenedArticle } from "@/lib/news/read-article";
 import { markRead, readRangesOf } from "@/lib/news/read-state";
 import { refreshSubscriptions } from "@/lib/news/subscriptions";
 import { withNews } from "@/lib/news/with-news";
+import { getSettings } from "@/lib/settings/account-settings";
 import { FolderTree } from "../folder-tree";
 import { NewsTree } from "../news-tree";
 import { ArticleList } from "./article-list";
@@ -54,10 +57,15 @@ export default async function NewsPage({ searchParams }: { searchParams: Promise
     ]);
     const { opened, openError, page, browse, groups } = news;
     const subscribed = new Set(groups.map((g) => g.group));
-    const imagesAllowed = params.images === "1";
-    const view = opened ? buildMessageView(opened.message, { allowRemoteContent: imagesAllowed, preferPlainText: true }) : null;
+    // read as mail is: the account's plain-text preference and trusted image senders, so an HTML
+    // article shows in the sandboxed frame, its remote images through the image proxy once shown
+    const [plainFirst, imageSenders] = await getSettings(account, [preferPlainText, trustedImageSenders] as const);
+    const imagesAllowed = params.images === "1" || (opened !== null && trustedImageSender(opened.message.from, imageSenders) !== null);
+    const view = opened ? buildMessageView(opened.message, { allowRemoteContent: imagesAllowed, preferPlainText: plainFirst }) : null;
     const ownAddresses = new Set([account, ...(await listIdentities(account)).map((i) => i.address)].map((a) => a.toLowerCase()));
     const own = Boolean(view?.from.some((a) => ownAddresses.has(a.address.toLowerCase())));
+    const spamFilter = params.group && subscribed.has(params.group) ? await spamFilterOn(account, params.group) : false;
+    const verdict = opened && spamFilter ? await judgeArticle(account, opened.raw) : null;
     return (
       <div className="mail-app">
         <header className="topbar">
@@ -78,7 +86,7 @@ export default async function NewsPage({ searchParams }: { searchParams: Promise
         {browse ? (
           <GroupBrowser groups={browse.groups} more={browse.more} search={params.q ?? ""} subscribed={subscribed} />
         ) : page ? (
-          <ArticleList page={page} selected={params.n} subscribed={subscribed.has(page.group.name)} before={params.before} />
+          <ArticleList page={page} selected={params.n} subscribed={subscribed.has(page.group.name)} before={params.before} spamFilter={spamFilter} />
         ) : (
           <section className="message-list" aria-label="Articles">
             <p className="notice">Choose a newsgroup, or browse the server&apos;s groups to subscribe.</p>
@@ -90,7 +98,7 @@ export default async function NewsPage({ searchParams }: { searchParams: Promise
           </p>
         )}
         {opened && view ? (
-          <ArticlePane article={opened} view={view} own={own} imagesAllowed={imagesAllowed} />
+          <ArticlePane article={opened} view={view} own={own} imagesAllowed={imagesAllowed} verdict={verdict} />
         ) : (
           <section className="message-view empty" aria-label="Article">
             <p data-testid={openError ? "message-missing" : undefined}>{openError ?? "Select an article to read it."}</p>
