@@ -16,7 +16,7 @@ export const REDACT_PATHS = [
 /** A Postern logger writing JSON lines to `destination` (stdout unless given: tests capture it). */
 export function createLogger(destination?: DestinationStream): Logger {
   const options = {
-    level: process.env.LOG_LEVEL ?? "info",
+    level: logLevel(process.env.LOG_LEVEL),
     base: { pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: REDACT_PATHS, censor: "[redacted]" },
@@ -26,6 +26,14 @@ export function createLogger(destination?: DestinationStream): Logger {
     formatters: { level: (label: string) => ({ level: label }) },
   };
   return destination ? pino(options, destination) : pino(options);
+}
+
+const LEVELS = new Set(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
+
+/** LOG_LEVEL if it names a level, else "info" (a typo must not stop the server). */
+export function logLevel(value: string | undefined): string {
+  const level = value?.trim().toLowerCase() ?? "";
+  return LEVELS.has(level) ? level : "info";
 }
 
 const KEY = Symbol.for("postern.logger");
