@@ -61,6 +61,7 @@ test("an admin sees processes and statistics, and unlocks a locked-out user", as
   await expect(page.getByTestId("admin-notice")).toHaveText("Lockout lifted.");
   await expect(page.getByTestId("lockout").filter({ hasText: BOB.email })).toHaveCount(0);
 
+  await bob.getByLabel("Password").fill(BOB.password);
   await bob.getByRole("button", { name: "Sign in" }).click();
   await expect(bob).toHaveURL(/\/mail/, { timeout: 30_000 });
   await expect(bob.getByTestId("account")).toHaveText(BOB.email);

@@ -2,6 +2,7 @@ import { getConfig } from "@/lib/env";
 import { collectGauges } from "@/lib/observability/collect-gauges";
 import { mayReadMetrics } from "@/lib/observability/metrics-access";
 import { getMetrics } from "@/lib/observability/metrics";
+import { RELAYED_HEADER } from "@/lib/observability/observe-request";
 
 /** Prometheus metrics of this process (lib/observability/metrics.ts): for a scraper on this
  * machine, or one that presents METRICS_TOKEN as a bearer token. */
@@ -10,7 +11,8 @@ export async function GET(req: Request): Promise<Response> {
   const allowed = mayReadMetrics({
     clientIp: req.headers.get("x-postern-client-ip"),
     authorization: req.headers.get("authorization"),
-    forwarded: req.headers.has("x-forwarded-for") || req.headers.has("x-real-ip"),
+    // Absent when server.mjs did not observe the request: then it counts as relayed.
+    forwarded: req.headers.get(RELAYED_HEADER) !== "0",
     trustProxy: config.TRUST_PROXY,
     token: config.METRICS_TOKEN,
   });

@@ -6,6 +6,9 @@ import { getMetrics } from "./metrics";
 import { chooseRequestId } from "./request-id";
 import { methodLabel, routeMatcher, UNMATCHED_ROUTE, type RouteMatcher } from "./route-label";
 
+/** Set on every request before Next sees it, so a client's own value never counts (metrics-access.ts). */
+export const RELAYED_HEADER = "x-postern-relayed";
+
 export type RequestObserver = (req: IncomingMessage, res: ServerResponse) => void;
 
 /** Routes probed every few seconds by load balancers and Prometheus: logged at debug only. */
@@ -24,6 +27,8 @@ export function makeRequestObserver(opts: { trustProxy: number; matchRoute: Rout
     const started = process.hrtime.bigint();
     const id = chooseRequestId(req.headers["x-request-id"], opts.trustProxy);
     req.headers["x-request-id"] = id;
+    // Whether a proxy relayed it, as it arrived (Next adds X-Forwarded-For to every request later).
+    req.headers[RELAYED_HEADER] = req.headers["x-forwarded-for"] || req.headers["x-real-ip"] ? "1" : "0";
     res.setHeader("X-Request-Id", id);
     res.once("close", () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
