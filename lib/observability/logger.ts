@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from "pino";
+import { currentRequest } from "./request-context";
 
 /**
  * Paths pino blanks in anything logged, as a second line of defence: Postern's own log calls
@@ -20,10 +21,15 @@ export function createLogger(destination?: DestinationStream): Logger {
     base: { pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: REDACT_PATHS, censor: "[redacted]" },
-    // Errors go through safeError; pino's own serializer would copy every enumerable property
-    // (imapflow puts the server's response text there).
+    // Log calls pass the raw error as `err`; safeError keeps what may be logged. pino's own
+    // serializer would copy every enumerable property (imapflow puts the server's response there).
     serializers: { err: safeError },
     formatters: { level: (label: string) => ({ level: label }) },
+    // Whatever is logged while a request is served carries its id (request-context.ts).
+    mixin: () => {
+      const request = currentRequest();
+      return request ? { reqId: request.reqId } : {};
+    },
   };
   return destination ? pino(options, destination) : pino(options);
 }

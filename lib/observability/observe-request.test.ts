@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setLoggerForTests } from "./logger";
+import { getLogger, setLoggerForTests } from "./logger";
 import { makeRequestObserver } from "./observe-request";
 import { routeMatcher } from "./route-label";
 
@@ -18,12 +18,21 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     makeRequestObserver({ trustProxy, matchRoute })(req, res);
     res.statusCode = req.url?.startsWith("/r/") ? 410 : 200;
-    res.end(String(req.headers["x-request-id"]));
+    // As a route handler's error log would, later in the request and without passing the id.
+    if (req.url === "/fails") setImmediate(() => (getLogger().error({ where: "route" }, "unexpected error"), res.end()));
+    else res.end(String(req.headers["x-request-id"]));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+async function lines(): Promise<Record<string, unknown>[]> {
+  for (let i = 0; i < 100 && out.trim().split("\n").length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+  const all = out.trim().split("\n").map((l) => JSON.parse(l));
+  out = "";
+  return all;
+}
 
 async function lastLine(): Promise<Record<string, unknown>> {
   // The line is written when the response closes, just after the client has it.
@@ -54,5 +63,14 @@ describe("makeRequestObserver", () => {
     expect(proxied.headers.get("x-request-id")).toBe("proxy-chosen-id-1");
     expect(await lastLine()).toMatchObject({ reqId: "proxy-chosen-id-1", route: "/mail" });
     trustProxy = 0;
+  });
+
+  it("tags what is logged during the request with its id, and with no other request's", async () => {
+    const [first, second] = await Promise.all([fetch(`${base}/fails`), fetch(`${base}/fails`)]);
+    const ids = [first.headers.get("x-request-id"), second.headers.get("x-request-id")];
+    for (let i = 0; i < 100 && out.trim().split("\n").length < 4; i++) await new Promise((r) => setTimeout(r, 10));
+    const logged = await lines();
+    const errors = logged.filter((l) => l.msg === "unexpected error");
+    expect(errors.map((l) => l.reqId).sort()).toEqual([...ids].sort());
   });
 });

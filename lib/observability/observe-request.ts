@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { getLogger } from "./logger";
 import { getMetrics } from "./metrics";
+import { enterRequestContext } from "./request-context";
 import { chooseRequestId } from "./request-id";
 import { methodLabel, routeMatcher, UNMATCHED_ROUTE, type RouteMatcher } from "./route-label";
 
@@ -30,6 +31,7 @@ export function makeRequestObserver(opts: { trustProxy: number; matchRoute: Rout
     // Whether a proxy relayed it, as it arrived (Next adds X-Forwarded-For to every request later).
     req.headers[RELAYED_HEADER] = req.headers["x-forwarded-for"] || req.headers["x-real-ip"] ? "1" : "0";
     res.setHeader("X-Request-Id", id);
+    enterRequestContext({ reqId: id });
     res.once("close", () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = opts.matchRoute(pathOf(req.url));
