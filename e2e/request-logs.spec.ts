@@ -26,7 +26,7 @@ test.beforeAll(async () => {
   test.setTimeout(90_000);
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
   await removeBySubject(BOB, ["INBOX"], NOTICE_SUBJECT);
-  postern = await startPostern({ port: PORT, dataDir: DATA_DIR, env: { SEND_DELAY_SECONDS: "0" } });
+  postern = await startPostern({ port: PORT, dataDir: DATA_DIR, env: { SEND_DELAY_SECONDS: "0", LOG_LEVEL: "info" } });
 });
 test.afterAll(async () => {
   await postern?.kill();
