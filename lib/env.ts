@@ -72,7 +72,10 @@ const schema = z.object({
   /** Addresses (comma-separated, exact, any case) whose sessions may open /admin. */
   ADMIN_EMAILS: z.string().default(""),
   /** Bearer token that opens /metrics to a scraper on another machine (loopback needs none). */
-  METRICS_TOKEN: z.string().min(16).optional(),
+  METRICS_TOKEN: z
+    .union([z.literal(""), z.string().min(16, "METRICS_TOKEN must be at least 16 characters")])
+    .optional()
+    .transform((v) => v || undefined),
 });
 
 export type Config = z.infer<typeof schema> & {
