@@ -17,6 +17,20 @@ export async function register(): Promise<void> {
   const purge = () => void purgeReadLinks().catch((e) => console.error("[read-links]", e));
   purge();
   setInterval(purge, 60_000).unref();
+  const { getLogger } = await import("./lib/observability/logger");
+  const { installRequestObserver } = await import("./lib/observability/observe-request");
+  const { getConfig } = await import("./lib/env");
+  // Request timing and logs: server.mjs calls the observer for every request.
+  installRequestObserver(getConfig().TRUST_PROXY);
+  // JSON for console.error/warn too (Postern's older log calls, Next's error reports); the
+  // development server keeps its readable output.
+  if (process.env.NODE_ENV === "production") {
+    const { consoleToLog } = await import("./lib/observability/console-to-log");
+    consoleToLog(getLogger);
+  }
+  const { startHeartbeat } = await import("./lib/observability/process-heartbeat");
+  // This process's row for the admin page (sessions and IMAP pool use per process).
+  startHeartbeat((e) => getLogger().warn({ where: "heartbeat", err: e }, "heartbeat not recorded"));
   const { getOutboxWorker } = await import("./lib/outbox/outbox-worker");
   // Sends queued messages when due, including those of a process that died (lib/outbox).
   getOutboxWorker().start();

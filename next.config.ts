@@ -23,6 +23,10 @@ const nextConfig: NextConfig = {
     "mailparser",
     "nodemailer",
     "sanitize-html",
+    // One registry and one logger per process (lib/observability): loaded from node_modules, not
+    // copied into each route's bundle.
+    "prom-client",
+    "pino",
   ],
   async headers() {
     return [

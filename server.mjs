@@ -26,9 +26,13 @@ await app.prepare();
  * Auth.js and Postern see the host and scheme the connection really has (lib/http/request-origin.ts). */
 const FORWARDED_HEADERS = ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"];
 
+// Request timing, id and log line (lib/observability/observe-request.ts, set up by instrumentation.ts).
+const OBSERVER = Symbol.for("postern.observeRequest");
+
 const server = http.createServer((req, res) => {
   if (trustProxy === 0) for (const name of FORWARDED_HEADERS) delete req.headers[name];
   req.headers["x-postern-client-ip"] = clientIp(req);
+  globalThis[OBSERVER]?.(req, res);
   handle(req, res);
 });
 server.listen(port, hostname, () => {

@@ -5,6 +5,7 @@ import { connectImap, getPool } from "@/lib/imap/session-pool";
 import { getConfig } from "@/lib/env";
 import type { MailCredentials } from "./credentials";
 import { LoginRateLimiter } from "./login-rate-limit";
+import { getMetrics } from "@/lib/observability/metrics";
 import { createSession, type MailSession } from "./session-store";
 
 // Stateless here: the counts are in the shared database.
@@ -27,6 +28,7 @@ export async function checkPassword(input: SignInInput): Promise<{ email: string
   const email = normalizeLogin(input.email, getConfig().LOGIN_DOMAIN);
   const wait = await limiter.retryAfter(email, input.clientIp);
   if (wait > 0) {
+    getMetrics().signIns.inc({ result: "rate_limited" });
     throw new PosternError(
       "RATE_LIMITED",
       `Too many failed sign-in attempts. Try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? "s" : ""}.`,
@@ -37,9 +39,12 @@ export async function checkPassword(input: SignInInput): Promise<{ email: string
   try {
     client = await connectImap({ credentials, clientIp: input.clientIp });
   } catch (e) {
-    if (isAuthenticationError(e)) await limiter.recordFailure(email, input.clientIp);
+    const refused = isAuthenticationError(e);
+    getMetrics().signIns.inc({ result: refused ? "refused" : "imap_unavailable" });
+    if (refused) await limiter.recordFailure(email, input.clientIp);
     throw toPosternError(e);
   }
+  getMetrics().signIns.inc({ result: "ok" });
   await limiter.recordSuccess(email, input.clientIp);
   return { email, credentials, client };
 }
