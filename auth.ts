@@ -12,8 +12,8 @@ import { deriveKey } from "@/lib/auth/secret-key";
 import type { MailSession } from "@/lib/auth/session-store";
 import { openPassedSignIn } from "@/lib/auth/pending-sign-in";
 import { checkPassword, startSession } from "@/lib/auth/sign-in";
-import { cookieFromHeader, knownDevice } from "@/lib/auth/device-cookie";
-import { appendSignInAlertIfOn } from "@/lib/auth/sign-in-alert";
+import { cookieFromHeader } from "@/lib/auth/device-cookie";
+import { alertIfNewBrowser } from "@/lib/auth/sign-in-alert";
 import { secondStepFor } from "@/lib/two-factor/second-step";
 import { RecentValues } from "@/lib/auth/recent-sessions";
 import { resumeSession } from "@/lib/auth/resume-session";
@@ -94,9 +94,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (req) => ({
           }
           // A browser that has not signed in to this account before: the alert, if asked for, on
           // the connection just opened (before the session takes it over).
-          if (!knownDevice(deviceCookieValue, checked.email)) {
-            await appendSignInAlertIfOn(checked.client, { account: checked.email, at: new Date(), userAgent: client.userAgent, clientIp: client.clientIp });
-          }
+          await alertIfNewBrowser(checked.client, { account: checked.email, at: new Date(), ...client });
           const { token, session } = await startSession(checked, client);
           return { id: token, email: session.email };
         } catch (e) {

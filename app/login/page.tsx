@@ -31,7 +31,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             <p className="tagline" data-testid="passkey-first-account">
               Passkey accepted for {passkeyFirst.email}. Now enter your mail password: Postern needs it to open your mailbox.
             </p>
-            <LoginForm notice={null} next={passkeyFirst.next ?? returnTo} account={passkeyFirst.email} />
+            {/* A fresh form (key): the one on screen before the passkey holds the typed, empty address. */}
+            <LoginForm key={passkeyFirst.email} notice={null} next={passkeyFirst.next ?? returnTo} account={passkeyFirst.email} />
             <form action={cancelPasskeyFirst} className="login-alt">
               <button type="submit" className="link-button">Use another account</button>
             </form>

@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import type { ImapFlow } from "imapflow";
 import { agentFamily } from "@/lib/read-links/agent-family";
 import { getSetting } from "@/lib/settings/account-settings";
+import { knownDevice } from "./device-cookie";
 import { signInAlerts } from "./security-settings";
 
 export type SignInFacts = { account: string; at: Date; userAgent: string | null; clientIp: string | null };
@@ -58,4 +59,11 @@ export async function appendSignInAlertIfOn(client: Pick<ImapFlow, "append">, fa
     console.error("[sign-in-alert]", e instanceof Error ? e.message : e);
     return false;
   }
+}
+
+/** After a good password: the alert (if the account asked for it) when the browser's device
+ * cookie does not vouch for the account, i.e. this browser never signed in to it before. */
+export async function alertIfNewBrowser(client: Pick<ImapFlow, "append">, facts: SignInFacts & { deviceCookie: string | null }): Promise<boolean> {
+  if (knownDevice(facts.deviceCookie, facts.account)) return false;
+  return appendSignInAlertIfOn(client, { account: facts.account, at: facts.at, userAgent: facts.userAgent, clientIp: facts.clientIp });
 }
