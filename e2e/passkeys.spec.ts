@@ -76,7 +76,7 @@ test("passkey: register in Settings, sign in with password + passkey, then passk
 
   // Passkey-first: the passkey names the account; the password is all that is asked after it.
   await signOut(page);
-  await page.getByRole("button", { name: "Sign in with a passkey" }).click();
+  await page.getByRole("button", { name: "Use a passkey instead" }).click();
   await expect(page.getByTestId("passkey-first-account")).toContainText(`Passkey accepted for ${GRACE.email}`);
   await expect(page.getByLabel("Email address")).toHaveValue(GRACE.email);
   await passwordStep(page);

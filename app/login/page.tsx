@@ -41,7 +41,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <>
             <p className="tagline">Sign in with your mail account</p>
             <LoginForm notice={(reason && NOTICES[reason]) || null} next={returnTo} />
-            <PasskeyButton mode="first" next={returnTo} label="Sign in with a passkey" />
+            <PasskeyButton mode="first" next={returnTo} label="Use a passkey instead" />
           </>
         )}
       </div>

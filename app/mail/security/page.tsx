@@ -75,8 +75,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
       <section className={styles.panel} aria-labelledby="passkeys">
         <h2 id="passkeys">Passkeys and security keys</h2>
         <p className={styles.hint}>
-          After your password, Postern accepts any of these instead of a code. You can also start with a passkey (“Sign in with a
-          passkey”): then only your password is asked after it, because Postern needs the password to open your mailbox.
+          After your password, Postern accepts any of these instead of a code. You can also start with a passkey (“Use a passkey instead” on the sign-in page): then only your password is asked after it, because Postern needs the password to open your mailbox.
         </p>
         {passkeys.length > 0 && (
           <ul className={styles.list} data-testid="passkeys">
