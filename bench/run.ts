@@ -12,10 +12,11 @@ import { concurrency } from "./cases/concurrency";
 import { folderScale } from "./cases/folder-scale";
 import { idleMemory } from "./cases/idle-memory";
 import { listOverhead } from "./cases/list-overhead";
+import { downloadLarge } from "./cases/download-large";
 import { openLarge } from "./cases/open-large";
 import { rowDecoding } from "./cases/row-decoding";
 import { threading } from "./cases/threading";
-import { BIG_FOLDER, browserAddress, CONCURRENCY_LEVELS, CONCURRENCY_SECONDS, LOAD_USER, PREFERRED_PORT, RESULTS_FILE, ROOT } from "./config";
+import { BIG_FOLDER, browserAddress, LARGE_MESSAGE_FOLDER, CONCURRENCY_LEVELS, CONCURRENCY_SECONDS, LOAD_USER, PREFERRED_PORT, RESULTS_FILE, ROOT } from "./config";
 import { ensureBenchData, largeMessageUid } from "./fixtures";
 import { configureLibForLab, loadIdentity, rawConnection } from "./imap";
 import { labInfo, labUp } from "./lab";
@@ -68,7 +69,10 @@ async function main(): Promise<void> {
     raw = await rawConnection();
     if (want(3)) {
       say("3: opening the 20 MB message (library level)");
-      results[3] = await openLarge({ identity: loadIdentity("open", "127.0.3.3"), raw, uid: await largeMessageUid(raw) });
+      const uid = await largeMessageUid(raw);
+      results[3] = await openLarge({ identity: loadIdentity("open", "127.0.3.3"), raw, uid });
+      say("3c: downloading its 20 MB attachment (library level)");
+      results[3].push(...(await downloadLarge({ identity: loadIdentity("download", "127.0.3.4"), raw, folder: LARGE_MESSAGE_FOLDER, uid })));
     }
     if (want(1)) {
       say("1g: building list rows, defensive row code vs the code before it (library level)");

@@ -17,7 +17,7 @@ import { mdnPolicy } from "@/lib/mdn/mdn-settings";
 import { fetchMdnRequest } from "@/lib/mdn/mdn-request";
 import { deliverInboxNotices, markOpeningsSeen, unseenOpenings } from "@/lib/read-links/opening-notices";
 import { listReceipts } from "@/lib/read-links/read-link-store";
-import { fileNewInboxMailBeforeOpening, fileNewInboxMailQuietly, listMessagesFilingSpam } from "@/lib/spam/file-new-mail";
+import { fileNewInboxMailBeforeOpening, fileNewInboxMailForListing, listMessagesFilingSpam } from "@/lib/spam/file-new-mail";
 import { logout } from "./actions";
 import { FolderTree } from "./folder-tree";
 import { NewsTree } from "./news-tree";
@@ -50,7 +50,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
     // message about to be opened that the filer has not judged yet (it must not open as in INBOX).
     let filedFirst = false;
     if (params.folder === "INBOX" && threadView) {
-      await fileNewInboxMailQuietly(session.imap, session.email);
+      await fileNewInboxMailForListing(session.imap, session.email);
       filedFirst = true;
     } else if (params.folder === "INBOX" && params.uid) {
       filedFirst = await fileNewInboxMailBeforeOpening(session.imap, session.email, params.uid);

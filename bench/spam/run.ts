@@ -1,4 +1,4 @@
-// npm run bench:spam [-- --train DIR --test DIR] [--json FILE] [--quick]
+// npm run bench:spam [-- --train DIR --test DIR] [--json FILE] [--quick] [--production: only the production path]
 // Compares the spam learners (methods.ts) on a labelled corpus, in memory: thresholds and the
 // default learner's settings are chosen by cross-validation on the TRAINING half only; the test
 // half is scored once with them. Also the TREC-style online run over the whole corpus. See
@@ -16,7 +16,9 @@ import { measureSqliteLearner } from "./sqlite-store";
 import { fisher, graham, logistic, makeSample, withRules, type Method, type Sample } from "./methods";
 import { chooseThresholds, crossValidatedScores, fixedOrder, onlineRun, testMethod, timeOrderedArea, type MethodReport } from "./evaluate";
 
-const { values: args } = parseArgs({ options: { train: { type: "string" }, test: { type: "string" }, json: { type: "string" }, quick: { type: "boolean" } } });
+const { values: args } = parseArgs({
+  options: { train: { type: "string" }, test: { type: "string" }, json: { type: "string" }, quick: { type: "boolean" }, production: { type: "boolean" } },
+});
 if (!!args.train !== !!args.test) throw new Error("Give both --train DIR and --test DIR, or neither.");
 const FOLDS = 5;
 
@@ -36,6 +38,18 @@ async function readAll(list: LabelledMessage[]): Promise<{ samples: Sample[]; me
 
 const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(2)}%` : "–");
 
+/** The default learner as Postern runs it, weights in SQLite: 5,000 messages' bootstrap (the
+ * training half, then test messages to make up the number), then 500 test messages judged. */
+async function productionPath(train: Sample[], test: { samples: Sample[]; messages: SpamMessage[] }) {
+  const learned = [...train, ...test.samples].slice(0, 5000);
+  const sqlite = await measureSqliteLearner(learned, test.messages.slice(0, 500));
+  console.log(
+    `   Production path (SQLite, weight-store.ts): bootstrap of ${sqlite.trained} messages (3 passes, one write of ${sqlite.weights} weights) ${(sqlite.trainMs / 1000).toFixed(2)} s; ` +
+      `judging ${sqlite.classifyMs.toFixed(3)} ms/message wall (features + model version check + score + evidence, ${sqlite.classified} messages; the first, reading the model, ${sqlite.firstClassifyMs.toFixed(1)} ms) after tokenizing ${sqlite.tokenizeMs.toFixed(3)} ms/message`,
+  );
+  return sqlite;
+}
+
 async function main(): Promise<void> {
   const corpus = args.train && args.test ? folderCorpus(args.train, args.test) : stdlibCorpus();
   const train = await readAll(corpus.train);
@@ -44,6 +58,10 @@ async function main(): Promise<void> {
   const decodeMs = train.ms / train.samples.length;
   console.log(`bench:spam: ${corpus.source}; ${train.samples.length} training, ${test.samples.length} test messages${extra ? `, ${extra.samples.length} ${corpus.extra!.name}` : ""}`);
   console.log(`bench:spam: decode + tokenize + features ${decodeMs.toFixed(2)} ms/message; load average ${os.loadavg()[0].toFixed(2)}`);
+  if (args.production) {
+    await productionPath(train.samples, test);
+    return;
+  }
 
   // 1. The default learner's settings, on the training half only: k-fold CV and time-ordered
   // validation, averaged (their 1 − ROC areas); the lowest wins.
@@ -89,13 +107,7 @@ async function main(): Promise<void> {
   const asProbability = (t: number) => (1 / (1 + Math.exp(-t))).toFixed(3);
   console.log(`\n   Default learner's cut-offs as Postern's scores (lib/spam/spam-settings.ts): spam > ${asProbability(defaults.spam)}, possibly spam > ${asProbability(defaults.unsure)}`);
 
-  const sqlite = await measureSqliteLearner(train.samples, test.messages.slice(0, 500));
-  console.log(
-    `   Production path (SQLite, weight-store.ts): ${train.samples.length} messages trained in ${(sqlite.trainMs / 1000).toFixed(2)} s (from tokens), ` +
-      `${sqlite.weights} weights written in ${(sqlite.writeMs / 1000).toFixed(2)} s; judging ${(sqlite.classifyMs / sqlite.classified).toFixed(3)} ms/message wall ` +
-      `(tokenize + weights looked up in SQLite + score, ${sqlite.classified} messages)`,
-  );
-
+  const sqlite = await productionPath(train.samples, test);
   console.log("\n3. Online run (TREC style): the whole corpus in one fixed order, each message classified, then trained with its true label");
   const stream = fixedOrder([...train.samples, ...test.samples, ...(extra?.samples ?? [])]);
   const online: Record<string, unknown> = {};

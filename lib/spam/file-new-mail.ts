@@ -13,6 +13,7 @@ import { findJunkFolder } from "./mark-messages";
 import { setPossibleSpamMark } from "./possible-spam-mark";
 import { spamAccount, spamAutoFile } from "./spam-settings";
 import { claimVerdict, findVerdict, inboxMark, pruneVerdicts, recordSenderScore, setInboxMark, type InboxMark } from "./spam-store";
+import { filingJobRunning, runFilingJob } from "./filing-job";
 import { dbTokenStore } from "./token-store";
 
 /** New messages judged per INBOX listing: a flood of new mail is worked off over several
@@ -103,12 +104,28 @@ export async function fileNewInboxMailQuietly(id: ImapIdentity, email: string, k
 }
 
 /**
- * listMessages, with new INBOX mail filed first so that spam never shows in the list. In INBOX's
- * own order new mail can only be on page 1, and page 1 names the newest UID itself: when that UID
- * was judged before, nothing arrived and the check costs no IMAP command (the list's usual case:
- * reloads, live updates); otherwise the page is listed again if filing moved anything away. Later
- * pages hold only older mail and file nothing; searches and other orders can show new mail
- * anywhere, so they file first.
+ * Filing for a request that lists INBOX: one batch now (so the page does not show what it files),
+ * and when more is waiting (a flood), the rest in a background job (filing-job.ts) while this and
+ * later listings answer at list speed. While a job runs, in any process, a listing files nothing.
+ */
+export async function fileNewInboxMailForListing(id: ImapIdentity, email: string, known?: InboxMark | null): Promise<FilingResult> {
+  const account = spamAccount(email);
+  if (await filingJobRunning(account).catch(() => false)) return NOTHING;
+  const filed = await fileNewInboxMailQuietly(id, email, known);
+  if (filed.pending) {
+    runFilingJob(account, () => fileNewInboxMailQuietly(id, email)).catch((e: unknown) => console.warn("[spam] background filing failed:", e));
+  }
+  return filed;
+}
+
+/**
+ * listMessages, with new INBOX mail filed first so that spam never shows in the list (a flood's
+ * rest is filed in the background: fileNewInboxMailForListing). In INBOX's own order new mail can
+ * only be on page 1, and page 1 names the newest UID itself: when that UID was judged before,
+ * nothing arrived and the check costs no IMAP command (the list's usual case: reloads, live
+ * updates); otherwise the page is listed again if filing moved anything away. Later pages hold
+ * only older mail and file nothing; searches and other orders can show new mail anywhere, so they
+ * file first.
  */
 export async function listMessagesFilingSpam(
   id: ImapIdentity,
@@ -123,14 +140,14 @@ export async function listMessagesFilingSpam(
   const ownOrder = !toImapSearch(query) && isDefaultOrder(query);
   const mark = await inboxMark(spamAccount(email)).catch(() => undefined);
   if (!ownOrder || !mark) {
-    await fileNewInboxMailQuietly(id, email, mark);
+    await fileNewInboxMailForListing(id, email, mark);
     return listMessages(id, opts);
   }
   const page = await listMessages(id, opts);
   if (page.page > 1) return page; // (a page number past the end is answered with the last page, maybe page 1)
   const newest = page.newest;
   if (newest && newest.uidValidity === mark.uidValidity && newest.uid <= mark.lastUid) return page;
-  const filed = await fileNewInboxMailQuietly(id, email, mark);
+  const filed = await fileNewInboxMailForListing(id, email, mark);
   // listed again when rows went to Junk, or got the "possibly spam" mark the page must show
   return filed.filed > 0 || (filed.marked ?? 0) > 0 ? listMessages(id, opts) : page;
 }

@@ -1,7 +1,8 @@
 import { featureHash, featureSlots } from "./feature-hash";
 import { messageFeatures } from "./features";
 import { DEFAULT_BITS, LOGISTIC_DEFAULTS, logOdds, probability, trainModel, type WeightTable } from "./logistic";
-import { dbWeightStore } from "./weight-store";
+import { denseCopy } from "./sparse-model";
+import { dbWeightStore, MAX_WEIGHTS } from "./weight-store";
 
 // The default learner as Postern runs it per account: features of the message's tokens, weights
 // from the database. Pure parts (which evidence decided) are apart from the store's I/O.
@@ -43,9 +44,7 @@ export function explainScore(weights: WeightTable, tokens: string[]): LearnerRes
 
 /** Judges a message's tokens with the account's stored weights. */
 export async function scoreWithLearner(account: string, tokens: string[]): Promise<LearnerResult> {
-  const slots = slotsOf(tokens);
-  const weights = await dbWeightStore(account).load(slots);
-  return explainScore(weights, tokens);
+  return explainScore(await dbWeightStore(account).load(), tokens);
 }
 
 export type LearnedMessage = { tokens: string[]; label: "spam" | "ham" };
@@ -60,9 +59,9 @@ export async function trainLearner(account: string, messages: LearnedMessage[]):
   if (!messages.length) return new Float64Array(0);
   const store = dbWeightStore(account);
   const samples = messages.map((m) => ({ label: m.label, slots: slotsOf(m.tokens) }));
-  const weights = await store.load(samples.flatMap((s) => [...s.slots]));
+  // dense while learning: three passes over thousands of messages touch each weight many times
+  const weights = denseCopy(await store.model(), DEFAULT_BITS);
   const steps = trainModel(weights, samples, LOGISTIC_DEFAULTS);
-  await store.save(weights);
-  await store.prune();
+  await store.save({ changes: weights.changes() }, { prune: MAX_WEIGHTS });
   return steps;
 }

@@ -6,7 +6,7 @@ import { applyStep, LOGISTIC_DEFAULTS, learnMessage, logOdds, probability } from
 import { spamInterestingTokens, spamLearnerThreshold, spamMethod, spamThreshold, spamUnsureThreshold } from "./spam-settings";
 import { setTrainedLabel, trainedRecord, type TrainedLabel } from "./spam-store";
 import { addToDelta, dbTokenStore, emptyDelta } from "./token-store";
-import { dbWeightStore } from "./weight-store";
+import { dbWeightStore, MAX_WEIGHTS } from "./weight-store";
 
 export type TrainItem = { key: string; tokens: string[] };
 export type TrainOutcome = { learned: number; unlearned: number; alreadyKnown: number };
@@ -88,7 +88,7 @@ export async function trainMessages(
     }
     await setTrainedLabel(account, item.key, learn ? label : null, step);
   }
-  await weightStore.save(weights);
-  if (outcome.learned) await Promise.all([store.prune(), weightStore.prune()]);
+  await weightStore.save(weights, outcome.learned ? { prune: MAX_WEIGHTS } : {});
+  if (outcome.learned) await store.prune();
   return outcome;
 }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { addChanges, emptyModel, encodeModel } from "@/lib/spam/sparse-model";
 import { dbWeightStore, NEGLIGIBLE_WEIGHT } from "@/lib/spam/weight-store";
 
 // The default learner's weight store against Postern's real SQLite database. No mail server.
@@ -7,7 +8,7 @@ const ACCOUNT = "weight-store@example.test";
 const store = dbWeightStore(ACCOUNT);
 
 beforeAll(async () => {
-  await getDb().spamWeight.deleteMany({ where: { account: ACCOUNT } });
+  await store.forget();
 });
 
 describe("dbWeightStore", () => {
@@ -39,5 +40,41 @@ describe("dbWeightStore", () => {
     expect(read.get(1)).toBe(0);
     expect(read.get(3000)).toBe(0);
     expect(read.get(0)).toBeCloseTo(NEGLIGIBLE_WEIGHT / 10, 8);
+  });
+
+  it("takes ten writers at once: every increment lands (compare-and-set, retried)", async () => {
+    await store.forget();
+    await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        const w = await store.load([]);
+        w.add(42, 1);
+        await store.save(w);
+      }),
+    );
+    expect((await store.load([])).get(42)).toBeCloseTo(10, 5);
+  });
+
+  it("sees another process's training at its next read (the row's version moved)", async () => {
+    const before = await store.load([]);
+    expect(before.get(77)).toBe(0);
+    // what another Postern process writes: a new model under the next version
+    const row = await getDb().spamModel.findUniqueOrThrow({ where: { account: ACCOUNT } });
+    const bytes = encodeModel(addChanges(emptyModel(), new Map([[77, 2.5]])));
+    await getDb().spamModel.update({ where: { account: ACCOUNT }, data: { version: row.version + 1, slots: bytes.slots, weights: bytes.weights } });
+    expect((await store.load([])).get(77)).toBe(2.5);
+    await getDb().spamModel.delete({ where: { account: ACCOUNT } });
+    expect((await store.load([])).get(77)).toBe(0); // forgotten elsewhere: not served from memory
+  });
+
+  it("moves weights stored one row per slot (before migration 0018) into the model once", async () => {
+    const legacy = "weight-store-legacy@example.test";
+    const db = getDb();
+    await dbWeightStore(legacy).forget();
+    await db.spamWeight.createMany({ data: [{ account: legacy, slot: 0, weight: 0.25 }, { account: legacy, slot: 900, weight: -1.5 }] });
+    const read = await dbWeightStore(legacy).load([]);
+    expect(read.get(0)).toBe(0.25);
+    expect(read.get(900)).toBe(-1.5);
+    expect(await db.spamWeight.count({ where: { account: legacy } })).toBe(0);
+    expect(await dbWeightStore(legacy).count()).toBe(2);
   });
 });

@@ -7,6 +7,7 @@ import { EMPTY_CONTEXT } from "@/lib/compose/compose-types";
 import { submitMessage } from "@/lib/compose/submit-message";
 import { getSendLimit } from "@/lib/smtp/size-limit";
 import { fileNewInboxMail, fileNewInboxMailBeforeOpening, listMessagesFilingSpam } from "@/lib/spam/file-new-mail";
+import { filingJobRunning, runFilingJob } from "@/lib/spam/filing-job";
 import { learnFromFolders, type LearnProgress } from "@/lib/spam/learn-from-folders";
 import { addListEntry, claimVerdict, listEntries } from "@/lib/spam/spam-store";
 import { markMessages } from "@/lib/spam/mark-messages";
@@ -79,11 +80,12 @@ beforeAll(async () => {
     await raw.logout();
   }
   const db = getDb();
-  for (const table of [db.spamToken, db.spamWeight, db.spamTrained, db.spamVerdict, db.spamSenderScore, db.spamListEntry] as { deleteMany(a: unknown): Promise<unknown> }[]) {
+  for (const table of [db.spamToken, db.spamWeight, db.spamModel, db.spamTrained, db.spamVerdict, db.spamSenderScore, db.spamListEntry] as { deleteMany(a: unknown): Promise<unknown> }[]) {
     await table.deleteMany({ where: { account: SINK.email } });
   }
   await db.spamCorpus.deleteMany({ where: { account: SINK.email } });
   await db.spamInboxMark.deleteMany({ where: { account: SINK.email } });
+  await db.spamFilingJob.deleteMany({ where: { account: SINK.email } });
 });
 afterAll(() => getPool().closeAll());
 
@@ -334,5 +336,46 @@ describe("several Postern processes (issue 19)", () => {
     const verdict = { uid: 1, score: 0.99, isSpam: true, filed: true };
     const claims = await Promise.all(Array.from({ length: 10 }, () => claimVerdict(SINK.email, key, verdict)));
     expect(claims.filter(Boolean)).toHaveLength(1);
+  });
+});
+
+describe("a flood of new mail (issue 20)", () => {
+  const FLOOD = Array.from({ length: 70 }, (_, i) => 200 + i);
+  const isSpamNumber = (n: number) => n % 2 === 0;
+
+  it("a listing files one batch and answers; a background job files the rest, each message once", async () => {
+    await fileNewInboxMail(sink, SINK.email); // nothing older left to judge
+    const verdictsBefore = await getDb().spamVerdict.count({ where: { account: SINK.email } });
+    await append(FLOOD.map((n) => (isSpamNumber(n) ? spam(n) : ham(n))));
+    await listMessagesFilingSpam(sink, SINK.email, { folder: "INBOX", page: 1 });
+    // the job goes on after the listing answered: wait for the flood's last spam to reach Junk
+    await waitFor(SINK, "Junk", `CHEAP pills, best prices!!! ${FLOOD.at(-1)! - 1} ${TAG}`, 60_000);
+    await expect.poll(() => filingJobRunning(SINK.email), { timeout: 30_000 }).toBe(false);
+    const flood = async (folder: string) =>
+      (await listMessages(sink, { folder, page: 1 })).messages.filter((m) => m.subject.includes(TAG) && / 2\d\d /.test(m.subject)).map((m) => m.subject);
+    expect((await flood("Junk")).every((s) => s.startsWith("CHEAP pills"))).toBe(true);
+    expect(await flood("Junk")).toHaveLength(35);
+    expect((await flood("INBOX")).every((s) => s.startsWith("Project meeting notes"))).toBe(true);
+    expect(await flood("INBOX")).toHaveLength(35);
+    expect(await getDb().spamVerdict.count({ where: { account: SINK.email } })).toBe(verdictsBefore + 70);
+    expect(await getDb().spamFilingJob.count({ where: { account: SINK.email } })).toBe(0);
+  });
+
+  it("while another process's job runs, a listing files nothing; once its claim lapses, the next one files", async () => {
+    const db = getDb();
+    await db.spamFilingJob.create({ data: { account: SINK.email, token: "another-process", until: new Date(Date.now() + 60_000) } });
+    try {
+      await append([spam(300)]);
+      const page = await listMessagesFilingSpam(sink, SINK.email, { folder: "INBOX", page: 1 });
+      expect(page.messages.filter((m) => m.subject.includes(`best prices!!! 300 ${TAG}`))).toHaveLength(1);
+      expect(await runFilingJob(SINK.email, async () => ({ pending: false }))).toBe(false); // claimed elsewhere
+      // that process died: its lease runs out, and the next listing files the message
+      await db.spamFilingJob.update({ where: { account: SINK.email }, data: { until: new Date(Date.now() - 1) } });
+      const next = await listMessagesFilingSpam(sink, SINK.email, { folder: "INBOX", page: 1 });
+      expect(next.messages.filter((m) => m.subject.includes(`best prices!!! 300 ${TAG}`))).toEqual([]);
+      expect(await find("Junk", "CHEAP pills, best prices!!! 300")).toHaveLength(1);
+    } finally {
+      await db.spamFilingJob.deleteMany({ where: { account: SINK.email } });
+    }
   });
 });

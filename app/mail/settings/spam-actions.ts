@@ -80,6 +80,7 @@ export const forgetSpamTraining = sessionAction("/mail/settings", async (session
     db.spamToken.deleteMany({ where: { account } }),
     db.spamCorpus.deleteMany({ where: { account } }),
     db.spamWeight.deleteMany({ where: { account } }),
+    db.spamModel.deleteMany({ where: { account } }),
     db.spamTrained.deleteMany({ where: { account } }),
     db.spamSenderScore.deleteMany({ where: { account } }),
   ]);
