@@ -70,7 +70,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (req) => ({
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
       // Either a password, for an account without a second factor, or the ticket of a sign-in whose
-      // second factor was just passed (app/login/verify/actions.ts; lib/auth/pending-sign-in.ts).
+      // second factor was just passed, by code or passkey, or that began with a passkey
+      // (app/login/verify/actions.ts, app/login/passkey-actions.ts; lib/auth/pending-sign-in.ts).
       async authorize(raw, request) {
         const deviceCookieValue = cookieFromHeader(request.headers.get("cookie"), deviceCookie(isHttpsRequest(request.headers)).name);
         const client = { clientIp: request.headers.get("x-postern-client-ip"), userAgent: request.headers.get("user-agent"), deviceCookie: deviceCookieValue };
