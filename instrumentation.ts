@@ -7,9 +7,13 @@ export async function register(): Promise<void> {
   await getDb()
     .$connect()
     .catch((e) => console.error("[db] not ready at start:", e instanceof Error ? e.message : e));
-  const { endExpiredSessions } = await import("./lib/auth/sign-out");
+  const { closeSessionsEndedElsewhere, endExpiredSessions } = await import("./lib/auth/sign-out");
   // Idle sessions are also refused on use; the sweep closes their IMAP connections promptly.
   setInterval(() => void endExpiredSessions().catch((e) => console.error("[sessions]", e)), 60_000).unref();
+  // A session signed out on another process: its requests here are refused within
+  // SESSION_CACHE_MS, and its IMAP connection here is closed within the same few seconds.
+  const { SESSION_CACHE_MS } = await import("./lib/limits");
+  setInterval(() => void closeSessionsEndedElsewhere().catch((e) => console.error("[sessions]", e)), SESSION_CACHE_MS).unref();
   const { purgeFailureCounts } = await import("./lib/http/failure-limiter");
   setInterval(() => void purgeFailureCounts().catch((e) => console.error("[limits]", e)), 3600_000).unref();
   const { purgeReadLinks } = await import("./lib/read-links/read-link-store");
