@@ -16,11 +16,13 @@ import { refreshSubscriptions } from "@/lib/news/subscriptions";
 import { withNews } from "@/lib/news/with-news";
 import { getSettings } from "@/lib/settings/account-settings";
 import { FolderTree } from "../folder-tree";
+import { FoldersDrawerClose, FoldersDrawerToggle } from "../folders-drawer";
 import { NewsTree } from "../news-tree";
 import { ArticleList } from "./article-list";
 import { ArticlePane } from "./article-pane";
 import { GroupBrowser } from "./group-browser";
 import { newsParamsSchema } from "./news-params";
+import { newsUrl } from "./news-url";
 
 export const dynamic = "force-dynamic";
 
@@ -67,8 +69,9 @@ export default async function NewsPage({ searchParams }: { searchParams: Promise
     const spamFilter = params.group && subscribed.has(params.group) ? await spamFilterOn(account, params.group) : false;
     const verdict = opened && spamFilter ? await judgeArticle(account, opened.raw) : null;
     return (
-      <div className="mail-app">
+      <div className={params.n ? "mail-app has-message" : "mail-app"}>
         <header className="topbar">
+          <FoldersDrawerToggle />
           <span className="brand">Postern</span>
           {params.group && (
             <a href={`/mail/news/compose?${new URLSearchParams({ group: params.group })}`} className="compose-button" data-testid="new-article">
@@ -79,10 +82,14 @@ export default async function NewsPage({ searchParams }: { searchParams: Promise
           <a href="/mail/news/server" className="topbar-link">News server</a>
           <span className="account" data-testid="account">{account}</span>
         </header>
-        <div className="sidebar">
+        <div className="sidebar" id="folders">
+          <FoldersDrawerClose />
           <FolderTree folders={folders} current="" />
           <NewsTree groups={groups} current={params.group} />
         </div>
+        <a href={newsUrl({ group: params.group, before: params.before })} className="phone-back phone-only" data-testid="back-to-list">
+          ← {params.group ?? "Newsgroups"}
+        </a>
         {browse ? (
           <GroupBrowser groups={browse.groups} more={browse.more} search={params.q ?? ""} subscribed={subscribed} />
         ) : page ? (
