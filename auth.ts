@@ -7,11 +7,13 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { authCookieConfig } from "@/lib/auth/auth-cookies";
+import { authCookieConfig, deviceCookie } from "@/lib/auth/auth-cookies";
 import { deriveKey } from "@/lib/auth/secret-key";
 import type { MailSession } from "@/lib/auth/session-store";
 import { openPassedSignIn } from "@/lib/auth/pending-sign-in";
-import { checkPassword, signIn as imapSignIn, startSession } from "@/lib/auth/sign-in";
+import { checkPassword, startSession } from "@/lib/auth/sign-in";
+import { cookieFromHeader } from "@/lib/auth/device-cookie";
+import { alertIfNewBrowser } from "@/lib/auth/sign-in-alert";
 import { secondStepFor } from "@/lib/two-factor/second-step";
 import { RecentValues } from "@/lib/auth/recent-sessions";
 import { resumeSession } from "@/lib/auth/resume-session";
@@ -68,26 +70,32 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (req) => ({
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
       // Either a password, for an account without a second factor, or the ticket of a sign-in whose
-      // second factor was just passed (app/login/verify/actions.ts; lib/auth/pending-sign-in.ts).
+      // second factor was just passed, by code or passkey, or that began with a passkey
+      // (app/login/verify/actions.ts, app/login/passkey-actions.ts; lib/auth/pending-sign-in.ts).
       async authorize(raw, request) {
-        const client = { clientIp: request.headers.get("x-postern-client-ip"), userAgent: request.headers.get("user-agent") };
+        const deviceCookieValue = cookieFromHeader(request.headers.get("cookie"), deviceCookie(isHttpsRequest(request.headers)).name);
+        const client = { clientIp: request.headers.get("x-postern-client-ip"), userAgent: request.headers.get("user-agent"), deviceCookie: deviceCookieValue };
         try {
           const ticket = (raw as Record<string, unknown> | undefined)?.ticket;
+          let checked;
           if (typeof ticket === "string") {
             const passed = openPassedSignIn(ticket);
             if (!passed) throw new SignInFailure("bad_request");
-            const { token, session } = await imapSignIn({ email: passed.email, password: passed.pass, ...client });
-            return { id: token, email: session.email };
+            checked = await checkPassword({ email: passed.email, password: passed.pass, ...client });
+          } else {
+            const parsed = signInSchema.safeParse(raw);
+            if (!parsed.success) throw new SignInFailure("bad_request");
+            checked = await checkPassword({ email: parsed.data.email, password: parsed.data.password, ...client });
+            // The sign-in form sends such accounts to the second step first; a password posted
+            // straight to Auth.js's endpoint must not skip it.
+            if (await secondStepFor(checked.email)) {
+              await checked.client.logout().catch(() => undefined);
+              throw new SignInFailure("second_factor");
+            }
           }
-          const parsed = signInSchema.safeParse(raw);
-          if (!parsed.success) throw new SignInFailure("bad_request");
-          const checked = await checkPassword({ email: parsed.data.email, password: parsed.data.password, ...client });
-          // The sign-in form sends such accounts to the second step first; a password posted
-          // straight to Auth.js's endpoint must not skip it.
-          if (await secondStepFor(checked.email)) {
-            await checked.client.logout().catch(() => undefined);
-            throw new SignInFailure("second_factor");
-          }
+          // A browser that has not signed in to this account before: the alert, if asked for, on
+          // the connection just opened (before the session takes it over).
+          await alertIfNewBrowser(checked.client, { account: checked.email, at: new Date(), ...client });
           const { token, session } = await startSession(checked, client);
           return { id: token, email: session.email };
         } catch (e) {

@@ -11,8 +11,8 @@ const everywhere = [
   { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
 ];
 
-// Everything but the message frame document, which Postern's pages must be able to frame.
-const NOT_THE_FRAME = "/:path((?!api/messages/html$).*)";
+// Everything but the message frame documents (mail's and news'), which Postern's pages must be able to frame.
+const NOT_THE_FRAME = "/:path((?!api/(?:messages|news)/html$).*)";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -23,6 +23,10 @@ const nextConfig: NextConfig = {
     "mailparser",
     "nodemailer",
     "sanitize-html",
+    // One registry and one logger per process (lib/observability): loaded from node_modules, not
+    // copied into each route's bundle.
+    "prom-client",
+    "pino",
   ],
   async headers() {
     return [
@@ -31,7 +35,7 @@ const nextConfig: NextConfig = {
       // API answers are data, never documents to run or frame. The routes that serve message
       // content set a policy of their own, which a header here would replace, not add to.
       {
-        source: "/api/:path((?!messages/(?:html|attachment|derived-attachment|source)$|image-proxy$).*)",
+        source: "/api/:path((?!messages/(?:html|attachment|derived-attachment|source)$|news/(?:html|part)$|image-proxy$).*)",
         headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }],
       },
     ];

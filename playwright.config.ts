@@ -56,6 +56,8 @@ export default defineConfig({
       IMAGE_PROXY_ALLOW_LOOPBACK: "1",
       // the identity journeys send as sales@ without a confirmation mail (an admin-allowed address)
       IDENTITY_ALLOWED_ADDRESSES: "sales@example.test",
+      // warnings and errors only: one JSON line per request would bury them (e2e/request-logs.spec.ts reads those)
+      LOG_LEVEL: "warn",
     },
   },
 });

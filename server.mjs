@@ -44,6 +44,9 @@ function clientIp(req) {
  * Auth.js and Postern see the host and scheme the connection really has (lib/http/request-origin.ts). */
 const FORWARDED_HEADERS = ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"];
 
+// Request timing, id and log line (lib/observability/observe-request.ts, set up by instrumentation.ts).
+const OBSERVER = Symbol.for("postern.observeRequest");
+
 async function serve() {
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   const app = next({ dev, hostname, port });
@@ -58,6 +61,7 @@ async function serve() {
       liveStreams.add(res);
       res.once("close", () => liveStreams.delete(res));
     }
+    globalThis[OBSERVER]?.(req, res);
     handle(req, res);
   });
   server.listen(port, hostname, () => {

@@ -23,6 +23,8 @@ const SESSIONLESS: Record<string, string[]> = {
   "app/login/actions.ts": ["login"],
   // The second sign-in step, before the session exists: the same Origin check as signing in.
   "app/login/verify/actions.ts": ["cancelSignIn", "verifySecondFactor"],
+  // Passkeys at sign-in (second step or passkey-first): the same Origin check as signing in.
+  "app/login/passkey-actions.ts": ["cancelPasskeyFirst", "passkeyFirstOptions", "passkeyFirstVerify", "passkeyStepOptions", "passkeyStepVerify"],
 };
 
 function sourceFiles(dir: string): string[] {

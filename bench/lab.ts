@@ -5,7 +5,7 @@ import { ROOT } from "./config";
 
 const LAB = path.join(ROOT, "mail-lab/lab");
 
-export type LabInfo = { imapPort: number; caCert: string; labDir: string; dovecotPid: number | null };
+export type LabInfo = { imapPort: number; nntpPort: number; caCert: string; labDir: string; dovecotPid: number | null };
 
 /** Starts the mail lab if it is not running (idempotent, ~0.3 s when already up). */
 export function labUp(): void {
@@ -23,6 +23,7 @@ export function labInfo(): LabInfo {
   const pidText = readOrNull(path.join(labDir, "run/dovecot.pid"));
   return {
     imapPort: Number(vars.get("IMAP_PORT") ?? 3143),
+    nntpPort: Number(vars.get("NNTP_PORT") ?? 3119),
     caCert: vars.get("LAB_CA_CERT") ?? path.join(labDir, "ssl/cert.pem"),
     labDir,
     dovecotPid: pidText ? Number(pidText.trim()) : null,

@@ -52,6 +52,7 @@ export async function startPostern(lab: LabInfo, port: number): Promise<RunningS
       POSTERN_DATA_DIR: SERVER_DATA_DIR,
       MAIL_CA_FILE: lab.caCert,
       IMAP_PORT: String(lab.imapPort),
+      NNTP_PORT: String(lab.nntpPort),
       // 200 benchmark sessions plus a few: the default cap (200) would start closing the oldest.
       IMAP_MAX_CONNECTIONS: "500",
       BENCH_MEMORY_FILE: SERVER_MEMORY_FILE,

@@ -3,7 +3,7 @@ import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
-export type PosternProcess = { url: string; pid: number; output: () => string; kill: (signal?: NodeJS.Signals) => Promise<void> };
+export type PosternProcess = { url: string; pid: number; kill: (signal?: NodeJS.Signals) => Promise<void>; /** its stdout and stderr so far */ output: () => string };
 
 /**
  * Another Postern server (the same build as the e2e one) on its own port and data directory, for

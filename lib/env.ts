@@ -69,6 +69,13 @@ const schema = z.object({
   NNTP_HOST: z.string().default("127.0.0.1"),
   NNTP_PORT: z.coerce.number().int().min(1).max(65535).default(3119),
   NNTP_TLS: tlsMode.default("starttls"),
+  /** Addresses (comma-separated, exact, any case) whose sessions may open /admin. */
+  ADMIN_EMAILS: z.string().default(""),
+  /** Bearer token that opens /metrics to a scraper on another machine (loopback needs none). */
+  METRICS_TOKEN: z
+    .union([z.literal(""), z.string().min(16, "METRICS_TOKEN must be at least 16 characters")])
+    .optional()
+    .transform((v) => v || undefined),
 });
 
 export type Config = z.infer<typeof schema> & {

@@ -5,6 +5,7 @@ import { jsonError } from "@/lib/http/json-error";
 import { CSRF_HEADER, isValidCsrfToken } from "@/lib/http/csrf-token";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
 import type { MailSession } from "@/lib/auth/session-store";
+import { getLogger } from "@/lib/observability/logger";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 
 // Shared with the few public routes (app/api/r/reveal), which must not import the session code.
@@ -35,7 +36,8 @@ export async function runForSession<S extends z.ZodType>(
     return await handler(toImapIdentity(session), parsed.data, req, session);
   } catch (e) {
     if (isPosternError(e)) return jsonError(e.status, e.code, e.message);
-    console.error("[route]", e);
+    // `err` goes through the logger's safeError serializer: type, code, first line, stack only.
+    getLogger().error({ reqId: req.headers.get("x-request-id"), where: "route", err: e }, "unexpected error");
     return jsonError(500, "INTERNAL", "Something went wrong on the server.");
   }
 }

@@ -9,9 +9,9 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError, CredentialsSignin } from "next-auth";
-import { signIn, type SignInErrorCode } from "@/auth";
-import { pendingSignInCookie } from "@/lib/auth/auth-cookies";
-import { PENDING_SIGN_IN_TTL_MS, sealPendingSignIn } from "@/lib/auth/pending-sign-in";
+import type { SignInErrorCode } from "@/auth";
+import { deviceCookie, passkeyFirstCookie, pendingSignInCookie } from "@/lib/auth/auth-cookies";
+import { openPasskeyFirst, PENDING_SIGN_IN_TTL_MS, sealPassedSignIn, sealPendingSignIn } from "@/lib/auth/pending-sign-in";
 import { checkPassword, normalizeLogin } from "@/lib/auth/sign-in";
 import { getConfig } from "@/lib/env";
 import { isPosternError } from "@/lib/http/errors";
@@ -19,6 +19,7 @@ import { isHttpsRequest } from "@/lib/http/request-origin";
 import { safeReturnPath } from "@/lib/http/return-path";
 import { isOwnOrigin } from "@/lib/http/same-origin";
 import { secondStepFor } from "@/lib/two-factor/second-step";
+import { completeSignIn } from "./complete-sign-in";
 
 export type LoginState = { error: string | null; email: string };
 
@@ -38,11 +39,27 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
   const requestHeaders = await headers();
   if (!isOwnOrigin(requestHeaders)) return { email, error: "This sign-in did not come from Postern's own page. Reload the page and try again." };
   const redirectTo = safeReturnPath(form.get("next")) ?? "/mail";
-  const step = email.trim() && password ? await secondStepFor(normalizeLogin(email, getConfig().LOGIN_DOMAIN)) : null;
+  const account = normalizeLogin(email, getConfig().LOGIN_DOMAIN);
+  const passkeyFirst = await passkeyFirstFor(account);
+  const step = email.trim() && password && !passkeyFirst ? await secondStepFor(account) : null;
+  if (passkeyFirst) {
+    if (!password) return { email, error: MESSAGES.bad_request };
+    // The passkey was this account's second factor, given first: the password is all that is left.
+    try {
+      const checked = await checkPassword({ email, password, ...clientOf(requestHeaders), deviceCookie: await deviceCookieValue() });
+      await checked.client.logout().catch(() => undefined);
+    } catch (e) {
+      const code = isPosternError(e) ? ERROR_CODES[e.code] : undefined;
+      if (code) return { email, error: MESSAGES[code] };
+      throw e;
+    }
+    await clearPasskeyFirst();
+    return finish(email, { ticket: sealPassedSignIn({ email: account, pass: password }) }, passkeyFirst.next ?? redirectTo);
+  }
   if (step) {
     // Password first, as for everyone; then nothing is kept but the sealed cookie of the second step.
     try {
-      const checked = await checkPassword({ email, password, clientIp: requestHeaders.get("x-postern-client-ip"), userAgent: requestHeaders.get("user-agent") });
+      const checked = await checkPassword({ email, password, ...clientOf(requestHeaders), deviceCookie: await deviceCookieValue() });
       await checked.client.logout().catch(() => undefined);
       const cookie = pendingSignInCookie(isHttpsRequest(requestHeaders));
       (await cookies()).set(cookie.name, sealPendingSignIn({ email: checked.email, pass: password, step, next: redirectTo }), {
@@ -56,8 +73,12 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
     }
     redirect("/login/verify");
   }
+  return finish(email, { email, password }, redirectTo);
+}
+
+async function finish(email: string, fields: Record<string, string>, redirectTo: string): Promise<LoginState> {
   try {
-    await signIn("credentials", { email, password, redirectTo });
+    await completeSignIn({ account: normalizeLogin(email, getConfig().LOGIN_DOMAIN), fields, redirectTo });
   } catch (e) {
     // A successful signIn throws Next's redirect, which must propagate.
     if (e instanceof CredentialsSignin) {
@@ -67,4 +88,21 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
     throw e;
   }
   return { email, error: null };
+}
+
+const clientOf = (h: Headers) => ({ clientIp: h.get("x-postern-client-ip"), userAgent: h.get("user-agent") });
+
+async function deviceCookieValue(): Promise<string | null> {
+  return (await cookies()).get(deviceCookie(isHttpsRequest(await headers())).name)?.value ?? null;
+}
+
+/** The passkey-first sign-in waiting for this account's password, if the browser has one. */
+async function passkeyFirstFor(account: string) {
+  const pending = openPasskeyFirst((await cookies()).get(passkeyFirstCookie(isHttpsRequest(await headers())).name)?.value);
+  return pending && pending.email.toLowerCase() === account.trim().toLowerCase() ? pending : null;
+}
+
+async function clearPasskeyFirst(): Promise<void> {
+  const cookie = passkeyFirstCookie(isHttpsRequest(await headers()));
+  (await cookies()).set(cookie.name, "", { ...cookie.options, maxAge: 0 });
 }

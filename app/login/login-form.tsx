@@ -2,20 +2,21 @@
 import { useActionState } from "react";
 import { login, type LoginState } from "./actions";
 
-/** `next`: the page to return to once signed in (already checked by the page, again by the action). */
-export function LoginForm({ notice, next }: { notice: string | null; next: string | null }) {
-  const [state, action, pending] = useActionState<LoginState, FormData>(login, { error: null, email: "" });
+/** `next`: the page to return to once signed in (already checked by the page, again by the action).
+ * `account`: the account a passkey-first sign-in named; only its password is asked. */
+export function LoginForm({ notice, next, account = null }: { notice: string | null; next: string | null; account?: string | null }) {
+  const [state, action, pending] = useActionState<LoginState, FormData>(login, { error: null, email: account ?? "" });
   const message = state.error ?? notice;
   return (
     <form action={action} className="login-form" aria-describedby={message ? "login-message" : undefined}>
       {next && <input type="hidden" name="next" value={next} />}
       <label>
         Email address
-        <input name="email" type="text" autoComplete="username" defaultValue={state.email} required autoFocus />
+        <input name="email" type="text" autoComplete="username" defaultValue={state.email} required autoFocus={!account} readOnly={Boolean(account)} />
       </label>
       <label>
         Password
-        <input name="password" type="password" autoComplete="current-password" required />
+        <input name="password" type="password" autoComplete="current-password" required autoFocus={Boolean(account)} />
       </label>
       {message && (
         <p id="login-message" className={state.error ? "form-error" : "form-notice"} data-testid="login-message">

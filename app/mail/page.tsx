@@ -31,6 +31,8 @@ import { mailParamsSchema } from "./search-params";
 import { ThreadList } from "./thread-list";
 import { isThreadView } from "./thread-url";
 import { ViewToggle } from "./view-toggle";
+import { mailUrl } from "./mail-url";
+import { FoldersDrawerClose, FoldersDrawerToggle } from "./folders-drawer";
 import { CsrfField } from "./csrf-field";
 
 export const dynamic = "force-dynamic";
@@ -88,8 +90,9 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
     const imagesAllowed = params.images === "1" || alwaysImagesFrom !== null;
     const view = message ? buildMessageView(message, { allowRemoteContent: imagesAllowed, preferPlainText: plainFirst }) : null;
     return (
-      <div className="mail-app">
+      <div className={params.uid ? "mail-app has-message" : "mail-app"}>
         <header className="topbar">
+          <FoldersDrawerToggle />
           <span className="brand">Postern</span>
           <a href={`/mail/compose?${new URLSearchParams({ back: params.folder })}`} className="compose-button" data-testid="compose">
             Compose
@@ -106,12 +109,17 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
             <button type="submit" className="link-button">Sign out</button>
           </form>
         </header>
-        <div className="sidebar">
+        <div className="sidebar" id="folders">
+          <FoldersDrawerClose />
           <ViewToggle folder={params.folder} threads={threadView} />
           <FolderTree folders={folders} current={params.folder} />
           <NewsTree groups={newsGroups} />
           {quota && <QuotaBar quota={quota} />}
         </div>
+        {/* phones show the list or the message: this leads from the message back to the list */}
+        <a href={mailUrl({ folder: params.folder, page: params.page, list: listParams })} className="phone-back phone-only" data-testid="back-to-list">
+          ← {current?.name ?? params.folder}
+        </a>
         {threads ? (
           <ThreadList page={threads} />
         ) : (

@@ -20,3 +20,13 @@ export function authCookieConfig(secure: boolean) {
 export function pendingSignInCookie(secure: boolean): { name: string; options: CookieOptions } {
   return { name: secure ? "__Host-postern.pending-sign-in" : "postern.pending-sign-in", options: options(secure) };
 }
+
+/** The device cookie (device-cookie.ts): long-lived, read only by the sign-in. */
+export function deviceCookie(secure: boolean): { name: string; options: CookieOptions } {
+  return { name: secure ? "__Host-postern.device" : "postern.device", options: options(secure) };
+}
+
+/** The cookie of a passkey-first sign-in whose password is still to come (pending-sign-in.ts). */
+export function passkeyFirstCookie(secure: boolean): { name: string; options: CookieOptions } {
+  return { name: secure ? "__Host-postern.passkey-first" : "postern.passkey-first", options: options(secure) };
+}

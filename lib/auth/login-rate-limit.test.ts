@@ -48,4 +48,18 @@ describe("normalizeLogin", () => {
     expect(normalizeLogin("bob@other.test", "example.test")).toBe("bob@other.test");
     expect(normalizeLogin("alice", undefined)).toBe("alice");
   });
+
+  it("lets a browser with a device cookie in while its shared address is locked (lockout as a weapon)", async () => {
+    const l = new LoginRateLimiter(2, 60_000, 3);
+    // An attacker behind the owner's NAT trips both address limits for the owner's account.
+    for (let i = 0; i < 5; i++) await l.recordFailure("victim", "198.51.100.1", i);
+    expect(await l.retryAfter("victim", "198.51.100.1", 10)).toBeGreaterThan(0);
+    expect(await l.retryAfter("victim", "198.51.100.1", 10, "owner-device")).toBe(0);
+    // Guessing with a stolen device cookie is throttled by the cookie itself, and only it.
+    await l.recordFailure("victim", "203.0.113.9", 20, "stolen-device");
+    await l.recordFailure("victim", "203.0.113.9", 21, "stolen-device");
+    expect(await l.retryAfter("victim", "203.0.113.9", 22, "stolen-device")).toBeGreaterThan(0);
+    expect(await l.retryAfter("victim", "198.51.100.1", 22, "owner-device")).toBe(0);
+    expect(await l.retryAfter("victim", "203.0.113.9", 22)).toBe(0);
+  });
 });

@@ -98,13 +98,13 @@ export async function deleteSession(token: string): Promise<string> {
 }
 
 /** A session as its owner sees it in Settings: never its credentials. */
-export type SessionSummary = { id: string; userAgent: string | null; createdAt: Date; lastSeenAt: Date };
+export type SessionSummary = { id: string; userAgent: string | null; clientIp: string | null; createdAt: Date; lastSeenAt: Date };
 
 /** The account's sessions, most recently used first. */
 export async function listSessions(email: string): Promise<SessionSummary[]> {
   return getDb().session.findMany({
     where: { email },
-    select: { id: true, userAgent: true, createdAt: true, lastSeenAt: true },
+    select: { id: true, userAgent: true, clientIp: true, createdAt: true, lastSeenAt: true },
     orderBy: { lastSeenAt: "desc" },
   });
 }

@@ -4,13 +4,16 @@ import { isAuthenticationError, toPosternError } from "@/lib/imap/classify-error
 import { connectImap, getPool } from "@/lib/imap/session-pool";
 import { getConfig } from "@/lib/env";
 import type { MailCredentials } from "./credentials";
+import { knownDevice } from "./device-cookie";
 import { LoginRateLimiter } from "./login-rate-limit";
+import { getMetrics } from "@/lib/observability/metrics";
 import { createSession, type MailSession } from "./session-store";
 
 // Stateless here: the counts are in the shared database.
 const limiter = new LoginRateLimiter();
 
-export type SignInInput = { email: string; password: string; clientIp: string | null; userAgent: string | null };
+/** `deviceCookie`: the browser's device cookie as sent (device-cookie.ts), if any. */
+export type SignInInput = { email: string; password: string; clientIp: string | null; userAgent: string | null; deviceCookie?: string | null };
 
 /** "alice" -> "alice@<LOGIN_DOMAIN>" when a default domain is configured. */
 export function normalizeLogin(email: string, loginDomain?: string): string {
@@ -25,8 +28,10 @@ export function normalizeLogin(email: string, loginDomain?: string): string {
  */
 export async function checkPassword(input: SignInInput): Promise<{ email: string; credentials: MailCredentials; client: ImapFlow }> {
   const email = normalizeLogin(input.email, getConfig().LOGIN_DOMAIN);
-  const wait = await limiter.retryAfter(email, input.clientIp);
+  const device = knownDevice(input.deviceCookie, email);
+  const wait = await limiter.retryAfter(email, input.clientIp, Date.now(), device);
   if (wait > 0) {
+    getMetrics().signIns.inc({ result: "rate_limited" });
     throw new PosternError(
       "RATE_LIMITED",
       `Too many failed sign-in attempts. Try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? "s" : ""}.`,
@@ -37,10 +42,13 @@ export async function checkPassword(input: SignInInput): Promise<{ email: string
   try {
     client = await connectImap({ credentials, clientIp: input.clientIp });
   } catch (e) {
-    if (isAuthenticationError(e)) await limiter.recordFailure(email, input.clientIp);
+    const refused = isAuthenticationError(e);
+    getMetrics().signIns.inc({ result: refused ? "refused" : "imap_unavailable" });
+    if (refused) await limiter.recordFailure(email, input.clientIp, Date.now(), device);
     throw toPosternError(e);
   }
-  await limiter.recordSuccess(email, input.clientIp);
+  getMetrics().signIns.inc({ result: "ok" });
+  await limiter.recordSuccess(email, input.clientIp, device);
   return { email, credentials, client };
 }
 

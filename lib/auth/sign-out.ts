@@ -11,9 +11,18 @@ export async function signOut(token: string): Promise<void> {
  * process's connections of sessions another process ended ("sign out" in Devices and sessions). */
 export async function endExpiredSessions(): Promise<number> {
   const ids = await purgeExpiredSessions();
-  const endedElsewhere = await missingSessionIds(getPool().sessionIds());
-  await Promise.all([...ids, ...endedElsewhere].map((id) => getPool().release(id)));
+  await Promise.all(ids.map((id) => getPool().release(id)));
+  await closeSessionsEndedElsewhere();
   return ids.length;
+}
+
+/** Closes this process's IMAP connections whose session is gone (ended by another process). One
+ * query by primary key over the sessions this process holds, none when it holds none: cheap
+ * enough to run every few seconds (instrumentation.ts), on SQLite and PostgreSQL alike. */
+export async function closeSessionsEndedElsewhere(): Promise<number> {
+  const ended = await missingSessionIds(getPool().sessionIds());
+  await Promise.all(ended.map((id) => getPool().release(id)));
+  return ended.length;
 }
 
 /** Signs out the account's sessions `ids` (Settings → Devices and sessions), connections included. */

@@ -7,7 +7,7 @@ import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { withMailbox } from "@/lib/imap/with-mailbox";
 import { cleanFilename } from "@/lib/mime/clean-filename";
 import { convertAddresses } from "@/lib/mime/convert-addresses";
-import type { Address } from "@/lib/mime/types";
+import type { Address, ParsedMessage } from "@/lib/mime/types";
 import { sanitizeOutgoingHtml } from "@/lib/smtp/sanitize-outgoing-html";
 import { EMPTY_CONTEXT, type BodyFormat, type ComposeState, type MessageRef } from "./compose-types";
 import { decodeDraftInfo, DRAFT_INFO_HEADER, restoreBody } from "./draft-info";
@@ -22,7 +22,14 @@ import { readMessageIds, replyThreadHeaders } from "./thread-headers";
 export type ComposeRequest =
   | { kind: "new"; to?: string }
   | { kind: "reply" | "replyAll" | "forward" | "forwardAttached"; ref: MessageRef }
-  | { kind: "draft"; ref: MessageRef };
+  | { kind: "draft"; ref: MessageRef }
+  /** Reply by mail to the author of a news article (issue 24), read through `opts.readArticle`. */
+  | { kind: "replyToArticle"; article: ArticleRef };
+
+export type ArticleRef = { group: string; number: number };
+
+/** What a reply by mail needs of a news article: its parsed form and References (bare ids). */
+export type ArticleReplySource = { message: ParsedMessage; references: string[] };
 
 const EMPTY: ComposeState = {
   to: "",
@@ -48,6 +55,7 @@ const EMPTY: ComposeState = {
  * @param identities the user's identities, default first (none: the account's own address)
  * @param opts.format how a new message, reply or forward starts (the account's setting); a
  *   draft opens as it was written
+ * @param opts.readArticle reads a news article, for a reply by mail to its author
  * @throws PosternError NOT_FOUND | BAD_REQUEST | IMAP_UNAVAILABLE
  */
 export async function prepareCompose(
@@ -55,7 +63,7 @@ export async function prepareCompose(
   ownAddresses: string[],
   req: ComposeRequest,
   identities: Identity[] = [],
-  opts: { format?: BodyFormat } = {},
+  opts: { format?: BodyFormat; readArticle?: (ref: ArticleRef) => Promise<ArticleReplySource> } = {},
 ): Promise<ComposeState> {
   const as = (addressedTo: { address: string; name: string }[]) => (identities.length ? pickIdentity(identities, addressedTo) : null);
   // Written as plain text, then turned into HTML for rich text: the quote becomes a blockquote,
@@ -70,6 +78,13 @@ export async function prepareCompose(
     const identity = as(draft.from);
     return { ...draft.state, identityId: identity?.id ?? ACCOUNT_IDENTITY_ID };
   }
+  if (req.kind === "replyToArticle") {
+    if (!opts.readArticle) throw new PosternError("BAD_REQUEST", "Replying to an article needs the news server.");
+    const article = await opts.readArticle(req.article);
+    const references = article.references.map((id) => `<${id}>`).join(" ");
+    // the article itself stays where it is: nothing to flag as answered on the mail server
+    return sign(answer(article.message, { references, inReplyTo: null }, { kind: "reply", own: ownAddresses, original: null }), as([]));
+  }
   const { message, headers } = await loadSource(imap, req.ref, ["references", "in-reply-to"]);
   const identity = as([...message.to, ...message.cc]);
   if (req.kind === "forward") {
@@ -82,17 +97,27 @@ export async function prepareCompose(
     };
     return sign(forward, identity);
   }
-  const { to, cc } = replyRecipients(message, ownAddresses, req.kind === "replyAll");
-  const thread = replyThreadHeaders({ messageId: message.messageId, references: headers.references ?? null, inReplyTo: headers["in-reply-to"] ?? null });
-  const reply: ComposeState = {
+  const parent = { references: headers.references ?? null, inReplyTo: headers["in-reply-to"] ?? null };
+  return sign(answer(message, parent, { kind: req.kind, own: ownAddresses, original: req.ref }), identity);
+}
+
+/** A reply to `message`: its author (Reply-To, else From; everyone for reply all), "Re:", the
+ * quote, and In-Reply-To/References built from the parent's own thread headers. */
+function answer(
+  message: ParsedMessage,
+  parent: { references: string | null; inReplyTo: string | null },
+  opts: { kind: "reply" | "replyAll"; own: string[]; original: MessageRef | null },
+): ComposeState {
+  const { to, cc } = replyRecipients(message, opts.own, opts.kind === "replyAll");
+  const thread = replyThreadHeaders({ messageId: message.messageId, ...parent });
+  return {
     ...EMPTY,
     to: formatAddressList(to),
     cc: formatAddressList(cc),
     subject: replySubject(message.subject),
     body: replyBody({ ...message, text: readingText(message) }),
-    context: { kind: req.kind, original: req.ref, ...thread },
+    context: { kind: opts.kind, original: opts.original, ...thread },
   };
-  return sign(reply, identity);
 }
 
 /** Forward as attachment: the original whole, as a message/rfc822 file, and an empty body. Only

@@ -69,6 +69,8 @@ describe("PERMISSIONS_POLICY", () => {
     for (const feature of ["camera", "microphone", "geolocation", "payment", "usb", "display-capture"]) {
       expect(PERMISSIONS_POLICY).toContain(`${feature}=()`);
     }
-    expect(PERMISSIONS_POLICY).not.toMatch(/=\((?!\))/);
+    // Passkeys are Postern's own (issue 23): its pages may use them, no other origin's frame.
+    expect(PERMISSIONS_POLICY.replace(/publickey-credentials-(?:get|create)=\(self\)/g, "")).not.toMatch(/=\((?!\))/);
+    expect(PERMISSIONS_POLICY).toContain("publickey-credentials-get=(self)");
   });
 });

@@ -3,6 +3,7 @@ import type { MailCredentials } from "@/lib/auth/credentials";
 import { getConfig } from "@/lib/env";
 import { PosternError } from "@/lib/http/errors";
 import { IMAP_IDLE_CLOSE_MS, IMAP_MAX_CONCURRENT_CONNECTS } from "@/lib/limits";
+import { instrumentImapCommands } from "@/lib/observability/imap-command-metrics";
 import { toPosternError } from "./classify-error";
 import { imapOptions } from "./connection-options";
 
@@ -139,6 +140,7 @@ export async function connectImap(
 ): Promise<ImapFlow> {
   const client = new ImapFlow({ ...imapOptions(getConfig(), id.credentials, id.clientIp), ...overrides });
   client.on("error", () => undefined); // a late socket error must not crash the process
+  instrumentImapCommands(client);
   await client.connect();
   return client;
 }

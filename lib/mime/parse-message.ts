@@ -1,6 +1,6 @@
 import { MailParser, type AttachmentStream, type HeaderLines, type MailParserOptions, type MessageText } from "mailparser";
 import { createAttachmentCollector, createParseBudget, type ParseBudget } from "@/lib/mime/collect-attachments";
-import { decodeTextParts } from "@/lib/mime/decode-text-parts";
+import { decodeTextParts, type TextPart } from "@/lib/mime/decode-text-parts";
 import { defaultDigestParts } from "@/lib/mime/default-digest-parts";
 import { feedParser } from "@/lib/mime/feed-parser";
 import { htmlToPlainText } from "@/lib/mime/html-to-text";
@@ -55,6 +55,9 @@ export type ParseOptions = {
   /** Given the content of each part listed as an attachment (attached messages are then not
    * parsed): for taking a file out of a message held in memory (read-signed-member.ts). */
   onPartContent?: (partId: string, content: Buffer) => void;
+  /** Given each decoded text part as read, before Postern reworks it: for taking a uuencoded
+   * file out of a message held in memory (lib/news/download-article-part.ts). */
+  onTextPart?: (partId: string, text: string) => void;
 };
 
 /**
@@ -82,7 +85,9 @@ async function parseStreaming(source: NodeJS.ReadableStream | Buffer, options: P
   repairHeaders(parser);
   const structure = observeStructure(parser, options.partPrefix);
   const textParts = createTextPartReader();
-  decodeTextParts(parser, (headers) => structure.partIdFor(headers, null), textParts.handle);
+  const onTextPart = options.onTextPart;
+  const handleText = onTextPart ? (part: TextPart) => (onTextPart(part.partId, part.text), textParts.handle(part)) : textParts.handle;
+  decodeTextParts(parser, (headers) => structure.partIdFor(headers, null), handleText);
   const collector = createAttachmentCollector({
     partIdFor: structure.partIdFor,
     budget,

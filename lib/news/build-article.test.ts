@@ -19,6 +19,19 @@ describe("buildArticle", () => {
     expect(parsed.text).toContain(".dot line");
   });
 
+  it("posts rich text as multipart/alternative: sanitized HTML and a plain rendering of it", async () => {
+    const html = '<p>Hello <strong>group</strong> <a href="https://example.test/x">link</a></p><script>alert(1)</script><img src="https://tracker.example/p.gif"><p onclick="x()">bye</p>';
+    const { raw } = await buildArticle({ from: { name: "", address: "a@x" }, newsgroups: ["a.b"], subject: "rich", text: "ignored", html }, { domain: "x" });
+    expect(raw.toString()).toMatch(/^Content-Type: multipart\/alternative;/m);
+    const parsed = await parseMessage(raw);
+    expect(parsed.html).toContain("<strong>group</strong>");
+    expect(parsed.html).toContain('href="https://example.test/x"');
+    expect(parsed.html).not.toMatch(/script|tracker\.example|onclick/);
+    expect(parsed.text).toContain("Hello group");
+    expect(parsed.text).toContain("bye");
+    expect(parsed.text).not.toContain("ignored");
+  });
+
   it("adds Control for a cancel", async () => {
     const { raw } = await buildArticle({ from: { name: "", address: "a@x" }, newsgroups: ["a.b"], subject: "cmsg cancel <m@x>", text: "cancel\n", control: "cancel <m@x>" }, { domain: "x" });
     expect(raw.toString()).toMatch(/^Control: cancel <m@x>\r$/m);

@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
 import MailComposer from "nodemailer/lib/mail-composer";
+import { htmlToPlainText } from "@/lib/compose/html-to-plain";
 import type { Address } from "@/lib/mime/types";
+import { sanitizeOutgoingHtml } from "@/lib/smtp/sanitize-outgoing-html";
 
 export type ArticleDraft = {
   from: Address;
@@ -8,6 +10,9 @@ export type ArticleDraft = {
   subject: string;
   /** Plain text: news gets text/plain (RFC 5536 readers may show nothing else). */
   text: string;
+  /** Rich text from the composer: posted sanitized as multipart/alternative, its text/plain part
+   * rendered from the sanitized HTML (`text` is then ignored). */
+  html?: string;
   /** The article answered, oldest first, its own Message-ID last (a follow-up); [] for a new thread. */
   references?: readonly string[];
   /** Where follow-ups should go when not to `newsgroups`. */
@@ -30,7 +35,8 @@ export function trimReferences(refs: readonly string[]): string[] {
 
 /**
  * Builds an article (RFC 5536) with nodemailer's MailComposer, as mail is built: encoded words for
- * non-ASCII headers, a transfer encoding chosen for the text, a fresh Message-ID at `domain`.
+ * non-ASCII headers, a transfer encoding chosen for the text, a fresh Message-ID at `domain`;
+ * text/plain, or multipart/alternative (text/plain + sanitized text/html) for a rich post.
  */
 export async function buildArticle(draft: ArticleDraft, opts: { domain: string; date?: Date }): Promise<{ raw: Buffer; messageId: string }> {
   const messageId = `${crypto.randomUUID()}@${opts.domain}`;
@@ -41,10 +47,12 @@ export async function buildArticle(draft: ArticleDraft, opts: { domain: string; 
   if (draft.cancelLock) headers["Cancel-Lock"] = draft.cancelLock(messageId);
   if (draft.cancelKey) headers["Cancel-Key"] = draft.cancelKey;
   headers["User-Agent"] = "Postern";
+  // sanitized as outgoing mail is: formatting and plain links only, nothing fetched from elsewhere
+  const html = draft.html !== undefined ? sanitizeOutgoingHtml(draft.html) : null;
   const composer = new MailComposer({
     from: { name: draft.from.name, address: draft.from.address },
     subject: draft.subject,
-    text: draft.text,
+    ...(html !== null ? { text: htmlToPlainText(html), html } : { text: draft.text }),
     messageId: `<${messageId}>`,
     date: opts.date ?? new Date(),
     ...(refs.length ? { references: refs.map((r) => `<${r}>`).join(" ") } : {}),

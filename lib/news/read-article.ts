@@ -19,6 +19,8 @@ export type OpenedArticle = {
   /** This article in every group it was posted to (Xref), for marking it read everywhere. */
   marks: ArticleMark[];
   size: number;
+  /** The article as the server sent it (for the spam filter, when a group asks for it). */
+  raw: Buffer;
 };
 
 function headerValue(raw: Buffer, name: string): string {
@@ -30,12 +32,19 @@ function headerValue(raw: Buffer, name: string): string {
 
 const groupList = (v: string) => v.split(/[\s,]+/).filter((g) => /^[^\s,]+$/.test(g) && g.toLowerCase() !== "poster");
 
+/** The raw bytes of ARTICLE `number` of `group`, refused past what Postern parses (the whole
+ * article is held in memory).
+ * @throws NntpResponseError 411/423 | NntpProtocolError too-large */
+export async function fetchArticleBytes(session: NewsSession, opts: { group: string; number: number }): Promise<Buffer> {
+  await selectGroup(session.connection, opts.group);
+  const maxBytes = Math.min(NNTP_MAX_ARTICLE_BYTES, MAX_PARSE_BYTES);
+  return (await fetchArticle(session.connection, { ref: { number: opts.number }, maxBytes })).raw;
+}
+
 /** ARTICLE `number` of `group`, parsed by the same MIME pipeline as mail.
  * @throws NntpResponseError 411/423 | NntpProtocolError too-large */
 export async function readArticle(session: NewsSession, opts: { group: string; number: number }): Promise<OpenedArticle> {
-  await selectGroup(session.connection, opts.group);
-  const maxBytes = Math.min(NNTP_MAX_ARTICLE_BYTES, MAX_PARSE_BYTES);
-  const { raw } = await fetchArticle(session.connection, { ref: { number: opts.number }, maxBytes });
+  const raw = await fetchArticleBytes(session, opts);
   const message = await parseMessage(raw);
   const thread = readThreadHeaders(raw.subarray(0, Math.max(0, raw.indexOf("\r\n\r\n")) + 2));
   const xref = headerValue(raw, "Xref").split(/\s+/).slice(1);
@@ -55,5 +64,6 @@ export async function readArticle(session: NewsSession, opts: { group: string; n
     references: thread.references,
     marks,
     size: raw.length,
+    raw,
   };
 }

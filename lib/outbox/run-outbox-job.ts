@@ -3,6 +3,7 @@ import { isPosternError } from "@/lib/http/errors";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { readLinkSubmit } from "@/lib/read-links/send-read-links";
 import { fileSentMessage, submitBuilt, type Submit } from "@/lib/smtp/send-message";
+import { getMetrics } from "@/lib/observability/metrics";
 import { toSendError } from "@/lib/smtp/smtp-error";
 import { LEASE_MS, MAX_SEND_ATTEMPTS, parseResult } from "./outbox-state";
 import type { OutboxPayload } from "./outbox-payload";
@@ -55,9 +56,11 @@ export async function runOutboxJob(claim: Claim, opts: RunOptions = {}): Promise
       } catch (e) {
         const error = toSendError(e);
         if (!isPosternError(e)) console.error("[outbox] send failed:", e);
+        getMetrics().sends.inc({ result: "failed" });
         await markFailed(claim, { code: error.code, message: error.message });
         return;
       }
+      getMetrics().sends.inc({ result: "sent" });
       if (!(await markAccepted(claim, { rejected }))) return console.error(`[outbox] job ${claim.id}: claim lost while it was being sent`);
       await opts.afterAccepted?.(claim.id);
     }

@@ -5,6 +5,7 @@ import { decryptText, encryptText } from "@/lib/auth/credentials";
 import { deriveKey } from "@/lib/auth/secret-key";
 import { databaseProvider, getDb } from "@/lib/db/client";
 import { PosternError } from "@/lib/http/errors";
+import { getMetrics } from "@/lib/observability/metrics";
 import type { Address } from "@/lib/mime/types";
 import { toBase64Url } from "./base64url";
 import { hashLinkToken, newLinkToken } from "./link-token";
@@ -157,6 +158,7 @@ export async function openReadLink(
     if (state === "waiting") return { ok: false, state: "expired", at: row.expiresAt };
     return { ok: false, state, at: state === "opened" ? (row.openedAt as Date) : state === "revoked" ? (row.revokedAt as Date) : row.expiresAt };
   }
+  getMetrics().readLinksOpened.inc();
   if (retryHash) {
     const row = await db.readLink.findUnique({ where: { tokenHash }, select: { ciphertext: true } });
     if (!row?.ciphertext) throw new PosternError("NOT_FOUND", "This message is no longer stored.");

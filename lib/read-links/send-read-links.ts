@@ -12,6 +12,7 @@ import { toSendError, type SmtpErrorLike } from "@/lib/smtp/smtp-error";
 import { createSmtpTransport } from "@/lib/smtp/transport";
 import { linkNoticeHtml, linkNoticeSubject, linkNoticeText } from "./link-notice";
 import { newReceiptId } from "./link-token";
+import { getMetrics } from "@/lib/observability/metrics";
 import { createReadLink, deleteReadLinks } from "./read-link-store";
 
 /** Header of the Sent copy: the receipt ids and whom each link went to (never a link or key). */
@@ -111,6 +112,7 @@ export function readLinkSubmit(plan: ReadLinkPlan, ctx: ReadLinkContext): Submit
         try {
           await transport.sendMail({ envelope: { from: built.envelope.from, to: [n.recipient] }, raw: n.built.wire });
           delivered++;
+          getMetrics().readLinksSent.inc();
         } catch (e) {
           const err = (e ?? {}) as SmtpErrorLike;
           // Before anything went out, a server or sign-in failure means nothing was sent at all.

@@ -1,3 +1,4 @@
+import { getMetrics } from "@/lib/observability/metrics";
 import { listAllFolders } from "@/lib/imap/folder-lookup";
 import { listMessages, type MessagePage } from "@/lib/imap/list-messages";
 import { DEFAULT_LIST_QUERY, isDefaultOrder, toImapSearch } from "@/lib/imap/list-query";
@@ -73,6 +74,7 @@ export async function fileNewInboxMail(id: ImapIdentity, email: string, known?: 
       // the one whose verdict is stored files the message and counts its sender.
       if (!(await claimVerdict(account, s.key, { uid: s.uid, score: report.score, isSpam: report.isSpam, filed: file, unsure: report.unsure }))) continue;
       judged++;
+      getMetrics().spamVerdicts.inc({ verdict: report.isSpam ? "spam" : report.unsure ? "unsure" : "ham" });
       if (file) spam.push(s.uid);
       // Spam that could not be filed (no Junk folder) is at least marked.
       const mark = isTrained(corpus) && (report.unsure || (report.isSpam && !file));

@@ -1,3 +1,4 @@
+import { getMetrics } from "@/lib/observability/metrics";
 import { getSettings } from "@/lib/settings/account-settings";
 import { classifyTokens, countTokens, type GrahamOptions } from "./graham";
 import { isTrained, type SpamMethod } from "./evaluate-message";
@@ -83,6 +84,7 @@ export async function trainMessages(
       await store.apply(delta);
       step = learnMessage(weights, itemSlots, label, LOGISTIC_DEFAULTS.rate);
       outcome.learned++;
+      getMetrics().spamLearned.inc({ label });
     } else if (label) {
       outcome.alreadyKnown++;
     }

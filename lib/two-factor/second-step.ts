@@ -2,15 +2,25 @@
 // requires it), and passing it under its own limit.
 import { getConfig } from "@/lib/env";
 import { PosternError } from "@/lib/http/errors";
+import { countPasskeys } from "@/lib/passkeys/passkey-store";
 import { isTwoFactorRequired } from "./require-two-factor";
 import { clearSecondFactorFailures, recordSecondFactorFailure, secondFactorWaitSeconds } from "./second-factor-throttle";
 import { confirmEnrolment, twoFactorStatus, useSecondFactor, type SecondFactorResult } from "./two-factor-store";
 
-/** "verify": a TOTP or recovery code; "enrol": set TOTP up now (REQUIRE_2FA) before any mail. */
+/** "verify": a passkey, a TOTP or a recovery code; "enrol": set TOTP up now (REQUIRE_2FA) before any mail. */
 export type SecondStep = "verify" | "enrol";
 
+/** The second factors an account has: what the second step can offer. */
+export type SecondFactors = { totp: boolean; passkeys: number };
+
+export async function secondFactorsOf(email: string): Promise<SecondFactors> {
+  const [status, passkeys] = await Promise.all([twoFactorStatus(email), countPasskeys(email)]);
+  return { totp: status.enabled, passkeys };
+}
+
 export async function secondStepFor(email: string): Promise<SecondStep | null> {
-  if ((await twoFactorStatus(email)).enabled) return "verify";
+  const factors = await secondFactorsOf(email);
+  if (factors.totp || factors.passkeys > 0) return "verify";
   return isTwoFactorRequired(email, getConfig().REQUIRE_2FA) ? "enrol" : null;
 }
 

@@ -4,6 +4,7 @@
 import { decryptText, encryptText } from "@/lib/auth/credentials";
 import { deriveKey } from "@/lib/auth/secret-key";
 import { getDb } from "@/lib/db/client";
+import { countPasskeys } from "@/lib/passkeys/passkey-store";
 import { hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes } from "./recovery-codes";
 import { acceptableTotpStep, matchTotpStep, newTotpSecret } from "./totp";
 
@@ -68,10 +69,18 @@ export async function regenerateRecoveryCodes(account: string): Promise<string[]
   return codes;
 }
 
-/** TOTP off: the secret and the recovery codes are deleted. */
+/** TOTP off: the secret is deleted, and the recovery codes too unless a passkey still needs them. */
 export async function disableTwoFactor(account: string): Promise<void> {
   const key = accountKey(account);
-  await getDb().$transaction([getDb().twoFactor.deleteMany({ where: { account: key } }), getDb().recoveryCode.deleteMany({ where: { account: key } })]);
+  await getDb().twoFactor.deleteMany({ where: { account: key } });
+  await forgetRecoveryCodesIfUnused(key);
+}
+
+/** Recovery codes stand in for a second factor: with neither TOTP nor a passkey left they go. */
+export async function forgetRecoveryCodesIfUnused(account: string): Promise<void> {
+  const key = accountKey(account);
+  const [totp, passkeys] = await Promise.all([getDb().twoFactor.count({ where: { account: key, enabledAt: { not: null } } }), countPasskeys(key)]);
+  if (totp === 0 && passkeys === 0) await getDb().recoveryCode.deleteMany({ where: { account: key } });
 }
 
 /** Checks a TOTP code (a step newer than the last one used) or a recovery code (deleted on use). */

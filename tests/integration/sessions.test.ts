@@ -1,9 +1,9 @@
 // Devices and sessions (issue 23): ending another session of the account deletes it and closes
 // its IMAP connection; another account's session ids are ignored; a process whose connection
-// belongs to a session ended elsewhere closes it at its next sweep.
+// belongs to a session ended elsewhere closes it within seconds (the poll in instrumentation.ts).
 import { describe, expect, it } from "vitest";
 import { findSession, listSessions } from "@/lib/auth/session-store";
-import { endExpiredSessions, endOtherSessions, endSessions } from "@/lib/auth/sign-out";
+import { closeSessionsEndedElsewhere, endExpiredSessions, endOtherSessions, endSessions } from "@/lib/auth/sign-out";
 import { getDb } from "@/lib/db/client";
 import { getPool } from "@/lib/imap/session-pool";
 import { ALICE, BOB, signInAs } from "./helpers";
@@ -16,7 +16,7 @@ describe("devices and sessions", () => {
     const listed = await listSessions(ALICE.email);
     expect(listed.map((s) => s.id)).toEqual(expect.arrayContaining([a1.sessionId, a2.sessionId]));
     expect(listed.map((s) => s.id)).not.toContain(b.sessionId);
-    expect(Object.keys(listed[0]).sort()).toEqual(["createdAt", "id", "lastSeenAt", "userAgent"]);
+    expect(Object.keys(listed[0]).sort()).toEqual(["clientIp", "createdAt", "id", "lastSeenAt", "userAgent"]);
 
     // bob cannot end alice's session by naming its id.
     expect(await endSessions(BOB.email, [a2.sessionId])).toBe(0);
@@ -37,5 +37,14 @@ describe("devices and sessions", () => {
     await getDb().session.delete({ where: { id: s.sessionId } });
     await endExpiredSessions();
     expect(getPool().sessionIds()).not.toContain(s.sessionId);
+  });
+
+  it("closes a connection whose session another process ended with the short poll, leaving live ones", async () => {
+    const ended = await signInAs(ALICE);
+    const live = await signInAs(ALICE);
+    await getDb().session.delete({ where: { id: ended.sessionId } });
+    expect(await closeSessionsEndedElsewhere()).toBeGreaterThanOrEqual(1);
+    expect(getPool().sessionIds()).not.toContain(ended.sessionId);
+    expect(getPool().sessionIds()).toContain(live.sessionId);
   });
 });

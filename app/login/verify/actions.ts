@@ -2,28 +2,19 @@
 // The second sign-in step (lib/two-factor/second-step.ts): the pending sign-in's sealed cookie
 // and a code. Like the password step it has no session yet, so it checks the Origin strictly
 // (app/login/actions.ts says why).
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
-import { signIn } from "@/auth";
-import { pendingSignInCookie } from "@/lib/auth/auth-cookies";
-import { openPendingSignIn, sealPassedSignIn } from "@/lib/auth/pending-sign-in";
+import { openPendingSignIn } from "@/lib/auth/pending-sign-in";
 import { isPosternError } from "@/lib/http/errors";
-import { isHttpsRequest } from "@/lib/http/request-origin";
 import { noticeUrl } from "@/lib/http/signed-notice";
 import { isOwnOrigin } from "@/lib/http/same-origin";
 import { passSecondStep } from "@/lib/two-factor/second-step";
+import { finishPendingSignIn, pendingCookie } from "../finish-pending-sign-in";
 
 export type VerifyState = { error: string | null };
 
 const codeSchema = z.string().trim().min(6).max(40);
-
-async function pendingCookie() {
-  const cookie = pendingSignInCookie(isHttpsRequest(await headers()));
-  const jar = await cookies();
-  return { value: jar.get(cookie.name)?.value, clear: () => jar.set(cookie.name, "", { ...cookie.options, maxAge: 0 }) };
-}
 
 export async function verifySecondFactor(_prev: VerifyState, form: FormData): Promise<VerifyState> {
   if (!isOwnOrigin(await headers())) return { error: "This form did not come from Postern's own page. Reload the page and try again." };
@@ -45,15 +36,7 @@ export async function verifySecondFactor(_prev: VerifyState, form: FormData): Pr
     throw e;
   }
   cookie.clear();
-  try {
-    await signIn("credentials", { ticket: sealPassedSignIn({ email: pending.email, pass: pending.pass }), redirectTo });
-  } catch (e) {
-    // A successful signIn throws Next's redirect, which must propagate.
-    if (e instanceof CredentialsSignin) redirect("/login?reason=changed");
-    if (e instanceof AuthError) return { error: "Sign-in failed. Please try again." };
-    throw e;
-  }
-  return { error: null };
+  return finishPendingSignIn(pending, redirectTo);
 }
 
 /** "Use another account": forgets the pending sign-in. */

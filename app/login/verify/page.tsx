@@ -4,7 +4,9 @@ import { pendingSignInCookie } from "@/lib/auth/auth-cookies";
 import { openPendingSignIn } from "@/lib/auth/pending-sign-in";
 import { isHttpsRequest } from "@/lib/http/request-origin";
 import { enrolmentDisplay } from "@/lib/two-factor/enrolment-qr";
+import { secondFactorsOf } from "@/lib/two-factor/second-step";
 import { pendingEnrolmentSecret } from "@/lib/two-factor/two-factor-store";
+import { PasskeyButton } from "../passkey-button";
 import { VerifyForm } from "./verify-form";
 
 export const dynamic = "force-dynamic";
@@ -17,6 +19,7 @@ export default async function VerifyPage() {
   // Enrolment at sign-in: the secret waits in the database, so a reload shows the same QR code.
   const secret = pending.step === "enrol" ? await pendingEnrolmentSecret(pending.email) : null;
   const display = secret ? await enrolmentDisplay(pending.email, secret) : null;
+  const factors = await secondFactorsOf(pending.email);
   return (
     <main className="login-page">
       <div className="login-card">
@@ -31,6 +34,12 @@ export default async function VerifyPage() {
               Or type this key: <code data-testid="totp-secret">{display.typedSecret}</code>
             </p>
           </section>
+        ) : factors.passkeys > 0 ? (
+          <>
+            <p>Confirm it is you with your passkey or security key.</p>
+            <PasskeyButton mode="step" label="Use my passkey" />
+            <p className="form-notice">{factors.totp ? "Or enter the code your authenticator app shows, or a recovery code." : "Or enter a recovery code."}</p>
+          </>
         ) : (
           <p>Enter the code your authenticator app shows for Postern.</p>
         )}

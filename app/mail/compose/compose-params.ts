@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ComposeRequest } from "@/lib/compose/prepare-compose";
+import { groupName } from "../news/news-params";
 
 const uid = z.coerce.number().int().positive().max(4294967295).optional().catch(undefined);
 
@@ -15,6 +16,9 @@ export const composeParamsSchema = z.object({
   to: z.string().max(10_000).optional().catch(undefined),
   /** Folder to go back to; kept in the URL of a saved draft so a reload keeps it too. */
   back: z.string().min(1).max(1000).optional().catch(undefined),
+  /** Reply by mail to news article ?article= in ?newsgroup= (issue 24). */
+  article: z.coerce.number().int().positive().max(2 ** 53 - 1).optional().catch(undefined),
+  newsgroup: groupName.optional().catch(undefined),
   /** A sent message waiting out the undo delay (lib/outbox). */
   outbox: z.string().min(1).max(100).optional().catch(undefined),
 });
@@ -28,6 +32,7 @@ export function toComposeRequest(p: ComposeParams): ComposeRequest {
   if (p.reply) return { kind: "reply", ref: { folder, uid: p.reply } };
   if (p.forward) return { kind: "forward", ref: { folder, uid: p.forward } };
   if (p.forwardAttached) return { kind: "forwardAttached", ref: { folder, uid: p.forwardAttached } };
+  if (p.article && p.newsgroup) return { kind: "replyToArticle", article: { group: p.newsgroup, number: p.article } };
   return { kind: "new", to: p.to };
 }
 

@@ -4,6 +4,8 @@ import { composeFormat } from "@/lib/compose/compose-settings";
 import { prepareCompose } from "@/lib/compose/prepare-compose";
 import { listIdentities, listSendingIdentities } from "@/lib/identities/identity-store";
 import { isPosternError } from "@/lib/http/errors";
+import { readArticle } from "@/lib/news/read-article";
+import { withNews } from "@/lib/news/with-news";
 import { getQueued } from "@/lib/outbox/outbox";
 import { LOST_NOTICE, notSentNotice } from "@/lib/compose/not-sent-notice";
 import { readLinkExpiryDays } from "@/lib/read-links/read-link-settings";
@@ -17,7 +19,7 @@ import { sentRedirect } from "./sent-redirect";
 
 export const dynamic = "force-dynamic";
 
-const TITLES = { new: "New message", reply: "Reply", replyAll: "Reply all", forward: "Forward", forwardAttached: "Forward as attachment", draft: "Draft" } as const;
+const TITLES = { new: "New message", reply: "Reply", replyAll: "Reply all", forward: "Forward", forwardAttached: "Forward as attachment", draft: "Draft", replyToArticle: "Reply by mail" } as const;
 
 export default async function ComposePage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const session = await requireMailSession();
@@ -41,7 +43,7 @@ export default async function ComposePage({ searchParams }: { searchParams: Prom
     const [all, identities] = await Promise.all([listIdentities(session.email), listSendingIdentities(session.email)]);
     const own = [session.email, ...all.map((i) => i.address)];
     const [readLinkDays, format] = await getSettings(session.email, [readLinkExpiryDays, composeFormat] as const);
-    const [initial, limit] = await Promise.all([prepareCompose(session.imap, own, request, identities, { format }), getSendLimit()]);
+    const [initial, limit] = await Promise.all([prepareCompose(session.imap, own, request, identities, { format, readArticle: (ref) => withNews(session.email, (s) => readArticle(s, ref)) }), getSendLimit()]);
     body = (
       <Composer
         initial={initial}

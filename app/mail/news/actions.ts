@@ -7,6 +7,7 @@ import { noticeUrl } from "@/lib/http/signed-notice";
 import { listIdentities } from "@/lib/identities/identity-store";
 import { forgetNewsServer, getNewsServer, newsSecurity, saveNewsServer } from "@/lib/news/news-server-store";
 import { cancelArticle, postNews } from "@/lib/news/post-news";
+import { setSpamFilter } from "@/lib/news/judge-article";
 import { markGroupRead, markUnread } from "@/lib/news/read-state";
 import { subscribe, unsubscribe } from "@/lib/news/subscriptions";
 import { sessionAction } from "../session-action";
@@ -50,6 +51,13 @@ export const markArticleUnread = sessionAction("/mail/news", async (session, for
   redirect(newsUrl({ group: input.data.group }));
 });
 
+export const setGroupSpamFilter = sessionAction("/mail/news", async (session, form) => {
+  const input = z.object({ group: groupName, on: z.enum(["0", "1"]) }).safeParse({ group: field(form, "group"), on: field(form, "on") });
+  if (!input.success) redirect("/mail/news");
+  await setSpamFilter(session.email, { group: input.data.group, on: input.data.on === "1" });
+  redirect(newsUrl({ group: input.data.group }));
+});
+
 const messageId = z.string().min(3).max(250).regex(/^<?[\x21-\x3d\x3f-\x7e]+>?$/);
 const groups = z
   .string()
@@ -65,10 +73,12 @@ export const postToNews = sessionAction("/mail/news/compose", async (session, fo
       followupTo: z.union([z.literal(""), groups]),
       subject: z.string().trim().min(1).max(500),
       text: z.string().max(1_000_000),
+      // the composer's switch: plain unless the poster chose rich text
+      format: z.enum(["plain", "html"]).catch("plain"),
       references: z.string().max(20_000).transform((s) => s.split(/\s+/).map((r) => r.replace(/^<|>$/g, "")).filter(Boolean)),
       back: z.union([z.literal(""), groupName]),
     })
-    .safeParse(Object.fromEntries(["newsgroups", "followupTo", "subject", "text", "references", "back"].map((k) => [k, field(form, k)])));
+    .safeParse(Object.fromEntries(["newsgroups", "followupTo", "subject", "text", "format", "references", "back"].map((k) => [k, field(form, k)])));
   if (!input.success) redirect(noticeUrl("/mail/news", { kind: "error", text: "Give the article a subject and at least one valid newsgroup." }));
   const d = input.data;
   const identity = (await listIdentities(session.email))[0];
@@ -79,7 +89,7 @@ export const postToNews = sessionAction("/mail/news/compose", async (session, fo
     newsgroups: d.newsgroups,
     followupTo: d.followupTo || undefined,
     subject: d.subject,
-    text: d.text,
+    ...(d.format === "html" ? { text: "", html: d.text } : { text: d.text }),
     references: d.references,
   }).catch((e) => fail(newsUrl({ group: back }), e));
   redirect(noticeUrl("/mail/news", { kind: "ok", text: `Posted to ${d.newsgroups.join(", ")}.` }, { group: back }));

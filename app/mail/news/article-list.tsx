@@ -2,11 +2,11 @@ import Link from "next/link";
 import type { ArticlePage } from "@/lib/news/list-articles";
 import { LocalDate } from "../local-date";
 import { CsrfField } from "../csrf-field";
-import { markAllRead, subscribeGroup, unsubscribeGroup } from "./actions";
+import { markAllRead, setGroupSpamFilter, subscribeGroup, unsubscribeGroup } from "./actions";
 import { newsUrl } from "./news-url";
 
 /** A page of a group's articles, threads newest first, replies indented under what they answer. */
-export function ArticleList({ page, selected, subscribed, before }: { page: ArticlePage; selected?: number; subscribed: boolean; before?: number }) {
+export function ArticleList({ page, selected, subscribed, before, spamFilter = false }: { page: ArticlePage; selected?: number; subscribed: boolean; before?: number; spamFilter?: boolean }) {
   const group = page.group.name;
   return (
     <section className="message-list" aria-label="Articles">
@@ -26,6 +26,17 @@ export function ArticleList({ page, selected, subscribed, before }: { page: Arti
             <input type="hidden" name="group" value={group} />
             <input type="hidden" name="high" value={page.group.high} />
             <button type="submit" className="text-button">Mark all read</button>
+          </form>
+        )}
+        {subscribed && (
+          // opt-in per group: the filter learned from the reader's mail, which a group may not resemble
+          <form action={setGroupSpamFilter} className="inline-form">
+            <CsrfField />
+            <input type="hidden" name="group" value={group} />
+            <input type="hidden" name="on" value={spamFilter ? "0" : "1"} />
+            <button type="submit" className="text-button" aria-pressed={spamFilter} data-testid="group-spam-filter" title="Let the spam filter judge the articles you open in this group">
+              Spam filter: {spamFilter ? "on" : "off"}
+            </button>
           </form>
         )}
       </div>

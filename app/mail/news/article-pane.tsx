@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { MessageView } from "@/lib/mime/message-view";
+import type { ArticleVerdict } from "@/lib/news/judge-article";
 import type { OpenedArticle } from "@/lib/news/read-article";
 import { CsrfField } from "../csrf-field";
 import { HeaderLines } from "../header-lines";
@@ -7,14 +8,33 @@ import { MessageContent, type PartHref } from "../message-content";
 import { cancelOwnArticle, markArticleUnread } from "./actions";
 import { newsUrl } from "./news-url";
 
-/** Where an article's parts are served: the frame of its HTML body by group and number. */
+/** Where an article's parts are served, by group and number: the frame of its HTML body, and its
+ * files (a part, or a file inside one by `member`) from one route. */
 function articleHref(group: string, n: number): PartHref {
-  return (kind, part) => `/api/news/${kind === "html" ? "html" : "part"}?${new URLSearchParams({ group, n: String(n), ...(part ? { part } : {}) })}`;
+  return (kind, part, extra = {}) => {
+    const q = new URLSearchParams({ group, n: String(n), ...(part ? { part } : {}) });
+    if (kind !== "html" && extra.member) q.set("member", extra.member);
+    if (kind !== "html" && extra.name) q.set("name", extra.name);
+    return `/api/news/${kind === "html" ? "html" : "part"}?${q}`;
+  };
 }
 
 /** An open article: the same header lines, phishing warnings and body as a mail message, with the
  * news actions (follow up, reply by mail, cancel one's own, mark unread). */
-export function ArticlePane({ article, view, own, imagesAllowed }: { article: OpenedArticle; view: MessageView; own: boolean; imagesAllowed: boolean }) {
+export function ArticlePane({
+  article,
+  view,
+  own,
+  imagesAllowed,
+  verdict = null,
+}: {
+  article: OpenedArticle;
+  view: MessageView;
+  own: boolean;
+  imagesAllowed: boolean;
+  /** Set when the group's spam filter is on. */
+  verdict?: ArticleVerdict | null;
+}) {
   const { group, number } = article;
   const author = view.replyTo[0]?.address || view.from[0]?.address;
   return (
@@ -38,7 +58,11 @@ export function ArticlePane({ article, view, own, imagesAllowed }: { article: Op
           <Link href={`/mail/news/compose?${new URLSearchParams({ group, n: String(number) })}`} prefetch={false} data-testid="follow-up">
             Follow up
           </Link>
-          {author && <a href={`/mail/compose?${new URLSearchParams({ to: author })}`}>Reply by mail</a>}
+          {author && (
+            <a href={`/mail/compose?${new URLSearchParams({ newsgroup: group, article: String(number) })}`} data-testid="reply-by-mail">
+              Reply by mail
+            </a>
+          )}
           <form action={markArticleUnread} className="inline-form">
             <CsrfField />
             <input type="hidden" name="group" value={group} />
@@ -55,6 +79,11 @@ export function ArticlePane({ article, view, own, imagesAllowed }: { article: Op
           )}
         </div>
       </header>
+      {verdict && (verdict.isSpam || verdict.unsure) && (
+        <div className="notice warning" role="status" data-testid="article-spam-verdict">
+          The spam filter judges this article {verdict.isSpam ? "spam" : "possibly spam"} (score {Math.round(verdict.score * 100)}%).
+        </div>
+      )}
       {view.problems.length > 0 && (
         <div className="notice warning" role="status">
           <strong>Parts of this article could not be read.</strong> {view.problems.join(" ")}

@@ -14,3 +14,6 @@ export const newsParamsSchema = z.object({
 });
 
 export const groupName = z.string().max(200).regex(GROUP);
+
+/** An article's number in its group (RFC 3977 allows up to 2^63-1; beyond 2^53 is unsafe here). */
+export const articleNumber = z.coerce.number().int().positive().max(2 ** 53 - 1);

@@ -5,19 +5,24 @@ import { readNotice } from "@/lib/http/signed-notice";
 import { listIdentities } from "@/lib/identities/identity-store";
 import { listFolders } from "@/lib/imap/list-folders";
 import { buildMessageView } from "@/lib/mime/message-view";
+import { preferPlainText, trustedImageSender, trustedImageSenders } from "@/lib/mime/reading-settings";
 import { browseGroups } from "@/lib/news/browse-groups";
+import { judgeArticle, spamFilterOn } from "@/lib/news/judge-article";
 import { listArticles } from "@/lib/news/list-articles";
 import { toNewsError } from "@/lib/news/news-error";
 import { readArticle, type OpenedArticle } from "@/lib/news/read-article";
 import { markRead, readRangesOf } from "@/lib/news/read-state";
 import { refreshSubscriptions } from "@/lib/news/subscriptions";
 import { withNews } from "@/lib/news/with-news";
+import { getSettings } from "@/lib/settings/account-settings";
 import { FolderTree } from "../folder-tree";
+import { FoldersDrawerClose, FoldersDrawerToggle } from "../folders-drawer";
 import { NewsTree } from "../news-tree";
 import { ArticleList } from "./article-list";
 import { ArticlePane } from "./article-pane";
 import { GroupBrowser } from "./group-browser";
 import { newsParamsSchema } from "./news-params";
+import { newsUrl } from "./news-url";
 
 export const dynamic = "force-dynamic";
 
@@ -54,13 +59,19 @@ export default async function NewsPage({ searchParams }: { searchParams: Promise
     ]);
     const { opened, openError, page, browse, groups } = news;
     const subscribed = new Set(groups.map((g) => g.group));
-    const imagesAllowed = params.images === "1";
-    const view = opened ? buildMessageView(opened.message, { allowRemoteContent: imagesAllowed, preferPlainText: true }) : null;
+    // read as mail is: the account's plain-text preference and trusted image senders, so an HTML
+    // article shows in the sandboxed frame, its remote images through the image proxy once shown
+    const [plainFirst, imageSenders] = await getSettings(account, [preferPlainText, trustedImageSenders] as const);
+    const imagesAllowed = params.images === "1" || (opened !== null && trustedImageSender(opened.message.from, imageSenders) !== null);
+    const view = opened ? buildMessageView(opened.message, { allowRemoteContent: imagesAllowed, preferPlainText: plainFirst }) : null;
     const ownAddresses = new Set([account, ...(await listIdentities(account)).map((i) => i.address)].map((a) => a.toLowerCase()));
     const own = Boolean(view?.from.some((a) => ownAddresses.has(a.address.toLowerCase())));
+    const spamFilter = params.group && subscribed.has(params.group) ? await spamFilterOn(account, params.group) : false;
+    const verdict = opened && spamFilter ? await judgeArticle(account, opened.raw) : null;
     return (
-      <div className="mail-app">
+      <div className={params.n ? "mail-app has-message" : "mail-app"}>
         <header className="topbar">
+          <FoldersDrawerToggle />
           <span className="brand">Postern</span>
           {params.group && (
             <a href={`/mail/news/compose?${new URLSearchParams({ group: params.group })}`} className="compose-button" data-testid="new-article">
@@ -71,14 +82,18 @@ export default async function NewsPage({ searchParams }: { searchParams: Promise
           <a href="/mail/news/server" className="topbar-link">News server</a>
           <span className="account" data-testid="account">{account}</span>
         </header>
-        <div className="sidebar">
+        <div className="sidebar" id="folders">
+          <FoldersDrawerClose />
           <FolderTree folders={folders} current="" />
           <NewsTree groups={groups} current={params.group} />
         </div>
+        <a href={newsUrl({ group: params.group, before: params.before })} className="phone-back phone-only" data-testid="back-to-list">
+          ← {params.group ?? "Newsgroups"}
+        </a>
         {browse ? (
           <GroupBrowser groups={browse.groups} more={browse.more} search={params.q ?? ""} subscribed={subscribed} />
         ) : page ? (
-          <ArticleList page={page} selected={params.n} subscribed={subscribed.has(page.group.name)} before={params.before} />
+          <ArticleList page={page} selected={params.n} subscribed={subscribed.has(page.group.name)} before={params.before} spamFilter={spamFilter} />
         ) : (
           <section className="message-list" aria-label="Articles">
             <p className="notice">Choose a newsgroup, or browse the server&apos;s groups to subscribe.</p>
@@ -90,7 +105,7 @@ export default async function NewsPage({ searchParams }: { searchParams: Promise
           </p>
         )}
         {opened && view ? (
-          <ArticlePane article={opened} view={view} own={own} imagesAllowed={imagesAllowed} />
+          <ArticlePane article={opened} view={view} own={own} imagesAllowed={imagesAllowed} verdict={verdict} />
         ) : (
           <section className="message-view empty" aria-label="Article">
             <p data-testid={openError ? "message-missing" : undefined}>{openError ?? "Select an article to read it."}</p>

@@ -8,6 +8,8 @@ import { CSRF_REFUSED, sessionAction, sessionStateAction } from "../session-acti
 import { isPosternError } from "@/lib/http/errors";
 import { passSecondStep } from "@/lib/two-factor/second-step";
 import { confirmEnrolment, disableTwoFactor, regenerateRecoveryCodes } from "@/lib/two-factor/two-factor-store";
+import { setSetting } from "@/lib/settings/account-settings";
+import { showSessionNetworks, signInAlerts } from "@/lib/auth/security-settings";
 import type { CodesState } from "./codes-state";
 
 const code = z.string().trim().min(6).max(40);
@@ -42,4 +44,11 @@ export const disableTotpAction = sessionAction("/mail/security", async (session,
     }
   }
   redirect(noticeUrl("/mail/security", { kind: "error", text }));
+});
+
+/** Sign-in alerts and session networks (lib/auth/security-settings.ts say why both start off). */
+export const saveSignInAlertSettings = sessionAction("/mail/security", async (session, form) => {
+  await setSetting(session.email, signInAlerts, form.get("signInAlerts") === "yes");
+  await setSetting(session.email, showSessionNetworks, form.get("showSessionNetworks") === "yes");
+  redirect(noticeUrl("/mail/security", { kind: "ok", text: "Sign-in notice settings saved." }));
 });

@@ -1,8 +1,8 @@
 "use server";
 // Devices and sessions: signing out another session of the same account, or all of them but this
 // one. Each ends the session record (so its next request goes to the sign-in page, on any
-// process) and its IMAP connection here; other processes close theirs on their next sweep
-// (lib/auth/sign-out.ts endExpiredSessions).
+// process) and its IMAP connection here; other processes close theirs within seconds
+// (lib/auth/sign-out.ts closeSessionsEndedElsewhere).
 import { z } from "zod";
 import { endOtherSessions, endSessions } from "@/lib/auth/sign-out";
 import { noticeAction } from "../notice-action";

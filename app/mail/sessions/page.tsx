@@ -2,6 +2,9 @@ import { requireMailSession } from "@/auth";
 import { listSessions } from "@/lib/auth/session-store";
 import { readNotice } from "@/lib/http/signed-notice";
 import { agentFamily } from "@/lib/read-links/agent-family";
+import { showSessionNetworks } from "@/lib/auth/security-settings";
+import { networkPrefix } from "@/lib/auth/network-prefix";
+import { getSetting } from "@/lib/settings/account-settings";
 import { CsrfField } from "../csrf-field";
 import { SettingsFrame } from "../settings-frame";
 import { endOtherSessionsAction, endSessionAction } from "./actions";
@@ -11,11 +14,12 @@ export const dynamic = "force-dynamic";
 
 const when = (d: Date) => `${d.toLocaleString("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" })} UTC`;
 
-/** Settings: the account's live sessions (browser family and times only), and signing them out. */
+/** Settings: the account's live sessions (browser family, times, and the network where the owner
+ * turned that on in Sign-in security), and signing them out. */
 export default async function SessionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const session = await requireMailSession();
   const notice = readNotice(await searchParams);
-  const sessions = await listSessions(session.email);
+  const [sessions, showNetworks] = await Promise.all([listSessions(session.email), getSetting(session.email, showSessionNetworks)]);
   return (
     <SettingsFrame email={session.email} title="Devices and sessions" notice={notice} noticeTestId="sessions-notice">
       <ul className={styles.list}>
@@ -27,6 +31,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
             </h2>
             <p className={styles.hint}>
               Signed in {when(s.createdAt)} · last used {when(s.lastSeenAt)}
+              {showNetworks && networkPrefix(s.clientIp) && <> · from network {networkPrefix(s.clientIp)}</>}
             </p>
             {s.id !== session.id && (
               <form action={endSessionAction}>

@@ -9,8 +9,18 @@ import { preferPlainText, useImageProxy } from "@/lib/mime/reading-settings";
 import { mdnPolicy } from "@/lib/mdn/mdn-settings";
 import { readLinkExpiryDays, readLinkInboxNotice, readLinkShowSubject } from "@/lib/read-links/read-link-settings";
 import { setSetting } from "@/lib/settings/account-settings";
+import { THEMES, uiTheme } from "@/lib/settings/appearance-settings";
 import { z } from "zod";
 import { sessionAction } from "../session-action";
+
+const themeForm = z.object({ theme: z.enum(THEMES) });
+
+export const saveAppearanceSettings = sessionAction("/mail/settings", async (session, form) => {
+  const parsed = themeForm.safeParse({ theme: form.get("theme") });
+  if (!parsed.success) redirect(noticeUrl("/mail/settings", { kind: "error", text: "Choose light, dark, or as the system says." }));
+  await setSetting(session.email, uiTheme, parsed.data.theme);
+  redirect(noticeUrl("/mail/settings", { kind: "ok", text: "Appearance saved." }));
+});
 
 export const saveReadingSettings = sessionAction("/mail/settings", async (session, form) => {
   // A checkbox is present when ticked, absent otherwise: anything else is not this form.

@@ -6,7 +6,8 @@ import { getSettings } from "@/lib/settings/account-settings";
 import styles from "../identities/identities.module.css";
 import { readLinkExpiryDays, readLinkInboxNotice, readLinkShowSubject } from "@/lib/read-links/read-link-settings";
 import { mdnPolicy } from "@/lib/mdn/mdn-settings";
-import { saveComposeSettings, saveMdnSettings, saveReadingSettings, saveReadLinkSettings } from "./actions";
+import { saveAppearanceSettings, saveComposeSettings, saveMdnSettings, saveReadingSettings, saveReadLinkSettings } from "./actions";
+import { uiTheme } from "@/lib/settings/appearance-settings";
 import { composeFormat } from "@/lib/compose/compose-settings";
 import { stopShowingImagesFrom } from "./reading-actions";
 import { desktopNotifications } from "@/lib/live/live-settings";
@@ -22,13 +23,14 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const session = await requireMailSession();
   const notice = readNotice(await searchParams);
   const reading = await getReadingPreferences(session.email);
-  const [expiryDays, inboxNotice, mdn, notify, format, showSubject] = await getSettings(session.email, [
+  const [expiryDays, inboxNotice, mdn, notify, format, showSubject, theme] = await getSettings(session.email, [
     readLinkExpiryDays,
     readLinkInboxNotice,
     mdnPolicy,
     desktopNotifications,
     composeFormat,
     readLinkShowSubject,
+    uiTheme,
   ] as const);
   return (
     <SettingsFrame email={session.email} title="Settings" notice={notice} noticeTestId="settings-notice">
@@ -63,6 +65,25 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
               ))}
             </ul>
           )}
+        </section>
+        <section className={styles.panel} aria-labelledby="settings-appearance">
+          <h2 id="settings-appearance">Appearance</h2>
+          <form action={saveAppearanceSettings} className={styles.form}>
+            <CsrfField />
+            {(
+              [
+                ["system", "As my device's system setting says"],
+                ["light", "Light"],
+                ["dark", "Dark"],
+              ] as const
+            ).map(([value, label]) => (
+              <label key={value} className={`${styles.check} ${styles.wide}`}>
+                <input type="radio" name="theme" value={value} defaultChecked={theme === value} />
+                {label}
+              </label>
+            ))}
+            <button type="submit" className={styles.button}>Save</button>
+          </form>
         </section>
         <section className={styles.panel} aria-labelledby="settings-compose">
           <h2 id="settings-compose">Writing</h2>

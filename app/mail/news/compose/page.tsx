@@ -9,13 +9,15 @@ import { CsrfField } from "../../csrf-field";
 import { postToNews } from "../actions";
 import { newsParamsSchema } from "../news-params";
 import { newsUrl } from "../news-url";
+import { NewsBodyField } from "./news-body-field";
 
 export const dynamic = "force-dynamic";
 
 type Prefill = { newsgroups: string; subject: string; references: string; text: string };
 
 /** Follow-ups go where the article's Followup-To says (RFC 5536 3.2.6), else to its groups;
- * news answers quote first and write below. Plain text: news readers show nothing else. */
+ * news answers quote first and write below. Plain text by default (many news readers show
+ * nothing else), rich text when the poster switches to it. */
 export default async function NewsComposePage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const session = await requireMailSession();
   const raw = await searchParams;
@@ -43,7 +45,7 @@ export default async function NewsComposePage({ searchParams }: { searchParams: 
       <h1>{params.n ? "Follow up" : "New article"}</h1>
       {notice && <p className={notice.kind === "error" ? "form-error" : "form-notice"} role="status">{notice.text}</p>}
       {error && <p className="form-error" role="alert">{error}</p>}
-      <form action={postToNews} className="login-form" data-testid="news-composer">
+      <form action={postToNews} className="news-compose" data-testid="news-composer">
         <CsrfField />
         <input type="hidden" name="references" value={prefill.references} />
         <input type="hidden" name="back" value={params.group ?? ""} />
@@ -59,12 +61,8 @@ export default async function NewsComposePage({ searchParams }: { searchParams: 
           Subject
           <input name="subject" defaultValue={prefill.subject} required data-testid="news-subject" />
         </label>
-        <label>
-          Text
-          <textarea name="text" defaultValue={prefill.text} rows={16} style={{ fontFamily: "monospace" }} data-testid="news-text" />
-        </label>
-        <p className="muted">Sent as plain text, as newsgroups expect.</p>
-        <div style={{ display: "flex", gap: "1rem", alignItems: "center" }}>
+        <NewsBodyField initial={prefill.text} />
+        <div className="news-compose-actions">
           <button type="submit" data-testid="news-post">Post</button>
           <a href={back}>Cancel</a>
         </div>

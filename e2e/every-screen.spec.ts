@@ -1,0 +1,121 @@
+import { expect, test, type Page } from "@playwright/test";
+import { ALICE, signIn } from "./helpers";
+
+// Issue 21: Postern on a phone, and in dark mode. Alice's seeded mailbox is only read here; her
+// appearance setting is put back to "as the system says" at the end.
+
+/** Nothing on the page is wider than the screen (no sideways scrolling). */
+async function expectNoSidewaysScroll(page: Page) {
+  const widths = await page.evaluate(() => {
+    const screen = window.innerWidth;
+    // the innermost elements that stick out, to name in the failure
+    const over = [...document.querySelectorAll("body *")]
+      .filter((el) => el.getBoundingClientRect().right > screen + 1 && ![...el.children].some((c) => c.getBoundingClientRect().right > screen + 1))
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} (${Math.round(el.getBoundingClientRect().right)} px)`);
+    return { content: document.documentElement.scrollWidth, screen, over };
+  });
+  expect(widths.content, `page ${page.url()} is wider than the screen: ${widths.over.join(", ")}`).toBeLessThanOrEqual(widths.screen);
+}
+
+/** WCAG relative luminance of a CSS rgb()/rgba() colour. */
+function luminance(css: string): number {
+  const [r, g, b] = (css.match(/[\d.]+/g) ?? ["0", "0", "0"]).slice(0, 3).map((v) => {
+    const c = Number(v) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+const contrast = (a: string, b: string) => {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+};
+
+async function colours(page: Page, selector: string) {
+  return page.locator(selector).first().evaluate((el) => {
+    const own = getComputedStyle(el);
+    // the first ancestor with a background of its own is what the text is seen on
+    let bgEl: Element | null = el;
+    let bg = "rgba(0, 0, 0, 0)";
+    while (bgEl && (bg === "rgba(0, 0, 0, 0)" || bg === "transparent")) {
+      bg = getComputedStyle(bgEl).backgroundColor;
+      bgEl = bgEl.parentElement;
+    }
+    return { text: own.color, background: bg };
+  });
+}
+
+test.describe("on a phone (390 x 844, touch)", () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+
+  test("list, message and back, one pane at a time; folders in a drawer; nothing scrolls sideways", async ({ page }) => {
+    await signIn(page);
+    await expect(page.getByTestId("message-row").first()).toBeVisible();
+    await expect(page.getByTestId("back-to-list")).toBeHidden();
+    await expectNoSidewaysScroll(page);
+
+    const first = page.getByTestId("message-row").first();
+    await first.tap();
+    await expect(page).toHaveURL(/uid=/);
+    await expect(page.getByRole("region", { name: "Message" }).or(page.locator(".message-view")).first()).toBeVisible();
+    await expect(page.getByTestId("message-row").first()).toBeHidden();
+    await expectNoSidewaysScroll(page);
+
+    await page.getByTestId("back-to-list").tap();
+    await expect(page).not.toHaveURL(/uid=/);
+    await expect(page.getByTestId("message-row").first()).toBeVisible();
+
+    await expect(page.getByRole("navigation", { name: "Folders" })).toBeHidden();
+    await page.getByTestId("folders-drawer").tap();
+    const folders = page.getByRole("navigation", { name: "Folders" });
+    await expect(folders).toBeVisible();
+    const sent = folders.getByRole("link", { name: /Sent/ }).first();
+    const box = await sent.boundingBox();
+    expect(box?.height ?? 0).toBeGreaterThanOrEqual(44); // a finger's width
+    await sent.tap();
+    await expect(page).toHaveURL(/folder=Sent/);
+    await expect(page.getByRole("navigation", { name: "Folders" })).toBeHidden();
+  });
+
+  test("every other page fits a 320 px screen", async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await signIn(page);
+    await expectNoSidewaysScroll(page);
+    for (const path of ["/mail/compose", "/mail/settings", "/mail/receipts", "/mail/folders", "/mail/filters", "/mail/identities", "/mail/search?q=meeting", "/mail/sessions", "/mail/security", "/mail?view=threads"]) {
+      await page.goto(path);
+      await expect(page.locator("body")).toBeVisible();
+      await expectNoSidewaysScroll(page);
+    }
+    await page.goto("/mail");
+    await page.getByTestId("message-row").first().click();
+    await expectNoSidewaysScroll(page);
+  });
+});
+
+test.describe("dark mode", () => {
+  test.use({ colorScheme: "dark" });
+
+  test("follows the system's dark setting with readable contrast, and Settings can choose light instead", async ({ page }) => {
+    await signIn(page, ALICE);
+    const dark = await colours(page, ".row .from");
+    expect(luminance(dark.background)).toBeLessThan(0.05); // a dark page
+    expect(contrast(dark.text, dark.background)).toBeGreaterThanOrEqual(4.5);
+    const link = await colours(page, ".folder.active");
+    expect(contrast(link.text, link.background)).toBeGreaterThanOrEqual(4.5);
+    try {
+      await page.goto("/mail/settings");
+      await page.getByLabel("Light", { exact: true }).check();
+      await page.locator("#settings-appearance").locator("..").getByRole("button", { name: "Save" }).click();
+      await expect(page.getByTestId("settings-notice")).toHaveText("Appearance saved.");
+      await page.goto("/mail");
+      const light = await colours(page, ".row .from");
+      expect(luminance(light.background)).toBeGreaterThan(0.8); // light, though the system is dark
+      expect(contrast(light.text, light.background)).toBeGreaterThanOrEqual(4.5);
+    } finally {
+      await page.goto("/mail/settings");
+      await page.getByLabel("As my device's system setting says").check();
+      await page.locator("#settings-appearance").locator("..").getByRole("button", { name: "Save" }).click();
+      await expect(page.getByTestId("settings-notice")).toHaveText("Appearance saved.");
+    }
+  });
+});

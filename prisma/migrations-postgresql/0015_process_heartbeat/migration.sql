@@ -1,0 +1,14 @@
+-- Each Postern process's heartbeat (issue 19): written every 30 s, so the admin page can show
+-- sessions and IMAP pool use per process; rows not refreshed for a while are stale and hidden.
+CREATE TABLE "ProcessHeartbeat" (
+    "id" TEXT NOT NULL,
+    "host" TEXT NOT NULL,
+    "pid" INTEGER NOT NULL,
+    "startedAt" TIMESTAMP(3) NOT NULL,
+    "seenAt" TIMESTAMP(3) NOT NULL,
+    "imapConnections" INTEGER NOT NULL DEFAULT 0,
+    "imapMax" INTEGER NOT NULL DEFAULT 0,
+    "liveWatchers" INTEGER NOT NULL DEFAULT 0,
+    CONSTRAINT "ProcessHeartbeat_pkey" PRIMARY KEY ("id")
+);
+CREATE INDEX "ProcessHeartbeat_seenAt_idx" ON "ProcessHeartbeat"("seenAt");
