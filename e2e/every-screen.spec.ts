@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
-import { ALICE, signIn } from "./helpers";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { SUBJECTS, TEXTS } from "../mail-lab/seed/corpus.mjs";
+import { ALICE, row, signIn } from "./helpers";
 
 // Issue 21: Postern on a phone, and in dark mode. Alice's seeded mailbox is only read here; her
 // appearance setting is put back to "as the system says" at the end.
@@ -31,8 +32,8 @@ const contrast = (a: string, b: string) => {
   return (hi + 0.05) / (lo + 0.05);
 };
 
-async function colours(page: Page, selector: string) {
-  return page.locator(selector).first().evaluate((el) => {
+async function colours(target: Locator) {
+  return target.first().evaluate((el) => {
     const own = getComputedStyle(el);
     // the first ancestor with a background of its own is what the text is seen on
     let bgEl: Element | null = el;
@@ -97,18 +98,27 @@ test.describe("dark mode", () => {
 
   test("follows the system's dark setting with readable contrast, and Settings can choose light instead", async ({ page }) => {
     await signIn(page, ALICE);
-    const dark = await colours(page, ".row .from");
+    const dark = await colours(page.locator(".row .from"));
     expect(luminance(dark.background)).toBeLessThan(0.05); // a dark page
     expect(contrast(dark.text, dark.background)).toBeGreaterThanOrEqual(4.5);
-    const link = await colours(page, ".folder.active");
+    const link = await colours(page.locator(".folder.active"));
     expect(contrast(link.text, link.background)).toBeGreaterThanOrEqual(4.5);
+    // the HTML newsletter is dark too, its text readable, its logo untouched
+    await row(page, SUBJECTS.newsletter).click();
+    const frame = page.frameLocator('[data-testid="html-body"]');
+    const text = frame.getByText(TEXTS.newsletter);
+    await expect(text).toBeVisible();
+    const body = await frame.locator("body").evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(luminance(body)).toBeLessThan(0.05);
+    const words = await colours(text);
+    expect(contrast(words.text, words.background)).toBeGreaterThanOrEqual(4.5);
     try {
       await page.goto("/mail/settings");
       await page.getByLabel("Light", { exact: true }).check();
       await page.locator("#settings-appearance").locator("..").getByRole("button", { name: "Save" }).click();
       await expect(page.getByTestId("settings-notice")).toHaveText("Appearance saved.");
       await page.goto("/mail");
-      const light = await colours(page, ".row .from");
+      const light = await colours(page.locator(".row .from"));
       expect(luminance(light.background)).toBeGreaterThan(0.8); // light, though the system is dark
       expect(contrast(light.text, light.background)).toBeGreaterThanOrEqual(4.5);
     } finally {

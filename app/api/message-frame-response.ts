@@ -6,7 +6,8 @@ import { frameImageProxy } from "@/lib/image-proxy/frame-image-proxy";
 import { useImageProxy } from "@/lib/mime/reading-settings";
 import { renderMessageFrame } from "@/lib/mime/render-frame";
 import type { ParsedMessage } from "@/lib/mime/types";
-import { getSetting } from "@/lib/settings/account-settings";
+import { getSettings } from "@/lib/settings/account-settings";
+import { uiTheme } from "@/lib/settings/appearance-settings";
 
 /** The origin the browser addressed (its Host header, or a trusted proxy's forwarded one): the
  * server's own idea of its URL may name another host (localhost). */
@@ -29,9 +30,10 @@ export async function messageFrameResponse(opts: {
   noHtml: string;
 }): Promise<Response> {
   const allowRemoteContent = opts.images;
-  const imageProxy =
-    allowRemoteContent && (await getSetting(opts.session.email, useImageProxy)) ? frameImageProxy({ origin: browserOrigin(opts.req), session: opts.session.id }) : undefined;
-  const document = renderMessageFrame(opts.message, { allowRemoteContent, part: opts.part, imageProxy });
+  const [proxied, scheme] = await getSettings(opts.session.email, [useImageProxy, uiTheme] as const);
+  const imageProxy = allowRemoteContent && proxied ? frameImageProxy({ origin: browserOrigin(opts.req), session: opts.session.id }) : undefined;
+  // the body's colours follow the account's light/dark choice (Settings -> Appearance)
+  const document = renderMessageFrame(opts.message, { allowRemoteContent, part: opts.part, imageProxy, scheme });
   if (document === null) throw new PosternError("NOT_FOUND", opts.noHtml);
   return new Response(document, { headers: frameHeaders({ allowRemoteContent, imageProxyUrl: imageProxy?.url }) });
 }

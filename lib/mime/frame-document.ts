@@ -5,6 +5,8 @@
 // sandbox, which a meta tag cannot carry). Suspicious links are marked: the frame has no
 // scripts, so their real target is shown by this stylesheet on hover and keyboard focus.
 
+import { adaptColorsForDark, DARK_BODY } from "./dark-colors";
+
 const DEFAULT_STYLES = `
 html { color-scheme: light; }
 body { margin: 0; padding: 12px 16px; background: #fff; color: #1f2328;
@@ -28,8 +30,9 @@ a[data-postern-suspicious]:hover::after, a[data-postern-suspicious]:focus::after
  * message frame. Images may come only from data: URLs unless remote content is allowed; nothing
  * else may load at all, and no referrer leaks when it does.
  */
-export function buildFrameDocument(safeHtml: string, opts: FramePolicyOptions): string {
+export function buildFrameDocument(safeHtml: string, opts: FramePolicyOptions & { scheme?: FrameScheme }): string {
   const csp = frameContentPolicy(opts).join("; ");
+  const dark = opts.scheme && opts.scheme !== "light" ? darkStyles(safeHtml, opts.scheme) : null;
   return [
     "<!DOCTYPE html>",
     '<html><head><meta charset="utf-8">',
@@ -37,11 +40,27 @@ export function buildFrameDocument(safeHtml: string, opts: FramePolicyOptions): 
     '<meta name="referrer" content="no-referrer">',
     // links that escape the sanitizer's target="_blank" still must not navigate the frame itself
     '<base target="_blank">',
-    `<style>${DEFAULT_STYLES}</style>`,
+    `<style>${DEFAULT_STYLES}${dark?.css ?? ""}</style>`,
     "</head><body>",
-    safeHtml,
+    dark?.html ?? safeHtml,
     "</body></html>",
   ].join("\n");
+}
+
+/** The reader's colour scheme: "system" adapts the body's colours only when the device is dark
+ * (a media query in the frame), "dark" always, "light" never (also "show original colours"). */
+export type FrameScheme = "system" | "light" | "dark";
+
+const DARK_DEFAULTS = `html { color-scheme: dark; }
+body { background: ${DARK_BODY.background}; color: ${DARK_BODY.text}; }
+a:link, a:visited { color: ${DARK_BODY.link}; }
+blockquote { border-left-color: #3a424c; }`;
+
+/** The dark-mode stylesheet of a body and its HTML with the colour variables it uses. */
+function darkStyles(safeHtml: string, scheme: "system" | "dark"): { css: string; html: string } {
+  const adapted = adaptColorsForDark(safeHtml);
+  const rules = `${DARK_DEFAULTS}\n:root { ${adapted.variables.join("; ")} }`;
+  return { html: adapted.html, css: scheme === "dark" ? `\n${rules}\n` : `\n@media (prefers-color-scheme: dark) {\n${rules}\n}\n` };
 }
 
 export type FramePolicyOptions = {

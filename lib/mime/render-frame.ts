@@ -1,5 +1,5 @@
 import { chooseBody } from "@/lib/mime/choose-body";
-import { buildFrameDocument } from "@/lib/mime/frame-document";
+import { buildFrameDocument, type FrameScheme } from "@/lib/mime/frame-document";
 import { sanitizeEmailHtml } from "@/lib/mime/sanitize-html";
 import type { ParsedMessage } from "@/lib/mime/types";
 
@@ -12,7 +12,7 @@ export type FrameImageProxy = { rewrite: (url: string) => string; url: string };
  * (nested ones included, e.g. "2.3"), exactly as buildMessageView makes it for the same options.
  * null when there is no such message or its body is not HTML.
  */
-export function renderMessageFrame(msg: ParsedMessage, opts: { allowRemoteContent: boolean; part?: string; imageProxy?: FrameImageProxy }): string | null {
+export function renderMessageFrame(msg: ParsedMessage, opts: { allowRemoteContent: boolean; part?: string; imageProxy?: FrameImageProxy; scheme?: FrameScheme }): string | null {
   const target = opts.part ? findAttachedMessage(msg, opts.part) : msg;
   if (!target) return null;
   const choice = chooseBody(target, { preferPlainText: false });
@@ -22,7 +22,7 @@ export function renderMessageFrame(msg: ParsedMessage, opts: { allowRemoteConten
     inlineImages: target.inlineImages,
     proxyImage: opts.imageProxy?.rewrite,
   });
-  return buildFrameDocument(safe.html, { allowRemoteContent: opts.allowRemoteContent, imageProxyUrl: opts.imageProxy?.url });
+  return buildFrameDocument(safe.html, { allowRemoteContent: opts.allowRemoteContent, imageProxyUrl: opts.imageProxy?.url, scheme: opts.scheme });
 }
 
 function findAttachedMessage(msg: ParsedMessage, part: string): ParsedMessage | null {
