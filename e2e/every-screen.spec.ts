@@ -112,6 +112,10 @@ test.describe("dark mode", () => {
     expect(luminance(body)).toBeLessThan(0.05);
     const words = await colours(text);
     expect(contrast(words.text, words.background)).toBeGreaterThanOrEqual(4.5);
+    // "Show original colours": the sender's white newsletter, as sent
+    await page.getByTestId("color-switch").click();
+    await expect(page.getByTestId("color-switch")).toHaveText("Adapt colours to the theme");
+    await expect.poll(async () => luminance(await page.frameLocator('[data-testid="html-body"]').locator("body").evaluate((el) => getComputedStyle(el).backgroundColor))).toBeGreaterThan(0.8);
     try {
       await page.goto("/mail/settings");
       await page.getByLabel("Light", { exact: true }).check();

@@ -25,6 +25,7 @@ export async function messageFrameResponse(opts: {
   message: ParsedMessage;
   part?: string;
   images: boolean;
+  originalColors?: boolean;
   req: Request;
   session: MailSession;
   noHtml: string;
@@ -33,7 +34,7 @@ export async function messageFrameResponse(opts: {
   const [proxied, scheme] = await getSettings(opts.session.email, [useImageProxy, uiTheme] as const);
   const imageProxy = allowRemoteContent && proxied ? frameImageProxy({ origin: browserOrigin(opts.req), session: opts.session.id }) : undefined;
   // the body's colours follow the account's light/dark choice (Settings -> Appearance)
-  const document = renderMessageFrame(opts.message, { allowRemoteContent, part: opts.part, imageProxy, scheme });
+  const document = renderMessageFrame(opts.message, { allowRemoteContent, part: opts.part, imageProxy, scheme: opts.originalColors ? "light" : scheme });
   if (document === null) throw new PosternError("NOT_FOUND", opts.noHtml);
   return new Response(document, { headers: frameHeaders({ allowRemoteContent, imageProxyUrl: imageProxy?.url }) });
 }

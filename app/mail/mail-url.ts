@@ -1,9 +1,10 @@
 /** URL of the mail page for a folder, page and open message (shared by server and client code).
  * `list` carries the sort and search parameters of the list (see lib/imap/list-query.ts). */
-export function mailUrl(p: { folder: string; page?: number; uid?: number; images?: "1"; list?: Record<string, string> }): string {
+export function mailUrl(p: { folder: string; page?: number; uid?: number; images?: "1"; colors?: "original"; list?: Record<string, string> }): string {
   const q = new URLSearchParams({ folder: p.folder, ...p.list });
   if (p.page && p.page > 1) q.set("page", String(p.page));
   if (p.uid) q.set("uid", String(p.uid));
   if (p.images) q.set("images", "1");
+  if (p.colors) q.set("colors", p.colors);
   return `/mail?${q}`;
 }

@@ -31,7 +31,7 @@ export type PartHref = (kind: "attachment" | "derived-attachment" | "html", part
  * remote images only when the view was built with them. */
 function frameUrl(at: PartHref, body: MessageBodyView, part?: string): string | null {
   if (body.kind !== "html") return null;
-  return at("html", part) + (body.allowRemoteContent ? "&images=1" : "");
+  return at("html", part) + (body.allowRemoteContent ? "&images=1" : "") + (body.originalColors ? "&colors=original" : "");
 }
 
 /** Everything of a message below its header, for the message at `folder`/`uid` (or at `href`). */

@@ -35,9 +35,11 @@ type Props = {
   receipts?: Receipt[];
   /** The message asks for a read receipt to this address, and the user wants to be asked. */
   mdnRequestedBy?: string | null;
+  /** Offer the switch between dark-adapted and the sender's own colours (not to a light reader). */
+  colorSwitch?: boolean;
 };
 
-export function MessageViewPane({ folder, uid, page, imagesAllowed, alwaysImagesFrom, size, flagged, inTrash, inJunk, listParams, view, inDrafts, receipts = [], mdnRequestedBy = null }: Props) {
+export function MessageViewPane({ folder, uid, page, imagesAllowed, alwaysImagesFrom, size, flagged, inTrash, inJunk, listParams, view, inDrafts, receipts = [], mdnRequestedBy = null, colorSwitch = false }: Props) {
   const sourceUrl = partUrl("source", folder, uid);
   if (!view) {
     return (
@@ -66,6 +68,17 @@ export function MessageViewPane({ folder, uid, page, imagesAllowed, alwaysImages
             Print
           </a>
           <a href={prefillUrl({ from: view.from[0]?.address || undefined, subject: view.subject || undefined })}>Create filter</a>
+          {colorSwitch && body.kind === "html" && (
+            // dark mode adapts the sender's colours (lib/mime/dark-colors.ts); this shows them as sent
+            <Link
+              href={mailUrl({ folder, page, uid, list: listParams, images: imagesAllowed ? "1" : undefined, colors: body.originalColors ? undefined : "original" })}
+              prefetch={false}
+              className="color-switch"
+              data-testid="color-switch"
+            >
+              {body.originalColors ? "Adapt colours to the theme" : "Show original colours"}
+            </Link>
+          )}
         </div>
         <SpamPanel folder={folder} uid={uid} />
       </header>

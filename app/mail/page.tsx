@@ -32,6 +32,7 @@ import { ThreadList } from "./thread-list";
 import { isThreadView } from "./thread-url";
 import { ViewToggle } from "./view-toggle";
 import { mailUrl } from "./mail-url";
+import { uiTheme } from "@/lib/settings/appearance-settings";
 import { FoldersDrawerClose, FoldersDrawerToggle } from "./folders-drawer";
 import { CsrfField } from "./csrf-field";
 
@@ -66,13 +67,13 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
     const listing = threadView ? null : filedFirst ? listMessages(session.imap, listOptions) : listMessagesFilingSpam(session.imap, session.email, listOptions);
     // A listing that may file new spam to Junk goes first, so that the folder counts show the move.
     const mayFile = listing !== null && params.folder === "INBOX" && !filedFirst;
-    const [folders, page, threads, quota, [plainFirst, imageSenders, mdn, notify], openings, receipts, newsGroups] = await Promise.all([
+    const [folders, page, threads, quota, [plainFirst, imageSenders, mdn, notify, theme], openings, receipts, newsGroups] = await Promise.all([
       mayFile ? listing.then(() => listFolders(session.imap)) : listFolders(session.imap),
       listing,
       threadView ? listThreads(session.imap, { folder: params.folder, page: params.page }) : null,
       getQuota(session.imap),
       // the account's preferences this page needs, in one query
-      getSettings(session.email, [preferPlainText, trustedImageSenders, mdnPolicy, desktopNotifications] as const),
+      getSettings(session.email, [preferPlainText, trustedImageSenders, mdnPolicy, desktopNotifications, uiTheme] as const),
       unseenOpenings(session.email),
       openedId ? listReceipts(session.email, { messageId: openedId }) : [],
       // newsgroups with the counts of the last news visit: no NNTP on the mail page
@@ -88,7 +89,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
     const message = typeof opened === "object" && opened?.message ? opened.message : null;
     const alwaysImagesFrom = message ? trustedImageSender(message.from, imageSenders) : null;
     const imagesAllowed = params.images === "1" || alwaysImagesFrom !== null;
-    const view = message ? buildMessageView(message, { allowRemoteContent: imagesAllowed, preferPlainText: plainFirst }) : null;
+    const view = message ? buildMessageView(message, { allowRemoteContent: imagesAllowed, preferPlainText: plainFirst, originalColors: params.colors === "original" }) : null;
     return (
       <div className={params.uid ? "mail-app has-message" : "mail-app"}>
         <header className="topbar">
@@ -166,6 +167,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
             view={view}
             receipts={receipts}
             mdnRequestedBy={mdnRequest && !mdnRequest.answered ? mdnRequest.notifyTo.address : null}
+            colorSwitch={theme !== "light"}
           />
         ) : (
           <section className="message-view empty" aria-label="Message">

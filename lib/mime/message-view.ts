@@ -8,7 +8,7 @@ import type { CalendarEvent, DeliveryReport, ParsedMessage, SecurityMarker } fro
 export type MessageBodyView =
   /** `frameDocument` is served by the message frame route (app/api/messages/html) into a
    * sandboxed iframe, nowhere else. `allowRemoteContent` says what it was built with. */
-  | { kind: "html"; frameDocument: string; blockedRemoteCount: number; allowRemoteContent: boolean }
+  | { kind: "html"; frameDocument: string; blockedRemoteCount: number; allowRemoteContent: boolean; originalColors?: boolean }
   | { kind: "text"; segments: TextSegment[] }
   | { kind: "empty" };
 
@@ -41,7 +41,8 @@ const MAX_WARNINGS = 20;
 // shows them), and PGP/MIME's "Version: 1" control part.
 const SHOWN_OTHERWISE = /^(?:message\/(?:global-)?(?:delivery-status|disposition-notification)|text\/rfc822-headers|message\/global-headers)$/;
 
-type ViewOptions = { allowRemoteContent: boolean; preferPlainText?: boolean };
+/** `originalColors`: the reader asked for the sender's colours in dark mode too (its frame says so). */
+type ViewOptions = { allowRemoteContent: boolean; preferPlainText?: boolean; originalColors?: boolean };
 
 /** Turns a parsed message into display data: picks the body, sanitizes HTML into a frame document,
  * or splits plain text into text and link segments; attached messages get views of their own. */
@@ -57,6 +58,7 @@ export function buildMessageView(msg: ParsedMessage, opts: ViewOptions): Message
       frameDocument: buildFrameDocument(safe.html, { allowRemoteContent: opts.allowRemoteContent }),
       blockedRemoteCount: safe.blockedRemoteCount,
       allowRemoteContent: opts.allowRemoteContent,
+      ...(opts.originalColors ? { originalColors: true } : {}),
     };
     linkWarnings = safe.linkWarnings;
   } else if (choice.kind === "text") {

@@ -9,6 +9,8 @@ const query = z.object({
   /** An attached message's part number, for its own body. */
   part: z.string().regex(/^\d+(\.\d+)*$/).max(100).optional(),
   images: z.literal("1").optional(),
+  /** The sender's own colours, also in dark mode ("show original colours"). */
+  colors: z.literal("original").optional(),
 });
 
 /**
@@ -20,5 +22,5 @@ const query = z.object({
 export const GET = sessionRoute(query, async (imap, q, req, session) => {
   const opened = await openMessage(imap, { folder: q.folder, uid: q.uid, markSeen: false });
   if (!opened.message) throw new PosternError("MESSAGE_TOO_LARGE", "This message is too large to display.");
-  return messageFrameResponse({ message: opened.message, part: q.part, images: q.images === "1", req, session, noHtml: "This message has no HTML body." });
+  return messageFrameResponse({ message: opened.message, part: q.part, images: q.images === "1", originalColors: q.colors === "original", req, session, noHtml: "This message has no HTML body." });
 });
