@@ -6,7 +6,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkPassword } from "@/lib/auth/sign-in";
 import { getDb } from "@/lib/db/client";
-import { isPosternError } from "@/lib/http/errors";
 import { passkeySignInOptions, verifyPasskeySignIn } from "@/lib/passkeys/authenticate-passkey";
 import { CHALLENGE_TTL_MS } from "@/lib/passkeys/challenge-store";
 import { listPasskeys, removePasskey, renamePasskey } from "@/lib/passkeys/passkey-store";
@@ -14,22 +13,12 @@ import { finishPasskeyRegistration, passkeyRegistrationOptions } from "@/lib/pas
 import { relyingParty } from "@/lib/passkeys/relying-party";
 import { secondStepFor } from "@/lib/two-factor/second-step";
 import { regenerateRecoveryCodes, forgetRecoveryCodesIfUnused, twoFactorStatus } from "@/lib/two-factor/two-factor-store";
-import { ALICE, freshIp } from "./helpers";
+import { ALICE, freshIp, outcomeOf } from "./helpers";
 import { SoftAuthenticator } from "./soft-authenticator";
 
 const GRACE = { email: "grace@example.test", password: "grace-pass" };
 const ORIGIN = "https://mail.example.test";
 const RP = relyingParty(new Headers({ host: "mail.example.test" }), { trustProxy: 0, publicUrl: ORIGIN });
-
-async function outcome(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "ok";
-  } catch (e) {
-    if (isPosternError(e)) return e.code;
-    throw e;
-  }
-}
 
 async function register(account: string, name: string, key: SoftAuthenticator): Promise<void> {
   const { challengeId, options } = await passkeyRegistrationOptions(account, RP);
@@ -70,13 +59,13 @@ describe("passkeys", () => {
   it("refuses a registration answer for another origin, or to a used challenge", async () => {
     const stranger = new SoftAuthenticator("https://evil.test");
     const { challengeId, options } = await passkeyRegistrationOptions(GRACE.email, RP);
-    expect(await outcome(finishPasskeyRegistration({ account: GRACE.email, rp: RP, challengeId, name: "x", response: stranger.create(options) }))).toBe("BAD_REQUEST");
+    expect(await outcomeOf(finishPasskeyRegistration({ account: GRACE.email, rp: RP, challengeId, name: "x", response: stranger.create(options) }))).toBe("BAD_REQUEST");
     // The challenge was used up by that attempt.
     const honest = new SoftAuthenticator(ORIGIN);
-    expect(await outcome(finishPasskeyRegistration({ account: GRACE.email, rp: RP, challengeId, name: "x", response: honest.create(options) }))).toBe("BAD_REQUEST");
+    expect(await outcomeOf(finishPasskeyRegistration({ account: GRACE.email, rp: RP, challengeId, name: "x", response: honest.create(options) }))).toBe("BAD_REQUEST");
     // A challenge made for one account is not another's.
     const other = await passkeyRegistrationOptions(GRACE.email, RP);
-    expect(await outcome(finishPasskeyRegistration({ account: ALICE.email, rp: RP, challengeId: other.challengeId, name: "x", response: honest.create(other.options) }))).toBe("BAD_REQUEST");
+    expect(await outcomeOf(finishPasskeyRegistration({ account: ALICE.email, rp: RP, challengeId: other.challengeId, name: "x", response: honest.create(other.options) }))).toBe("BAD_REQUEST");
     expect(await listPasskeys(ALICE.email)).toEqual([]);
     expect(await listPasskeys(GRACE.email)).toHaveLength(2);
   });
@@ -88,33 +77,33 @@ describe("passkeys", () => {
     expect(options.allowCredentials).toHaveLength(2);
     const answer = phone.get(options);
     expect(await verifyPasskeySignIn({ account: GRACE.email, rp: RP, challengeId, response: answer })).toBe(GRACE.email);
-    expect(await outcome(verifyPasskeySignIn({ account: GRACE.email, rp: RP, challengeId, response: answer }))).toBe("INVALID_CREDENTIALS");
+    expect(await outcomeOf(verifyPasskeySignIn({ account: GRACE.email, rp: RP, challengeId, response: answer }))).toBe("INVALID_CREDENTIALS");
     const used = (await listPasskeys(GRACE.email)).find((p) => p.name === "Phone");
     expect(used?.lastUsedAt).toBeInstanceOf(Date);
   });
 
   it("refuses another account's passkey at the second step, and an answer for another origin", async () => {
     const forAlice = await passkeySignInOptions(GRACE.email, RP);
-    expect(await outcome(verifyPasskeySignIn({ account: ALICE.email, rp: RP, challengeId: forAlice.challengeId, response: phone.get(forAlice.options) }))).toBe("INVALID_CREDENTIALS");
+    expect(await outcomeOf(verifyPasskeySignIn({ account: ALICE.email, rp: RP, challengeId: forAlice.challengeId, response: phone.get(forAlice.options) }))).toBe("INVALID_CREDENTIALS");
     const { challengeId, options } = await passkeySignInOptions(GRACE.email, RP);
-    expect(await outcome(verifyPasskeySignIn({ account: GRACE.email, rp: RP, challengeId, response: phone.get(options, { origin: "https://evil.test" }) }))).toBe("INVALID_CREDENTIALS");
-    expect(await outcome(passkeySignInOptions(ALICE.email, RP))).toBe("NOT_FOUND");
+    expect(await outcomeOf(verifyPasskeySignIn({ account: GRACE.email, rp: RP, challengeId, response: phone.get(options, { origin: "https://evil.test" }) }))).toBe("INVALID_CREDENTIALS");
+    expect(await outcomeOf(passkeySignInOptions(ALICE.email, RP))).toBe("NOT_FOUND");
   });
 
   it("refuses a counter that did not move (a cloned authenticator)", async () => {
     const first = await passkeySignInOptions(GRACE.email, RP);
     await verifyPasskeySignIn({ account: GRACE.email, rp: RP, challengeId: first.challengeId, response: key.get(first.options) });
     const second = await passkeySignInOptions(GRACE.email, RP);
-    expect(await outcome(verifyPasskeySignIn({ account: GRACE.email, rp: RP, challengeId: second.challengeId, response: key.get(second.options, { countUp: false }) }))).toBe("INVALID_CREDENTIALS");
+    expect(await outcomeOf(verifyPasskeySignIn({ account: GRACE.email, rp: RP, challengeId: second.challengeId, response: key.get(second.options, { countUp: false }) }))).toBe("INVALID_CREDENTIALS");
   });
 
   it("a challenge expires, and two processes answering one challenge at once pass once", async () => {
     const old = await passkeySignInOptions(GRACE.email, RP);
     const late = new Date(Date.now() + CHALLENGE_TTL_MS + 1000);
-    expect(await outcome(verifyPasskeySignIn({ account: GRACE.email, rp: RP, challengeId: old.challengeId, response: phone.get(old.options) }, late))).toBe("INVALID_CREDENTIALS");
+    expect(await outcomeOf(verifyPasskeySignIn({ account: GRACE.email, rp: RP, challengeId: old.challengeId, response: phone.get(old.options) }, late))).toBe("INVALID_CREDENTIALS");
     const { challengeId, options } = await passkeySignInOptions(GRACE.email, RP);
     const answer = phone.get(options);
-    const raced = await Promise.all([1, 2, 3].map(() => outcome(verifyPasskeySignIn({ account: GRACE.email, rp: RP, challengeId, response: answer }))));
+    const raced = await Promise.all([1, 2, 3].map(() => outcomeOf(verifyPasskeySignIn({ account: GRACE.email, rp: RP, challengeId, response: answer }))));
     expect(raced.filter((r) => r === "ok")).toHaveLength(1);
   });
 
@@ -123,7 +112,7 @@ describe("passkeys", () => {
     expect(first.options.allowCredentials).toBeUndefined();
     expect(await verifyPasskeySignIn({ account: null, rp: RP, challengeId: first.challengeId, response: key.get(first.options) })).toBe(GRACE.email);
     const step = await passkeySignInOptions(GRACE.email, RP);
-    expect(await outcome(verifyPasskeySignIn({ account: null, rp: RP, challengeId: step.challengeId, response: key.get(step.options) }))).toBe("INVALID_CREDENTIALS");
+    expect(await outcomeOf(verifyPasskeySignIn({ account: null, rp: RP, challengeId: step.challengeId, response: key.get(step.options) }))).toBe("INVALID_CREDENTIALS");
   });
 
   it("renames and removes only the account's own; recovery codes go with the last factor", async () => {
@@ -141,8 +130,8 @@ describe("passkeys", () => {
     expect((await twoFactorStatus(GRACE.email)).recoveryCodesLeft).toBe(0);
     expect(await secondStepFor(GRACE.email)).toBeNull();
     // A removed passkey no longer signs in.
-    expect(await outcome(passkeySignInOptions(GRACE.email, RP))).toBe("NOT_FOUND");
+    expect(await outcomeOf(passkeySignInOptions(GRACE.email, RP))).toBe("NOT_FOUND");
     const first = await passkeySignInOptions(null, RP);
-    expect(await outcome(verifyPasskeySignIn({ account: null, rp: RP, challengeId: first.challengeId, response: key.get(first.options) }))).toBe("INVALID_CREDENTIALS");
+    expect(await outcomeOf(verifyPasskeySignIn({ account: null, rp: RP, challengeId: first.challengeId, response: key.get(first.options) }))).toBe("INVALID_CREDENTIALS");
   });
 });

@@ -7,28 +7,17 @@ import { openPendingSignIn, sealPendingSignIn } from "@/lib/auth/pending-sign-in
 import { checkPassword } from "@/lib/auth/sign-in";
 import { getDb } from "@/lib/db/client";
 import { resetConfigForTests } from "@/lib/env";
-import { isPosternError } from "@/lib/http/errors";
 import { passSecondStep, secondStepFor } from "@/lib/two-factor/second-step";
 import { clearSecondFactorFailures } from "@/lib/two-factor/second-factor-throttle";
 import { totpCodeAt } from "@/lib/two-factor/totp";
 import { confirmEnrolment, disableTwoFactor, pendingEnrolmentSecret, regenerateRecoveryCodes, twoFactorStatus } from "@/lib/two-factor/two-factor-store";
-import { BOB, freshIp } from "./helpers";
+import { BOB, freshIp, outcomeOf } from "./helpers";
 
 const FRANK = { email: "frank@example.test", password: "frank-pass" };
 const T0 = Date.now();
 /** A moment `steps` 30-second steps from the start: each test's codes come from its own steps. */
 const at = (steps: number) => new Date(T0 + steps * 30_000);
 let secret = "";
-
-async function codeOutcome(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "ok";
-  } catch (e) {
-    if (isPosternError(e)) return e.code;
-    throw e;
-  }
-}
 
 beforeAll(async () => {
   for (const a of [FRANK.email, BOB.email]) {
@@ -63,7 +52,7 @@ describe("two-factor sign-in", () => {
 
   it("signs in: password by IMAP first (no session yet), then the code; a wrong password never reaches the code", async () => {
     expect(await secondStepFor(FRANK.email)).toBe("verify");
-    const wrong = await codeOutcome(checkPassword({ ...FRANK, password: "nope", clientIp: freshIp(), userAgent: "vitest" }));
+    const wrong = await outcomeOf(checkPassword({ ...FRANK, password: "nope", clientIp: freshIp(), userAgent: "vitest" }));
     expect(wrong).toBe("INVALID_CREDENTIALS");
     const sessionsBefore = await getDb().session.count({ where: { email: FRANK.email } });
     const checked = await checkPassword({ ...FRANK, clientIp: freshIp(), userAgent: "vitest" });
@@ -79,10 +68,10 @@ describe("two-factor sign-in", () => {
 
   it("refuses a code used once, an older one, and accepts it once when two requests race", async () => {
     const used = totpCodeAt(secret, at(1));
-    expect(await codeOutcome(passSecondStep(FRANK.email, "verify", used, at(1)))).toBe("INVALID_CREDENTIALS");
-    expect(await codeOutcome(passSecondStep(FRANK.email, "verify", used, at(2)))).toBe("INVALID_CREDENTIALS");
+    expect(await outcomeOf(passSecondStep(FRANK.email, "verify", used, at(1)))).toBe("INVALID_CREDENTIALS");
+    expect(await outcomeOf(passSecondStep(FRANK.email, "verify", used, at(2)))).toBe("INVALID_CREDENTIALS");
     const fresh = totpCodeAt(secret, at(3));
-    const raced = await Promise.all([1, 2, 3, 4].map(() => codeOutcome(passSecondStep(FRANK.email, "verify", fresh, at(3)))));
+    const raced = await Promise.all([1, 2, 3, 4].map(() => outcomeOf(passSecondStep(FRANK.email, "verify", fresh, at(3)))));
     expect(raced.filter((r) => r === "ok")).toHaveLength(1);
     await clearSecondFactorFailures(FRANK.email);
   });
@@ -91,9 +80,9 @@ describe("two-factor sign-in", () => {
     const codes = await regenerateRecoveryCodes(FRANK.email);
     expect(codes).toHaveLength(10);
     expect(await passSecondStep(FRANK.email, "verify", codes[0].toUpperCase(), at(4))).toEqual({ ok: true, method: "recovery", remaining: 9 });
-    expect(await codeOutcome(passSecondStep(FRANK.email, "verify", codes[0], at(4)))).toBe("INVALID_CREDENTIALS");
+    expect(await outcomeOf(passSecondStep(FRANK.email, "verify", codes[0], at(4)))).toBe("INVALID_CREDENTIALS");
     const fresh = await regenerateRecoveryCodes(FRANK.email);
-    expect(await codeOutcome(passSecondStep(FRANK.email, "verify", codes[1], at(4)))).toBe("INVALID_CREDENTIALS");
+    expect(await outcomeOf(passSecondStep(FRANK.email, "verify", codes[1], at(4)))).toBe("INVALID_CREDENTIALS");
     expect(await passSecondStep(FRANK.email, "verify", fresh[0], at(4))).toEqual({ ok: true, method: "recovery", remaining: 9 });
     // No recovery code is stored in clear.
     const stored = await getDb().recoveryCode.findMany({ where: { account: FRANK.email } });
@@ -101,8 +90,8 @@ describe("two-factor sign-in", () => {
   });
 
   it("backs off after five wrong codes, even for a right one, in the database", async () => {
-    for (let i = 0; i < 5; i++) expect(await codeOutcome(passSecondStep(FRANK.email, "verify", "000000", at(5)))).toBe("INVALID_CREDENTIALS");
-    expect(await codeOutcome(passSecondStep(FRANK.email, "verify", totpCodeAt(secret, at(5)), at(5)))).toBe("RATE_LIMITED");
+    for (let i = 0; i < 5; i++) expect(await outcomeOf(passSecondStep(FRANK.email, "verify", "000000", at(5)))).toBe("INVALID_CREDENTIALS");
+    expect(await outcomeOf(passSecondStep(FRANK.email, "verify", totpCodeAt(secret, at(5)), at(5)))).toBe("RATE_LIMITED");
     const row = await getDb().secondFactorThrottle.findUnique({ where: { account: FRANK.email } });
     expect(row?.lockedUntil?.getTime()).toBe(at(5).getTime() + 30_000);
     // After the wait, a right code passes and clears the count.
@@ -123,10 +112,10 @@ describe("two-factor sign-in", () => {
     resetConfigForTests();
     expect(await secondStepFor(BOB.email)).toBe("enrol");
     const bobSecret = (await pendingEnrolmentSecret(BOB.email))!;
-    expect(await codeOutcome(passSecondStep(BOB.email, "enrol", "123456", at(0)))).toBe("INVALID_CREDENTIALS");
+    expect(await outcomeOf(passSecondStep(BOB.email, "enrol", "123456", at(0)))).toBe("INVALID_CREDENTIALS");
     expect(await passSecondStep(BOB.email, "enrol", totpCodeAt(bobSecret, at(0)), at(0))).toEqual({ ok: true, method: "totp" });
     expect(await secondStepFor(BOB.email)).toBe("verify");
     // The enrolment's code counts as used.
-    expect(await codeOutcome(passSecondStep(BOB.email, "verify", totpCodeAt(bobSecret, at(0)), at(0)))).toBe("INVALID_CREDENTIALS");
+    expect(await outcomeOf(passSecondStep(BOB.email, "verify", totpCodeAt(bobSecret, at(0)), at(0)))).toBe("INVALID_CREDENTIALS");
   });
 });
