@@ -46,7 +46,7 @@ export async function trainMessages(
   const weightStore = dbWeightStore(account);
   const slots = new Map(items.map((i) => [i.key, slotsOf(i.tokens)]));
   // One read and one write of the weights for the whole batch, steps applied in order in memory.
-  const weights = await weightStore.load([...slots.values()].flatMap((s) => [...s]));
+  const weights = await weightStore.load();
   const outcome: TrainOutcome = { learned: 0, unlearned: 0, alreadyKnown: 0 };
   for (const item of items) {
     const record = await trainedRecord(account, item.key);

@@ -98,8 +98,8 @@ export function dbWeightStore(account: string) {
   }
 
   return {
-    /** The weights (all of them: the slots are no longer needed to read; kept for callers). */
-    async load(_slots?: Iterable<number>): Promise<LoadedWeights> {
+    /** The account's weights, with a place for changes to them. */
+    async load(): Promise<LoadedWeights> {
       return loadedWeights((await read()).model);
     },
 
