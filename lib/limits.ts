@@ -99,3 +99,11 @@ export const NNTP_MAX_LIST_BYTES = 16 * 1024 * 1024;
 /** Articles per page of a group: OVER asks for this many numbers, so a page costs the same in a
  * 10-article group and a 10-million-article one. */
 export const NEWS_PAGE_SIZE = 50;
+
+/** Accounts a user may add beside their own (issue 22): each is a pooled IMAP connection while
+ * used and a unified-inbox fetch on every page, so the number stays small. */
+export const MAIL_ACCOUNTS_MAX = 10;
+/** Adding or testing an account connects to a server the user typed: a few tries per window, so
+ * Postern cannot be used to probe or brute-force other servers. Counted per user, in the database. */
+export const ACCOUNT_CHECKS_MAX = 10;
+export const ACCOUNT_CHECK_WINDOW_MS = 15 * 60 * 1000;

@@ -2,7 +2,7 @@ import type { SearchObject } from "imapflow";
 import { isPosternError } from "@/lib/http/errors";
 import { listFolders } from "./list-folders";
 import { fetchSummaries, type MessageSummary } from "./fetch-summaries";
-import { getPool, type ImapIdentity } from "./session-pool";
+import { getPool, poolKey, type ImapIdentity } from "./session-pool";
 import { withMailbox } from "./with-mailbox";
 
 /** Matches shown per folder; the folder link leads to all of them. */
@@ -33,7 +33,7 @@ export async function* searchAllFolders(
     if (opts.signal?.aborted) return;
     yield { folder: f.path, name: f.name, status: "searching" };
     let timer: NodeJS.Timeout | undefined;
-    const cutOff = () => void getPool().get(id).then((c) => getPool().discard(id.sessionId, c)).catch(() => undefined);
+    const cutOff = () => void getPool().get(id).then((c) => getPool().discard(poolKey(id), c)).catch(() => undefined);
     const onAbort = () => cutOff();
     opts.signal?.addEventListener("abort", onAbort, { once: true });
     try {

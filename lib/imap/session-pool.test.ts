@@ -50,3 +50,24 @@ describe("SessionPool", () => {
     await pool.closeAll();
   });
 });
+
+describe("SessionPool and added accounts", () => {
+  const account = (n: number, id: string): ImapIdentity => ({ ...identity(n), account: { id, server: { host: "mail.example.com", port: 993, security: "tls" } } });
+
+  it("keeps an added account's connection apart from the session's own, and releases both with the session", async () => {
+    const opened: ImapFlow[] = [];
+    const pool = new SessionPool(100, 60_000, async () => {
+      const c = fakeClient();
+      opened.push(c);
+      return c;
+    });
+    const own = await pool.get(identity(1));
+    const other = await pool.get(account(1, "a1"));
+    expect(other).not.toBe(own);
+    expect(await pool.get(account(1, "a1"))).toBe(other);
+    expect(pool.sessionIds()).toEqual(["s1"]);
+    await pool.release("s1");
+    expect(pool.size).toBe(0);
+    await pool.closeAll();
+  });
+});

@@ -1,4 +1,6 @@
 import { ImapFlow, type ImapFlowOptions } from "imapflow";
+import { accountImapOptions } from "@/lib/accounts/server-options";
+import type { UserServer } from "@/lib/accounts/account-types";
 import type { MailCredentials } from "@/lib/auth/credentials";
 import { getConfig } from "@/lib/env";
 import { PosternError } from "@/lib/http/errors";
@@ -7,8 +9,23 @@ import { instrumentImapCommands } from "@/lib/observability/imap-command-metrics
 import { toPosternError } from "./classify-error";
 import { imapOptions } from "./connection-options";
 
-/** What the pool needs to know about a signed-in user. */
-export type ImapIdentity = { sessionId: string; credentials: MailCredentials; clientIp: string | null };
+/** What the pool needs to know about a signed-in user. `account`: one of the other mailboxes the
+ * user added (lib/accounts), on its own server; absent for the session's own mailbox. */
+export type ImapIdentity = {
+  sessionId: string;
+  credentials: MailCredentials;
+  clientIp: string | null;
+  account?: { id: string; server: UserServer };
+};
+
+// An added account's connection belongs to its session (released with it) but is its own entry.
+const ACCOUNT_SEPARATOR = "\u0000";
+
+/** The pool entry of an identity: the session id for the session's own mailbox. */
+export function poolKey(id: { sessionId: string; account?: { id: string } }): string {
+  return id.account ? `${id.sessionId}${ACCOUNT_SEPARATOR}${id.account.id}` : id.sessionId;
+}
+const sessionOf = (key: string) => key.split(ACCOUNT_SEPARATOR)[0];
 
 type Entry = { client?: ImapFlow; connecting?: Promise<ImapFlow>; lastUsed: number };
 
@@ -36,26 +53,27 @@ export class SessionPool {
   /** A usable connection for this session, opening (or re-opening) one if needed.
    * @throws PosternError INVALID_CREDENTIALS | IMAP_UNAVAILABLE | TOO_MANY_CONNECTIONS */
   async get(id: ImapIdentity): Promise<ImapFlow> {
-    const entry = this.entries.get(id.sessionId);
+    const key = poolKey(id);
+    const entry = this.entries.get(key);
     if (entry) {
       entry.lastUsed = Date.now();
       if (entry.client?.usable) return entry.client;
       if (entry.connecting) return entry.connecting;
     }
-    this.makeRoom(id.sessionId);
+    this.makeRoom(key);
     const fresh: Entry = { lastUsed: Date.now() };
     fresh.connecting = this.connectInTurn(id)
       .then((client) => {
         fresh.client = client;
         fresh.connecting = undefined;
-        this.watch(id.sessionId, client);
+        this.watch(key, client);
         return client;
       })
       .catch((e) => {
-        if (this.entries.get(id.sessionId) === fresh) this.entries.delete(id.sessionId);
+        if (this.entries.get(key) === fresh) this.entries.delete(key);
         throw toPosternError(e);
       });
-    this.entries.set(id.sessionId, fresh);
+    this.entries.set(key, fresh);
     return fresh.connecting;
   }
 
@@ -66,16 +84,23 @@ export class SessionPool {
     this.watch(sessionId, client);
   }
 
-  /** Drops a connection that failed mid-command so the next get() opens a new one. */
-  discard(sessionId: string, client: ImapFlow): void {
-    if (this.entries.get(sessionId)?.client === client) this.entries.delete(sessionId);
+  /** Drops a connection that failed mid-command so the next get() opens a new one.
+   * `key`: a session id, or poolKey() of an added account's identity. */
+  discard(key: string, client: ImapFlow): void {
+    if (this.entries.get(key)?.client === client) this.entries.delete(key);
     client.close();
   }
 
-  /** Logs out and forgets the session's connection (sign-out, idle timeout). */
+  /** Logs out and forgets the session's connections, its added accounts' too (sign-out). */
   async release(sessionId: string): Promise<void> {
-    const entry = this.entries.get(sessionId);
-    this.entries.delete(sessionId);
+    const keys = [...this.entries.keys()].filter((k) => sessionOf(k) === sessionId);
+    await Promise.all(keys.map((k) => this.releaseEntry(k)));
+  }
+
+  /** Logs out and forgets one connection (idle timeout, an account removed). */
+  async releaseEntry(key: string): Promise<void> {
+    const entry = this.entries.get(key);
+    this.entries.delete(key);
     const client = entry?.client ?? (await entry?.connecting?.catch(() => undefined));
     if (client?.usable) await client.logout().catch(() => client.close());
     else client?.close();
@@ -87,12 +112,12 @@ export class SessionPool {
 
   /** The sessions this process holds a connection for. */
   sessionIds(): string[] {
-    return [...this.entries.keys()];
+    return [...new Set([...this.entries.keys()].map(sessionOf))];
   }
 
   async closeAll(): Promise<void> {
     clearInterval(this.sweeper);
-    await Promise.all([...this.entries.keys()].map((k) => this.release(k)));
+    await Promise.all([...this.entries.keys()].map((k) => this.releaseEntry(k)));
   }
 
   private watch(sessionId: string, client: ImapFlow): void {
@@ -123,22 +148,27 @@ export class SessionPool {
     if (!idle) {
       throw new PosternError("TOO_MANY_CONNECTIONS", "Postern is serving too many users right now. Please try again shortly.");
     }
-    void this.release(idle[0]);
+    void this.releaseEntry(idle[0]);
   }
 
   private closeIdle(): void {
     const cutoff = Date.now() - this.idleCloseMs;
-    for (const [key, e] of this.entries) if (e.client && e.lastUsed < cutoff) void this.release(key);
+    for (const [key, e] of this.entries) if (e.client && e.lastUsed < cutoff) void this.releaseEntry(key);
   }
 }
 
 /** Opens and authenticates one connection; `overrides` for the few that differ from the command
- * connection (the live watcher's, which IDLEs). @throws imapflow/socket errors (see classify-error). */
+ * connection (the live watcher's, which IDLEs). An added account's server is checked at every
+ * connect (lib/net/user-host.ts), so a name that now resolves inside the network is refused.
+ * @throws imapflow/socket errors (see classify-error), PosternError HOST_REFUSED */
 export async function connectImap(
-  id: Pick<ImapIdentity, "credentials" | "clientIp">,
+  id: Pick<ImapIdentity, "credentials" | "clientIp" | "account">,
   overrides: Partial<ImapFlowOptions> = {},
 ): Promise<ImapFlow> {
-  const client = new ImapFlow({ ...imapOptions(getConfig(), id.credentials, id.clientIp), ...overrides });
+  const options = id.account
+    ? await accountImapOptions(id.account.server, id.credentials, { clientIp: id.clientIp })
+    : imapOptions(getConfig(), id.credentials, id.clientIp);
+  const client = new ImapFlow({ ...options, ...overrides });
   client.on("error", () => undefined); // a late socket error must not crash the process
   instrumentImapCommands(client);
   await client.connect();

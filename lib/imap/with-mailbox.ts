@@ -1,7 +1,7 @@
 import type { ImapFlow, MailboxObject } from "imapflow";
 import { PosternError } from "@/lib/http/errors";
 import { isConnectionError, toPosternError } from "./classify-error";
-import { getPool, type ImapIdentity, type SessionPool } from "./session-pool";
+import { getPool, poolKey, type ImapIdentity, type SessionPool } from "./session-pool";
 
 export type MailboxContext = { client: ImapFlow; mailbox: MailboxObject };
 
@@ -23,7 +23,7 @@ export async function withConnection<T>(
     } catch (e) {
       const dropped = !(e instanceof PosternError) && (isConnectionError(e) || !client.usable);
       if (attempt === 0 && dropped) {
-        pool.discard(id.sessionId, client);
+        pool.discard(poolKey(id), client);
         continue;
       }
       throw toPosternError(e);

@@ -176,6 +176,12 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             <a href="/mail/identities">Manage the addresses you send as</a>
           </p>
         </section>
+        <section className={styles.panel} aria-labelledby="settings-accounts">
+          <h2 id="settings-accounts">Other accounts</h2>
+          <p className={styles.hint}>
+            <a href="/mail/accounts">Add other IMAP/SMTP mailboxes and read them beside this one</a>
+          </p>
+        </section>
     </SettingsFrame>
   );
 }

@@ -1,0 +1,56 @@
+"use server";
+// Other accounts (issue 22) as server actions, each with the session's CSRF token; inputs validated
+// by accounts.schema.ts. Adding and testing connect to servers the user typed: lib/accounts checks
+// the hosts (SSRF) and counts the checks (rate limit).
+import { redirect } from "next/navigation";
+import { addAccount } from "@/lib/accounts/add-account";
+import { removeAccount } from "@/lib/accounts/account-store";
+import { testAccount } from "@/lib/accounts/test-account";
+import { isPosternError } from "@/lib/http/errors";
+import { noticeUrl } from "@/lib/http/signed-notice";
+import { getPool, poolKey } from "@/lib/imap/session-pool";
+import { CSRF_REFUSED, sessionAction, sessionStateAction } from "../session-action";
+import { accountRef, addAccountInput, type AddAccountState } from "./accounts.schema";
+
+const PAGE = "/mail/accounts";
+const KEPT_FIELDS = ["label", "user", "imapHost", "imapPort", "imapSecurity", "smtpHost", "smtpPort", "smtpSecurity"];
+
+export const addAccountAction = sessionStateAction<AddAccountState>({ error: CSRF_REFUSED, values: {} }, async (session, form) => {
+  const values = Object.fromEntries(KEPT_FIELDS.map((k) => [k, String(form.get(k) ?? "")]));
+  const parsed = addAccountInput.safeParse(Object.fromEntries(form));
+  if (!parsed.success) {
+    const missing = [...new Set(parsed.error.issues.map((i) => i.message))].join(", ");
+    return { error: `Check the form: it needs ${missing}.`, values };
+  }
+  try {
+    await addAccount(session.email, parsed.data, session.clientIp);
+  } catch (e) {
+    if (!isPosternError(e)) throw e;
+    return { error: e.message, values };
+  }
+  redirect(noticeUrl(PAGE, { kind: "ok", text: `Added ${parsed.data.label}: signing in to its IMAP and SMTP servers worked.` }));
+});
+
+export const testAccountAction = sessionAction(PAGE, async (session, form) => {
+  const ref = accountRef.safeParse(Object.fromEntries(form));
+  if (!ref.success) redirect(PAGE);
+  let text: string;
+  try {
+    const account = await testAccount(session.email, ref.data.id, session.clientIp);
+    text = `${account.label}: signing in to its IMAP and SMTP servers works.`;
+  } catch (e) {
+    if (!isPosternError(e)) throw e;
+    redirect(noticeUrl(PAGE, { kind: "error", text: e.message }));
+  }
+  redirect(noticeUrl(PAGE, { kind: "ok", text }));
+});
+
+export const removeAccountAction = sessionAction(PAGE, async (session, form) => {
+  const ref = accountRef.safeParse(Object.fromEntries(form));
+  if (!ref.success) redirect(PAGE);
+  const removed = await removeAccount(session.email, ref.data.id);
+  // this process's connection goes now; another process's is never used again (the row is gone)
+  // and closes when idle
+  await getPool().releaseEntry(poolKey({ sessionId: session.id, account: { id: ref.data.id } }));
+  redirect(noticeUrl(PAGE, removed ? { kind: "ok", text: "Account removed, with its stored password." } : { kind: "error", text: "That account was already removed." }));
+});

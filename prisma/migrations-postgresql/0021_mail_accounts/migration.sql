@@ -1,0 +1,20 @@
+-- Issue 22: other IMAP/SMTP accounts a user adds beside their own.
+-- CreateTable
+CREATE TABLE "MailAccount" (
+    "id" TEXT NOT NULL,
+    "owner" TEXT NOT NULL,
+    "label" TEXT NOT NULL,
+    "imapHost" TEXT NOT NULL,
+    "imapPort" INTEGER NOT NULL,
+    "imapSecurity" TEXT NOT NULL,
+    "smtpHost" TEXT NOT NULL,
+    "smtpPort" INTEGER NOT NULL,
+    "smtpSecurity" TEXT NOT NULL,
+    "sealedCredentials" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "MailAccount_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "MailAccount_owner_idx" ON "MailAccount"("owner");
