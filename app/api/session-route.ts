@@ -7,6 +7,7 @@ import { isSameOriginRequest } from "@/lib/http/same-origin";
 import type { MailSession } from "@/lib/auth/session-store";
 import { getLogger } from "@/lib/observability/logger";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
+import { ACCOUNT_HEADER, ACCOUNT_PARAM, accountIdentity, requestedAccount } from "@/lib/accounts/account-identity";
 
 // Shared with the few public routes (app/api/r/reveal), which must not import the session code.
 export { isSameOriginRequest, jsonError };
@@ -33,13 +34,20 @@ export async function runForSession<S extends z.ZodType>(
   const parsed = schema.safeParse(input);
   if (!parsed.success) return jsonError(400, "BAD_REQUEST", "The request is not valid.");
   try {
-    return await handler(toImapIdentity(session), parsed.data, req, session);
+    return await handler(await requestIdentity(req, session), parsed.data, req, session);
   } catch (e) {
     if (isPosternError(e)) return jsonError(e.status, e.code, e.message);
     // `err` goes through the logger's safeError serializer: type, code, first line, stack only.
     getLogger().error({ reqId: req.headers.get("x-request-id"), where: "route", err: e }, "unexpected error");
     return jsonError(500, "INTERNAL", "Something went wrong on the server.");
   }
+}
+
+/** The mailbox a request acts on: the session's own, or one of its added accounts named by the
+ * mail page's scripts (header) or a link the page made (query), e.g. a message's frame. */
+async function requestIdentity(req: Request, session: MailSession): Promise<ImapIdentity> {
+  const id = requestedAccount(req.headers.get(ACCOUNT_HEADER) ?? new URL(req.url).searchParams.get(ACCOUNT_PARAM));
+  return id ? accountIdentity(session, id) : toImapIdentity(session);
 }
 
 /** A GET route that needs a signed-in user, its query validated with `schema`. */

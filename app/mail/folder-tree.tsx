@@ -2,7 +2,8 @@ import Link from "next/link";
 import type { FolderInfo } from "@/lib/imap/list-folders";
 import { mailUrl } from "./mail-url";
 
-export function FolderTree({ folders, current }: { folders: FolderInfo[]; current: string }) {
+/** `account`: the added account whose folders these are (issue 22), kept in the links. */
+export function FolderTree({ folders, current, account = null }: { folders: FolderInfo[]; current: string; account?: string | null }) {
   return (
     <nav className="folders" aria-label="Folders">
       <ul>
@@ -10,7 +11,7 @@ export function FolderTree({ folders, current }: { folders: FolderInfo[]; curren
           <li key={f.path} style={{ paddingLeft: `${f.depth * 14}px` }}>
             {f.selectable ? (
               <Link
-                href={mailUrl({ folder: f.path })}
+                href={mailUrl({ folder: f.path, list: account ? { account } : undefined })}
                 prefetch={false}
                 className={f.path === current ? "folder active" : "folder"}
                 aria-current={f.path === current ? "page" : undefined}
@@ -29,9 +30,11 @@ export function FolderTree({ folders, current }: { folders: FolderInfo[]; curren
           </li>
         ))}
       </ul>
-      <Link href="/mail/folders" prefetch={false} className="folder manage-folders" style={{ marginTop: "0.5rem", color: "var(--muted)" }}>
-        Manage folders
-      </Link>
+      {!account && (
+        <Link href="/mail/folders" prefetch={false} className="folder manage-folders" style={{ marginTop: "0.5rem", color: "var(--muted)" }}>
+          Manage folders
+        </Link>
+      )}
     </nav>
   );
 }

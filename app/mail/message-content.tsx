@@ -17,9 +17,9 @@ export function partUrl(
   folder: string,
   uid: number,
   part?: string,
-  extra: { member?: string; name?: string } = {},
+  extra: { member?: string; name?: string; account?: string } = {},
 ): string {
-  const q = new URLSearchParams({ folder, uid: String(uid), ...(part ? { part } : {}), ...(extra.member ? { member: extra.member } : {}), ...(extra.name ? { name: extra.name } : {}) });
+  const q = new URLSearchParams({ folder, uid: String(uid), ...(part ? { part } : {}), ...(extra.member ? { member: extra.member } : {}), ...(extra.name ? { name: extra.name } : {}), ...(extra.account ? { account: extra.account } : {}) });
   return `/api/messages/${kind}?${q}`;
 }
 
@@ -35,8 +35,8 @@ function frameUrl(at: PartHref, body: MessageBodyView, part?: string): string | 
 }
 
 /** Everything of a message below its header, for the message at `folder`/`uid` (or at `href`). */
-export function MessageContent({ folder, uid, view, href }: { folder: string; uid: number; view: MessageView; href?: PartHref }) {
-  const at: PartHref = href ?? ((kind, part, extra) => partUrl(kind, folder, uid, part, extra));
+export function MessageContent({ folder, uid, view, href, account }: { folder: string; uid: number; view: MessageView; href?: PartHref; account?: string }) {
+  const at: PartHref = href ?? ((kind, part, extra) => partUrl(kind, folder, uid, part, { ...extra, account }));
   return (
     <>
       <PhishingWarnings warnings={view.warnings} />

@@ -268,13 +268,13 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
     return () => window.removeEventListener(OPEN_MESSAGE_ACTION_EVENT, listener);
   }, []);
 
-  const searching = Object.keys(listParams).some((k) => k !== "sort" && k !== "dir");
+  const searching = Object.keys(listParams).some((k) => k !== "sort" && k !== "dir" && k !== "account");
   const otherFolders = moveTargets.filter((t) => t.path !== page.folder);
   const first = page.total === 0 ? 0 : (page.page - 1) * page.pageSize + 1;
   const last = Math.min(page.total, page.page * page.pageSize);
   return (
     <section className="message-list" aria-label="Messages" aria-busy={busy}>
-      <SearchBar folder={page.folder} query={page.query} searching={searching} />
+      <SearchBar folder={page.folder} query={page.query} searching={searching} account={listParams.account} />
       <div className="list-toolbar">
         <input
           type="checkbox"

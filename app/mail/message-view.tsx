@@ -37,10 +37,14 @@ type Props = {
   mdnRequestedBy?: string | null;
   /** Offer the switch between dark-adapted and the sender's own colours (not to a light reader). */
   colorSwitch?: boolean;
+  /** An added account's message (issue 22): reading and the actions on its mailbox, but not the
+   * features that belong to the user's own (compose, filters, spam, print, receipts). */
+  account?: string;
 };
 
-export function MessageViewPane({ folder, uid, page, imagesAllowed, alwaysImagesFrom, size, flagged, inTrash, inJunk, listParams, view, inDrafts, receipts = [], mdnRequestedBy = null, colorSwitch = false }: Props) {
-  const sourceUrl = partUrl("source", folder, uid);
+export function MessageViewPane({ folder, uid, page, imagesAllowed, alwaysImagesFrom, size, flagged, inTrash, inJunk, listParams, view, inDrafts, receipts = [], mdnRequestedBy = null, colorSwitch = false, account }: Props) {
+  const sourceUrl = partUrl("source", folder, uid, undefined, { account });
+  const own = !account;
   if (!view) {
     return (
       <article className="message-view" aria-label="Message">
@@ -61,13 +65,15 @@ export function MessageViewPane({ folder, uid, page, imagesAllowed, alwaysImages
         <HeaderLines view={view} fields={["from", "to", "cc", "replyTo"]} />
         <div className="message-tools">
           <MessageActions uid={uid} flagged={flagged} inTrash={inTrash} inJunk={inJunk} />
-          <ComposeLinks folder={folder} uid={uid} inDrafts={inDrafts} />
+          {own && <ComposeLinks folder={folder} uid={uid} inDrafts={inDrafts} />}
           <a href={sourceUrl} target="_blank" rel="noopener">View source</a>
           <a href={`${sourceUrl}&download=1`}>Download (.eml)</a>
-          <a href={`/mail/print?${new URLSearchParams({ folder, uid: String(uid) })}`} target="_blank" rel="noopener">
-            Print
-          </a>
-          <a href={prefillUrl({ from: view.from[0]?.address || undefined, subject: view.subject || undefined })}>Create filter</a>
+          {own && (
+            <a href={`/mail/print?${new URLSearchParams({ folder, uid: String(uid) })}`} target="_blank" rel="noopener">
+              Print
+            </a>
+          )}
+          {own && <a href={prefillUrl({ from: view.from[0]?.address || undefined, subject: view.subject || undefined })}>Create filter</a>}
           {colorSwitch && body.kind === "html" && (
             // dark mode adapts the sender's colours (lib/mime/dark-colors.ts); this shows them as sent
             <Link
@@ -80,7 +86,7 @@ export function MessageViewPane({ folder, uid, page, imagesAllowed, alwaysImages
             </Link>
           )}
         </div>
-        <SpamPanel folder={folder} uid={uid} />
+        {own && <SpamPanel folder={folder} uid={uid} />}
       </header>
       <MessageReceipts receipts={receipts} />
       {mdnRequestedBy && <MdnPrompt folder={folder} uid={uid} notifyTo={mdnRequestedBy} />}
@@ -111,7 +117,7 @@ export function MessageViewPane({ folder, uid, page, imagesAllowed, alwaysImages
           Images are shown because you chose to always show them from {alwaysImagesFrom}. <a href="/mail/settings">Change</a>
         </p>
       )}
-      <MessageContent folder={folder} uid={uid} view={view} />
+      <MessageContent folder={folder} uid={uid} view={view} account={account} />
     </article>
   );
 }

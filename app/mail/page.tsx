@@ -35,6 +35,10 @@ import { mailUrl } from "./mail-url";
 import { uiTheme } from "@/lib/settings/appearance-settings";
 import { FoldersDrawerClose, FoldersDrawerToggle } from "./folders-drawer";
 import { CsrfField } from "./csrf-field";
+import { accountIdentity, ACCOUNT_PARAM, requestedAccount } from "@/lib/accounts/account-identity";
+import { listAccounts } from "@/lib/accounts/account-store";
+import { AccountSwitcher } from "./account-switcher";
+import { ACCOUNT_META } from "./mutation-headers";
 
 export const dynamic = "force-dynamic";
 
@@ -43,48 +47,56 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
   const raw = await searchParams;
   const params = mailParamsSchema.parse(raw);
   const query = listQuerySchema.parse(raw);
-  const listParams = listQueryParams(query);
+  const accountId = requestedAccount(raw[ACCOUNT_PARAM]);
+  // an added account's mailbox (issue 22): its own folders, list and reading; the links of the
+  // page carry it in the list's URL state
+  const listParams = { ...listQueryParams(query), ...(accountId ? { [ACCOUNT_PARAM]: accountId } : {}) };
   const notice = readNotice(raw);
   try {
+    const other = accountId ? await accountIdentity(session, accountId) : null;
+    const imap = other ?? session.imap;
     const threadView = isThreadView(raw);
     // New INBOX mail is judged before it shows, so spam is already in Junk when the page shows it.
     // The message list files by itself (listMessagesFilingSpam: only when its page 1 shows mail
     // newer than the filer's mark); the thread list cannot tell, so it files first, and so does a
     // message about to be opened that the filer has not judged yet (it must not open as in INBOX).
     let filedFirst = false;
-    if (params.folder === "INBOX" && threadView) {
+    if (other) {
+      // the spam filter and read-link notices work on the user's own mailbox only
+    } else if (params.folder === "INBOX" && threadView) {
       await fileNewInboxMailForListing(session.imap, session.email);
       filedFirst = true;
     } else if (params.folder === "INBOX" && params.uid) {
       filedFirst = await fileNewInboxMailBeforeOpening(session.imap, session.email, params.uid);
     }
     // Open first: it marks the message read, and the list and counts should show that.
-    const opened = params.uid ? await openMessageOrNotice(session.imap, params.folder, params.uid) : null;
+    const opened = params.uid ? await openMessageOrNotice(imap, params.folder, params.uid) : null;
     // Read-link openings since the last visit go into INBOX (setting) before INBOX is listed.
-    await deliverInboxNotices(session.imap, session.email).catch((e: unknown) => console.warn("[read-links]", e));
+    if (!other) await deliverInboxNotices(session.imap, session.email).catch((e: unknown) => console.warn("[read-links]", e));
     const openedId = typeof opened === "object" ? opened?.message?.messageId : null;
     const listOptions = { folder: params.folder, page: params.page, query };
-    const listing = threadView ? null : filedFirst ? listMessages(session.imap, listOptions) : listMessagesFilingSpam(session.imap, session.email, listOptions);
+    const listing = threadView ? null : filedFirst || other ? listMessages(imap, listOptions) : listMessagesFilingSpam(session.imap, session.email, listOptions);
     // A listing that may file new spam to Junk goes first, so that the folder counts show the move.
-    const mayFile = listing !== null && params.folder === "INBOX" && !filedFirst;
-    const [folders, page, threads, quota, [plainFirst, imageSenders, mdn, notify, theme], openings, receipts, newsGroups] = await Promise.all([
-      mayFile ? listing.then(() => listFolders(session.imap)) : listFolders(session.imap),
+    const mayFile = listing !== null && params.folder === "INBOX" && !filedFirst && !other;
+    const [folders, page, threads, quota, [plainFirst, imageSenders, mdn, notify, theme], openings, receipts, newsGroups, accounts] = await Promise.all([
+      mayFile ? listing.then(() => listFolders(imap)) : listFolders(imap),
       listing,
-      threadView ? listThreads(session.imap, { folder: params.folder, page: params.page }) : null,
-      getQuota(session.imap),
+      threadView ? listThreads(imap, { folder: params.folder, page: params.page }) : null,
+      getQuota(imap),
       // the account's preferences this page needs, in one query
       getSettings(session.email, [preferPlainText, trustedImageSenders, mdnPolicy, desktopNotifications, uiTheme] as const),
       unseenOpenings(session.email),
-      openedId ? listReceipts(session.email, { messageId: openedId }) : [],
+      openedId && !other ? listReceipts(session.email, { messageId: openedId }) : [],
       // newsgroups with the counts of the last news visit: no NNTP on the mail page
       listSubscriptions(session.email),
+      listAccounts(session.email),
     ]);
     // Shown once, like any notice; Receipts keeps the details.
     if (openings.length) await markOpeningsSeen(session.email, openings.map((o) => o.id));
     const current = folders.find((f) => f.path === params.folder);
     // Read-receipt requests are asked about only where the user receives mail, never answered alone.
     const ownFolder = current?.specialUse === "\\Sent" || current?.specialUse === "\\Drafts";
-    const mdnRequest = mdn === "ask" && params.uid && typeof opened === "object" && opened?.message && !ownFolder ? await fetchMdnRequest(session.imap, { folder: params.folder, uid: params.uid }) : null;
+    const mdnRequest = mdn === "ask" && !other && params.uid && typeof opened === "object" && opened?.message && !ownFolder ? await fetchMdnRequest(session.imap, { folder: params.folder, uid: params.uid }) : null;
     const moveTargets = folders.filter((f) => f.selectable).map((f) => ({ path: f.path, name: f.name }));
     const message = typeof opened === "object" && opened?.message ? opened.message : null;
     const alwaysImagesFrom = message ? trustedImageSender(message.from, imageSenders) : null;
@@ -92,18 +104,22 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
     const view = message ? buildMessageView(message, { allowRemoteContent: imagesAllowed, preferPlainText: plainFirst, originalColors: params.colors === "original" }) : null;
     return (
       <div className={params.uid ? "mail-app has-message" : "mail-app"}>
+        {other && <meta name={ACCOUNT_META} content={other.account!.id} />}
         <header className="topbar">
           <FoldersDrawerToggle />
           <span className="brand">Postern</span>
-          <a href={`/mail/compose?${new URLSearchParams({ back: params.folder })}`} className="compose-button" data-testid="compose">
-            Compose
-          </a>
+          {!other && (
+            <a href={`/mail/compose?${new URLSearchParams({ back: params.folder })}`} className="compose-button" data-testid="compose">
+              Compose
+            </a>
+          )}
           <a href="/mail/receipts" className="topbar-link" data-testid="receipts-link">
             Receipts{openings.length > 0 && <span className="topbar-badge">{openings.length} new</span>}
           </a>
           <a href="/mail/settings" className="topbar-link">
             Settings
           </a>
+          {other && <span className="topbar-link" data-testid="current-account">{other.label}</span>}
           <span className="account" data-testid="account">{session.email}</span>
           <form action={logout}>
             <CsrfField />
@@ -112,9 +128,10 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
         </header>
         <div className="sidebar" id="folders">
           <FoldersDrawerClose />
-          <ViewToggle folder={params.folder} threads={threadView} />
-          <FolderTree folders={folders} current={params.folder} />
-          <NewsTree groups={newsGroups} />
+          {accounts.length > 0 && <AccountSwitcher own={session.email} accounts={accounts} current={accountId} />}
+          {!other && <ViewToggle folder={params.folder} threads={threadView} />}
+          <FolderTree folders={folders} current={params.folder} account={accountId} />
+          {!other && <NewsTree groups={newsGroups} />}
           {quota && <QuotaBar quota={quota} />}
         </div>
         {/* phones show the list or the message: this leads from the message back to the list */}
@@ -133,13 +150,15 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
             inJunk={current?.specialUse === "\\Junk"}
           />
         )}
-        <LiveUpdates
-          folder={params.folder}
-          folderName={current?.name ?? params.folder}
-          unseen={current?.unseen ?? 0}
-          listedCount={page && !isSearch(query) ? page.total : null}
-          notify={notify}
-        />
+        {!other && (
+          <LiveUpdates
+            folder={params.folder}
+            folderName={current?.name ?? params.folder}
+            unseen={current?.unseen ?? 0}
+            listedCount={page && !isSearch(query) ? page.total : null}
+            notify={notify}
+          />
+        )}
         {notice ? (
           <p className={notice.kind === "error" ? "mail-notice error" : "mail-notice"} role={notice.kind === "error" ? "alert" : "status"} data-testid="mail-notice">
             {notice.text}
@@ -168,6 +187,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
             receipts={receipts}
             mdnRequestedBy={mdnRequest && !mdnRequest.answered ? mdnRequest.notifyTo.address : null}
             colorSwitch={theme !== "light"}
+            account={accountId ?? undefined}
           />
         ) : (
           <section className="message-view empty" aria-label="Message">
@@ -177,14 +197,23 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
       </div>
     );
   } catch (e) {
-    if (isPosternError(e) && e.code === "INVALID_CREDENTIALS") redirect("/login?reason=expired");
+    // an added account whose password changed elsewhere must not sign the user out of their own
+    if (isPosternError(e) && e.code === "INVALID_CREDENTIALS" && !accountId) redirect("/login?reason=expired");
     if (!isPosternError(e)) throw e;
     return (
       <div className="mail-error">
         <h1>Postern</h1>
         <p data-testid="mail-error">{e.message}</p>
         <p>
-          <a href="/mail">Try again</a> · <a href="/login">Sign in again</a>
+          {accountId ? (
+            <>
+              <a href="/mail">Back to your mail</a> · <a href="/mail/accounts">Other accounts</a>
+            </>
+          ) : (
+            <>
+              <a href="/mail">Try again</a> · <a href="/login">Sign in again</a>
+            </>
+          )}
         </p>
       </div>
     );

@@ -5,11 +5,12 @@ import { mailUrl } from "./mail-url";
 export const SEARCH_INPUT_ID = "mail-search";
 
 /** Quick search and the advanced form: a plain GET form, so it works before any script runs. */
-export function SearchBar({ folder, query, searching }: { folder: string; query: ListQuery; searching: boolean }) {
+export function SearchBar({ folder, query, searching, account }: { folder: string; query: ListQuery; searching: boolean; account?: string }) {
   const keep = query.sort !== "arrival" || query.dir !== "desc";
   return (
     <form className="search-bar" role="search" method="get" action="/mail">
       <input type="hidden" name="folder" value={folder} />
+      {account && <input type="hidden" name="account" value={account} />}
       {keep && <input type="hidden" name="sort" value={query.sort} />}
       {keep && <input type="hidden" name="dir" value={query.dir} />}
       <input
@@ -26,11 +27,11 @@ export function SearchBar({ folder, query, searching }: { folder: string; query:
       </select>
       <button type="submit">Search</button>
       {searching && (
-        <a href={mailUrl({ folder })} className="clear-search">
+        <a href={mailUrl({ folder, list: account ? { account } : undefined })} className="clear-search">
           Clear
         </a>
       )}
-      {query.q && (
+      {query.q && !account && (
         <a href={`/mail/search?${new URLSearchParams({ q: query.q, in: query.in })}`} className="clear-search">
           All folders
         </a>

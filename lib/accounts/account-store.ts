@@ -35,13 +35,15 @@ function openRow(row: Row): MailAccount | null {
   }
 }
 
+/** The owner's accounts with their credentials, decrypted for this request only (the unified inbox). */
+export async function openAccounts(owner: string): Promise<MailAccount[]> {
+  const rows = await getDb().mailAccount.findMany({ where: { owner: ownerKey(owner) }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  return rows.flatMap((row) => openRow(row) ?? []);
+}
+
 /** The owner's added accounts, oldest first, without passwords. */
 export async function listAccounts(owner: string): Promise<MailAccountSummary[]> {
-  const rows = await getDb().mailAccount.findMany({ where: { owner: ownerKey(owner) }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  return rows.flatMap((row) => {
-    const open = openRow(row);
-    return open ? [toSummary(row, open.user)] : [];
-  });
+  return (await openAccounts(owner)).map(({ credentials: _, ...summary }) => summary);
 }
 
 /** One of the owner's accounts with its credentials, decrypted for this request only.

@@ -2,7 +2,7 @@ import { PAGE_SIZE } from "@/lib/limits";
 import { fetchSummaries, type MessageSummary } from "./fetch-summaries";
 import { DEFAULT_LIST_QUERY, isDefaultOrder, toImapSearch, type ListQuery } from "./list-query";
 import { orderedUids } from "./ordered-uids";
-import type { ImapIdentity } from "./session-pool";
+import { mailboxCacheKey, type ImapIdentity } from "./session-pool";
 import { withMailbox } from "./with-mailbox";
 
 export { toSummary, type MessageSummary } from "./fetch-summaries";
@@ -51,7 +51,7 @@ export async function listMessages(
     if (!search && isDefaultOrder(query)) {
       const total = mailbox.exists;
       const { page, pageCount, start, end } = pageRange(total, opts.page);
-      const messages = total > 0 ? await fetchSummaries(client, id.credentials.user, `${start}:${end}`) : [];
+      const messages = total > 0 ? await fetchSummaries(client, mailboxCacheKey(id), `${start}:${end}`) : [];
       messages.sort((a, b) => b.uid - a.uid);
       const newest = page === 1 ? { uidValidity: String(mailbox.uidValidity), uid: messages[0]?.uid ?? 0 } : undefined;
       return { ...base, total, page, pageCount, messages, ...(newest && { newest }) };
@@ -62,7 +62,7 @@ export async function listMessages(
     const slice = Array.from(uids.subarray((page - 1) * PAGE_SIZE, page * PAGE_SIZE));
     const byUid = new Map<number, MessageSummary>();
     if (slice.length) {
-      for (const m of await fetchSummaries(client, id.credentials.user, slice.join(","), { byUid: true })) byUid.set(m.uid, m);
+      for (const m of await fetchSummaries(client, mailboxCacheKey(id), slice.join(","), { byUid: true })) byUid.set(m.uid, m);
     }
     const messages = slice.map((uid) => byUid.get(uid)).filter((m): m is MessageSummary => !!m);
     return { ...base, total: uids.length, page, pageCount, messages };

@@ -2,7 +2,7 @@ import type { ImapFlow } from "imapflow";
 import { PAGE_SIZE } from "@/lib/limits";
 import { loadFolderThreads, type ThreadMethod, type ThreadOptions } from "./folder-threads";
 import { fetchSummaries, type MessageSummary } from "./fetch-summaries";
-import type { ImapIdentity } from "./session-pool";
+import { mailboxCacheKey, poolKey, type ImapIdentity } from "./session-pool";
 import { countThreadedMessages, countThreads, threadUidsAt } from "./thread-index";
 import { sampleUids, summarizeThread, type FlagState, type ThreadSummary } from "./thread-summary";
 import { toUidRanges } from "./uid-ranges";
@@ -56,13 +56,13 @@ export async function listThreads(
   opts: { folder: string; page: number } & Pick<ThreadOptions, "method">,
 ): Promise<ThreadPage> {
   return withMailbox(id, opts.folder, async ({ client }) => {
-    const { index, method } = await loadFolderThreads(client, { sessionId: id.sessionId, folder: opts.folder }, { method: opts.method });
+    const { index, method } = await loadFolderThreads(client, { sessionId: poolKey(id), folder: opts.folder }, { method: opts.method });
     const total = countThreads(index);
     const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const page = Math.min(Math.max(1, Math.floor(opts.page) || 1), pageCount);
     const groups: number[][] = [];
     for (let i = (page - 1) * PAGE_SIZE; i < Math.min(total, page * PAGE_SIZE); i++) groups.push(threadUidsAt(index, i));
-    const { summaries, flags } = await fetchPageMessages(client, id.credentials.user, groups.flat(), groups.flatMap((g) => sampleUids(g)));
+    const { summaries, flags } = await fetchPageMessages(client, mailboxCacheKey(id), groups.flat(), groups.flatMap((g) => sampleUids(g)));
     const threads = groups.map((g) => summarizeThread(g, flags, summaries)).filter((t): t is ThreadSummary => t !== null);
     return { folder: opts.folder, method, total, messages: countThreadedMessages(index), page, pageCount, pageSize: PAGE_SIZE, threads };
   });

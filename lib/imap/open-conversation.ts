@@ -3,7 +3,7 @@ import type { Address, ParsedMessage } from "@/lib/mime/types";
 import { loadFolderThreads, type ThreadOptions } from "./folder-threads";
 import { fetchSummaries, type MessageSummary } from "./fetch-summaries";
 import { openMessage } from "./open-message";
-import type { ImapIdentity } from "./session-pool";
+import { mailboxCacheKey, poolKey, type ImapIdentity } from "./session-pool";
 import { findThreadOf, threadUidsAt } from "./thread-index";
 import { toUidRanges } from "./uid-ranges";
 import { withMailbox } from "./with-mailbox";
@@ -42,13 +42,13 @@ const byDate = (a: MessageSummary, b: MessageSummary) => (a.date ?? "~").localeC
 /** The thread holding `uid` and the summaries of its newest messages, oldest first. */
 async function findConversation(id: ImapIdentity, folder: string, uid: number, opts: Pick<ThreadOptions, "method">) {
   return withMailbox(id, folder, async ({ client }) => {
-    const { index } = await loadFolderThreads(client, { sessionId: id.sessionId, folder }, opts);
+    const { index } = await loadFolderThreads(client, { sessionId: poolKey(id), folder }, opts);
     const at = findThreadOf(index, uid);
     if (at === -1) throw new PosternError("NOT_FOUND", "This message no longer exists. It may have been moved or deleted.");
     const uids = threadUidsAt(index, at);
     const shown: MessageSummary[] = [];
     for (const set of toUidRanges(uids.slice(-MAX_CONVERSATION_MESSAGES))) {
-      shown.push(...(await fetchSummaries(client, id.credentials.user, set, { byUid: true })));
+      shown.push(...(await fetchSummaries(client, mailboxCacheKey(id), set, { byUid: true })));
     }
     return { uids, shown: shown.sort(byDate) };
   });

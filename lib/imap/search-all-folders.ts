@@ -2,7 +2,7 @@ import type { SearchObject } from "imapflow";
 import { isPosternError } from "@/lib/http/errors";
 import { listFolders } from "./list-folders";
 import { fetchSummaries, type MessageSummary } from "./fetch-summaries";
-import { getPool, poolKey, type ImapIdentity } from "./session-pool";
+import { getPool, mailboxCacheKey, poolKey, type ImapIdentity } from "./session-pool";
 import { withMailbox } from "./with-mailbox";
 
 /** Matches shown per folder; the folder link leads to all of them. */
@@ -41,7 +41,7 @@ export async function* searchAllFolders(
         const found = await client.search(opts.search, { uid: true });
         const uids = (Array.isArray(found) ? found : []).sort((a, b) => b - a);
         const top = uids.slice(0, MATCHES_PER_FOLDER);
-        const messages: MessageSummary[] = top.length ? await fetchSummaries(client, id.credentials.user, top.join(","), { byUid: true }) : [];
+        const messages: MessageSummary[] = top.length ? await fetchSummaries(client, mailboxCacheKey(id), top.join(","), { byUid: true }) : [];
         messages.sort((a, b) => b.uid - a.uid);
         return { total: uids.length, messages };
       });

@@ -27,6 +27,16 @@ export function poolKey(id: { sessionId: string; account?: { id: string } }): st
 }
 const sessionOf = (key: string) => key.split(ACCOUNT_SEPARATOR)[0];
 
+/** Which mailbox an identity reads, for the caches shared across sessions (row summaries): the
+ * login for the installation's own server; the login and the server as typed for an added
+ * account, so a login of the same name on another server (which anyone can set up, with any
+ * UIDVALIDITY) never meets the rows of this one. */
+export function mailboxCacheKey(id: Pick<ImapIdentity, "credentials" | "account">): string {
+  if (!id.account) return id.credentials.user;
+  const { host, port } = id.account.server;
+  return `${id.credentials.user}${ACCOUNT_SEPARATOR}${host.trim().toLowerCase()}:${port}`;
+}
+
 type Entry = { client?: ImapFlow; connecting?: Promise<ImapFlow>; lastUsed: number };
 
 /**

@@ -5,7 +5,14 @@ import { getAccount, listAccounts, removeAccount } from "@/lib/accounts/account-
 import type { MailAccountInput, UserServer } from "@/lib/accounts/account-types";
 import { getDb } from "@/lib/db/client";
 import { ACCOUNT_CHECKS_MAX } from "@/lib/limits";
-import { BOB, freshIp, outcomeOf } from "./helpers";
+import { accountIdentity } from "@/lib/accounts/account-identity";
+import { listFolders } from "@/lib/imap/list-folders";
+import { listMessages } from "@/lib/imap/list-messages";
+import { listUnifiedInbox } from "@/lib/imap/list-unified-inbox";
+import { openMessage } from "@/lib/imap/open-message";
+import { getPool } from "@/lib/imap/session-pool";
+import { ALICE, BOB, freshIp, outcomeOf, signInAs } from "./helpers";
+import { raw, removeMatching } from "./lab-mailbox";
 
 // Adding another mailbox through Postern's own path (lib/accounts) against the lab's Dovecot and
 // Postfix, typed as a user would: the lab is "localhost", which the tests' INTERNAL_HOSTS allows.
@@ -70,5 +77,65 @@ describe("adding another account", () => {
     expect(await outcomeOf(addAccount(me, bob(), freshIp()))).toBe("RATE_LIMITED");
     // someone else is not slowed
     expect(await outcomeOf(countAccountCheck(owner()))).toBe("ok");
+  });
+});
+
+describe("reading an added account", () => {
+  it("lists its folders and INBOX and opens its message on its own connection, apart from the session's own mailbox", async () => {
+    const alice = await signInAs(ALICE);
+    const session = { id: alice.sessionId, email: ALICE.email, clientIp: alice.clientIp };
+    const subject = `For bob's other reader ${Date.now()}`;
+    await raw(BOB, (c) => c.append("INBOX", `From: carol@example.test\r\nTo: bob@example.test\r\nSubject: ${subject}\r\nDate: ${new Date().toUTCString()}\r\n\r\nHello Bob.\r\n`));
+    try {
+      const id = await addAccount(ALICE.email, bob(), freshIp());
+      const other = await accountIdentity(session, id);
+      const folders = await listFolders(other);
+      expect(folders.map((f) => f.path)).toContain("INBOX");
+      const page = await listMessages(other, { folder: "INBOX", page: 1 });
+      const row = page.messages.find((m) => m.subject === subject)!;
+      expect(row).toBeDefined();
+      const opened = await openMessage(other, { folder: "INBOX", uid: row.uid });
+      expect(opened.message?.subject).toBe(subject);
+      // the session's own INBOX is still alice's, on another connection
+      const own = await listMessages(alice, { folder: "INBOX", page: 1 });
+      expect(own.messages.some((m) => m.subject === subject)).toBe(false);
+      expect(await getPool().get(other)).not.toBe(await getPool().get(alice));
+
+      // the unified inbox: both INBOXes, newest first, each row marked with its mailbox
+      const unified = await listUnifiedInbox(
+        [
+          { key: null, label: ALICE.email, identity: alice },
+          { key: id, label: "Bob", identity: other },
+        ],
+        { page: 1, pageSize: 10 },
+      );
+      expect(unified.failed).toEqual([]);
+      expect(unified.total).toBe(own.total + page.total);
+      expect(unified.messages).toHaveLength(10);
+      expect(unified.messages[0]).toMatchObject({ subject, source: 1 });
+      expect(unified.messages.filter((m) => m.source === 0).length).toBeGreaterThan(0);
+      const second = await listUnifiedInbox([{ key: null, label: ALICE.email, identity: alice }, { key: id, label: "Bob", identity: other }], { page: 2, pageSize: 10 });
+      const seen = new Set(unified.messages.map((m) => `${m.source}:${m.uid}`));
+      expect(second.messages.some((m) => seen.has(`${m.source}:${m.uid}`))).toBe(false);
+
+      await removeAccount(ALICE.email, id);
+      expect(await outcomeOf(accountIdentity(session, id))).toBe("NOT_FOUND");
+    } finally {
+      await removeMatching(BOB, ["INBOX"], subject);
+    }
+  });
+
+  it("shows the other mailboxes when one cannot be read", async () => {
+    const alice = await signInAs(ALICE);
+    const broken = { ...alice, credentials: { user: BOB.email, pass: BOB.password }, account: { id: "gone", server: { host: "localhost", port: 1, security: "none" as const } } };
+    const unified = await listUnifiedInbox(
+      [
+        { key: null, label: ALICE.email, identity: alice },
+        { key: "gone", label: "Gone", identity: broken },
+      ],
+      { page: 1, pageSize: 5 },
+    );
+    expect(unified.messages).toHaveLength(5);
+    expect(unified.failed).toEqual([{ source: 1, message: expect.stringMatching(/cannot be reached/) }]);
   });
 });

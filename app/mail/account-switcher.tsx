@@ -1,0 +1,31 @@
+import Link from "next/link";
+import type { MailAccountSummary } from "@/lib/accounts/account-types";
+import { mailUrl } from "./mail-url";
+
+type Props = {
+  own: string;
+  accounts: Pick<MailAccountSummary, "id" | "label">[];
+  /** The added account shown, null for the user's own mailbox, "unified" for all inboxes. */
+  current: string | null;
+};
+
+/** The mailboxes the user reads (issue 22): their own, each added account, and all inboxes in one
+ * list. In the sidebar, so on phones it is in the folder drawer with the folders it switches. */
+export function AccountSwitcher({ own, accounts, current }: Props) {
+  const item = (key: string | null, href: string, name: string, testId: string) => (
+    <li key={key ?? "own"}>
+      <Link href={href} prefetch={false} className={current === key ? "folder active" : "folder"} aria-current={current === key ? "page" : undefined} data-testid={testId}>
+        <span className="folder-name">{name}</span>
+      </Link>
+    </li>
+  );
+  return (
+    <nav className="folders account-switcher" aria-label="Accounts" data-testid="account-switcher">
+      <ul>
+        {item("unified", "/mail/unified", "All inboxes", "unified-inbox-link")}
+        {item(null, mailUrl({ folder: "INBOX" }), own, "account-own")}
+        {accounts.map((a) => item(a.id, mailUrl({ folder: "INBOX", list: { account: a.id } }), a.label, "account-link"))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { requireMailSession } from "@/auth";
+import { accountIdentities } from "@/lib/accounts/account-identity";
+import { listUnifiedInbox, type InboxSource } from "@/lib/imap/list-unified-inbox";
+import { AccountSwitcher } from "../account-switcher";
+import { FoldersDrawerClose, FoldersDrawerToggle } from "../folders-drawer";
+import { displayName, formatSize } from "../format";
+import { LocalDate } from "../local-date";
+import { mailUrl } from "../mail-url";
+import { Pager } from "../pager";
+
+export const dynamic = "force-dynamic";
+
+const pageParam = z.coerce.number().int().min(1).max(10_000).catch(1);
+
+/** All inboxes (issue 22): the newest messages of the user's own INBOX and of every added
+ * account's, in one list, each row marked with its account and opening in that account's view. */
+export default async function UnifiedInboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  const session = await requireMailSession();
+  const page = pageParam.parse((await searchParams).page);
+  const others = await accountIdentities(session);
+  const sources: InboxSource[] = [
+    { key: null, label: session.email, identity: session.imap },
+    ...others.map((o) => ({ key: o.account!.id, label: o.label, identity: o })),
+  ];
+  const unified = await listUnifiedInbox(sources, { page });
+  const first = (unified.page - 1) * unified.pageSize + 1;
+  return (
+    <div className="mail-app">
+      <header className="topbar">
+        <FoldersDrawerToggle />
+        <span className="brand">Postern</span>
+        <a href="/mail/settings" className="topbar-link">Settings</a>
+        <span className="account" data-testid="account">{session.email}</span>
+      </header>
+      <div className="sidebar" id="folders">
+        <FoldersDrawerClose />
+        <AccountSwitcher own={session.email} accounts={others.map((o) => ({ id: o.account!.id, label: o.label }))} current="unified" />
+      </div>
+      <section className="message-list" aria-label="All inboxes">
+        <div className="list-toolbar">
+          <span data-testid="list-range">
+            {unified.total === 0 ? "No messages" : `${first}–${first + unified.messages.length - 1} of ${unified.total} in all inboxes`}
+          </span>
+          <Pager page={unified.page} pageCount={unified.pageCount} href={(n) => `/mail/unified?page=${n}`} noun="messages" indicatorTestId="page-indicator" />
+        </div>
+        {unified.failed.map((f) => (
+          <p key={f.source} className="list-error" role="alert" data-testid="unified-failed">
+            {sources[f.source].label}: {f.message}
+          </p>
+        ))}
+        <ul className="rows">
+          {unified.messages.map((m) => {
+            const source = sources[m.source];
+            return (
+              <li key={`${m.source}:${m.uid}`} className={m.seen ? "row" : "row unread"} data-uid={m.uid}>
+                <a href={mailUrl({ folder: "INBOX", uid: m.uid, list: source.key ? { account: source.key } : undefined })} data-testid="message-row">
+                  <span className="flags" />
+                  <span className="from">
+                    <span className="row-account" data-testid="row-account">{source.label}</span> {displayName(m.from)}
+                  </span>
+                  <span className="subject">{m.subject || "(no subject)"}</span>
+                  <span className="date">
+                    <LocalDate iso={m.date} />
+                  </span>
+                  <span className="size">{formatSize(m.size)}</span>
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import type { ImapIdentity } from "@/lib/imap/session-pool";
+import { getAccount, openAccounts, type MailAccount } from "./account-store";
+
+/** What picks the mailbox of a request: absent or empty for the session's own. */
+export const ACCOUNT_PARAM = "account";
+/** The header the mail page's scripts send it in (app/mail/mutation-headers.ts). */
+export const ACCOUNT_HEADER = "x-postern-account";
+
+const ACCOUNT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The account id a request names, or null for the session's own mailbox. Not validated against the store. */
+export function requestedAccount(value: unknown): string | null {
+  return typeof value === "string" && ACCOUNT_ID.test(value) ? value : null;
+}
+
+type SessionLike = { id: string; email: string; clientIp: string | null };
+
+function toIdentity(session: SessionLike, account: MailAccount): ImapIdentity & { label: string } {
+  return {
+    sessionId: session.id,
+    credentials: account.credentials,
+    clientIp: session.clientIp,
+    account: { id: account.id, server: account.imap },
+    label: account.label,
+  };
+}
+
+/** Every added account of the session's user as an IMAP identity (the unified inbox). */
+export async function accountIdentities(session: SessionLike): Promise<(ImapIdentity & { label: string })[]> {
+  return (await openAccounts(session.email)).map((a) => toIdentity(session, a));
+}
+
+/**
+ * The IMAP identity of one of the session's added accounts: its credentials decrypted from the
+ * database for this request only (any process can serve it), its pool entry its own.
+ * @throws PosternError NOT_FOUND (not an account of this user)
+ */
+export async function accountIdentity(session: SessionLike, accountId: string): Promise<ImapIdentity & { label: string }> {
+  return toIdentity(session, await getAccount(session.email, accountId));
+}
