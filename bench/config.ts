@@ -17,6 +17,8 @@ export const LOAD_USER = { email: "load@example.test", password: "load-pass" } a
  * are the bench's own, so a reseed of INBOX (which wipes the account) is detected and redone. */
 export const BIG_FOLDER = { path: "INBOX", messages: 100_000 } as const;
 export const SMALL_FOLDER = { path: "Bench1k", messages: 1_000 } as const;
+/** The middle mailbox of the unified-inbox case (9): 100k, 10k and 1k merged. */
+export const MEDIUM_FOLDER = { path: "Bench10k", messages: 10_000 } as const;
 export const LARGE_MESSAGE_FOLDER = "Bench20MB";
 export const ATTACHMENT_BYTES = 20 * 1024 * 1024;
 

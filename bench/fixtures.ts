@@ -1,5 +1,5 @@
 import type { ImapFlow } from "imapflow";
-import { ATTACHMENT_BYTES, BIG_FOLDER, LARGE_MESSAGE_FOLDER, LOAD_USER, SMALL_FOLDER } from "./config";
+import { ATTACHMENT_BYTES, BIG_FOLDER, LARGE_MESSAGE_FOLDER, LOAD_USER, MEDIUM_FOLDER, SMALL_FOLDER } from "./config";
 import { folderMessages, seedBig } from "./lab";
 import { buildLargeMessage, LARGE_MESSAGE_ID } from "./large-message";
 
@@ -14,13 +14,13 @@ async function messageCount(client: ImapFlow, path: string): Promise<number | nu
 
 /**
  * Makes sure LOAD_USER holds the bench's data, loading only what is missing: 100k messages in
- * INBOX (reloading it wipes the account, so it goes first), 1k in Bench1k, and the 20 MB message
+ * INBOX (reloading it wipes the account, so it goes first), 1k in Bench1k, 10k in Bench10k, and the 20 MB message
  * alone in Bench20MB. `lab seed-big` kicks the user's IMAP sessions, so the IMAP connection for
  * the APPEND is only opened afterwards. Returns what had to be (re)loaded.
  */
 export async function ensureBenchData(connect: () => Promise<ImapFlow>): Promise<string[]> {
   const done: string[] = [];
-  for (const folder of [BIG_FOLDER, SMALL_FOLDER]) {
+  for (const folder of [BIG_FOLDER, SMALL_FOLDER, MEDIUM_FOLDER]) {
     if (folderMessages(LOAD_USER.email, folder.path) !== folder.messages) {
       seedBig(LOAD_USER.email, folder.messages, folder.path);
       done.push(`${folder.path}: ${folder.messages} messages (lab seed-big)`);

@@ -17,6 +17,7 @@ import { newsPage } from "./cases/news-page";
 import { openLarge } from "./cases/open-large";
 import { rowDecoding } from "./cases/row-decoding";
 import { threading } from "./cases/threading";
+import { unifiedInbox } from "./cases/unified-inbox";
 import { BIG_FOLDER, browserAddress, LARGE_MESSAGE_FOLDER, CONCURRENCY_LEVELS, CONCURRENCY_SECONDS, LOAD_USER, PREFERRED_PORT, RESULTS_FILE, ROOT } from "./config";
 import { ensureBenchData, largeMessageUid } from "./fixtures";
 import { configureLibForLab, loadIdentity, rawConnection } from "./imap";
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
   configureLibForLab(lab);
   say("checking the bench data of load@example.test");
   // the news case (8) reads the lab's news groups only: no need to load 100k messages for it
-  const prepared = [1, 2, 3, 4, 5, 6].some(want) ? await ensureBenchData(rawConnection) : [];
+  const prepared = [1, 2, 3, 4, 5, 6, 9].some(want) ? await ensureBenchData(rawConnection) : [];
   for (const p of prepared) say(`loaded ${p}`);
 
   const results: Record<string, Row[]> = {};
@@ -83,6 +84,11 @@ async function main(): Promise<void> {
     if (want(6)) {
       say("6: threading the 100k folder vs the 1k folder, THREAD and JWZ (library level)");
       results[6] = await threading({ big: loadIdentity("threads-big", "127.0.3.6"), small: loadIdentity("threads-small", "127.0.3.7") });
+    }
+    if (want(9)) {
+      say("9: unified inbox page 1 over 100k, 10k and 1k mailboxes vs one mailbox's page 1 (library level)");
+      const id = (name: string, n: number) => loadIdentity(`unified-${name}`, `127.0.3.${20 + n}`);
+      results[9] = await unifiedInbox({ sources: [id("100k", 0), id("10k", 1), id("1k", 2)], single: id("single", 3) });
     }
     if ([1, 2, 4, 5, 8].some(want)) {
       server = await startPostern(lab, await freePort(PREFERRED_PORT));
@@ -139,7 +145,7 @@ async function main(): Promise<void> {
   }
 
   // results[7] holds row 1g (library level, run before the server), listed after case 1
-  const rows = [1, 7, 2, 3, 4, 5, 6, 8].flatMap((k) => results[k] ?? []);
+  const rows = [1, 7, 2, 3, 4, 5, 6, 8, 9].flatMap((k) => results[k] ?? []);
   // Other suites restart the shared lab (e.g. the reconnect test): every connection then drops.
   const labRestarted = labInfo().dovecotPid !== lab.dovecotPid;
   const seconds = Math.round((Date.now() - started) / 1000);

@@ -5,8 +5,9 @@ import { mergeNewest, type Head } from "./merge-newest";
 import { mailboxCacheKey, type ImapIdentity } from "./session-pool";
 import { withMailbox } from "./with-mailbox";
 
-/** One mailbox of the unified inbox: `key` names it in links (null for the user's own). */
-export type InboxSource = { key: string | null; label: string; identity: ImapIdentity };
+/** One mailbox of the unified inbox: `key` names it in links (null for the user's own). `folder`
+ * is INBOX unless said (the bench merges three folders of one lab account as three mailboxes). */
+export type InboxSource = { key: string | null; label: string; identity: ImapIdentity; folder?: string };
 
 export type UnifiedRow = MessageSummary & { source: number };
 
@@ -21,13 +22,11 @@ export type UnifiedPage = {
   failed: { source: number; message: string }[];
 };
 
-const INBOX = "INBOX";
-
 /** The newest `count` messages of the INBOX in arrival order with their INTERNALDATE. Sequence
  * numbers run in UID (arrival) order (RFC 9051 2.3.1.2), so these are the last `count` numbers:
  * no SORT or SEARCH, and the cost does not grow with the mailbox. */
-function readHeads(source: number, id: ImapIdentity, count: number): Promise<{ heads: Head[]; exists: number }> {
-  return withMailbox(id, INBOX, async ({ client, mailbox }) => {
+function readHeads(source: number, from: InboxSource, count: number): Promise<{ heads: Head[]; exists: number }> {
+  return withMailbox(from.identity, from.folder ?? "INBOX", async ({ client, mailbox }) => {
     const exists = mailbox.exists;
     if (exists === 0 || count === 0) return { heads: [], exists };
     const heads: Head[] = [];
@@ -40,8 +39,8 @@ function readHeads(source: number, id: ImapIdentity, count: number): Promise<{ h
   });
 }
 
-function readRows(id: ImapIdentity, uids: number[]): Promise<MessageSummary[]> {
-  return withMailbox(id, INBOX, ({ client }) => fetchSummaries(client, mailboxCacheKey(id), uids.join(","), { byUid: true }));
+function readRows(from: InboxSource, uids: number[]): Promise<MessageSummary[]> {
+  return withMailbox(from.identity, from.folder ?? "INBOX", ({ client }) => fetchSummaries(client, mailboxCacheKey(from.identity), uids.join(","), { byUid: true }));
 }
 
 /** A mailbox that does not answer is left out of the page, said in `failed`, never the page's end. */
@@ -63,7 +62,7 @@ async function settle<T>(p: Promise<T>): Promise<{ ok: T } | { error: string }> 
 export async function listUnifiedInbox(sources: InboxSource[], opts: { page: number; pageSize?: number }): Promise<UnifiedPage> {
   const pageSize = opts.pageSize ?? PAGE_SIZE;
   const page = Math.max(1, Math.floor(opts.page) || 1);
-  const read = await Promise.all(sources.map((s, i) => settle(readHeads(i, s.identity, page * pageSize))));
+  const read = await Promise.all(sources.map((s, i) => settle(readHeads(i, s, page * pageSize))));
   const failed: UnifiedPage["failed"] = [];
   const lists = read.map((r, i) => ("ok" in r ? r.ok.heads : (failed.push({ source: i, message: r.error }), [])));
   const total = read.reduce((n, r) => n + ("ok" in r ? r.ok.exists : 0), 0);
@@ -72,7 +71,7 @@ export async function listUnifiedInbox(sources: InboxSource[], opts: { page: num
     sources.map(async (s, i) => {
       const uids = shown.filter((h) => h.source === i).map((h) => h.uid);
       if (!uids.length) return new Map<number, MessageSummary>();
-      const r = await settle(readRows(s.identity, uids));
+      const r = await settle(readRows(s, uids));
       if ("error" in r) failed.push({ source: i, message: r.error });
       return new Map(("ok" in r ? r.ok : []).map((m) => [m.uid, m]));
     }),
