@@ -1,7 +1,7 @@
 /** Links from a message to the composer. Plain links (not next/link): the composer is its own
  * page, and opening it in a new tab must work. */
-export function composeUrl(kind: "reply" | "replyAll" | "forward" | "forwardAttached" | "draft", folder: string, uid: number): string {
-  return `/mail/compose?${new URLSearchParams({ [kind]: String(uid), folder })}`;
+export function composeUrl(kind: "reply" | "replyAll" | "forward" | "forwardAttached" | "draft", folder: string, uid: number, account?: string): string {
+  return `/mail/compose?${new URLSearchParams({ [kind]: String(uid), folder, ...(account ? { account } : {}) })}`;
 }
 
 /** A folder that holds drafts: the server's \Drafts folder when the caller knows it, else one
@@ -10,20 +10,20 @@ function looksLikeDrafts(folder: string): boolean {
   return /^drafts$/i.test(folder.split(/[./]/).pop() ?? "");
 }
 
-export function ComposeLinks({ folder, uid, inDrafts }: { folder: string; uid: number; inDrafts?: boolean }) {
+export function ComposeLinks({ folder, uid, inDrafts, account }: { folder: string; uid: number; inDrafts?: boolean; account?: string }) {
   if (inDrafts ?? looksLikeDrafts(folder)) {
     return (
-      <a href={composeUrl("draft", folder, uid)} data-testid="edit-draft">
+      <a href={composeUrl("draft", folder, uid, account)} data-testid="edit-draft">
         Edit draft
       </a>
     );
   }
   return (
     <>
-      <a href={composeUrl("reply", folder, uid)} data-testid="reply">Reply</a>
-      <a href={composeUrl("replyAll", folder, uid)} data-testid="reply-all">Reply all</a>
-      <a href={composeUrl("forward", folder, uid)} data-testid="forward">Forward</a>
-      <a href={composeUrl("forwardAttached", folder, uid)} data-testid="forward-attached" title="Forward as attachment">
+      <a href={composeUrl("reply", folder, uid, account)} data-testid="reply">Reply</a>
+      <a href={composeUrl("replyAll", folder, uid, account)} data-testid="reply-all">Reply all</a>
+      <a href={composeUrl("forward", folder, uid, account)} data-testid="forward">Forward</a>
+      <a href={composeUrl("forwardAttached", folder, uid, account)} data-testid="forward-attached" title="Forward as attachment">
         Forward as file
       </a>
     </>

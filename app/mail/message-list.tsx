@@ -245,9 +245,10 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
     help: () => setHelpOpen((h) => !h),
     search: () => document.getElementById(SEARCH_INPUT_ID)?.focus(),
     compose: (kind) => {
-      if (kind === "new") return void window.location.assign("/mail/compose");
+      const account = listParams.account;
+      if (kind === "new") return void window.location.assign(account ? `/mail/compose?${new URLSearchParams({ account })}` : "/mail/compose");
       const uid = selectedUid ?? cursorRow?.uid;
-      if (uid) window.location.assign(composeUrl(kind, page.folder, uid));
+      if (uid) window.location.assign(composeUrl(kind, page.folder, uid, account));
     },
   });
 

@@ -37,8 +37,8 @@ type Props = {
   mdnRequestedBy?: string | null;
   /** Offer the switch between dark-adapted and the sender's own colours (not to a light reader). */
   colorSwitch?: boolean;
-  /** An added account's message (issue 22): reading and the actions on its mailbox, but not the
-   * features that belong to the user's own (compose, filters, spam, print, receipts). */
+  /** An added account's message (issue 22): reading, replying and the actions on its mailbox, but
+   * not the features that belong to the user's own (filters, spam, print, receipts). */
   account?: string;
 };
 
@@ -65,7 +65,7 @@ export function MessageViewPane({ folder, uid, page, imagesAllowed, alwaysImages
         <HeaderLines view={view} fields={["from", "to", "cc", "replyTo"]} />
         <div className="message-tools">
           <MessageActions uid={uid} flagged={flagged} inTrash={inTrash} inJunk={inJunk} />
-          {own && <ComposeLinks folder={folder} uid={uid} inDrafts={inDrafts} />}
+          <ComposeLinks folder={folder} uid={uid} inDrafts={inDrafts} account={account} />
           <a href={sourceUrl} target="_blank" rel="noopener">View source</a>
           <a href={`${sourceUrl}&download=1`}>Download (.eml)</a>
           {own && (

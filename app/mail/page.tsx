@@ -108,11 +108,9 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
         <header className="topbar">
           <FoldersDrawerToggle />
           <span className="brand">Postern</span>
-          {!other && (
-            <a href={`/mail/compose?${new URLSearchParams({ back: params.folder })}`} className="compose-button" data-testid="compose">
-              Compose
-            </a>
-          )}
+          <a href={`/mail/compose?${new URLSearchParams({ back: params.folder, ...(accountId ? { account: accountId } : {}) })}`} className="compose-button" data-testid="compose">
+            Compose
+          </a>
           <a href="/mail/receipts" className="topbar-link" data-testid="receipts-link">
             Receipts{openings.length > 0 && <span className="topbar-badge">{openings.length} new</span>}
           </a>

@@ -20,7 +20,7 @@ function toIdentity(session: SessionLike, account: MailAccount): ImapIdentity & 
     sessionId: session.id,
     credentials: account.credentials,
     clientIp: session.clientIp,
-    account: { id: account.id, server: account.imap },
+    account: { id: account.id, server: account.imap, smtp: account.smtp },
     label: account.label,
   };
 }

@@ -35,7 +35,8 @@ export async function queueMessage(
   const draft = await saveDraft(imap, s, opts.limit);
   // Read links are created only when the message really goes: an undone send leaves none.
   const readLinks = sendable.readLinks && opts.readLinks ? { plan: sendable.readLinks, ctx: opts.readLinks } : null;
-  const payload = { built: sendable.built, readLinks, after: afterSend(s, draft.draft), recipients: { to: s.to, cc: s.cc, bcc: s.bcc }, limit: opts.limit };
+  const via = imap.account?.smtp ? { account: imap.account.id, imap: imap.account.server, smtp: imap.account.smtp } : undefined;
+  const payload = { built: sendable.built, readLinks, after: afterSend(s, draft.draft), recipients: { to: s.to, cc: s.cc, bcc: s.bcc }, limit: opts.limit, via };
   const job = await enqueueMessage(imap, { draft: draft.draft, delayMs: opts.delayMs, payload }, worker);
   return { ok: true, job, draft };
 }

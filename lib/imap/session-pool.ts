@@ -15,7 +15,7 @@ export type ImapIdentity = {
   sessionId: string;
   credentials: MailCredentials;
   clientIp: string | null;
-  account?: { id: string; server: UserServer };
+  account?: { id: string; server: UserServer; smtp?: UserServer };
 };
 
 // An added account's connection belongs to its session (released with it) but is its own entry.

@@ -2,6 +2,7 @@ import type { ReadLinkContext, ReadLinkPlan } from "@/lib/read-links/send-read-l
 import type { BuiltMessage } from "@/lib/smtp/build-message";
 import { removeHeaderField } from "@/lib/smtp/remove-header";
 import type { AfterSend } from "@/lib/smtp/send-message";
+import type { UserServer } from "@/lib/accounts/account-types";
 
 /** Everything a process needs to send a queued message that another process built. */
 export type OutboxPayload = {
@@ -13,6 +14,9 @@ export type OutboxPayload = {
   recipients: { to: string; cc: string; bcc: string };
   /** The largest message the server takes, in bytes, as checked when it was queued. */
   limit: number;
+  /** Sent from one of the user's added accounts (issue 22): its servers as typed, checked again
+   * when the job connects. Absent: the installation's own servers. */
+  via?: { account: string; imap: UserServer; smtp: UserServer };
 };
 
 const VERSION = 1;

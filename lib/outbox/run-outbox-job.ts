@@ -1,3 +1,4 @@
+import { accountSubmit } from "@/lib/accounts/account-submit";
 import { rememberRecipients } from "@/lib/compose/submit-message";
 import { isPosternError } from "@/lib/http/errors";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
@@ -23,9 +24,11 @@ async function openJob(id: string): Promise<OpenJob> {
   const row = await loadSealed(id);
   if (!row?.credentials || !row.payload) throw new Error("outbox: a claimed job has no sealed data");
   const credentials = openCredentials(row.credentials, id);
+  const payload = openPayload(row.payload, id);
+  const via = payload.via;
   return {
-    imap: { sessionId: row.sessionId, credentials, clientIp: null },
-    payload: openPayload(row.payload, id),
+    imap: { sessionId: row.sessionId, credentials, clientIp: null, ...(via ? { account: { id: via.account, server: via.imap, smtp: via.smtp } } : {}) },
+    payload,
     rejected: parseResult(row.result).rejected ?? [],
   };
 }
@@ -50,7 +53,8 @@ export async function runOutboxJob(claim: Claim, opts: RunOptions = {}): Promise
         await markFailed(claim, { code: "SEND_FAILED", message: "The message was not sent: Postern stopped several times while sending it." });
         return;
       }
-      const submit = readLinks ? readLinkSubmit(readLinks.plan, readLinks.ctx) : opts.submit;
+      const via = job.payload.via;
+      const submit = readLinks ? readLinkSubmit(readLinks.plan, readLinks.ctx) : via ? accountSubmit(via.smtp) : opts.submit;
       try {
         rejected = await submitBuilt(job.imap.credentials, built, { limit, submit });
       } catch (e) {
@@ -65,7 +69,8 @@ export async function runOutboxJob(claim: Claim, opts: RunOptions = {}): Promise
       await opts.afterAccepted?.(claim.id);
     }
     const delivered = await fileSentMessage(job.imap, built, { ...after, rejected, resumed: claim.attempts > 1 });
-    await rememberRecipients(job.imap, recipients, built, delivered).catch((e: unknown) => console.warn("[outbox] recipients not remembered:", e));
+    // contacts and the spam whitelist are the user's own mailbox's, keyed by its login
+    if (!job.payload.via) await rememberRecipients(job.imap, recipients, built, delivered).catch((e: unknown) => console.warn("[outbox] recipients not remembered:", e));
     await markSent(claim, { warnings: delivered.warnings });
   } catch (e) {
     console.error(`[outbox] job ${claim.id}:`, e);

@@ -12,7 +12,15 @@ import { listUnifiedInbox } from "@/lib/imap/list-unified-inbox";
 import { openMessage } from "@/lib/imap/open-message";
 import { getPool } from "@/lib/imap/session-pool";
 import { ALICE, BOB, freshIp, outcomeOf, signInAs } from "./helpers";
-import { raw, removeMatching } from "./lab-mailbox";
+import { findIn, raw, removeMatching, waitFor } from "./lab-mailbox";
+import { accountSender } from "@/lib/accounts/account-sender";
+import { EMPTY_CONTEXT } from "@/lib/compose/compose-types";
+import { queueMessage } from "@/lib/compose/queue-message";
+import { getQueued } from "@/lib/outbox/outbox";
+import { OutboxWorker } from "@/lib/outbox/outbox-worker";
+import { getSendLimit } from "@/lib/smtp/size-limit";
+
+const CAROL = { email: "carol@example.test", password: "carol-pass" };
 
 // Adding another mailbox through Postern's own path (lib/accounts) against the lab's Dovecot and
 // Postfix, typed as a user would: the lab is "localhost", which the tests' INTERNAL_HOSTS allows.
@@ -137,5 +145,36 @@ describe("reading an added account", () => {
     );
     expect(unified.messages).toHaveLength(5);
     expect(unified.failed).toEqual([{ source: 1, message: expect.stringMatching(/cannot be reached/) }]);
+  });
+});
+
+describe("sending from an added account", () => {
+  it("goes out through the account's own SMTP server as its address, its Sent copy in its own mailbox", async () => {
+    const alice = await signInAs(ALICE);
+    const session = { id: alice.sessionId, email: ALICE.email, clientIp: alice.clientIp };
+    const id = await addAccount(ALICE.email, bob(), freshIp());
+    const subject = `Sent from bob's account by alice ${Date.now()}`;
+    try {
+      const other = await accountIdentity(session, id);
+      const gone = new OutboxWorker();
+      gone.stop();
+      const queued = await queueMessage(
+        other,
+        { from: accountSender(BOB.email), to: "carol@example.test", cc: "", bcc: "", subject, body: "hello", kept: [], uploads: [], context: EMPTY_CONTEXT, draft: null },
+        { limit: await getSendLimit(), delayMs: 0 },
+        gone,
+      );
+      if (!queued.ok) throw queued.error;
+      await new OutboxWorker().tick();
+      const got = await waitFor(CAROL, "INBOX", subject);
+      expect(got.source.toString()).toMatch(/^From: bob@example\.test/im);
+      expect((await findIn(BOB, "Sent", subject)).length).toBe(1);
+      expect((await findIn(ALICE, "Sent", subject)).length).toBe(0);
+      expect((await getQueued(queued.job.id, BOB.email))?.state).toBe("sent");
+    } finally {
+      await removeAccount(ALICE.email, id);
+      await removeMatching(BOB, ["Sent", "Drafts"], subject);
+      await removeMatching(CAROL, ["INBOX"], subject);
+    }
   });
 });

@@ -3,6 +3,8 @@ import type { MailSession } from "@/lib/auth/session-store";
 import { mailboxesOf, parseAddressField } from "@/lib/compose/parse-addresses";
 import type { ComposeSubmission } from "@/lib/compose/submission";
 import { findIdentity } from "@/lib/identities/identity-store";
+import { accountSender } from "@/lib/accounts/account-sender";
+import type { ImapIdentity } from "@/lib/imap/session-pool";
 import type { OutgoingAttachment } from "@/lib/smtp/build-message";
 import { getSendLimit } from "@/lib/smtp/size-limit";
 
@@ -82,9 +84,10 @@ export async function maxComposeBody(): Promise<number> {
   return (await getSendLimit()) + 1024 * 1024;
 }
 
-/** The validated form as a submission from one of the signed-in user's identities. */
-export async function toSubmission(form: ComposeForm, session: MailSession): Promise<ComposeSubmission> {
-  const identity = await findIdentity(session.email, form.identity);
+/** The validated form as a submission from one of the signed-in user's identities, or from the
+ * address of the added account `imap` belongs to (issue 22). */
+export async function toSubmission(form: ComposeForm, session: MailSession, imap?: ImapIdentity): Promise<ComposeSubmission> {
+  const identity = imap?.account ? accountSender(imap.credentials.user) : await findIdentity(session.email, form.identity);
   const uploads: OutgoingAttachment[] = await Promise.all(
     form.files.map(async (f) => ({ filename: f.name, contentType: f.type || "application/octet-stream", content: Buffer.from(await f.arrayBuffer()) })),
   );

@@ -3,7 +3,7 @@ import { loginUrl, requireMailSession } from "@/auth";
 import { composeFormat } from "@/lib/compose/compose-settings";
 import { prepareCompose } from "@/lib/compose/prepare-compose";
 import { listIdentities, listSendingIdentities } from "@/lib/identities/identity-store";
-import { isPosternError } from "@/lib/http/errors";
+import { isPosternError, PosternError } from "@/lib/http/errors";
 import { readArticle } from "@/lib/news/read-article";
 import { withNews } from "@/lib/news/with-news";
 import { getQueued } from "@/lib/outbox/outbox";
@@ -16,6 +16,9 @@ import { backFolder, composeParamsSchema, toComposeRequest } from "./compose-par
 import { Composer } from "./composer";
 import styles from "./compose.module.css";
 import { sentRedirect } from "./sent-redirect";
+import { accountIdentity, ACCOUNT_PARAM, requestedAccount } from "@/lib/accounts/account-identity";
+import { accountSender } from "@/lib/accounts/account-sender";
+import { ACCOUNT_META } from "../mutation-headers";
 
 export const dynamic = "force-dynamic";
 
@@ -23,11 +26,18 @@ const TITLES = { new: "New message", reply: "Reply", replyAll: "Reply all", forw
 
 export default async function ComposePage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const session = await requireMailSession();
-  const params = composeParamsSchema.parse(await searchParams);
+  const raw = await searchParams;
+  const params = composeParamsSchema.parse(raw);
+  // writing from an added account (issue 22): its mailbox for drafts and replies, its address as From
+  const accountId = requestedAccount(raw[ACCOUNT_PARAM]);
+  const other = accountId ? await accountIdentity(session, accountId).catch(() => null) : null;
+  const imap = other ?? session.imap;
+  const sender = other ? other.credentials.user : session.email;
+  const backList = other ? { account: other.account!.id } : undefined;
   const request = toComposeRequest(params);
   const back = backFolder(params);
   // Reloaded while a sent message waited for Undo: follow it (its draft is what is shown).
-  const job = params.outbox ? await getQueued(params.outbox, session.email) : null;
+  const job = params.outbox ? await getQueued(params.outbox, sender) : null;
   if (job?.state === "sent") redirect(sentRedirect(back, job.warnings));
   const waiting = job?.state === "waiting" || job?.state === "sending" ? job : null;
   // A send that failed, or one the outbox no longer knows: the draft shown was never sent.
@@ -40,10 +50,11 @@ export default async function ComposePage({ searchParams }: { searchParams: Prom
   let body;
   try {
     // Every identity's address is "mine" (reply-all leaves it out); only confirmed ones are offered as From.
-    const [all, identities] = await Promise.all([listIdentities(session.email), listSendingIdentities(session.email)]);
-    const own = [session.email, ...all.map((i) => i.address)];
+    if (accountId && !other) throw new PosternError("NOT_FOUND", "This account is not among your accounts. It may have been removed.");
+    const [all, identities] = other ? [[], [accountSender(sender)]] : await Promise.all([listIdentities(session.email), listSendingIdentities(session.email)]);
+    const own = [sender, ...all.map((i) => i.address)];
     const [readLinkDays, format] = await getSettings(session.email, [readLinkExpiryDays, composeFormat] as const);
-    const [initial, limit] = await Promise.all([prepareCompose(session.imap, own, request, identities, { format, readArticle: (ref) => withNews(session.email, (s) => readArticle(s, ref)) }), getSendLimit()]);
+    const [initial, limit] = await Promise.all([prepareCompose(imap, own, request, identities, { format, readArticle: (ref) => withNews(session.email, (s) => readArticle(s, ref)) }), getSendLimit()]);
     body = (
       <Composer
         initial={initial}
@@ -52,7 +63,7 @@ export default async function ComposePage({ searchParams }: { searchParams: Prom
         back={back}
         queued={waiting}
         initialError={failed}
-        account={session.email}
+        account={sender}
         readLinkDefaultDays={readLinkDays}
       />
     );
@@ -61,7 +72,7 @@ export default async function ComposePage({ searchParams }: { searchParams: Prom
     if (!isPosternError(e)) throw e;
     body = (
       <p className={styles.notice} role="alert" data-testid="compose-load-error">
-        {e.message} <a href={mailUrl({ folder: back })}>Back to mail</a>
+        {e.message} <a href={mailUrl({ folder: back, list: backList })}>Back to mail</a>
       </p>
     );
   }
@@ -70,9 +81,11 @@ export default async function ComposePage({ searchParams }: { searchParams: Prom
       <header className="topbar">
         <span className="brand">Postern</span>
         {/* A plain link: a full navigation lets the unsaved-changes warning ask first. */}
-        <a href={mailUrl({ folder: back })} className={styles.back}>
+        <a href={mailUrl({ folder: back, list: backList })} className={styles.back}>
           Back to mail
         </a>
+        {other && <meta name={ACCOUNT_META} content={other.account!.id} />}
+        {other && <span className="topbar-link" data-testid="current-account">{other.label}</span>}
         <span className="account" data-testid="account">
           {session.email}
         </span>

@@ -14,11 +14,12 @@ const headers = { "Cache-Control": "no-store" };
  * could not be queued and the draft it was kept in.
  */
 export const POST = sessionFormMutation(composeFormSchema, maxComposeBody, async (imap, form, req, session) => {
-  const submission = await toSubmission(form, session);
+  const submission = await toSubmission(form, session, imap);
   const limit = await getSendLimit();
   const delayMs = getConfig().SEND_DELAY_SECONDS * 1000;
   // sessionFormMutation has checked that Origin is this host.
-  const readLinks = form.readLink ? await readLinkContext(session.email, req.headers.get("origin") as string, form.readLinkDays) : undefined;
+  // read links are the user's own mailbox's (their Receipts); an added account sends plain mail
+  const readLinks = form.readLink && !imap.account ? await readLinkContext(session.email, req.headers.get("origin") as string, form.readLinkDays) : undefined;
   const outcome = await queueMessage(imap, submission, { limit, delayMs, readLinks });
   if (!outcome.ok) {
     const { error, draft } = outcome;
