@@ -34,7 +34,8 @@ const sessionOf = (key: string) => key.split(ACCOUNT_SEPARATOR)[0];
 export function mailboxCacheKey(id: Pick<ImapIdentity, "credentials" | "account">): string {
   if (!id.account) return id.credentials.user;
   const { host, port } = id.account.server;
-  return `${id.credentials.user}${ACCOUNT_SEPARATOR}${host.trim().toLowerCase()}:${port}`;
+  // a line break: no IMAP login holds one, and the key may be stored (ThreadHeaders), where NUL cannot
+  return `${id.credentials.user}\n${host.trim().toLowerCase()}:${port}`;
 }
 
 type Entry = { client?: ImapFlow; connecting?: Promise<ImapFlow>; lastUsed: number };
