@@ -40,6 +40,12 @@ describe("outbox payload", () => {
     expect({ ...back, built: null }).toEqual({ ...p, built: null });
   });
 
+  it("keeps the added account it is sent from: its Sent copy and draft belong there, not in the session's own mailbox", async () => {
+    const via = { account: "a1", imap: { host: "imap.example.com", port: 993, security: "tls" as const }, smtp: { host: "smtp.example.com", port: 587, security: "starttls" as const } };
+    expect(decodePayload(encodePayload({ ...(await payload()), via })).via).toEqual(via);
+    expect(decodePayload(encodePayload(await payload())).via).toBeUndefined();
+  });
+
   it("sealed, it opens only for its own job", async () => {
     const key = crypto.randomBytes(32);
     const sealed = encryptBytes(encodePayload(await payload()), key, "payload:j1");

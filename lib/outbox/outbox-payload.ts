@@ -46,7 +46,7 @@ function reviver(_key: string, value: unknown): unknown {
  */
 export function encodePayload(p: OutboxPayload): Buffer {
   const { raw, wire: _wire, ...built } = p.built;
-  const meta = Buffer.from(JSON.stringify({ v: VERSION, built, readLinks: p.readLinks, after: p.after, recipients: p.recipients, limit: p.limit }, replacer));
+  const meta = Buffer.from(JSON.stringify({ v: VERSION, built, readLinks: p.readLinks, after: p.after, recipients: p.recipients, limit: p.limit, ...(p.via ? { via: p.via } : {}) }, replacer));
   const length = Buffer.alloc(4);
   length.writeUInt32BE(meta.length);
   return Buffer.concat([length, meta, raw]);
@@ -62,5 +62,5 @@ export function decodePayload(bytes: Buffer): OutboxPayload {
   };
   if (meta.v !== VERSION) throw new Error(`Unknown outbox payload version ${meta.v}`);
   const raw = Buffer.from(bytes.subarray(4 + length));
-  return { built: { ...meta.built, raw, wire: removeHeaderField(raw, "Bcc") }, readLinks: meta.readLinks, after: meta.after, recipients: meta.recipients, limit: meta.limit };
+  return { built: { ...meta.built, raw, wire: removeHeaderField(raw, "Bcc") }, readLinks: meta.readLinks, after: meta.after, recipients: meta.recipients, limit: meta.limit, ...(meta.via ? { via: meta.via } : {}) };
 }

@@ -168,9 +168,10 @@ describe("sending from an added account", () => {
       await new OutboxWorker().tick();
       const got = await waitFor(CAROL, "INBOX", subject);
       expect(got.source.toString()).toMatch(/^From: bob@example\.test/im);
+      // the job files the Sent copy after the server accepted the message
+      await expect.poll(async () => (await getQueued(queued.job.id, BOB.email))?.state, { timeout: 20_000 }).toBe("sent");
       expect((await findIn(BOB, "Sent", subject)).length).toBe(1);
       expect((await findIn(ALICE, "Sent", subject)).length).toBe(0);
-      expect((await getQueued(queued.job.id, BOB.email))?.state).toBe("sent");
     } finally {
       await removeAccount(ALICE.email, id);
       await removeMatching(BOB, ["Sent", "Drafts"], subject);
