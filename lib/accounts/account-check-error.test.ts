@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toImapCheckError, toSmtpCheckError } from "./account-check-error";
+import { toAccountConnectError, toImapCheckError, toSmtpCheckError } from "./account-check-error";
 
 const server = { host: "mail.example.com", port: 993, security: "tls" as const };
 
@@ -29,5 +29,13 @@ describe("toSmtpCheckError", () => {
   it("names TLS and connection failures", () => {
     expect(toSmtpCheckError({ code: "ETLS", message: "Error initiating TLS" }, server).message).toMatch(/certificate or TLS/);
     expect(toSmtpCheckError({ code: "ECONNECTION", message: "connect ECONNREFUSED" }, server).message).toMatch(/cannot be reached/);
+  });
+});
+
+describe("toAccountConnectError", () => {
+  it("never says the user's own session ended when an added account's password stopped working", () => {
+    const e = toAccountConnectError({ authenticationFailed: true }, server);
+    expect(e.code).toBe("IMAP_UNAVAILABLE");
+    expect(e.message).toMatch(/Other accounts/);
   });
 });

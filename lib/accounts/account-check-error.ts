@@ -52,3 +52,12 @@ export function toSmtpCheckError(e: unknown, server: UserServer): PosternError {
   }
   return new PosternError("SMTP_UNAVAILABLE", `The outgoing (SMTP) server ${where(server)} refused the check.${said(err.response)}`, { cause: e });
 }
+
+/** An added account's connection that failed later (its password changed, its server moved): in
+ * the words of the check, but never INVALID_CREDENTIALS, which means the user's own session ended
+ * and sends them to sign in again. */
+export function toAccountConnectError(e: unknown, server: UserServer): PosternError {
+  const err = toImapCheckError(e, server);
+  if (err.code !== "INVALID_CREDENTIALS") return err;
+  return new PosternError("IMAP_UNAVAILABLE", `${err.message} Check the password under Settings, Other accounts.`, { cause: e });
+}

@@ -1,4 +1,5 @@
 import { ImapFlow, type ImapFlowOptions } from "imapflow";
+import { toAccountConnectError } from "@/lib/accounts/account-check-error";
 import { accountImapOptions } from "@/lib/accounts/server-options";
 import type { UserServer } from "@/lib/accounts/account-types";
 import type { MailCredentials } from "@/lib/auth/credentials";
@@ -182,7 +183,13 @@ export async function connectImap(
   const client = new ImapFlow({ ...options, ...overrides });
   client.on("error", () => undefined); // a late socket error must not crash the process
   instrumentImapCommands(client);
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (e) {
+    if (!id.account) throw e;
+    client.close();
+    throw toAccountConnectError(e, id.account.server);
+  }
   return client;
 }
 
