@@ -22,25 +22,26 @@ export type UnifiedPage = {
   failed: { source: number; message: string }[];
 };
 
-/** The newest `count` messages of the INBOX in arrival order with their INTERNALDATE. Sequence
- * numbers run in UID (arrival) order (RFC 9051 2.3.1.2), so these are the last `count` numbers:
- * no SORT or SEARCH, and the cost does not grow with the mailbox. */
-function readHeads(source: number, from: InboxSource, count: number): Promise<{ heads: Head[]; exists: number }> {
+/**
+ * The newest `count` rows of the folder, newest first: the last `count` sequence numbers, which run
+ * in UID (arrival) order (RFC 9051 2.3.1.2), fetched as the message list's page 1 fetches its rows
+ * (fetchSummaries: cached rows cost only their flags). No SORT or SEARCH: the cost does not grow
+ * with the mailbox.
+ */
+function readNewest(from: InboxSource, count: number): Promise<{ rows: MessageSummary[]; exists: number }> {
   return withMailbox(from.identity, from.folder ?? "INBOX", async ({ client, mailbox }) => {
     const exists = mailbox.exists;
-    if (exists === 0 || count === 0) return { heads: [], exists };
-    const heads: Head[] = [];
-    for await (const m of client.fetch(`${Math.max(1, exists - count + 1)}:*`, { uid: true, internalDate: true })) {
-      const date = m.internalDate instanceof Date ? m.internalDate.getTime() : Date.parse(String(m.internalDate ?? ""));
-      heads.push({ source, uid: m.uid, arrived: Number.isFinite(date) ? date : 0 });
-    }
-    heads.sort((a, b) => b.uid - a.uid);
-    return { heads, exists };
+    if (exists === 0 || count === 0) return { rows: [], exists };
+    const rows = await fetchSummaries(client, mailboxCacheKey(from.identity), `${Math.max(1, exists - count + 1)}:${exists}`);
+    return { rows: rows.sort((a, b) => b.uid - a.uid), exists };
   });
 }
 
-function readRows(from: InboxSource, uids: number[]): Promise<MessageSummary[]> {
-  return withMailbox(from.identity, from.folder ?? "INBOX", ({ client }) => fetchSummaries(client, mailboxCacheKey(from.identity), uids.join(","), { byUid: true }));
+/** When a row counts as arrived, for interleaving mailboxes: its date, a date in the future as now
+ * (a sender's clock, or a spammer's, must not keep a message above the others). */
+function arrival(row: MessageSummary, now: number): number {
+  const t = row.date ? Date.parse(row.date) : NaN;
+  return Number.isFinite(t) ? Math.min(t, now) : 0;
 }
 
 /** A mailbox that does not answer is left out of the page, said in `failed`, never the page's end. */
@@ -55,30 +56,21 @@ async function settle<T>(p: Promise<T>): Promise<{ ok: T } | { error: string }> 
 
 /**
  * Page `page` of the newest messages of every source's INBOX, merged (lib/imap/merge-newest.ts):
- * each mailbox is asked for its newest page*pageSize arrivals (UID and date only), then for the
- * full rows of just the messages the page shows, all mailboxes at once.
+ * each mailbox is asked for its newest page*pageSize rows, all mailboxes at once, each on its own
+ * connection; each mailbox's rows keep their arrival order and interleave with the others' by date.
  * @throws only what is not a PosternError; a failing mailbox is reported in `failed`
  */
 export async function listUnifiedInbox(sources: InboxSource[], opts: { page: number; pageSize?: number }): Promise<UnifiedPage> {
   const pageSize = opts.pageSize ?? PAGE_SIZE;
   const page = Math.max(1, Math.floor(opts.page) || 1);
-  const read = await Promise.all(sources.map((s, i) => settle(readHeads(i, s, page * pageSize))));
+  const now = Date.now();
+  const read = await Promise.all(sources.map((s) => settle(readNewest(s, page * pageSize))));
   const failed: UnifiedPage["failed"] = [];
-  const lists = read.map((r, i) => ("ok" in r ? r.ok.heads : (failed.push({ source: i, message: r.error }), [])));
+  const rows = read.map((r, i) => ("ok" in r ? r.ok.rows : (failed.push({ source: i, message: r.error }), [])));
+  const lists: Head[][] = rows.map((list, source) => list.map((m, at) => ({ source, at, arrived: arrival(m, now) })));
   const total = read.reduce((n, r) => n + ("ok" in r ? r.ok.exists : 0), 0);
-  const shown = mergeNewest(lists, page * pageSize).slice((page - 1) * pageSize);
-  const rows = await Promise.all(
-    sources.map(async (s, i) => {
-      const uids = shown.filter((h) => h.source === i).map((h) => h.uid);
-      if (!uids.length) return new Map<number, MessageSummary>();
-      const r = await settle(readRows(s, uids));
-      if ("error" in r) failed.push({ source: i, message: r.error });
-      return new Map(("ok" in r ? r.ok : []).map((m) => [m.uid, m]));
-    }),
-  );
-  const messages = shown.flatMap((h) => {
-    const row = rows[h.source].get(h.uid);
-    return row ? [{ ...row, source: h.source }] : []; // expunged between the two reads
-  });
+  const messages = mergeNewest(lists, page * pageSize)
+    .slice((page - 1) * pageSize)
+    .map((h) => ({ ...rows[h.source][h.at], source: h.source }));
   return { page, pageCount: Math.max(1, Math.ceil(total / pageSize)), pageSize, total, messages, failed };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mergeNewest, type Head } from "./merge-newest";
 
-const list = (source: number, arrivals: number[]): Head[] => arrivals.map((arrived, i) => ({ source, uid: 100 - i, arrived }));
+const list = (source: number, arrivals: number[]): Head[] => arrivals.map((arrived, at) => ({ source, at, arrived }));
 
 describe("mergeNewest", () => {
   it("interleaves mailboxes by arrival, newest first, and stops at `take`", () => {
@@ -11,7 +11,7 @@ describe("mergeNewest", () => {
 
   it("keeps each mailbox's own order when its dates are out of order (messages appended with old dates)", () => {
     const merged = mergeNewest([list(0, [10, 90]), list(1, [50])], 3);
-    expect(merged.map((h) => [h.source, h.uid])).toEqual([[1, 100], [0, 100], [0, 99]]);
+    expect(merged.map((h) => [h.source, h.at])).toEqual([[1, 0], [0, 0], [0, 1]]);
   });
 
   it("gives ties to the earlier mailbox and ends when every list is used up", () => {

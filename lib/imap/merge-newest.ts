@@ -1,5 +1,5 @@
-/** A message at the head of one mailbox's arrival order, with when it arrived (INTERNALDATE). */
-export type Head = { source: number; uid: number; arrived: number };
+/** A message of one mailbox's newest-first list: its source, its place in that list, when it arrived. */
+export type Head = { source: number; at: number; arrived: number };
 
 /**
  * Merges mailboxes' newest-first lists into one, keeping each mailbox's own order (arrival, as
