@@ -1,0 +1,101 @@
+import { getDb } from "@/lib/db/client";
+import { withJobLease } from "@/lib/db/job-lease";
+import { isPosternError } from "@/lib/http/errors";
+import type { ImapIdentity } from "@/lib/imap/session-pool";
+import { POP3_FETCH_LEASE_MS, POP3_FETCH_MAX_BYTES, POP3_FETCH_MAX_MESSAGES, POP3_MAX_MESSAGE_BYTES } from "@/lib/limits";
+import { listMessages } from "@/lib/pop3/commands/list-messages";
+import { deleteMessage, quit, retrieveMessage } from "@/lib/pop3/commands/retrieve";
+import type { Pop3Connection } from "@/lib/pop3/connection";
+import { toCollectError } from "./collect-error";
+import { openPop3Account } from "./open-pop3-account";
+import { planCollection } from "./plan-collection";
+import { recordRunOutcome, type Pop3Account } from "./pop3-account-store";
+import { markPending, markStored, pruneSeen, readSeen } from "./seen-store";
+import { collectedTag, storeCollected, tagMessage } from "./store-collected";
+
+export type CollectResult = {
+  /** false: another run of this account was going on (here or in another process); nothing done. */
+  ran: boolean;
+  collected: number;
+  /** UIDs of the stored messages in the target folder (for the spam filter). */
+  uids: number[];
+  deleted: number;
+  /** More messages wait for the next run (the per-run cap). */
+  more: boolean;
+  /** Messages left on the server because they are larger than POP3_MAX_MESSAGE_BYTES. */
+  tooLarge: number;
+};
+
+export type CollectOptions = { now?: Date; maxMessages?: number; maxBytes?: number };
+
+const NOT_RUN: CollectResult = { ran: false, collected: 0, uids: [], deleted: 0, more: false, tooLarge: 0 };
+
+/**
+ * One fetch run of a POP3 account into its folder of the user's IMAP mailbox, as the account's
+ * only run (a lease in the database). Each new message is recorded as pending, retrieved, stored
+ * with APPEND, then recorded as stored; only stored messages are ever deleted from the POP3 server
+ * (and only after QUIT succeeds: RFC 1939 6). A run that dies anywhere loses nothing: a pending
+ * message is looked for in the folder before it is stored again. The outcome (collected count or
+ * error) is recorded on the account for its owner to see.
+ * @throws PosternError HOST_REFUSED | POP3_UNAVAILABLE | POP3_AUTH_FAILED | NOT_FOUND | IMAP_UNAVAILABLE
+ */
+export async function collectPop3Account(id: ImapIdentity, account: Pop3Account, opts: CollectOptions = {}): Promise<CollectResult> {
+  const now = opts.now ?? new Date();
+  const job = await withJobLease(getDb().pop3FetchLease, account.id, POP3_FETCH_LEASE_MS, async (renew) => {
+    await getDb().pop3Account.updateMany({ where: { id: account.id }, data: { lastAttemptAt: now } });
+    try {
+      const result = await runOnce(id, account, now, opts, renew);
+      await recordRunOutcome(account.id, { collected: result.collected }, now);
+      return result;
+    } catch (e) {
+      const shown = toCollectError(e);
+      const message = isPosternError(shown) ? shown.message : "The fetch failed unexpectedly.";
+      await recordRunOutcome(account.id, { error: message }, now).catch(() => undefined);
+      throw shown;
+    }
+  });
+  return job.ran ? job.result : NOT_RUN;
+}
+
+async function runOnce(id: ImapIdentity, account: Pop3Account, now: Date, opts: CollectOptions, renew: () => Promise<boolean>): Promise<CollectResult> {
+  const connection = await openPop3Account(account);
+  try {
+    const plan = planCollection(await listMessages(connection), await readSeen(account.id), {
+      now,
+      deleteAfterDays: account.deleteAfterDays,
+      maxMessages: opts.maxMessages ?? POP3_FETCH_MAX_MESSAGES,
+      maxBytes: opts.maxBytes ?? POP3_FETCH_MAX_BYTES,
+      maxMessageBytes: POP3_MAX_MESSAGE_BYTES,
+    });
+    await pruneSeen(account.id, plan.prune);
+    const uids: number[] = [];
+    let deleted = 0;
+    let collected = 0;
+    let leaseLost = false;
+    for (const m of plan.fetch) {
+      await markPending(account.id, m.uidl);
+      const raw = await retrieveMessage(connection, m.number, POP3_MAX_MESSAGE_BYTES);
+      const tag = collectedTag(account.id, m.uidl);
+      const uid = await storeCollected(id, { folder: account.folder, raw: tagMessage(raw, tag), tag, lookFirst: plan.resume.has(m.uidl) });
+      await markStored(account.id, m.uidl, now);
+      collected++;
+      if (uid) uids.push(uid);
+      if (account.deleteAfterDays === 0) deleted += await remove(connection, m.number);
+      // lost when this process stalled past the lease and another run took the account over
+      if (!(await renew())) {
+        leaseLost = true;
+        break;
+      }
+    }
+    if (!leaseLost) for (const m of plan.remove) deleted += await remove(connection, m.number);
+    await quit(connection);
+    return { ran: true, collected, uids, deleted, more: plan.more || leaseLost, tooLarge: plan.tooLarge.length };
+  } finally {
+    connection.close();
+  }
+}
+
+async function remove(connection: Pop3Connection, number: number): Promise<number> {
+  await deleteMessage(connection, number);
+  return 1;
+}
