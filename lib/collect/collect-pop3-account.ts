@@ -6,6 +6,7 @@ import { POP3_FETCH_LEASE_MS, POP3_FETCH_MAX_BYTES, POP3_FETCH_MAX_MESSAGES, POP
 import { listMessages } from "@/lib/pop3/commands/list-messages";
 import { deleteMessage, quit, retrieveMessage } from "@/lib/pop3/commands/retrieve";
 import type { Pop3Connection } from "@/lib/pop3/connection";
+import { judgeCollectedMail } from "@/lib/spam/judge-collected-mail";
 import { toCollectError } from "./collect-error";
 import { openPop3Account } from "./open-pop3-account";
 import { planCollection } from "./plan-collection";
@@ -36,7 +37,8 @@ const NOT_RUN: CollectResult = { ran: false, collected: 0, uids: [], deleted: 0,
  * with APPEND, then recorded as stored; only stored messages are ever deleted from the POP3 server
  * (and only after QUIT succeeds: RFC 1939 6). A run that dies anywhere loses nothing: a pending
  * message is looked for in the folder before it is stored again. The outcome (collected count or
- * error) is recorded on the account for its owner to see.
+ * error) is recorded on the account for its owner to see. The spam filter then judges what was
+ * stored (lib/spam/judge-collected-mail.ts).
  * @throws PosternError HOST_REFUSED | POP3_UNAVAILABLE | POP3_AUTH_FAILED | NOT_FOUND | IMAP_UNAVAILABLE
  */
 export async function collectPop3Account(id: ImapIdentity, account: Pop3Account, opts: CollectOptions = {}): Promise<CollectResult> {
@@ -54,7 +56,10 @@ export async function collectPop3Account(id: ImapIdentity, account: Pop3Account,
       throw shown;
     }
   });
-  return job.ran ? job.result : NOT_RUN;
+  if (!job.ran) return NOT_RUN;
+  // judged like new INBOX mail (outside the lease: the POP3 side is done)
+  await judgeCollectedMail(id, account.owner, account.folder, job.result.uids);
+  return job.result;
 }
 
 async function runOnce(id: ImapIdentity, account: Pop3Account, now: Date, opts: CollectOptions, renew: () => Promise<boolean>): Promise<CollectResult> {

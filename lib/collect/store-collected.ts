@@ -15,8 +15,12 @@ export function tagMessage(raw: Buffer, tag: string): Buffer {
 }
 
 async function findCollected(client: ImapFlow, folder: string, tag: string): Promise<number | null> {
+  const wasSelected = client.mailbox !== false && client.mailbox?.path === folder;
   const lock = await client.getMailboxLock(folder);
   try {
+    // the pooled connection may have had the folder selected since before the interrupted run's
+    // APPEND: without a NOOP the server may search a view that does not hold it yet
+    if (wasSelected) await client.noop();
     const found = await client.search({ header: { [COLLECTED_HEADER.toLowerCase()]: tag } }, { uid: true });
     return found && found.length ? Math.max(...found) : null;
   } finally {

@@ -2,8 +2,10 @@ import net from "node:net";
 import type { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { collectPop3Account } from "@/lib/collect/collect-pop3-account";
+import { collectDueAccounts } from "@/lib/collect/collect-schedule";
 import { addPop3Account, getPop3Account, type Pop3AccountInput } from "@/lib/collect/pop3-account-store";
 import { getDb } from "@/lib/db/client";
+import { addListEntry, removeListEntry } from "@/lib/spam/spam-store";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { listMessages } from "@/lib/pop3/commands/list-messages";
 import { quit, retrieveMessage } from "@/lib/pop3/commands/retrieve";
@@ -204,6 +206,48 @@ describe("collecting a POP3 account", () => {
       expect(connections).toBe(0);
     } finally {
       trap.close();
+    }
+  });
+});
+
+describe("collection on a schedule, and the spam filter", () => {
+  it("fetches due accounts of users with a live session, and not again before the interval", async () => {
+    await getDb().pop3Account.deleteMany({ where: { owner: ALICE.email } });
+    await deliverToSource(["scheduled-1"]);
+    const acc = await account();
+    await getDb().session.update({ where: { id: alice.sessionId }, data: { lastSeenAt: new Date() } });
+    expect(await collectDueAccounts()).toBe(1);
+    expect(await countInFolder("scheduled-1")).toBe(1);
+    await deliverToSource(["scheduled-2"]);
+    expect(await collectDueAccounts()).toBe(0); // tried a moment ago
+    expect(await collectDueAccounts(new Date(Date.now() + 10 * 60_000))).toBe(1);
+    expect(await countInFolder("scheduled-2")).toBe(1);
+    await getDb().pop3Account.deleteMany({ where: { id: acc.id } });
+  });
+
+  it("judges mail collected into another folder like INBOX mail: a blocked sender goes to Junk", async () => {
+    const block = { kind: "block" as const, pattern: "blocked-pop3.example" };
+    await addListEntry(ALICE.email, block);
+    try {
+      await raw(SOURCE, (c) => c.append("INBOX", Buffer.from("From: x@blocked-pop3.example\r\nSubject: pop3-blocked\r\nMessage-ID: <pop3-blocked@x>\r\n\r\nbuy\r\n")));
+      await deliverToSource(["pop3-welcome"]);
+      const acc = await account();
+      expect(await collectPop3Account(alice, acc)).toMatchObject({ collected: 2 });
+      expect(await countInFolder("pop3-welcome")).toBe(1);
+      expect(await countInFolder("pop3-blocked")).toBe(0);
+      const inJunk = await raw(ALICE, async (c) => {
+        const lock = await c.getMailboxLock("Junk");
+        try {
+          const uids = (await c.search({ subject: "pop3-blocked" }, { uid: true })) || [];
+          if (uids.length) await c.messageDelete(uids.join(","), { uid: true });
+          return uids.length;
+        } finally {
+          lock.release();
+        }
+      });
+      expect(inJunk).toBe(1);
+    } finally {
+      await removeListEntry(ALICE.email, block);
     }
   });
 });
