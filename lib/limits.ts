@@ -120,3 +120,8 @@ export const POP3_FETCH_INTERVAL_MS = 5 * 60_000;
 /** A fetch run's claim on its account: renewed after each message, so a process that died frees
  * the account after this long. */
 export const POP3_FETCH_LEASE_MS = 2 * 60_000;
+/** Connection tests of user-typed POP3 servers (adding an account) per user in POP3_TEST_WINDOW_MS:
+ * each makes Postern connect somewhere and try a password, so they are counted whether they work
+ * or not (a user probing hosts or guessing a remote password is slowed like a sign-in guesser). */
+export const POP3_TEST_MAX_ATTEMPTS = 10;
+export const POP3_TEST_WINDOW_MS = 15 * 60 * 1000;
