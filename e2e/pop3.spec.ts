@@ -32,12 +32,12 @@ test("collecting another mailbox over POP3 into a folder", async ({ page }) => {
   }
 
   const fill = async (host: string) => {
-    await page.getByLabel("Server").fill(host);
-    await page.getByLabel("Port").fill(POP3_PORT);
-    await page.getByLabel("Security").selectOption("starttls");
-    await page.getByLabel("User name").fill(SOURCE.email);
-    await page.getByLabel("Password").fill(SOURCE.password);
-    await page.getByLabel("Into folder").selectOption("Archive");
+    await page.getByLabel("Server", { exact: true }).fill(host);
+    await page.getByLabel("Port", { exact: true }).fill(POP3_PORT);
+    await page.getByRole("combobox", { name: "Security" }).selectOption("starttls");
+    await page.getByLabel("User name", { exact: true }).fill(SOURCE.email);
+    await page.getByLabel("Password", { exact: true }).fill(SOURCE.password);
+    await page.getByRole("combobox", { name: "Into folder" }).selectOption("Archive");
     await page.getByRole("button", { name: "Add account" }).click();
   };
   await fill("127.0.0.1");

@@ -111,7 +111,7 @@ export default async function CollectPage({ searchParams }: { searchParams: Prom
             </select>
           </label>
           <label>
-            On the POP3 server
+            After fetching
             <select name="keep" defaultValue="keep">
               <option value="keep">Leave messages there</option>
               <option value="delete">Delete them after the days below</option>
