@@ -1,5 +1,5 @@
 import { getMetrics } from "@/lib/observability/metrics";
-import { evaluateMessage, isTrained } from "./evaluate-message";
+import { isTrained, spamJudge } from "./evaluate-message";
 import type { SpamSource } from "./fetch-spam-sources";
 import type { CorpusSize } from "./graham";
 import { claimVerdict, findVerdict, recordSenderScore } from "./spam-store";
@@ -22,6 +22,8 @@ export type Judgement = {
  */
 export async function judgeSources(account: string, sources: SpamSource[], opts: { corpus: CorpusSize; canFile: boolean }): Promise<Judgement> {
   const out: Judgement = { judged: 0, spam: [], unsure: [], outOfJunk: [] };
+  if (!sources.length) return out;
+  const judge = await spamJudge(account);
   for (const s of sources) {
     const earlier = await findVerdict(account, s.key);
     if (earlier) {
@@ -30,7 +32,7 @@ export async function judgeSources(account: string, sources: SpamSource[], opts:
       if (earlier.isSpam) out.outOfJunk.push(s);
       continue;
     }
-    const report = await evaluateMessage(account, s.message, s.tokens);
+    const report = await judge(s.message, s.tokens);
     const file = opts.canFile && report.isSpam && (isTrained(opts.corpus) || report.list?.kind === "block");
     if (!(await claimVerdict(account, s.key, { uid: s.uid, score: report.score, isSpam: report.isSpam, filed: file, unsure: report.unsure }))) continue;
     out.judged++;
