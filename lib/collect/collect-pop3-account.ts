@@ -2,16 +2,18 @@ import { getDb } from "@/lib/db/client";
 import { withJobLease } from "@/lib/db/job-lease";
 import { isPosternError } from "@/lib/http/errors";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
-import { POP3_FETCH_LEASE_MS, POP3_FETCH_MAX_BYTES, POP3_FETCH_MAX_MESSAGES, POP3_MAX_MESSAGE_BYTES } from "@/lib/limits";
+import { POP3_FETCH_INTERVAL_MS, POP3_FETCH_LEASE_MS, POP3_FETCH_MAX_BYTES, POP3_FETCH_MAX_MESSAGES, POP3_MAX_MESSAGE_BYTES } from "@/lib/limits";
 import { listMessages } from "@/lib/pop3/commands/list-messages";
 import { deleteMessage, quit, retrieveMessage } from "@/lib/pop3/commands/retrieve";
 import type { Pop3Connection } from "@/lib/pop3/connection";
+import { Pop3ProtocolError } from "@/lib/pop3/errors";
+import { PosternError } from "@/lib/http/errors";
 import { judgeCollectedMail } from "@/lib/spam/judge-collected-mail";
 import { toCollectError } from "./collect-error";
 import { openPop3Account } from "./open-pop3-account";
 import { planCollection } from "./plan-collection";
 import { recordRunOutcome, type Pop3Account } from "./pop3-account-store";
-import { markPending, markStored, pruneSeen, readSeen } from "./seen-store";
+import { markPending, markStored, markTooLarge, pruneSeen, readSeen } from "./seen-store";
 import { collectedTag, storeCollected, tagMessage } from "./store-collected";
 
 export type CollectResult = {
@@ -27,7 +29,7 @@ export type CollectResult = {
   tooLarge: number;
 };
 
-export type CollectOptions = { now?: Date; maxMessages?: number; maxBytes?: number };
+export type CollectOptions = { now?: Date; maxMessages?: number; maxBytes?: number; maxMessageBytes?: number };
 
 const NOT_RUN: CollectResult = { ran: false, collected: 0, uids: [], deleted: 0, more: false, tooLarge: 0 };
 
@@ -48,6 +50,8 @@ export async function collectPop3Account(id: ImapIdentity, account: Pop3Account,
     try {
       const result = await runOnce(id, account, now, opts, renew);
       await recordRunOutcome(account.id, { collected: result.collected }, now);
+      // the rest of a big mailbox comes at the scheduler's next tick, not after the whole interval
+      if (result.more) await getDb().pop3Account.updateMany({ where: { id: account.id }, data: { lastAttemptAt: new Date(now.getTime() - POP3_FETCH_INTERVAL_MS) } });
       return result;
     } catch (e) {
       const shown = toCollectError(e);
@@ -70,7 +74,7 @@ async function runOnce(id: ImapIdentity, account: Pop3Account, now: Date, opts: 
       deleteAfterDays: account.deleteAfterDays,
       maxMessages: opts.maxMessages ?? POP3_FETCH_MAX_MESSAGES,
       maxBytes: opts.maxBytes ?? POP3_FETCH_MAX_BYTES,
-      maxMessageBytes: POP3_MAX_MESSAGE_BYTES,
+      maxMessageBytes: opts.maxMessageBytes ?? POP3_MAX_MESSAGE_BYTES,
     });
     await pruneSeen(account.id, plan.prune);
     const uids: number[] = [];
@@ -79,7 +83,15 @@ async function runOnce(id: ImapIdentity, account: Pop3Account, now: Date, opts: 
     let leaseLost = false;
     for (const m of plan.fetch) {
       await markPending(account.id, m.uidl);
-      const raw = await retrieveMessage(connection, m.number, POP3_MAX_MESSAGE_BYTES);
+      const raw = await retrieveMessage(connection, m.number, opts.maxMessageBytes ?? POP3_MAX_MESSAGE_BYTES).catch(async (e: unknown) => {
+        // the server's LIST said less: skip it for good, or every run would stop here (the
+        // connection is closed, so this run ends; nothing is deleted without its QUIT)
+        if (e instanceof Pop3ProtocolError && e.reason === "too-large") {
+          await markTooLarge(account.id, m.uidl);
+          throw new PosternError("MESSAGE_TOO_LARGE", "A message is larger than Postern collects; it stays on the POP3 server. The next fetch goes on with the others.");
+        }
+        throw e;
+      });
       const tag = collectedTag(account.id, m.uidl);
       const uid = await storeCollected(id, { folder: account.folder, raw: tagMessage(raw, tag), tag, lookFirst: plan.resume.has(m.uidl) });
       await markStored(account.id, m.uidl, now);

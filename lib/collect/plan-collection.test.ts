@@ -45,8 +45,9 @@ describe("planCollection", () => {
   });
 
   it("leaves a message over the size limit on the server and says so", () => {
-    const plan = planCollection([msg(1, "huge", 6000), msg(2, "ok")], new Map(), opts);
-    expect(plan.tooLarge.map((m) => m.uidl)).toEqual(["huge"]);
+    const seen = new Map<string, SeenEntry>([["lied", { state: "too-large", storedAt: null }]]);
+    const plan = planCollection([msg(1, "huge", 6000), msg(2, "ok"), msg(3, "lied")], seen, opts);
+    expect(plan.tooLarge.map((m) => m.uidl)).toEqual(["huge", "lied"]);
     expect(plan.fetch.map((m) => m.uidl)).toEqual(["ok"]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Pop3Listing } from "@/lib/pop3/commands/list-messages";
 
-export type SeenEntry = { state: "pending" | "stored"; storedAt: Date | null };
+/** "too-large": RETR gave more than the limit although LIST said less (left on the server). */
+export type SeenEntry = { state: "pending" | "stored" | "too-large"; storedAt: Date | null };
 
 export type CollectionPlan = {
   /** New (or pending from an interrupted run) messages to store now, in the server's order. */
@@ -45,7 +46,7 @@ export function planCollection(listing: Pop3Listing[], seen: Map<string, SeenEnt
       if (due) remove.push(m);
       continue;
     }
-    if (m.size > opts.maxMessageBytes) {
+    if (m.size > opts.maxMessageBytes || entry?.state === "too-large") {
       tooLarge.push(m);
       continue;
     }

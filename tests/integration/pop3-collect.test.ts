@@ -193,6 +193,39 @@ describe("collecting a POP3 account", () => {
     expect(await outcomeOf(collectPop3Account(alice, acc))).toBe("POP3_UNAVAILABLE");
   });
 
+  it("skips for good a message larger than its LIST size said, and collects the others", async () => {
+    // a server that understates one message's size (LIST 10 octets, RETR 5000)
+    const messages: Record<string, string> = { "1": `Subject: liar-big\r\n\r\n${"x".repeat(5000)}\r\n`, "2": "Subject: liar-small\r\n\r\nhi\r\n" };
+    const server = net.createServer((s) => {
+      s.on("error", () => undefined);
+      s.write("+OK fake\r\n");
+      let buf = "";
+      s.on("data", (d) => {
+        buf += d.toString("latin1");
+        for (let i; (i = buf.indexOf("\r\n")) >= 0; ) {
+          const [cmd, arg] = buf.slice(0, i).split(" ");
+          buf = buf.slice(i + 2);
+          if (cmd === "CAPA") s.write("+OK\r\nUSER\r\nUIDL\r\n.\r\n");
+          else if (cmd === "UIDL") s.write("+OK\r\n1 big\r\n2 small\r\n.\r\n");
+          else if (cmd === "LIST") s.write("+OK\r\n1 10\r\n2 10\r\n.\r\n");
+          else if (cmd === "RETR") s.write(`+OK\r\n${messages[arg]}.\r\n`);
+          else if (cmd === "QUIT") s.end("+OK bye\r\n");
+          else s.write("+OK\r\n");
+        }
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    try {
+      const acc = await account({ port: (server.address() as net.AddressInfo).port, security: "none" });
+      expect(await outcomeOf(collectPop3Account(alice, acc, { maxMessageBytes: 1000 }))).toBe("MESSAGE_TOO_LARGE");
+      expect(await collectPop3Account(alice, acc, { maxMessageBytes: 1000 })).toMatchObject({ collected: 1, tooLarge: 1 });
+      expect(await countInFolder("liar-small")).toBe(1);
+      expect(await countInFolder("liar-big")).toBe(0);
+    } finally {
+      server.close();
+    }
+  });
+
   it("refuses a typed 127.0.0.1 and never connects to it", async () => {
     let connections = 0;
     const trap = net.createServer((s) => {
