@@ -31,6 +31,9 @@ export type CollectResult = {
 
 export type CollectOptions = { now?: Date; maxMessages?: number; maxBytes?: number; maxMessageBytes?: number };
 
+/** Time left on the lease when the watchdog cuts a run's POP3 connection. */
+const LEASE_MARGIN_MS = 20_000;
+
 const NOT_RUN: CollectResult = { ran: false, collected: 0, uids: [], deleted: 0, more: false, tooLarge: 0 };
 
 /**
@@ -68,6 +71,16 @@ export async function collectPop3Account(id: ImapIdentity, account: Pop3Account,
 
 async function runOnce(id: ImapIdentity, account: Pop3Account, now: Date, opts: CollectOptions, renew: () => Promise<boolean>): Promise<CollectResult> {
   const connection = await openPop3Account(account);
+  // A server trickling one answer could hold this run past its lease, and another process would
+  // then start a second run of the account: the connection is cut before the lease can run out
+  // (each renewal gives the run a new lease's time).
+  let watchdog = setTimeout(() => connection.close(), POP3_FETCH_LEASE_MS - LEASE_MARGIN_MS);
+  const renewed = async () => {
+    if (!(await renew())) return false;
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => connection.close(), POP3_FETCH_LEASE_MS - LEASE_MARGIN_MS);
+    return true;
+  };
   try {
     const plan = planCollection(await listMessages(connection), await readSeen(account.id), {
       now,
@@ -99,7 +112,7 @@ async function runOnce(id: ImapIdentity, account: Pop3Account, now: Date, opts: 
       if (uid) uids.push(uid);
       if (account.deleteAfterDays === 0) deleted += await remove(connection, m.number);
       // lost when this process stalled past the lease and another run took the account over
-      if (!(await renew())) {
+      if (!(await renewed())) {
         leaseLost = true;
         break;
       }
@@ -108,6 +121,7 @@ async function runOnce(id: ImapIdentity, account: Pop3Account, now: Date, opts: 
     await quit(connection);
     return { ran: true, collected, uids, deleted, more: plan.more || leaseLost, tooLarge: plan.tooLarge.length };
   } finally {
+    clearTimeout(watchdog);
     connection.close();
   }
 }
