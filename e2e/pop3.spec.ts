@@ -60,7 +60,10 @@ test("collecting another mailbox over POP3 into a folder", async ({ page }) => {
   await page.goto("/mail?folder=Archive");
   await expect(row(page, subject)).toHaveCount(1);
 
+  // the page fits a phone's 320 px screen, account and form included
+  await page.setViewportSize({ width: 320, height: 640 });
   await page.goto("/mail/collect");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
   await page.getByRole("button", { name: "Remove" }).click();
   await expect(page.getByTestId("pop3-account")).toHaveCount(0);
   await removeBySubject(ALICE, ["Archive"], subject);

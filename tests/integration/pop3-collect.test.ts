@@ -91,8 +91,6 @@ describe("the POP3 client against Dovecot", () => {
     expect(raw).toContain("\r\n.dot line\r\n");
     expect(raw.endsWith("\r\n")).toBe(true);
     await quit(conn);
-    const wrong = openPop3Session({ host: "127.0.0.1", port: POP3_PORT, security: "none", tls, auth: "apop", user: SOURCE.email, pass: "nope" });
-    await expect(wrong).rejects.toBeInstanceOf(Pop3ResponseError);
   });
 });
 
@@ -174,12 +172,6 @@ describe("collecting a POP3 account", () => {
     expect((await collectPop3Account(alice, acc)).ran).toBe(false);
     await getDb().pop3FetchLease.update({ where: { account: acc.id }, data: { until: new Date(Date.now() - 1) } });
     expect(await collectPop3Account(alice, acc)).toMatchObject({ ran: true, collected: 1 });
-  });
-
-  it("says the password is wrong, and shows it on the account", async () => {
-    const acc = await account({ credentials: { user: SOURCE.email, pass: "wrong" } });
-    expect(await outcomeOf(collectPop3Account(alice, acc))).toBe("POP3_AUTH_FAILED");
-    expect((await getPop3Account(ALICE.email, acc.id)).lastError).toMatch(/did not accept the user name and password/);
   });
 
   it("says when the server is gone", async () => {
@@ -283,6 +275,19 @@ describe("collection on a schedule, and the spam filter", () => {
       await removeListEntry(ALICE.email, block);
     }
   });
+});
+
+// Last: Dovecot slows every login from 127.0.0.1 for a few seconds after a failed one.
+describe("wrong passwords", () => {
+  it("says the password is wrong, and shows it on the account", async () => {
+    const acc = await account({ credentials: { user: SOURCE.email, pass: "wrong" } });
+    expect(await outcomeOf(collectPop3Account(alice, acc))).toBe("POP3_AUTH_FAILED");
+    expect((await getPop3Account(ALICE.email, acc.id)).lastError).toMatch(/did not accept the user name and password/);
+    const tls = { rejectUnauthorized: true };
+    const apop = openPop3Session({ host: "127.0.0.1", port: POP3_PORT, security: "none", tls, auth: "apop", user: SOURCE.email, pass: "nope" });
+    await expect(apop).rejects.toBeInstanceOf(Pop3ResponseError);
+  });
+
 });
 
 async function listUidls(): Promise<string[]> {
