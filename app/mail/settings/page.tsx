@@ -182,6 +182,12 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             <a href="/mail/accounts">Add other IMAP/SMTP mailboxes and read them beside this one</a>
           </p>
         </section>
+        <section className={styles.panel} aria-labelledby="settings-collect">
+          <h2 id="settings-collect">Collect mail</h2>
+          <p className={styles.hint}>
+            <a href="/mail/collect">Fetch mail from other mailboxes (POP3) into a folder here</a>
+          </p>
+        </section>
     </SettingsFrame>
   );
 }
