@@ -99,3 +99,20 @@ export const NNTP_MAX_LIST_BYTES = 16 * 1024 * 1024;
 /** Articles per page of a group: OVER asks for this many numbers, so a page costs the same in a
  * 10-article group and a 10-million-article one. */
 export const NEWS_PAGE_SIZE = 50;
+
+/** Address-book entries (people and groups) one account keeps (issue 22): a person's real address
+ * book is hundreds; the cap bounds the rows a search, export or sync walks. */
+export const MAX_CONTACT_CARDS = 5000;
+
+/** Addresses and phone numbers on one card: more than any real person has, few enough that a
+ * hostile vCard cannot make one row huge. */
+export const MAX_CARD_EMAILS = 20;
+export const MAX_CARD_PHONES = 20;
+
+/** A contact's photo, after decoding: a 512 x 512 JPEG is ~60 KiB; a camera original is not a
+ * contact photo and would sit in every export and sync. */
+export const MAX_CONTACT_PHOTO_BYTES = 256 * 1024;
+
+/** A .vcf file imported at once (below Next's 1 MB server-action body limit): thousands of cards
+ * without photos, or a few hundred with. */
+export const MAX_VCARD_IMPORT_BYTES = 900 * 1024;
