@@ -182,3 +182,9 @@ export async function getPhoto(account: string, id: string): Promise<{ bytes: Ui
   return row?.photo && row.photoType ? { bytes: new Uint8Array(row.photo), type: row.photoType } : null;
 }
 
+
+/** The photos of several cards at once (exports), by card id. */
+export async function photosOf(account: string, ids: string[]): Promise<Map<string, { bytes: Uint8Array; type: string }>> {
+  const rows = await getDb().contactCard.findMany({ where: { account: accountKey(account), id: { in: ids }, photoType: { not: null } }, select: { id: true, photo: true, photoType: true } });
+  return new Map(rows.flatMap((r) => (r.photo && r.photoType ? [[r.id, { bytes: new Uint8Array(r.photo), type: r.photoType }] as const] : [])));
+}
