@@ -25,6 +25,8 @@ describe("address book cards", () => {
     expect(card?.emails.map((e) => e.address)).toEqual(["emile@work.example", "emile@home.example"]);
     for (const q of ["ÉMILE", "öZT", "STRASSE", "emile@home", "+33"]) expect((await listCards(ME, { query: q })).map((c) => c.id), q).toEqual([id]);
     expect(await listCards(ME, { query: "mile" })).toEqual([]); // start of a word only
+    expect((await listCards(ME, { query: "ÖZTÜRK ém" })).map((c) => c.id)).toEqual([id]); // each word, in any order
+    expect(await listCards(ME, { query: "öztürk zola" })).toEqual([]);
     expect(await listCards("alice@example.test")).toEqual([]);
   });
 

@@ -4,7 +4,8 @@ import { PosternError } from "@/lib/http/errors";
 import { MAX_CONTACT_CARDS } from "@/lib/limits";
 import { cardEmailSchema, cardPhoneSchema, type CardFields, type CardKind, type ContactCardView } from "./card-fields";
 import { accountKey } from "./contact-store";
-import { searchTextOf, wordPrefixPattern } from "./fold-text";
+import { searchTextOf } from "./fold-text";
+import { searchCondition } from "./search-condition";
 
 const VIEW_COLUMNS = { id: true, uid: true, kind: true, name: true, organization: true, notes: true, emails: true, phones: true, photoType: true } as const;
 type CardRow = { id: string; uid: string; kind: string; name: string; organization: string; notes: string; emails: string; phones: string; photoType: string | null };
@@ -79,7 +80,7 @@ export async function listCards(account: string, { query = "", kind, ids, limit 
   const q = query.trim();
   // Raw SQL for LIKE's ESCAPE: Prisma's contains leaves "_" and "%" as wildcards on SQLite.
   const matching = q
-    ? (await getDb().$queryRaw<{ id: string }[]>`SELECT "id" FROM "ContactCard" WHERE "account" = ${key} AND "searchText" LIKE ${wordPrefixPattern(q)} ESCAPE '\\'`).map((r) => r.id)
+    ? (await getDb().$queryRaw<{ id: string }[]>`SELECT "id" FROM "ContactCard" WHERE "account" = ${key} AND ${searchCondition(q)}`).map((r) => r.id)
     : undefined;
   const idFilter = matching && ids ? matching.filter((id) => ids.includes(id)) : (matching ?? ids);
   const rows = await getDb().contactCard.findMany({

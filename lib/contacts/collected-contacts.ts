@@ -2,7 +2,7 @@ import { getDb } from "@/lib/db/client";
 import { PosternError } from "@/lib/http/errors";
 import { createCard, listCards } from "./card-store";
 import { accountKey } from "./contact-store";
-import { wordPrefixPattern } from "./fold-text";
+import { searchCondition } from "./search-condition";
 
 export type CollectedAddress = { address: string; name: string; timesUsed: number; lastUsedAt: Date };
 
@@ -23,7 +23,7 @@ export async function listCollected(account: string, { query = "", limit = 50 }:
   const rows = q
     ? await getDb().$queryRaw<{ address: string; name: string; timesUsed: number | bigint; lastUsedAt: Date | string }[]>`
         SELECT "address", "name", "timesUsed", "lastUsedAt" FROM "Contact"
-        WHERE "account" = ${key} AND "searchText" LIKE ${wordPrefixPattern(q)} ESCAPE '\\'
+        WHERE "account" = ${key} AND ${searchCondition(q)}
         ORDER BY "lastUsedAt" DESC LIMIT ${limit + inBook.size}`
     : await getDb().contact.findMany({ where: { account: key }, orderBy: { lastUsedAt: "desc" }, take: limit + inBook.size });
   return rows

@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import type { Address } from "@/lib/mime/types";
-import { searchTextOf, wordPrefixPattern } from "./fold-text";
+import { searchTextOf } from "./fold-text";
+import { searchCondition } from "./search-condition";
 
 /** Contacts are per account, whatever the session: keyed by the signed-in address. */
 export const accountKey = (account: string) => account.trim().toLowerCase();
@@ -50,7 +51,7 @@ export async function suggestContacts(account: string, query: string, limit = 8)
   // Raw SQL for LIKE's ESCAPE: Prisma's startsWith leaves "_" and "%" as wildcards on SQLite.
   const rows = await getDb().$queryRaw<{ address: string; name: string; timesUsed: number | bigint; lastUsedAt: Date | string }[]>`
     SELECT "address", "name", "timesUsed", "lastUsedAt" FROM "Contact"
-    WHERE "account" = ${accountKey(account)} AND "searchText" LIKE ${wordPrefixPattern(query)} ESCAPE '\\'
+    WHERE "account" = ${accountKey(account)} AND ${searchCondition(query)}
     ORDER BY "timesUsed" DESC, "lastUsedAt" DESC
     LIMIT ${limit}`;
   return rows.map((r) => ({ address: r.address, name: r.name, timesUsed: Number(r.timesUsed), lastUsedAt: new Date(r.lastUsedAt) }));

@@ -20,3 +20,9 @@ export function searchTextOf(parts: readonly string[]): string {
 export function wordPrefixPattern(query: string): string {
   return `% ${foldText(query.trim()).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/** Words a search looks for, each to start some word of the row, in any order ("ann smith" finds
+ * "Smith, Ann"); a few at most, since each is one LIKE. */
+export function queryWords(query: string): string[] {
+  return foldText(query).split(/\s+/).filter(Boolean).slice(0, 6);
+}
