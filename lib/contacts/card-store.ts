@@ -119,7 +119,7 @@ export async function createCard(account: string, card: NewCard): Promise<string
     throw new PosternError("CONFLICT", `Your address book is full (${MAX_CONTACT_CARDS} entries). Delete some before adding more.`);
   }
   const id = crypto.randomUUID();
-  await db.contactCard.create({ data: { id, account: key, uid: card.uid ?? `urn:uuid:${crypto.randomUUID()}`, kind: card.kind, ...columnsOf(card.fields) } });
+  await db.contactCard.create({ data: { id, account: key, uid: card.uid ?? `urn:uuid:${crypto.randomUUID()}`, kind: card.kind, ...columnsOf(card.fields), dirty: true } });
   return id;
 }
 
@@ -128,15 +128,20 @@ export async function createCard(account: string, card: NewCard): Promise<string
  * @throws NOT_FOUND when the account has no such card
  */
 export async function updateCard(account: string, id: string, fields: CardFields): Promise<void> {
-  const { count } = await getDb().contactCard.updateMany({ where: { account: accountKey(account), id }, data: columnsOf(fields) });
+  const { count } = await getDb().contactCard.updateMany({ where: { account: accountKey(account), id }, data: { ...columnsOf(fields), dirty: true } });
   if (count === 0) throw new PosternError("NOT_FOUND", "This contact no longer exists.");
 }
 
-/** Deletes a card and its group memberships (either side). */
+/** Deletes a card and its group memberships (either side); a card synced with a CardDAV server
+ * leaves a tombstone, so the next sync deletes it there too. */
 export async function deleteCard(account: string, id: string): Promise<void> {
   const key = accountKey(account);
   const db = getDb();
+  const synced = await db.contactCard.findFirst({ where: { account: key, id }, select: { href: true, etag: true } });
+  const groups = (await db.contactGroupMember.findMany({ where: { account: key, memberId: id }, select: { groupId: true } })).map((g) => g.groupId);
   await db.$transaction([
+    ...(synced?.href ? [db.cardDavTombstone.upsert({ where: { account_href: { account: key, href: synced.href } }, create: { account: key, href: synced.href, etag: synced.etag }, update: { etag: synced.etag } })] : []),
+    db.contactCard.updateMany({ where: { account: key, id: { in: groups } }, data: { dirty: true } }),
     db.contactGroupMember.deleteMany({ where: { account: key, OR: [{ groupId: id }, { memberId: id }] } }),
     db.contactCard.deleteMany({ where: { account: key, id } }),
   ]);
@@ -152,7 +157,11 @@ export async function setLinks(account: string, id: string, linkedIds: string[])
   const isGroup = card.kind === "group";
   const other = await db.contactCard.findMany({ where: { account: key, id: { in: linkedIds }, kind: isGroup ? "individual" : "group" }, select: { id: true } });
   const pairs = other.map((o) => (isGroup ? { account: key, groupId: id, memberId: o.id } : { account: key, groupId: o.id, memberId: id }));
+  // a group's vCard lists its members: the groups whose list changes are changed cards (CardDAV)
+  const before = isGroup ? [] : (await db.contactGroupMember.findMany({ where: { account: key, memberId: id }, select: { groupId: true } })).map((g) => g.groupId);
+  const changedGroups = isGroup ? [id] : [...new Set([...before, ...other.map((o) => o.id)])];
   await db.$transaction([
+    db.contactCard.updateMany({ where: { account: key, id: { in: changedGroups } }, data: { dirty: true } }),
     db.contactGroupMember.deleteMany({ where: { account: key, ...(isGroup ? { groupId: id } : { memberId: id }) } }),
     ...pairs.map((data) => db.contactGroupMember.create({ data })),
   ]);
@@ -165,14 +174,18 @@ export async function addMembers(account: string, groupId: string, memberIds: st
   const current = new Set((await db.contactGroupMember.findMany({ where: { account: key, groupId }, select: { memberId: true } })).map((m) => m.memberId));
   const people = await db.contactCard.findMany({ where: { account: key, id: { in: memberIds }, kind: "individual" }, select: { id: true } });
   const fresh = people.filter((p) => !current.has(p.id));
-  await db.$transaction(fresh.map((p) => db.contactGroupMember.create({ data: { account: key, groupId, memberId: p.id } })));
+  if (fresh.length === 0) return;
+  await db.$transaction([
+    ...fresh.map((p) => db.contactGroupMember.create({ data: { account: key, groupId, memberId: p.id } })),
+    db.contactCard.updateMany({ where: { account: key, id: groupId }, data: { dirty: true } }),
+  ]);
 }
 
 /** Sets or removes (null) a card's photo; the type must come from sniffImage, never the upload. */
 export async function setPhoto(account: string, id: string, photo: { bytes: Uint8Array; type: string } | null): Promise<void> {
   const { count } = await getDb().contactCard.updateMany({
     where: { account: accountKey(account), id },
-    data: photo ? { photo: Uint8Array.from(photo.bytes), photoType: photo.type } : { photo: null, photoType: null },
+    data: photo ? { photo: Uint8Array.from(photo.bytes), photoType: photo.type, dirty: true } : { photo: null, photoType: null, dirty: true },
   });
   if (count === 0) throw new PosternError("NOT_FOUND", "This contact no longer exists.");
 }

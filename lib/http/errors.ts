@@ -27,7 +27,10 @@ export type PosternErrorCode =
   | "NEWS_AUTH_FAILED"
   | "NEWS_REJECTED"
   /** A server address a user typed is internal (lib/net/user-host.ts) and not allowed by the admin. */
-  | "HOST_REFUSED";
+  | "HOST_REFUSED"
+  // CardDAV (lib/carddav): the address book server is down, or refused the sign-in.
+  | "CARDDAV_UNAVAILABLE"
+  | "CARDDAV_AUTH_FAILED";
 
 const STATUS: Record<PosternErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -52,6 +55,8 @@ const STATUS: Record<PosternErrorCode, number> = {
   NEWS_AUTH_FAILED: 502,
   NEWS_REJECTED: 422,
   HOST_REFUSED: 422,
+  CARDDAV_UNAVAILABLE: 503,
+  CARDDAV_AUTH_FAILED: 502,
 };
 
 // The bundler may load this module more than once (route chunks, instrumentation, the session pool

@@ -18,6 +18,10 @@ CREATE TABLE "ContactCard" (
     "photoType" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "href" TEXT,
+    "etag" TEXT,
+    "syncedVcard" TEXT,
+    "dirty" BOOLEAN NOT NULL DEFAULT false,
 
     CONSTRAINT "ContactCard_pkey" PRIMARY KEY ("id")
 );
@@ -32,3 +36,27 @@ CREATE TABLE "ContactGroupMember" (
     CONSTRAINT "ContactGroupMember_pkey" PRIMARY KEY ("groupId", "memberId")
 );
 CREATE INDEX "ContactGroupMember_account_memberId_idx" ON "ContactGroupMember"("account", "memberId");
+
+-- CardDAV sync (lib/carddav): one address book per account, and local deletions still to send.
+CREATE TABLE "CardDavBook" (
+    "account" TEXT NOT NULL,
+    "url" TEXT NOT NULL,
+    "username" TEXT NOT NULL,
+    "secret" TEXT NOT NULL,
+    "syncToken" TEXT,
+    "ctag" TEXT,
+    "lastSyncAt" TIMESTAMP(3),
+    "lastError" TEXT,
+    "leaseToken" TEXT,
+    "leaseUntil" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "CardDavBook_pkey" PRIMARY KEY ("account")
+);
+
+CREATE TABLE "CardDavTombstone" (
+    "account" TEXT NOT NULL,
+    "href" TEXT NOT NULL,
+    "etag" TEXT,
+    CONSTRAINT "CardDavTombstone_pkey" PRIMARY KEY ("account", "href")
+);

@@ -17,7 +17,11 @@ CREATE TABLE "ContactCard" (
     "photo" BLOB,
     "photoType" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "updatedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "href" TEXT,
+    "etag" TEXT,
+    "syncedVcard" TEXT,
+    "dirty" BOOLEAN NOT NULL DEFAULT false
 );
 CREATE UNIQUE INDEX "ContactCard_account_uid_key" ON "ContactCard"("account", "uid");
 CREATE INDEX "ContactCard_account_name_idx" ON "ContactCard"("account", "name");
@@ -29,3 +33,25 @@ CREATE TABLE "ContactGroupMember" (
     PRIMARY KEY ("groupId", "memberId")
 );
 CREATE INDEX "ContactGroupMember_account_memberId_idx" ON "ContactGroupMember"("account", "memberId");
+
+-- CardDAV sync (lib/carddav): one address book per account, and local deletions still to send.
+CREATE TABLE "CardDavBook" (
+    "account" TEXT NOT NULL PRIMARY KEY,
+    "url" TEXT NOT NULL,
+    "username" TEXT NOT NULL,
+    "secret" TEXT NOT NULL,
+    "syncToken" TEXT,
+    "ctag" TEXT,
+    "lastSyncAt" DATETIME,
+    "lastError" TEXT,
+    "leaseToken" TEXT,
+    "leaseUntil" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+CREATE TABLE "CardDavTombstone" (
+    "account" TEXT NOT NULL,
+    "href" TEXT NOT NULL,
+    "etag" TEXT,
+    PRIMARY KEY ("account", "href")
+);
