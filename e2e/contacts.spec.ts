@@ -118,3 +118,48 @@ test.describe("on a phone, in dark mode", () => {
     expect(Math.max(...channels)).toBeLessThan(60); // a dark panel
   });
 });
+
+test("CardDAV: connect an address book on the lab's Radicale and see both sides synced", async ({ page }) => {
+  test.setTimeout(120_000);
+  const port = Number(process.env.LAB_RADICALE_PORT ?? 3232);
+  const auth = { authorization: `Basic ${Buffer.from("alice@example.test:alice-pass").toString("base64")}` };
+  const path = `/alice%40example.test/e2e-${TAG}/`;
+  // the server side, set up directly: a fresh address book holding one card
+  const made = await fetch(`http://127.0.0.1:${port}${path}`, {
+    method: "MKCOL",
+    headers: { ...auth, "content-type": "application/xml" },
+    body: '<?xml version="1.0"?><D:mkcol xmlns:D="DAV:" xmlns:CR="urn:ietf:params:xml:ns:carddav"><D:set><D:prop><D:resourcetype><D:collection/><CR:addressbook/></D:resourcetype></D:prop></D:set></D:mkcol>',
+  });
+  expect(made.status).toBe(201);
+  const put = await fetch(`http://127.0.0.1:${port}${path}server-${TAG}.vcf`, {
+    method: "PUT",
+    headers: { ...auth, "content-type": "text/vcard" },
+    body: `BEGIN:VCARD\r\nVERSION:3.0\r\nUID:server-${TAG}\r\nFN:Server Person ${TAG}\r\nN:;Server Person;;;\r\nEMAIL:server-${TAG}@example.org\r\nEND:VCARD\r\n`,
+  });
+  expect(put.status).toBe(201);
+
+  await signIn(page);
+  await page.goto("/mail/contacts");
+  const section = page.getByTestId("carddav");
+  await section.getByLabel("Address book URL").fill(`http://localhost:${port}${path}`);
+  await section.getByLabel("User name").fill("alice@example.test");
+  await section.getByLabel("Password").fill("alice-pass");
+  await section.getByRole("button", { name: "Connect and sync" }).click();
+  await expect(page.getByTestId("contacts-notice")).toContainText(/Connected\. Synced: 1 received, \d+ sent/);
+  await expect(page.getByTestId("carddav-status")).toContainText(`localhost:${port}${path}`);
+  await page.goto(`/mail/contacts?q=server person ${TAG}`);
+  await expect(page.getByTestId("contact-entry")).toHaveCount(1);
+
+  // alice's other contacts are now on the server too
+  const report = await fetch(`http://127.0.0.1:${port}${path}`, {
+    method: "REPORT",
+    headers: { ...auth, depth: "1", "content-type": "application/xml" },
+    body: '<?xml version="1.0"?><CR:addressbook-query xmlns:D="DAV:" xmlns:CR="urn:ietf:params:xml:ns:carddav"><D:prop><D:getetag/></D:prop></CR:addressbook-query>',
+  }).then((r) => r.text());
+  expect((report.match(/<(?:D:)?response>/gi) ?? []).length).toBeGreaterThan(1);
+
+  // stop syncing: the contacts stay
+  await page.goto("/mail/contacts");
+  await section.getByRole("button", { name: "Stop syncing" }).click();
+  await expect(page.getByTestId("contacts-notice")).toHaveText("The address book is no longer synced. Your contacts stay here.");
+});

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { requireMailSession } from "@/auth";
+import { getBook } from "@/lib/carddav/book-store";
 import { getCard, listCards } from "@/lib/contacts/card-store";
 import type { ContactCardView } from "@/lib/contacts/card-fields";
 import { listCollected } from "@/lib/contacts/collected-contacts";
@@ -8,6 +9,7 @@ import { CsrfField } from "../csrf-field";
 import ids from "../identities/identities.module.css";
 import { SettingsFrame } from "../settings-frame";
 import { promoteCollectedAction } from "./actions";
+import { CardDavSection } from "./carddav-section";
 import { ContactForm } from "./contact-form";
 import styles from "./contacts.module.css";
 import { ImportForm } from "./import-form";
@@ -49,11 +51,12 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
   const query = await searchParams;
   const notice = readNotice(query);
   const params = paramsSchema.parse(query);
-  const [cards, collected, selected, everyone] = await Promise.all([
+  const [cards, collected, selected, everyone, book] = await Promise.all([
     listCards(session.email, { query: params.q, limit: SHOWN + 1 }),
     listCollected(session.email, { query: params.q, limit: 30 }),
     params.id ? getCard(session.email, params.id) : null,
     listCards(session.email, { limit: 1000 }),
+    getBook(session.email),
   ]);
   const kind = selected?.kind ?? params.new;
   // A person chooses among groups, a group among people (the first 1000 by name: see SHOWN).
@@ -115,6 +118,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
             params.id && <p className={ids.noticeError} role="alert">This contact no longer exists.</p>
           )}
           <ImportForm csrf={<CsrfField />} />
+          <CardDavSection book={book} />
         </div>
       </div>
     </SettingsFrame>
