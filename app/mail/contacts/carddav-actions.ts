@@ -4,7 +4,8 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { deleteBook, saveBook } from "@/lib/carddav/book-store";
-import { checkAddressBook, syncAddressBook, type SyncReport } from "@/lib/carddav/sync-address-book";
+import { syncAddressBook, type SyncReport } from "@/lib/carddav/sync-address-book";
+import { testAddressBook } from "@/lib/carddav/test-address-book";
 import { PosternError, isPosternError } from "@/lib/http/errors";
 import { noticeUrl, type Notice } from "@/lib/http/signed-notice";
 import { sessionAction, type ActionSession } from "../session-action";
@@ -38,7 +39,7 @@ function carddavAction(work: (session: ActionSession, form: FormData) => Promise
 export const saveCardDavAction = carddavAction(async (session, form) => {
   const parsed = serverInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) throw new PosternError("BAD_REQUEST", "Give the address book's URL (https://…), your user name and password.");
-  await checkAddressBook(parsed.data);
+  await testAddressBook(session.email, parsed.data);
   await saveBook(session.email, parsed.data);
   return `Connected. ${said(await syncAddressBook(session.email))}`;
 });
