@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkAddressBook, syncAddressBook } from "@/lib/carddav/sync-address-book";
 import { getBook, saveBook } from "@/lib/carddav/book-store";
+import { getDb } from "@/lib/db/client";
 import { createCard, deleteCard, getCard, listCards, updateCard } from "@/lib/contacts/card-store";
 
 // Two-way CardDAV sync (issue 22) against the lab's Radicale. Each test gets an address book of
@@ -121,6 +122,32 @@ describe("CardDAV sync with Radicale", () => {
     expect(there).toContain("carol@home.example");
     expect(there).toContain("+1 555 0100");
     expect(there).toContain("prefers Signal");
+  });
+
+  it("on 412 (changed on the server after the changes were fetched) merges the server's version and sends again with its ETag", async () => {
+    const me = account();
+    const { path, url } = await newServerBook();
+    await putOnServer(path, "dan.vcf", vcard("dan-1", "Dan Brown", "dan@work.example"));
+    await saveBook(me, { url, username: USER.name, password: USER.password });
+    await syncAddressBook(me);
+    const [dan] = await listCards(me);
+    // the server's copy changes, and the sync's bookmark is moved past that change, as when it
+    // happens between the sync's REPORT and its PUT: only If-Match can notice it now
+    await putOnServer(path, "dan.vcf", vcard("dan-1", "Dan Brown", "dan@work.example", "ORG:Server Org\r\n"));
+    const token = await fetch(direct(path), {
+      method: "REPORT",
+      headers: { ...AUTH, "content-type": "application/xml; charset=utf-8" },
+      body: '<?xml version="1.0"?><D:sync-collection xmlns:D="DAV:"><D:sync-token/><D:sync-level>1</D:sync-level><D:prop><D:getetag/></D:prop></D:sync-collection>',
+    }).then(async (r) => /<(?:D:)?sync-token>([^<]+)</i.exec(await r.text())?.[1]);
+    expect(token).toBeTruthy();
+    await getDb().cardDavBook.update({ where: { account: me }, data: { syncToken: token } });
+    await updateCard(me, dan.id, { ...person("Dan Brown", "dan@work.example"), phones: [{ number: "+44 20 7946 0001", label: "work" }] });
+
+    expect(await syncAddressBook(me)).toMatchObject({ received: 0, merged: 1, sent: 1 });
+    const [there] = await serverCards(path);
+    expect(there).toContain("ORG:Server Org");
+    expect(there).toContain("+44 20 7946 0001");
+    expect(await getCard(me, dan.id)).toMatchObject({ organization: "Server Org", phones: [{ number: "+44 20 7946 0001", label: "work" }] });
   });
 
   it("runs one sync per account at a time, across callers", async () => {
