@@ -59,7 +59,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
     getBook(session.email),
   ]);
   const kind = selected?.kind ?? params.new;
-  // A person chooses among groups, a group among people (the first 1000 by name: see SHOWN).
+  // A person chooses among groups, a group among people (the first 1000 by name).
   const choices = everyone.filter((c) => c.kind !== kind).map((c) => ({ id: c.id, label: labelOf(c) }));
   return (
     <SettingsFrame email={session.email} title="Contacts" notice={notice} noticeTestId="contacts-notice" wide>
