@@ -41,4 +41,7 @@ export async function register(): Promise<void> {
   const { getOutboxWorker } = await import("./lib/outbox/outbox-worker");
   // Sends queued messages when due, including those of a process that died (lib/outbox).
   getOutboxWorker().start();
+  const { startCollectSchedule } = await import("./lib/collect/collect-schedule");
+  // POP3 collection for users with a live session, every few minutes (lib/collect).
+  startCollectSchedule();
 }

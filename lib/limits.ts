@@ -116,3 +116,29 @@ export const MAX_CONTACT_PHOTO_BYTES = 256 * 1024;
 /** A .vcf file imported at once (below Next's 1 MB server-action body limit): thousands of cards
  * without photos, or a few hundred with. */
 export const MAX_VCARD_IMPORT_BYTES = 900 * 1024;
+
+/** POP3 collection (lib/pop3): connect and per-answer silence limits, as for NNTP. */
+export const POP3_CONNECT_TIMEOUT_MS = 10_000;
+export const POP3_IDLE_TIMEOUT_MS = 30_000;
+/** Longest line read from a POP3 server: RFC 1939 caps status lines at 512 bytes, message lines
+ * are unlimited in practice (base64 is 76, broken HTML can be one long line); 1 MiB bounds a runaway. */
+export const POP3_MAX_LINE_BYTES = 1024 * 1024;
+/** Largest message collected: as big as most providers accept (Gmail 50 MB incoming with encoding
+ * overhead); a larger one is left on the server and reported, never half stored. */
+export const POP3_MAX_MESSAGE_BYTES = 50 * 1024 * 1024;
+/** Largest UIDL/LIST answer: about 70 bytes a message, so a mailbox of ~200k messages. */
+export const POP3_MAX_LISTING_BYTES = 16 * 1024 * 1024;
+/** Work of one fetch run: a first run against a mailbox of 10k messages collects in many runs,
+ * each short enough that its lease, the IMAP connection and the server's own timeouts stay fresh. */
+export const POP3_FETCH_MAX_MESSAGES = 200;
+export const POP3_FETCH_MAX_BYTES = 100 * 1024 * 1024;
+/** How often the server fetches each account while its owner has a live session. */
+export const POP3_FETCH_INTERVAL_MS = 5 * 60_000;
+/** A fetch run's claim on its account: renewed after each message, so a process that died frees
+ * the account after this long. */
+export const POP3_FETCH_LEASE_MS = 2 * 60_000;
+/** Connection tests of user-typed POP3 servers (adding an account) per user in POP3_TEST_WINDOW_MS:
+ * each makes Postern connect somewhere and try a password, so they are counted whether they work
+ * or not (a user probing hosts or guessing a remote password is slowed like a sign-in guesser). */
+export const POP3_TEST_MAX_ATTEMPTS = 10;
+export const POP3_TEST_WINDOW_MS = 15 * 60 * 1000;

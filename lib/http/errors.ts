@@ -30,7 +30,10 @@ export type PosternErrorCode =
   | "HOST_REFUSED"
   // CardDAV (lib/carddav): the address book server is down, or refused the sign-in.
   | "CARDDAV_UNAVAILABLE"
-  | "CARDDAV_AUTH_FAILED";
+  | "CARDDAV_AUTH_FAILED"
+  // POP3 collection (lib/collect): the POP3 server is down or its TLS failed, or it refused the sign-in.
+  | "POP3_UNAVAILABLE"
+  | "POP3_AUTH_FAILED";
 
 const STATUS: Record<PosternErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -57,6 +60,8 @@ const STATUS: Record<PosternErrorCode, number> = {
   HOST_REFUSED: 422,
   CARDDAV_UNAVAILABLE: 503,
   CARDDAV_AUTH_FAILED: 502,
+  POP3_UNAVAILABLE: 503,
+  POP3_AUTH_FAILED: 502,
 };
 
 // The bundler may load this module more than once (route chunks, instrumentation, the session pool

@@ -2,7 +2,7 @@ import net from "node:net";
 import tls from "node:tls";
 import { NNTP_CONNECT_TIMEOUT_MS, NNTP_IDLE_TIMEOUT_MS, NNTP_MAX_LINE_BYTES } from "@/lib/limits";
 import { NntpConnectionError, NntpProtocolError } from "./errors";
-import { LineSplitter } from "./line-splitter";
+import { LineSplitter } from "@/lib/net/line-splitter";
 
 // The transport of Postern's NNTP client (RFC 3977): one socket, one command at a time, status
 // lines and dot-terminated blocks read as bytes. npm's NNTP clients were no fit: `nntp` and
@@ -52,7 +52,7 @@ export class NntpConnection {
     private readonly opts: NntpConnectOptions,
   ) {
     this.socket = socket;
-    this.splitter = new LineSplitter(opts.maxLineBytes ?? NNTP_MAX_LINE_BYTES);
+    this.splitter = new LineSplitter(opts.maxLineBytes ?? NNTP_MAX_LINE_BYTES, lineTooLong);
     this.attach(socket);
   }
 
@@ -131,7 +131,7 @@ export class NntpConnection {
     plain.removeAllListeners("close");
     plain.setTimeout(0);
     this.pending = [];
-    this.splitter = new LineSplitter(this.opts.maxLineBytes ?? NNTP_MAX_LINE_BYTES);
+    this.splitter = new LineSplitter(this.opts.maxLineBytes ?? NNTP_MAX_LINE_BYTES, lineTooLong);
     const timeout = this.opts.connectTimeoutMs ?? NNTP_CONNECT_TIMEOUT_MS;
     this.socket = await new Promise<tls.TLSSocket>((resolve, reject) => {
       const s = tls.connect({ socket: plain, servername: sniName(this.opts.host), ...this.opts.tls });
@@ -251,6 +251,8 @@ export class NntpConnection {
     block?.reject(this.failure);
   }
 }
+
+const lineTooLong = (max: number) => new NntpProtocolError(`The news server sent a line longer than ${max} bytes.`, "too-large");
 
 const DOT = Buffer.from(".");
 const CRLF = Buffer.from("\r\n");

@@ -1,4 +1,3 @@
-import { getMetrics } from "@/lib/observability/metrics";
 import { listAllFolders } from "@/lib/imap/folder-lookup";
 import { listMessages, type MessagePage } from "@/lib/imap/list-messages";
 import { DEFAULT_LIST_QUERY, isDefaultOrder, toImapSearch } from "@/lib/imap/list-query";
@@ -6,14 +5,14 @@ import { moveSelected } from "@/lib/imap/move-messages";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { withMailbox } from "@/lib/imap/with-mailbox";
 import { getSettings } from "@/lib/settings/account-settings";
-import { isTrained, spamJudge } from "./evaluate-message";
-import { fetchSpamSources, type SpamSource } from "./fetch-spam-sources";
+import { fetchSpamSources } from "./fetch-spam-sources";
+import { judgeSources } from "./judge-sources";
 import { learnCorrections } from "./learn-corrections";
 import { learnFromJunkMovesQuietly } from "./learn-junk-moves";
 import { findJunkFolder } from "./mark-messages";
 import { setPossibleSpamMark } from "./possible-spam-mark";
 import { spamAccount, spamAutoFile } from "./spam-settings";
-import { claimVerdict, findVerdict, inboxMark, pruneVerdicts, recordSenderScore, setInboxMark, type InboxMark } from "./spam-store";
+import { inboxMark, pruneVerdicts, setInboxMark, type InboxMark } from "./spam-store";
 import { filingJobRunning, runFilingJob } from "./filing-job";
 import { dbTokenStore } from "./token-store";
 
@@ -56,33 +55,7 @@ export async function fileNewInboxMail(id: ImapIdentity, email: string, known?: 
     const batch = fresh.slice(0, FILING_BATCH);
     if (!batch.length) return NOTHING;
     const junk = findJunkFolder(await listAllFolders(client));
-    const spam: number[] = [];
-    const unsure: number[] = [];
-    const outOfJunk: SpamSource[] = [];
-    let judged = 0;
-    const judge = await spamJudge(account);
-    for (const s of await fetchSpamSources(client, batch.join(","))) {
-      const earlier = await findVerdict(account, s.key);
-      if (earlier) {
-        // Judged before, or the user's own call. Back in INBOX after it went to Junk (Postern filed
-        // it, or the user marked it spam here): the user took it out of Junk in another program.
-        if (earlier.isSpam) outOfJunk.push(s);
-        continue;
-      }
-      const report = await judge(s.message, s.tokens);
-      const file = !!junk && report.isSpam && (isTrained(corpus) || report.list?.kind === "block");
-      // Another process listing this INBOX at the same moment may have judged it meanwhile: only
-      // the one whose verdict is stored files the message and counts its sender.
-      if (!(await claimVerdict(account, s.key, { uid: s.uid, score: report.score, isSpam: report.isSpam, filed: file, unsure: report.unsure }))) continue;
-      judged++;
-      getMetrics().spamVerdicts.inc({ verdict: report.isSpam ? "spam" : report.unsure ? "unsure" : "ham" });
-      if (file) spam.push(s.uid);
-      // Spam that could not be filed (no Junk folder) is at least marked.
-      const mark = isTrained(corpus) && (report.unsure || (report.isSpam && !file));
-      if (mark) unsure.push(s.uid);
-      // An untrained filter's 0.5 says nothing about the sender: it would only dilute the average.
-      if (report.sender && report.trained) await recordSenderScore(account, report.sender, report.contentScore);
-    }
+    const { judged, spam, unsure, outOfJunk } = await judgeSources(account, await fetchSpamSources(client, batch.join(",")), { corpus, canFile: !!junk });
     if (unsure.length) await setPossibleSpamMark(client, unsure.join(","), true);
     if (junk && spam.length) await moveSelected(client, spam.join(","), junk.path);
     await setInboxMark(account, { uidValidity, lastUid: batch[batch.length - 1] });

@@ -176,6 +176,12 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             <a href="/mail/identities">Manage the addresses you send as</a>
           </p>
         </section>
+        <section className={styles.panel} aria-labelledby="settings-collect">
+          <h2 id="settings-collect">Collect mail</h2>
+          <p className={styles.hint}>
+            <a href="/mail/collect">Fetch mail from other mailboxes (POP3) into a folder here</a>
+          </p>
+        </section>
     </SettingsFrame>
   );
 }
