@@ -7,6 +7,7 @@ import { writeVcard } from "@/lib/contacts/vcard/write-vcard";
 import { PosternError, isPosternError } from "@/lib/http/errors";
 import { claimSync, finishSync, getConnection, renewSync, type CardDavConnection } from "./book-store";
 import { guardedFetch } from "./guarded-fetch";
+import { keepForeignProperties } from "./keep-foreign-properties";
 import { mergeCards } from "./merge-cards";
 import {
   changedCards, dropRemoteDeleted, dropTombstone, findLocal, linkedObjects, markSent, storeMembers, storeMerged, storeRemote, tombstones, type LocalCard,
@@ -118,8 +119,9 @@ async function vcardOf(account: string, card: LocalCard): Promise<string | null>
 async function push(account: string, card: LocalCard, dav: Dav, report: SyncReport): Promise<void> {
   let current: LocalCard = card;
   for (let attempt = 1; attempt <= MAX_PUT_ATTEMPTS; attempt++) {
-    const data = await vcardOf(account, current);
-    if (!data) return;
+    const own = await vcardOf(account, current);
+    if (!own) return;
+    const data = keepForeignProperties(own, current.syncedVcard);
     let res: Response;
     let href = current.href;
     if (href) res = await updateVCard({ vCard: { url: href, etag: current.etag ?? undefined, data }, headers: dav.headers, fetch: dav.fetch });

@@ -110,7 +110,7 @@ describe("CardDAV sync with Radicale", () => {
     const [carol] = await listCards(me);
 
     // the server gets a phone number and a new note; here, a second address and another note
-    await putOnServer(path, "carol.vcf", vcard("carol-1", "Carol Nguyen", "carol@work.example", "TEL;TYPE=CELL:+1 555 0100\r\nNOTE:met at FOSDEM\r\n"));
+    await putOnServer(path, "carol.vcf", vcard("carol-1", "Carol Nguyen", "carol@work.example", "TEL;TYPE=CELL:+1 555 0100\r\nNOTE:met at FOSDEM\r\nADR;TYPE=HOME:;;1 Main St;Springfield;;12345;USA\r\nBDAY:1980-04-01\r\n"));
     await updateCard(me, carol.id, { ...person("Carol Nguyen", "carol@work.example", "carol@home.example"), notes: "prefers Signal" });
 
     expect(await syncAddressBook(me)).toMatchObject({ merged: 1, sent: 1 });
@@ -122,6 +122,9 @@ describe("CardDAV sync with Radicale", () => {
     expect(there).toContain("carol@home.example");
     expect(there).toContain("+1 555 0100");
     expect(there).toContain("prefers Signal");
+    // fields Postern does not edit stay on the server as they were
+    expect(there).toContain("ADR;TYPE=HOME:;;1 Main St;Springfield;;12345;USA");
+    expect(there).toContain("BDAY:1980-04-01");
   });
 
   it("on 412 (changed on the server after the changes were fetched) merges the server's version and sends again with its ETag", async () => {
