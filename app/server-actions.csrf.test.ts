@@ -64,7 +64,8 @@ describe("server actions and the CSRF token", () => {
     expect(scanned.filter((f) => f.inline > 0).map((f) => f.file)).toEqual([]);
   });
 
-  it.each(actionModules)("%s: every export is an action that checks the session's token", async (file) => {
+  // importing an action module cold pulls in its whole import graph (IMAP, the database): seconds on a busy machine
+  it.each(actionModules)("%s: every export is an action that checks the session's token", { timeout: 30_000 }, async (file) => {
     const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
     const exported = Object.keys(mod).sort();
     expect(exported.length).toBeGreaterThan(0);
