@@ -35,6 +35,9 @@ export async function register(): Promise<void> {
   const { startHeartbeat } = await import("./lib/observability/process-heartbeat");
   // This process's row for the admin page (sessions and IMAP pool use per process).
   startHeartbeat((e) => getLogger().warn({ where: "heartbeat", err: e }, "heartbeat not recorded"));
+  const { syncDueBooks } = await import("./lib/carddav/sync-due-books");
+  // CardDAV address books, each synced by one process at a time (a lease in the database).
+  setInterval(() => void syncDueBooks().catch((e) => console.error("[carddav]", e)), 60_000).unref();
   const { getOutboxWorker } = await import("./lib/outbox/outbox-worker");
   // Sends queued messages when due, including those of a process that died (lib/outbox).
   getOutboxWorker().start();

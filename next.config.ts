@@ -27,6 +27,9 @@ const nextConfig: NextConfig = {
     // copied into each route's bundle.
     "prom-client",
     "pino",
+    // CardDAV (lib/carddav): undici's agent pools sockets per process
+    "tsdav",
+    "undici",
   ],
   async headers() {
     return [

@@ -82,7 +82,7 @@ test.describe("on a phone (390 x 844, touch)", () => {
     await page.setViewportSize({ width: 320, height: 640 });
     await signIn(page);
     await expectNoSidewaysScroll(page);
-    for (const path of ["/mail/compose", "/mail/settings", "/mail/receipts", "/mail/folders", "/mail/filters", "/mail/identities", "/mail/search?q=meeting", "/mail/sessions", "/mail/security", "/mail?view=threads"]) {
+    for (const path of ["/mail/compose", "/mail/settings", "/mail/receipts", "/mail/folders", "/mail/filters", "/mail/identities", "/mail/search?q=meeting", "/mail/sessions", "/mail/security", "/mail?view=threads", "/mail/contacts", "/mail/contacts?new=individual"]) {
       await page.goto(path);
       await expect(page.locator("body")).toBeVisible();
       await expectNoSidewaysScroll(page);

@@ -107,6 +107,24 @@ export const MAIL_ACCOUNTS_MAX = 10;
  * Postern cannot be used to probe or brute-force other servers. Counted per user, in the database. */
 export const ACCOUNT_CHECKS_MAX = 10;
 export const ACCOUNT_CHECK_WINDOW_MS = 15 * 60 * 1000;
+
+/** Address-book entries (people and groups) one account keeps (issue 22): a person's real address
+ * book is hundreds; the cap bounds the rows a search, export or sync walks. */
+export const MAX_CONTACT_CARDS = 5000;
+
+/** Addresses and phone numbers on one card: more than any real person has, few enough that a
+ * hostile vCard cannot make one row huge. */
+export const MAX_CARD_EMAILS = 20;
+export const MAX_CARD_PHONES = 20;
+
+/** A contact's photo, after decoding: a 512 x 512 JPEG is ~60 KiB; a camera original is not a
+ * contact photo and would sit in every export and sync. */
+export const MAX_CONTACT_PHOTO_BYTES = 256 * 1024;
+
+/** A .vcf file imported at once (below Next's 1 MB server-action body limit): thousands of cards
+ * without photos, or a few hundred with. */
+export const MAX_VCARD_IMPORT_BYTES = 900 * 1024;
+
 /** POP3 collection (lib/pop3): connect and per-answer silence limits, as for NNTP. */
 export const POP3_CONNECT_TIMEOUT_MS = 10_000;
 export const POP3_IDLE_TIMEOUT_MS = 30_000;

@@ -120,6 +120,9 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
           <a href="/mail/receipts" className="topbar-link" data-testid="receipts-link">
             Receipts{openings.length > 0 && <span className="topbar-badge">{openings.length} new</span>}
           </a>
+          <a href="/mail/contacts" className="topbar-link" data-testid="contacts-link">
+            Contacts
+          </a>
           <a href="/mail/settings" className="topbar-link">
             Settings
           </a>

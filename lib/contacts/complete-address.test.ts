@@ -35,3 +35,10 @@ describe("applyCompletion", () => {
     expect(applyCompletion("ngu", 3, { name: "Nguyen, Carol", address: "carol@example.test" }).value).toBe('"Nguyen, Carol" <carol@example.test>, ');
   });
 });
+
+describe("applyCompletion with a group", () => {
+  it("puts each member in as an entry of its own", () => {
+    const members = [carol, { name: "", address: "dan@example.test" }];
+    expect(applyCompletion("a@x.org, tea", 12, members).value).toBe("a@x.org, Carol Nguyen <carol@example.test>, dan@example.test, ");
+  });
+});

@@ -41,12 +41,12 @@ export function completionQuery(value: string, caret: number): string | null {
   return text.replace(/^"/, "");
 }
 
-/** The field with the entry at the caret replaced by the chosen contact, then ", " and the caret
- * after it, ready for the next recipient. */
-export function applyCompletion(value: string, caret: number, chosen: Address): { value: string; caret: number } {
+/** The field with the entry at the caret replaced by the chosen contact (or a group's members,
+ * one entry each), then ", " and the caret after it, ready for the next recipient. */
+export function applyCompletion(value: string, caret: number, chosen: Address | readonly Address[]): { value: string; caret: number } {
   const { start, end } = tokenAt(value, caret);
   const before = value.slice(0, start);
   const after = value.slice(end).replace(/^\s*[,;]?\s*/, "");
-  const inserted = `${formatMailbox(chosen)}, `;
+  const inserted = `${[chosen].flat().map(formatMailbox).join(", ")}, `;
   return { value: before + inserted + after, caret: (before + inserted).length };
 }

@@ -12,14 +12,14 @@ describe("contacts", () => {
     await recordRecipients(ME, [{ name: "Carol Nguyen", address: "Carol@Example.test" }, { name: "", address: "carl@elsewhere.example" }]);
     await recordRecipients(ME, [{ name: "", address: "carl@elsewhere.example" }, { name: "Nina Carter", address: "nina@example.test" }]);
     expect((await suggestContacts(ME, "car")).map((c) => c.address)).toEqual(["carl@elsewhere.example", "nina@example.test", "carol@example.test"]);
-    expect(await suggestContacts(ME, "NGU")).toEqual([{ name: "Carol Nguyen", address: "carol@example.test", timesUsed: 1 }]);
+    expect(await suggestContacts(ME, "NGU")).toEqual([expect.objectContaining({ name: "Carol Nguyen", address: "carol@example.test", timesUsed: 1 })]);
     expect(await suggestContacts(ME, "zz")).toEqual([]);
   });
 
   it("keeps the name last typed, never the user's own address, and each account's own list", async () => {
     await recordRecipients(ME, [{ name: "Carol N.", address: "carol@example.test" }, { name: "Me", address: "BOB@example.test" }]);
     await recordRecipients(ME, [{ name: "", address: "carol@example.test" }]);
-    expect(await suggestContacts(ME, "carol")).toEqual([{ name: "Carol N.", address: "carol@example.test", timesUsed: 3 }]);
+    expect(await suggestContacts(ME, "carol")).toEqual([expect.objectContaining({ name: "Carol N.", address: "carol@example.test", timesUsed: 3 })]);
     expect(await suggestContacts(ME, "bob")).toEqual([]);
     expect(await suggestContacts("alice@example.test", "car")).toEqual([]);
   });

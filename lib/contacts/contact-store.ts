@@ -1,9 +1,10 @@
 import { getDb } from "@/lib/db/client";
-import { likeIgnoringCase } from "@/lib/db/dialect";
 import type { Address } from "@/lib/mime/types";
+import { searchTextOf } from "./fold-text";
+import { searchCondition } from "./search-condition";
 
 /** Contacts are per account, whatever the session: keyed by the signed-in address. */
-const accountKey = (account: string) => account.trim().toLowerCase();
+export const accountKey = (account: string) => account.trim().toLowerCase();
 
 /** Most contacts one account keeps: the least recently used give way. */
 export const MAX_CONTACTS = 5000;
@@ -26,8 +27,8 @@ export async function recordRecipients(account: string, recipients: Address[]): 
     [...byAddress].map(([address, name]) =>
       db.contact.upsert({
         where: { account_address: { account: key, address } },
-        create: { account: key, address, name, timesUsed: 1, lastUsedAt: now },
-        update: { timesUsed: { increment: 1 }, lastUsedAt: now, ...(name ? { name } : {}) },
+        create: { account: key, address, name, timesUsed: 1, lastUsedAt: now, searchText: searchTextOf([name, address]) },
+        update: { timesUsed: { increment: 1 }, lastUsedAt: now, ...(name ? { name, searchText: searchTextOf([name, address]) } : {}) },
       }),
     ),
   );
@@ -38,24 +39,20 @@ export async function recordRecipients(account: string, recipients: Address[]): 
   }
 }
 
-export type ContactSuggestion = Address & { timesUsed: number };
+export type ContactSuggestion = Address & { timesUsed: number; lastUsedAt: Date };
 
 /**
  * Contacts whose address, name, or any word of the name starts with `query`, the most used first,
- * then the most recent. Matching runs in the database, ignoring case (SQLite's LIKE: of ASCII
- * letters only; PostgreSQL's ILIKE: of all), on one account's rows.
+ * then the most recent; case is ignored beyond ASCII (the folded searchText column), on one
+ * account's rows.
  */
 export async function suggestContacts(account: string, query: string, limit = 8): Promise<ContactSuggestion[]> {
-  const q = query.trim();
-  if (!q) return [];
+  if (!query.trim()) return [];
   // Raw SQL for LIKE's ESCAPE: Prisma's startsWith leaves "_" and "%" as wildcards on SQLite.
-  const like = q.replace(/[\\%_]/g, (c) => `\\${c}`);
-  const ilike = likeIgnoringCase();
-  const rows = await getDb().$queryRaw<{ address: string; name: string; timesUsed: number | bigint }[]>`
-    SELECT "address", "name", "timesUsed" FROM "Contact"
-    WHERE "account" = ${accountKey(account)}
-      AND ("address" ${ilike} ${`${like}%`} ESCAPE '\\' OR "name" ${ilike} ${`${like}%`} ESCAPE '\\' OR "name" ${ilike} ${`% ${like}%`} ESCAPE '\\')
+  const rows = await getDb().$queryRaw<{ address: string; name: string; timesUsed: number | bigint; lastUsedAt: Date | string }[]>`
+    SELECT "address", "name", "timesUsed", "lastUsedAt" FROM "Contact"
+    WHERE "account" = ${accountKey(account)} AND ${searchCondition(query)}
     ORDER BY "timesUsed" DESC, "lastUsedAt" DESC
     LIMIT ${limit}`;
-  return rows.map((r) => ({ address: r.address, name: r.name, timesUsed: Number(r.timesUsed) }));
+  return rows.map((r) => ({ address: r.address, name: r.name, timesUsed: Number(r.timesUsed), lastUsedAt: new Date(r.lastUsedAt) }));
 }

@@ -28,6 +28,9 @@ export type PosternErrorCode =
   | "NEWS_REJECTED"
   /** A server address a user typed is internal (lib/net/user-host.ts) and not allowed by the admin. */
   | "HOST_REFUSED"
+  // CardDAV (lib/carddav): the address book server is down, or refused the sign-in.
+  | "CARDDAV_UNAVAILABLE"
+  | "CARDDAV_AUTH_FAILED"
   // POP3 collection (lib/collect): the POP3 server is down or its TLS failed, or it refused the sign-in.
   | "POP3_UNAVAILABLE"
   | "POP3_AUTH_FAILED";
@@ -55,6 +58,8 @@ const STATUS: Record<PosternErrorCode, number> = {
   NEWS_AUTH_FAILED: 502,
   NEWS_REJECTED: 422,
   HOST_REFUSED: 422,
+  CARDDAV_UNAVAILABLE: 503,
+  CARDDAV_AUTH_FAILED: 502,
   POP3_UNAVAILABLE: 503,
   POP3_AUTH_FAILED: 502,
 };

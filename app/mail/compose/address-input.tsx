@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useId, useRef, useState } from "react";
 import { applyCompletion, completionQuery } from "@/lib/contacts/complete-address";
-import type { Address } from "@/lib/mime/types";
+import type { RecipientSuggestion } from "@/lib/contacts/suggest-recipients";
 import { formatMailbox } from "@/lib/compose/parse-addresses";
 import styles from "./compose.module.css";
 
@@ -13,16 +13,16 @@ type Props = {
 };
 
 /**
- * An address field that suggests the people the user wrote to as they type (an ARIA combobox):
- * arrows move, Enter or Tab takes the highlighted one, Escape closes. Suggestions come from the
- * server (the user's contacts), asked at most once per pause in typing; answers to older
- * questions are dropped.
+ * An address field that suggests people as the user types (an ARIA combobox): arrows move, Enter
+ * or Tab takes the highlighted one, Escape closes. Suggestions come from the server (the address
+ * book, its groups, and addresses collected from sent mail), asked at most once per pause in
+ * typing; answers to older questions are dropped. A group chosen becomes its members' addresses.
  */
 export function AddressInput({ id, value, onChange, autoFocus }: Props) {
   const listId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState<string | null>(null);
-  const [options, setOptions] = useState<Address[]>([]);
+  const [options, setOptions] = useState<RecipientSuggestion[]>([]);
   const [active, setActive] = useState(0);
   const pendingCaret = useRef<number | null>(null);
 
@@ -34,9 +34,9 @@ export function AddressInput({ id, value, onChange, autoFocus }: Props) {
     const ctrl = new AbortController();
     const timer = setTimeout(() => {
       fetch(`/api/contacts/suggest?${new URLSearchParams({ q: query })}`, { signal: ctrl.signal })
-        .then((r) => (r.ok ? (r.json() as Promise<{ contacts: Address[] }>) : { contacts: [] }))
+        .then((r) => (r.ok ? (r.json() as Promise<{ suggestions: RecipientSuggestion[] }>) : { suggestions: [] }))
         .then((r) => {
-          setOptions(r.contacts);
+          setOptions(r.suggestions);
           setActive(0);
         })
         .catch(() => undefined); // aborted, or offline: no suggestions, typing goes on
@@ -58,9 +58,9 @@ export function AddressInput({ id, value, onChange, autoFocus }: Props) {
     setQuery(null);
     setOptions([]);
   };
-  const choose = (a: Address) => {
+  const choose = (s: RecipientSuggestion) => {
     const caret = input.current?.selectionStart ?? value.length;
-    const next = applyCompletion(value, caret, a);
+    const next = applyCompletion(value, caret, s.kind === "group" ? s.members : s);
     pendingCaret.current = next.caret;
     onChange(next.value);
     close();
@@ -103,7 +103,7 @@ export function AddressInput({ id, value, onChange, autoFocus }: Props) {
         <ul id={listId} role="listbox" className={styles.suggestions} aria-label="Suggested recipients">
           {options.map((a, i) => (
             <li
-              key={a.address}
+              key={a.kind === "group" ? `group:${a.name}:${i}` : a.address}
               id={`${listId}-${i}`}
               role="option"
               aria-selected={i === active}
@@ -114,7 +114,7 @@ export function AddressInput({ id, value, onChange, autoFocus }: Props) {
                 choose(a);
               }}
             >
-              {formatMailbox(a)}
+              {a.kind === "group" ? `${a.name} (group: ${a.members.length} ${a.members.length === 1 ? "address" : "addresses"})` : formatMailbox(a)}
             </li>
           ))}
         </ul>

@@ -1,0 +1,35 @@
+"use server";
+// vCard import, answered on the page (its report can be long), with the session's CSRF token
+// checked by sessionStateAction.
+import { revalidatePath } from "next/cache";
+import { describeProblem } from "@/lib/contacts/vcard/describe-problem";
+import { importVcards } from "@/lib/contacts/vcard/import-vcards";
+import { isPosternError } from "@/lib/http/errors";
+import { decodeText } from "@/lib/mime/decode-text";
+import { MAX_VCARD_IMPORT_BYTES } from "@/lib/limits";
+import { CSRF_REFUSED, sessionStateAction } from "../session-action";
+
+export type ImportState =
+  | { kind: "idle" }
+  | { kind: "error"; text: string }
+  | { kind: "done"; added: number; updated: number; problems: string[]; notes: string[] };
+
+/** Problems listed on the page at most; the rest are counted. */
+const LISTED = 50;
+
+export const importVcardAction = sessionStateAction<ImportState>({ kind: "error", text: CSRF_REFUSED }, async (session, form) => {
+  const file = form.get("file");
+  if (!(file instanceof File) || file.size === 0) return { kind: "error", text: "Choose a .vcf file first." };
+  if (file.size > MAX_VCARD_IMPORT_BYTES) return { kind: "error", text: `The file is larger than ${Math.round(MAX_VCARD_IMPORT_BYTES / 1024)} KB: split it, or export without photos.` };
+  try {
+    // vCard 3.0 and 4.0 are UTF-8; an old 2.1 export may be in a legacy charset, which decodeText guesses
+    const report = await importVcards(session.email, decodeText(new Uint8Array(await file.arrayBuffer()), "utf-8"));
+    revalidatePath("/mail/contacts");
+    const problems = report.problems.map(describeProblem);
+    if (problems.length > LISTED) problems.splice(LISTED, problems.length, `… and ${problems.length - LISTED} more`);
+    return { kind: "done", added: report.added, updated: report.updated, problems, notes: report.notes.slice(0, LISTED).map(describeProblem) };
+  } catch (e) {
+    if (!isPosternError(e)) console.error("[contacts import]", e);
+    return { kind: "error", text: isPosternError(e) ? e.message : "Something went wrong on the server. Please try again." };
+  }
+});
