@@ -25,8 +25,3 @@ export function inJsonIntList(values: readonly number[]): Prisma.Sql {
 export function greatest(a: Prisma.Sql, b: Prisma.Sql): Prisma.Sql {
   return databaseProvider() === "postgresql" ? Prisma.sql`GREATEST(${a}, ${b})` : Prisma.sql`max(${a}, ${b})`;
 }
-
-/** LIKE ignoring case: SQLite's LIKE already does (ASCII letters), PostgreSQL's needs ILIKE. */
-export function likeIgnoringCase(): Prisma.Sql {
-  return Prisma.raw(databaseProvider() === "postgresql" ? "ILIKE" : "LIKE");
-}
