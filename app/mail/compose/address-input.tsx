@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useId, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { applyCompletion, completionQuery } from "@/lib/contacts/complete-address";
 import type { Address } from "@/lib/mime/types";
 import { formatMailbox } from "@/lib/compose/parse-addresses";
@@ -100,7 +101,7 @@ export function AddressInput({ id, value, onChange, autoFocus }: Props) {
         }}
       />
       {open && (
-        <ul id={listId} role="listbox" className={styles.suggestions} aria-label="Suggested recipients">
+        <ul id={listId} role="listbox" className={styles.suggestions} aria-label={useTranslations("compose")("suggestions")}>
           {options.map((a, i) => (
             <li
               key={a.address}

@@ -1,4 +1,6 @@
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { errorText } from "@/app/i18n/error-text";
 import { loginUrl, requireMailSession } from "@/auth";
 import { composeFormat } from "@/lib/compose/compose-settings";
 import { prepareCompose } from "@/lib/compose/prepare-compose";
@@ -19,10 +21,10 @@ import { sentRedirect } from "./sent-redirect";
 
 export const dynamic = "force-dynamic";
 
-const TITLES = { new: "New message", reply: "Reply", replyAll: "Reply all", forward: "Forward", forwardAttached: "Forward as attachment", draft: "Draft", replyToArticle: "Reply by mail" } as const;
 
 export default async function ComposePage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const session = await requireMailSession();
+  const t = await getTranslations("compose");
   const params = composeParamsSchema.parse(await searchParams);
   const request = toComposeRequest(params);
   const back = backFolder(params);
@@ -61,7 +63,7 @@ export default async function ComposePage({ searchParams }: { searchParams: Prom
     if (!isPosternError(e)) throw e;
     body = (
       <p className={styles.notice} role="alert" data-testid="compose-load-error">
-        {e.message} <a href={mailUrl({ folder: back })}>Back to mail</a>
+        {await errorText(e)} <a href={mailUrl({ folder: back })}>{t("backToMail")}</a>
       </p>
     );
   }
@@ -71,14 +73,14 @@ export default async function ComposePage({ searchParams }: { searchParams: Prom
         <span className="brand">Postern</span>
         {/* A plain link: a full navigation lets the unsaved-changes warning ask first. */}
         <a href={mailUrl({ folder: back })} className={styles.back}>
-          Back to mail
+          {t("backToMail")}
         </a>
-        <span className="account" data-testid="account">
+        <span className="account" data-testid="account" translate="no">
           {session.email}
         </span>
       </header>
       <main className={styles.main}>
-        <h1>{TITLES[request.kind]}</h1>
+        <h1>{t(`title.${request.kind}`)}</h1>
         {body}
       </main>
     </div>
