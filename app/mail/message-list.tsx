@@ -271,6 +271,14 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
     return () => window.removeEventListener(OPEN_MESSAGE_ACTION_EVENT, listener);
   }, []);
 
+  // Back from a message to the list: focus returns to that message's row, where the reader was.
+  const lastOpened = useRef(selectedUid);
+  useEffect(() => {
+    const previous = lastOpened.current;
+    lastOpened.current = selectedUid;
+    if (previous && !selectedUid) document.querySelector<HTMLElement>(`li[data-uid="${previous}"] [data-testid="message-row"]`)?.focus();
+  }, [selectedUid]);
+
   const searching = Object.keys(listParams).some((k) => k !== "sort" && k !== "dir");
   const otherFolders = moveTargets.filter((t) => t.path !== page.folder);
   const first = page.total === 0 ? 0 : (page.page - 1) * page.pageSize + 1;
@@ -402,8 +410,12 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
           </li>
         ))}
       </ul>
+      {/* always in the page, so screen readers announce what is put in it (action results) */}
+      <div className="sr-only" role="status" aria-live="polite" data-testid="action-announcer">
+        {toast?.text ?? ""}
+      </div>
       {toast && (
-        <div className="toast" role="status" data-testid="toast">
+        <div className="toast" data-testid="toast">
           <span>{toast.text}</span>
           {toast.undo && (
             <button type="button" onClick={() => undo(toast.undo!)}>
@@ -428,7 +440,7 @@ function FolderSelect(p: { label: string; placeholder: string; targets: MoveTarg
     <select aria-label={p.label} value="" onChange={(e) => e.target.value && p.onPick(e.target.value)}>
       <option value="">{p.placeholder}</option>
       {p.targets.map((t) => (
-        <option key={t.path} value={t.path}>
+        <option key={t.path} value={t.path} translate="no">
           {t.name}
         </option>
       ))}

@@ -225,7 +225,7 @@ export function Composer({ initial, identities, attachmentBudget, back, queued =
         <div className={styles.withToggle}>
           <select id="compose-from" value={fields.identity} onChange={(e) => changeIdentity(e.target.value)}>
             {identities.map((i) => (
-              <option key={i.id} value={i.id}>
+              <option key={i.id} value={i.id} translate="no">
                 {i.name ? `${i.name} <${i.address}>` : i.address}
               </option>
             ))}

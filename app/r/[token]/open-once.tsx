@@ -129,22 +129,22 @@ function OpenedMessage({ message }: { message: SealedMessage }) {
   return (
     <article className={styles.card} data-testid="read-link-message">
       <h1 translate={message.subject ? "no" : undefined}>{message.subject || t("noSubject")}</h1>
-      <dl className={styles.headers} translate="no">
-        <dt translate="yes">{h("from")}</dt>
-        <dd>{formatAddress(message.from)}</dd>
+      <dl className={styles.headers}>
+        <dt>{h("from")}</dt>
+        <dd translate="no">{formatAddress(message.from)}</dd>
         {message.to.length > 0 && (
           <>
-            <dt translate="yes">{h("to")}</dt>
-            <dd>{message.to.map(formatAddress).join(", ")}</dd>
+            <dt>{h("to")}</dt>
+            <dd translate="no">{message.to.map(formatAddress).join(", ")}</dd>
           </>
         )}
         {message.cc.length > 0 && (
           <>
-            <dt translate="yes">{h("cc")}</dt>
-            <dd>{message.cc.map(formatAddress).join(", ")}</dd>
+            <dt>{h("cc")}</dt>
+            <dd translate="no">{message.cc.map(formatAddress).join(", ")}</dd>
           </>
         )}
-        <dt translate="yes">{h("date")}</dt>
+        <dt>{h("date")}</dt>
         <dd>
           <LocalDate iso={message.date} long />
         </dd>
