@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { MessageSpamReport } from "@/lib/spam/message-report";
 import { describeFeature } from "@/lib/spam/describe-feature";
 import type { SenderAuth } from "@/lib/spam/sender-auth";
@@ -138,6 +139,7 @@ function Why({ r }: { r: MessageSpamReport }) {
 
 /** The sender-authentication badge and the spam filter's "why" for the open message. */
 export function SpamPanel({ folder, uid }: { folder: string; uid: number }) {
+  const t = useTranslations("spamPanel");
   const [report, setReport] = useState<MessageSpamReport | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -157,8 +159,10 @@ export function SpamPanel({ folder, uid }: { folder: string; uid: number }) {
       <AuthBadge auth={report.auth} />
       <details className={styles.details}>
         <summary>
-          Spam score <span className={report.isSpam || report.unsure ? styles.spam : undefined}>{percent(report.score)}</span>
-          {report.unsure ? " · possibly spam" : ""} · Why?
+          {t.rich("summary", {
+            unsure: report.unsure ? "yes" : "no",
+            score: () => <span className={report.isSpam || report.unsure ? styles.spam : undefined}>{percent(report.score)}</span>,
+          })}
         </summary>
         <Why r={report} />
       </details>
