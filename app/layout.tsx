@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
-import { HtmlLang } from "./i18n/html-lang";
 import "./globals.css";
 
 // Every page renders per request, the 404 page included: proxy.ts gives each response a fresh CSP
@@ -22,7 +21,6 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body>
-        <HtmlLang lang={locale} />
         <NextIntlClientProvider>{children}</NextIntlClientProvider>
       </body>
     </html>

@@ -69,6 +69,9 @@ test("every main page shows only catalog strings (pseudo locale)", async ({ page
     `/mail/conversation?folder=INBOX&uid=${await row(page, SUBJECTS.plain).first().evaluate((a) => a.closest("li")?.dataset.uid)}`,
     "/mail/compose",
     "/mail/settings",
+    "/mail/receipts",
+    "/mail/folders",
+    "/mail/search?q=Lunch&in=headers",
     "/r/AAAAAAAAAAAAAAAAAAAAAA",
   ];
   for (const path of pages) {

@@ -1,4 +1,5 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ReloadOnNewLanguage } from "@/app/i18n/reload-on-new-language";
 import { requireMailSession } from "@/auth";
 import { SettingsFrame } from "../settings-frame";
 import { readNotice } from "@/lib/http/signed-notice";
@@ -37,6 +38,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   ] as const);
   return (
     <SettingsFrame email={session.email} title={t("title")} notice={notice} noticeTestId="settings-notice">
+        <ReloadOnNewLanguage lang={await getLocale()} />
         <section className={styles.panel} aria-labelledby="settings-reading">
           <h2 id="settings-reading">{t("reading")}</h2>
           <form action={saveReadingSettings} className={styles.form}>
