@@ -57,6 +57,8 @@ export default defineConfig({
       NNTP_PORT: process.env.LAB_NNTP_PORT ?? "3119",
       // the test image servers (e2e/canary-server.ts) listen on 127.0.0.1; never set outside tests
       IMAGE_PROXY_ALLOW_LOOPBACK: "1",
+      // the lab's servers, typed by users as "localhost" (a typed 127.0.0.1 stays refused)
+      INTERNAL_HOSTS: "localhost",
       // the identity journeys send as sales@ without a confirmation mail (an admin-allowed address)
       IDENTITY_ALLOWED_ADDRESSES: "sales@example.test",
       // warnings and errors only: one JSON line per request would bury them (e2e/request-logs.spec.ts reads those)

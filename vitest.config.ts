@@ -26,6 +26,8 @@ export default defineConfig({
             SMTP_PORT: process.env.LAB_SUBMISSION_PORT ?? "3587",
             SIEVE_PORT: process.env.LAB_SIEVE_PORT ?? "4190",
             NNTP_PORT: process.env.LAB_NNTP_PORT ?? "3119",
+            // the lab's servers, typed by users as "localhost" (a typed 127.0.0.1 stays refused)
+            INTERNAL_HOSTS: "localhost",
           },
         },
       },

@@ -3,6 +3,7 @@
 // Order matters: the library-level case 3 runs before the server starts; the memory case runs on a
 // fresh server and signs in the sessions the concurrency case uses last; the server is always
 // stopped, also on failure.
+import path from "node:path";
 import { execFileSync } from "node:child_process";
 import type { ImapFlow } from "imapflow";
 import { getPool } from "@/lib/imap/session-pool";
@@ -17,6 +18,7 @@ import { newsPage } from "./cases/news-page";
 import { openLarge } from "./cases/open-large";
 import { rowDecoding } from "./cases/row-decoding";
 import { threading } from "./cases/threading";
+import { pageWeight } from "./cases/page-weight";
 import { BIG_FOLDER, browserAddress, LARGE_MESSAGE_FOLDER, CONCURRENCY_LEVELS, CONCURRENCY_SECONDS, LOAD_USER, PREFERRED_PORT, RESULTS_FILE, ROOT } from "./config";
 import { ensureBenchData, largeMessageUid } from "./fixtures";
 import { configureLibForLab, loadIdentity, rawConnection } from "./imap";
@@ -57,6 +59,10 @@ async function main(): Promise<void> {
   for (const p of prepared) say(`loaded ${p}`);
 
   const results: Record<string, Row[]> = {};
+  if (want(10)) {
+    say("10: JavaScript of a page's first load, from the production build");
+    results[10] = pageWeight(path.join(ROOT, ".next"));
+  }
   const browsers: Browser[] = [];
   let raw: ImapFlow | undefined;
   let server: RunningServer | undefined;
@@ -139,7 +145,7 @@ async function main(): Promise<void> {
   }
 
   // results[7] holds row 1g (library level, run before the server), listed after case 1
-  const rows = [1, 7, 2, 3, 4, 5, 6, 8].flatMap((k) => results[k] ?? []);
+  const rows = [1, 7, 2, 3, 4, 5, 6, 8, 10].flatMap((k) => results[k] ?? []);
   // Other suites restart the shared lab (e.g. the reconnect test): every connection then drops.
   const labRestarted = labInfo().dovecotPid !== lab.dovecotPid;
   const seconds = Math.round((Date.now() - started) / 1000);

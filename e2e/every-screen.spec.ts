@@ -132,4 +132,17 @@ test.describe("dark mode", () => {
       await expect(page.getByTestId("settings-notice")).toHaveText("Appearance saved.");
     }
   });
+
+  test("a conversation's HTML mail is dark too, with the same switch to the senders' own colours", async ({ page }) => {
+    await signIn(page, ALICE);
+    await row(page, SUBJECTS.newsletter).click();
+    await expect(page.getByTestId("message-subject")).toHaveText(SUBJECTS.newsletter);
+    const uid = new URL(page.url()).searchParams.get("uid")!;
+    await page.goto(`/mail/conversation?folder=INBOX&uid=${uid}`);
+    const background = () => page.frameLocator('[data-testid="html-body"]').first().locator("body").evaluate((el) => getComputedStyle(el).backgroundColor);
+    await expect.poll(async () => luminance(await background())).toBeLessThan(0.05);
+    await page.getByTestId("color-switch").click();
+    await expect(page.getByTestId("color-switch")).toHaveText("Adapt colours to the theme");
+    await expect.poll(async () => luminance(await background())).toBeGreaterThan(0.8);
+  });
 });

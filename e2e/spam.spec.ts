@@ -69,6 +69,9 @@ test.describe("spam filter", () => {
     await expect(row(page, `CHEAP pills 6 ${TAG}`)).toHaveCount(0);
 
     await openFolder(page, "Junk");
+    // the report comes with the message (one request), not from a request of its own
+    const reportRequests: string[] = [];
+    page.on("request", (r) => void (r.url().includes("/api/spam/report") && reportRequests.push(r.url())));
     await row(page, `CHEAP pills 6 ${TAG}`).click();
     const panel = page.getByTestId("spam-panel");
     await expect(panel.getByTestId("sender-auth")).toContainText("SPF fail");
@@ -82,6 +85,7 @@ test.describe("spam filter", () => {
     const towardSpam = why.getByTestId("spam-evidence").filter({ hasText: "toward spam" }).first();
     await expect(towardSpam.locator("td").first()).toContainText(/“.+”/);
     await expect(why.getByTestId("spam-rule").filter({ hasText: "SPF failed" })).toBeVisible();
+    expect(reportRequests).toEqual([]);
   });
 
   test("new spam opened by its address before any listing is filed first, never shown as in the Inbox", async ({ page }) => {

@@ -69,6 +69,10 @@ const schema = z.object({
   NNTP_HOST: z.string().default("127.0.0.1"),
   NNTP_PORT: z.coerce.number().int().min(1).max(65535).default(3119),
   NNTP_TLS: tlsMode.default("starttls"),
+  /** Internal servers users may type as their IMAP, SMTP, POP3, CardDAV or news server, which are
+   * otherwise refused (SSRF, lib/net/user-host.ts): comma-separated host names (matched as typed),
+   * IP addresses or CIDR ranges ("mail.internal, 10.1.0.0/16"). Empty: public addresses only. */
+  INTERNAL_HOSTS: z.string().default(""),
   /** Addresses (comma-separated, exact, any case) whose sessions may open /admin. */
   ADMIN_EMAILS: z.string().default(""),
   /** Bearer token that opens /metrics to a scraper on another machine (loopback needs none). */

@@ -3,6 +3,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { FocusOnOpen } from "./focus-on-open";
 import type { MessageView } from "@/lib/mime/message-view";
 import type { Receipt } from "@/lib/read-links/read-link-store";
+import type { MessageSpamReport } from "@/lib/spam/message-report";
 import { ComposeLinks } from "./compose-links";
 import { formatSize } from "./format";
 import { HeaderLines } from "./header-lines";
@@ -39,9 +40,11 @@ type Props = {
   mdnRequestedBy?: string | null;
   /** Offer the switch between dark-adapted and the sender's own colours (not to a light reader). */
   colorSwitch?: boolean;
+  /** The spam filter's report, streamed with the page (spam-panel.tsx). */
+  spamReport: Promise<MessageSpamReport | null>;
 };
 
-export function MessageViewPane({ folder, uid, page, imagesAllowed, alwaysImagesFrom, size, flagged, inTrash, inJunk, listParams, view, inDrafts, receipts = [], mdnRequestedBy = null, colorSwitch = false }: Props) {
+export function MessageViewPane({ folder, uid, page, imagesAllowed, alwaysImagesFrom, size, flagged, inTrash, inJunk, listParams, view, inDrafts, receipts = [], mdnRequestedBy = null, colorSwitch = false, spamReport }: Props) {
   const t = useTranslations("message");
   const locale = useLocale();
   const sourceUrl = partUrl("source", folder, uid);
@@ -87,7 +90,7 @@ export function MessageViewPane({ folder, uid, page, imagesAllowed, alwaysImages
             </Link>
           )}
         </div>
-        <SpamPanel folder={folder} uid={uid} />
+        <SpamPanel report={spamReport} />
       </header>
       <MessageReceipts receipts={receipts} />
       {mdnRequestedBy && <MdnPrompt folder={folder} uid={uid} notifyTo={mdnRequestedBy} />}

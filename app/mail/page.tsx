@@ -20,6 +20,7 @@ import { mdnPolicy } from "@/lib/mdn/mdn-settings";
 import { fetchMdnRequest } from "@/lib/mdn/mdn-request";
 import { deliverInboxNotices, markOpeningsSeen, unseenOpenings } from "@/lib/read-links/opening-notices";
 import { listReceipts } from "@/lib/read-links/read-link-store";
+import { messageSpamReport } from "@/lib/spam/message-report";
 import { fileNewInboxMailBeforeOpening, fileNewInboxMailForListing, listMessagesFilingSpam } from "@/lib/spam/file-new-mail";
 import { logout } from "./actions";
 import { FolderTree } from "./folder-tree";
@@ -93,6 +94,11 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
     const message = typeof opened === "object" && opened?.message ? opened.message : null;
     const alwaysImagesFrom = message ? trustedImageSender(message.from, imageSenders) : null;
     const imagesAllowed = params.images === "1" || alwaysImagesFrom !== null;
+    // not awaited: the message shows first, the report follows in the same response
+    const spamReport = message ? messageSpamReport(session.imap, session.email, params.folder, params.uid!).catch((e: unknown) => {
+          console.warn("[spam-report]", e instanceof Error ? e.message : e);
+          return null;
+        }) : Promise.resolve(null);
     const view = message ? buildMessageView(message, { allowRemoteContent: imagesAllowed, preferPlainText: plainFirst, originalColors: params.colors === "original" }) : null;
     return (
       <div className={params.uid ? "mail-app has-message" : "mail-app"}>
@@ -173,6 +179,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
             receipts={receipts}
             mdnRequestedBy={mdnRequest && !mdnRequest.answered ? mdnRequest.notifyTo.address : null}
             colorSwitch={theme !== "light"}
+            spamReport={spamReport}
           />
         ) : (
           <section className="message-view empty" aria-label={t("message")}>

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { Suspense, use } from "react";
 import { useTranslations } from "next-intl";
 import type { MessageSpamReport } from "@/lib/spam/message-report";
 import { describeFeature } from "@/lib/spam/describe-feature";
@@ -137,23 +137,23 @@ function Why({ r }: { r: MessageSpamReport }) {
   );
 }
 
-/** The sender-authentication badge and the spam filter's "why" for the open message. */
-export function SpamPanel({ folder, uid }: { folder: string; uid: number }) {
+/**
+ * The sender-authentication badge and the spam filter's "why" for the open message. The report
+ * comes with the page that opened the message (a promise streamed in the same response, so the
+ * message shows first and no second request is made); null when it could not be made.
+ */
+export function SpamPanel({ report }: { report: Promise<MessageSpamReport | null> }) {
+  return (
+    <Suspense fallback={<div className={styles.panel} aria-busy="true" />}>
+      <SpamPanelContent report={report} />
+    </Suspense>
+  );
+}
+
+function SpamPanelContent({ report: pending }: { report: Promise<MessageSpamReport | null> }) {
   const t = useTranslations("spamPanel");
-  const [report, setReport] = useState<MessageSpamReport | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    const abort = new AbortController();
-    setReport(null);
-    setFailed(false);
-    fetch(`/api/spam/report?${new URLSearchParams({ folder, uid: String(uid) })}`, { signal: abort.signal })
-      .then((res) => (res.ok ? res.json() : Promise.reject(new Error(String(res.status)))))
-      .then((r: MessageSpamReport) => setReport(r))
-      .catch(() => abort.signal.aborted || setFailed(true));
-    return () => abort.abort();
-  }, [folder, uid]);
-  if (failed) return null;
-  if (!report) return <div className={styles.panel} aria-busy="true" />;
+  const report = use(pending);
+  if (!report) return null;
   return (
     <div className={styles.panel} data-testid="spam-panel">
       <AuthBadge auth={report.auth} />

@@ -6,7 +6,9 @@ import { classifyTokens, type GrahamOptions } from "@/lib/spam/graham";
 import type { SpamMessage } from "@/lib/spam/spam-message";
 import { dbTokenStore, type TrainingDelta } from "@/lib/spam/token-store";
 import { tokenize } from "@/lib/spam/tokenize";
-import { scoreWithLearner, trainLearner, type LearnedMessage } from "@/lib/spam/learner";
+import { spamJudge } from "@/lib/spam/evaluate-message";
+import { FILING_BATCH } from "@/lib/spam/file-new-mail";
+import { scoreTokens, trainLearner, type LearnedMessage } from "@/lib/spam/learner";
 import { forgetCachedModel } from "@/lib/spam/model-cache";
 import { dbWeightStore } from "@/lib/spam/weight-store";
 
@@ -46,8 +48,13 @@ export type SqliteLearnerFigures = {
   classified: number;
   /** the first judgement, which reads the model from the database */
   firstClassifyMs: number;
-  /** per message after that (the model cached, its version checked per message), tokens given */
+  /** per message after that, as the filer judges a batch (FILING_BATCH messages per model version
+   * check; settings, lists, sender history, rules and the score; tokens given, evidence not named) */
   classifyMs: number;
+  /** the same with the evidence named, as the "Why?" panel asks */
+  explainMs: number;
+  /** the learner alone (features, hashing, weights; model in memory) */
+  scoreMs: number;
   /** per message: the tokenizer, which any method needs first */
   tokenizeMs: number;
 };
@@ -55,7 +62,8 @@ export type SqliteLearnerFigures = {
 /**
  * The default learner's production path against a scratch SQLite database: the bootstrap
  * (learner.ts trainLearner, as learn-from-folders.ts runs it) of `train`, then test messages
- * judged one by one with scoreWithLearner (what each INBOX message costs, MIME decoding aside).
+ * judged as the filer judges them (evaluate-message.ts spamJudge per batch: what each INBOX message
+ * costs, MIME decoding aside).
  */
 export async function measureSqliteLearner(train: LearnedMessage[], messages: SpamMessage[]): Promise<SqliteLearnerFigures> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "postern-bench-learner-"));
@@ -68,15 +76,26 @@ export async function measureSqliteLearner(train: LearnedMessage[], messages: Sp
     const count = await dbWeightStore(account).count();
     forgetCachedModel(account); // as in a process that did not train it
     const firstStart = performance.now();
-    await scoreWithLearner(account, tokenize(messages[0]));
+    await (await spamJudge(account))(messages[0], tokenize(messages[0]));
     const firstClassifyMs = performance.now() - firstStart;
     const tokenizeStart = performance.now();
-    const tokens = messages.slice(1).map((m) => tokenize(m));
-    const tokenizeMs = (performance.now() - tokenizeStart) / Math.max(1, tokens.length);
-    const start = performance.now();
-    for (const t of tokens) await scoreWithLearner(account, t);
-    const classifyMs = (performance.now() - start) / Math.max(1, tokens.length);
-    return { weights: count, trainMs, trained: train.length, classified: messages.length, firstClassifyMs, classifyMs, tokenizeMs };
+    const rest = messages.slice(1).map((message) => ({ message, tokens: tokenize(message) }));
+    const tokenizeMs = (performance.now() - tokenizeStart) / Math.max(1, rest.length);
+    const judgeAll = async (explain: boolean) => {
+      const start = performance.now();
+      for (let i = 0; i < rest.length; i += FILING_BATCH) {
+        const judge = await spamJudge(account);
+        for (const m of rest.slice(i, i + FILING_BATCH)) await judge(m.message, m.tokens, { explain });
+      }
+      return (performance.now() - start) / Math.max(1, rest.length);
+    };
+    const classifyMs = await judgeAll(false);
+    const explainMs = await judgeAll(true);
+    const weights = await dbWeightStore(account).load();
+    const scoreStart = performance.now();
+    for (const m of rest) scoreTokens(weights, m.tokens);
+    const scoreMs = (performance.now() - scoreStart) / Math.max(1, rest.length);
+    return { weights: count, trainMs, trained: train.length, classified: messages.length, firstClassifyMs, classifyMs, explainMs, scoreMs, tokenizeMs };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

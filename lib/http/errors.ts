@@ -25,7 +25,9 @@ export type PosternErrorCode =
   // News (lib/news): the news server is down, refused the sign-in, or refused a post.
   | "NEWS_UNAVAILABLE"
   | "NEWS_AUTH_FAILED"
-  | "NEWS_REJECTED";
+  | "NEWS_REJECTED"
+  /** A server address a user typed is internal (lib/net/user-host.ts) and not allowed by the admin. */
+  | "HOST_REFUSED";
 
 const STATUS: Record<PosternErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -49,6 +51,7 @@ const STATUS: Record<PosternErrorCode, number> = {
   NEWS_UNAVAILABLE: 503,
   NEWS_AUTH_FAILED: 502,
   NEWS_REJECTED: 422,
+  HOST_REFUSED: 422,
 };
 
 /** Every code, for the catalogs' check that each has a translation (lib/i18n/catalogs.test.ts). */

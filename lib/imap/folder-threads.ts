@@ -1,4 +1,5 @@
 import type { ImapFlow, MailboxObject } from "imapflow";
+import { loadThreadHeaders, saveThreadHeaders, STORE_THREADS_FROM, threadHeaderKeys } from "@/lib/threads/thread-header-store";
 import { fetchLocalThreads } from "./local-threads";
 import { fetchServerThreads, supportsServerThreads } from "./server-threads";
 import { getThreadCache, type ThreadCache } from "./thread-cache";
@@ -14,12 +15,17 @@ export type FolderThreads = {
   cached: boolean;
   /** Messages whose headers were fetched for JWZ (0 for THREAD and for cache hits). */
   headersFetched: number;
+  /** JWZ started from the folder's stored headers (thread-header-store.ts). */
+  storedHeaders?: number;
 };
 
 export type ThreadOptions = {
   /** "jwz" forces Postern's own threading even where the server has THREAD (tests, benchmark). */
   method?: "auto" | "jwz";
   cache?: ThreadCache;
+  /** Folders of at least this many messages keep their threading headers in the database
+   * (default STORE_THREADS_FROM; Infinity: never, as a first visit, for the benchmark). */
+  storeFrom?: number;
 };
 
 /**
@@ -38,11 +44,13 @@ async function folderVersion(client: ImapFlow, method: ThreadMethod): Promise<{ 
  * The threads of the selected folder, newest first: from the cache when the folder is unchanged,
  * else from THREAD=REFERENCES where the server has it, else from JWZ over fetched headers (also
  * when the server refuses THREAD).
- * @param where the session and folder the cache entry belongs to
+ * JWZ keeps the folder's keyed threading headers in the database (thread-header-store.ts), so
+ * that any process threads it again from them plus the new messages' headers.
+ * @param where the session, account and folder the threads belong to
  */
 export async function loadFolderThreads(
   client: ImapFlow,
-  where: { sessionId: string; folder: string },
+  where: { sessionId: string; account: string; folder: string },
   opts: ThreadOptions = {},
 ): Promise<FolderThreads> {
   const cache = opts.cache ?? getThreadCache();
@@ -53,11 +61,18 @@ export async function loadFolderThreads(
   if (hit) return { index: hit, method, cached: true, headersFetched: 0 };
   let threads = method === "server" ? await fetchServerThreads(client) : null;
   let headersFetched = 0;
+  let storedHeaders: number | undefined;
   if (!threads) {
     method = "jwz";
-    ({ threads, headersFetched } = await fetchLocalThreads(client, exists));
+    const uidValidity = String((client.mailbox as MailboxObject).uidValidity);
+    const store = exists >= (opts.storeFrom ?? STORE_THREADS_FROM);
+    const known = store ? await loadThreadHeaders(where.account, where.folder, uidValidity) : null;
+    const local = await fetchLocalThreads(client, exists, { key: threadHeaderKeys(), known });
+    ({ threads, headersFetched } = local);
+    storedHeaders = known?.length;
+    if (store && (local.headersFetched > 0 || local.gone > 0)) await saveThreadHeaders(where.account, where.folder, uidValidity, local.headers);
   }
   const index = packThreads(threads);
   cache.set(where.sessionId, where.folder, version, index);
-  return { index, method, cached: false, headersFetched };
+  return { index, method, cached: false, headersFetched, storedHeaders };
 }

@@ -56,7 +56,7 @@ export async function listThreads(
   opts: { folder: string; page: number } & Pick<ThreadOptions, "method">,
 ): Promise<ThreadPage> {
   return withMailbox(id, opts.folder, async ({ client }) => {
-    const { index, method } = await loadFolderThreads(client, { sessionId: id.sessionId, folder: opts.folder }, { method: opts.method });
+    const { index, method } = await loadFolderThreads(client, { sessionId: id.sessionId, account: id.credentials.user, folder: opts.folder }, { method: opts.method });
     const total = countThreads(index);
     const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const page = Math.min(Math.max(1, Math.floor(opts.page) || 1), pageCount);

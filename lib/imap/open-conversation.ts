@@ -42,7 +42,7 @@ const byDate = (a: MessageSummary, b: MessageSummary) => (a.date ?? "~").localeC
 /** The thread holding `uid` and the summaries of its newest messages, oldest first. */
 async function findConversation(id: ImapIdentity, folder: string, uid: number, opts: Pick<ThreadOptions, "method">) {
   return withMailbox(id, folder, async ({ client }) => {
-    const { index } = await loadFolderThreads(client, { sessionId: id.sessionId, folder }, opts);
+    const { index } = await loadFolderThreads(client, { sessionId: id.sessionId, account: id.credentials.user, folder }, opts);
     const at = findThreadOf(index, uid);
     if (at === -1) throw new PosternError("NOT_FOUND", "This message no longer exists. It may have been moved or deleted.");
     const uids = threadUidsAt(index, at);

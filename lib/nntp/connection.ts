@@ -11,7 +11,7 @@ import { LineSplitter } from "./line-splitter";
 
 export type NntpResponse = { code: number; text: string };
 export type NntpSecurity = "tls" | "starttls" | "none";
-export type NntpTlsSettings = { rejectUnauthorized: boolean; ca?: Buffer };
+export type NntpTlsSettings = { rejectUnauthorized: boolean; ca?: Buffer; servername?: string };
 
 export type NntpConnectOptions = {
   host: string;

@@ -3,7 +3,7 @@ import { autoWhitelist, combineScore } from "./combine-score";
 import { classifyTokens, type BayesResult, type CorpusSize, type TokenCounts } from "./graham";
 import { applyRules, type RuleHit } from "./heuristics";
 import { dnsblHits } from "./dnsbl";
-import { scoreWithLearner, type LearnerResult } from "./learner";
+import { explainScore, scoreTokens, type LearnerResult } from "./learner";
 import { originatingIp } from "./originating-ip";
 import { listVerdict, type ListEntry } from "./sender-lists";
 import { readSenderAuth, type SenderAuth } from "./sender-auth";
@@ -11,6 +11,7 @@ import { SPAM_SETTINGS } from "./spam-settings";
 import type { SpamMessage } from "./spam-message";
 import { listEntries, senderAverage } from "./spam-store";
 import { dbTokenStore } from "./token-store";
+import { dbWeightStore } from "./weight-store";
 import { tokenize } from "./tokenize";
 
 export type SpamMethod = "logistic" | "graham";
@@ -75,47 +76,70 @@ export function decide(input: ScoreInput): Decision {
 /** An account has taught the filter enough to trust its probabilities. */
 export const isTrained = (c: CorpusSize) => c.spamMessages > 0 && c.hamMessages > 0;
 
-/** Judges one message for an account (`account` = spamAccount(email)) with its lists, settings,
- * learned counts or weights and the sender's history. Reads only; nothing is recorded. */
-export async function evaluateMessage(account: string, message: SpamMessage, tokens: string[] = tokenize(message)): Promise<SpamReport> {
+export type JudgeOptions = {
+  /** Name the evidence that decided (the "Why?" panel); filing needs only the verdict. */
+  explain?: boolean;
+};
+
+/** Judges messages for one account: (message, tokens) → report. */
+export type SpamJudge = (message: SpamMessage, tokens?: string[], opts?: JudgeOptions) => Promise<SpamReport>;
+
+/**
+ * Reads what an account's judgements depend on — settings, lists, corpus size, the learner's
+ * weights — once, and returns a judge for a batch of messages (a filing run, a marked selection).
+ * The weights are those of the moment it was made: a batch is judged by one model version, and
+ * the next batch reads the newest (weight-store.ts keeps the model cached per version). Per
+ * message only the sender's history, Graham's token counts and the blocklists are asked.
+ */
+export async function spamJudge(account: string): Promise<SpamJudge> {
   const store = dbTokenStore(account);
   const [[grahamThreshold, interesting, , , awlFactor, method, learnerThreshold, learnerUnsure], corpus, entries] = await Promise.all([
     getSettings(account, SPAM_SETTINGS),
     store.corpus(),
     listEntries(account),
   ]);
-  const sender = message.from?.[0]?.address?.toLowerCase() || null;
-  const [senderHistory, bayes, learner, blocklisted] = await Promise.all([
-    sender ? senderAverage(account, sender) : { average: null, count: 0 },
-    method === "graham"
-      ? store.counts(tokens).then((counts) => classifyTokens(tokens, (t): TokenCounts | undefined => counts.get(t), corpus, { interesting, threshold: grahamThreshold }))
-      : null,
-    method === "logistic" ? scoreWithLearner(account, tokens) : null,
-    // Bounded by SPAM_DNSBL_TIMEOUT_MS and cached: a slow list delays a judgement, never a page.
-    dnsblHits(originatingIp(message)),
-  ]);
+  const weights = method === "logistic" ? await dbWeightStore(account).load() : null;
   const threshold = method === "graham" ? grahamThreshold : learnerThreshold;
   // Graham's method as built has two verdicts; the band belongs to the default learner.
   const unsureThreshold = method === "graham" ? threshold : Math.min(learnerUnsure, threshold);
-  const rules = [...applyRules(message), ...blocklisted];
-  const list = sender ? listVerdict(sender, entries) : null;
   const trained = isTrained(corpus);
-  const probability = bayes?.probability ?? learner?.probability ?? 0.5;
-  const decision = decide({ probability, trained, rules, list, senderAverage: senderHistory.average, awlFactor, threshold, unsureThreshold });
-  return {
-    ...decision,
-    threshold,
-    unsureThreshold,
-    method,
-    trained,
-    corpus,
-    bayes,
-    learner,
-    rules,
-    sender,
-    senderHistory,
-    awlFactor,
-    list,
-    auth: readSenderAuth(message),
+
+  return async (message, tokens = tokenize(message), opts = {}) => {
+    const sender = message.from?.[0]?.address?.toLowerCase() || null;
+    const [senderHistory, bayes, blocklisted] = await Promise.all([
+      sender ? senderAverage(account, sender) : { average: null, count: 0 },
+      method === "graham"
+        ? store.counts(tokens).then((counts) => classifyTokens(tokens, (t): TokenCounts | undefined => counts.get(t), corpus, { interesting, threshold: grahamThreshold }))
+        : null,
+      // Bounded by SPAM_DNSBL_TIMEOUT_MS and cached: a slow list delays a judgement, never a page.
+      dnsblHits(originatingIp(message)),
+    ]);
+    const learner = weights ? (opts.explain ? explainScore(weights, tokens) : scoreTokens(weights, tokens)) : null;
+    const rules = [...applyRules(message), ...blocklisted];
+    const list = sender ? listVerdict(sender, entries) : null;
+    const probability = bayes?.probability ?? learner?.probability ?? 0.5;
+    const decision = decide({ probability, trained, rules, list, senderAverage: senderHistory.average, awlFactor, threshold, unsureThreshold });
+    return {
+      ...decision,
+      threshold,
+      unsureThreshold,
+      method,
+      trained,
+      corpus,
+      bayes,
+      learner,
+      rules,
+      sender,
+      senderHistory,
+      awlFactor,
+      list,
+      auth: readSenderAuth(message),
+    };
   };
+}
+
+/** Judges one message for an account (`account` = spamAccount(email)), with the evidence named.
+ * Reads only; nothing is recorded. */
+export async function evaluateMessage(account: string, message: SpamMessage, tokens: string[] = tokenize(message)): Promise<SpamReport> {
+  return (await spamJudge(account))(message, tokens, { explain: true });
 }

@@ -29,6 +29,40 @@ export function messageFeatures(tokens: string[]): Set<string> {
   return out;
 }
 
+const FNV_OFFSET = 2166136261;
+const FNV_PRIME = 16777619;
+const SPACE = 32;
+const DIGIT_ZERO = 48;
+
+function fnvContinue(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+/**
+ * The same slots as featureSlots(messageFeatures(tokens), bits), without making a string per pair:
+ * FNV-1a reads a name left to right, so a pair's hash continues from its first word's. This is the
+ * judging path (most of a message's features are pairs); names are made only to explain a verdict.
+ */
+export function messageSlots(tokens: string[], bits: number): Uint32Array {
+  const mask = (1 << bits) - 1;
+  const words = tokens.length > MAX_FEATURES_TOKENS ? tokens.slice(0, MAX_FEATURES_TOKENS) : tokens;
+  const parts = words.map(partOf);
+  const slots = new Set<number>();
+  for (let i = 0; i < words.length; i++) {
+    const word = fnvContinue(FNV_OFFSET, words[i]);
+    slots.add((word >>> 0) & mask);
+    // "word␣" once; then per gap "g␣" and the second word (OSB_WINDOW − 1 ≤ 9: one digit)
+    const prefix = Math.imul(word ^ SPACE, FNV_PRIME);
+    for (let j = i + 1; j < Math.min(words.length, i + OSB_WINDOW); j++) {
+      if (parts[j] !== parts[i]) break;
+      const gap = Math.imul(Math.imul(prefix ^ (DIGIT_ZERO + j - i - 1), FNV_PRIME) ^ SPACE, FNV_PRIME);
+      slots.add((fnvContinue(gap, words[j]) >>> 0) & mask);
+    }
+  }
+  return Uint32Array.from(slots);
+}
+
 /** "Subject*" of "Subject*FREE", "" for a body word. */
 function partOf(token: string): string {
   const star = token.indexOf("*");

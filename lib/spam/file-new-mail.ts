@@ -6,7 +6,7 @@ import { moveSelected } from "@/lib/imap/move-messages";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { withMailbox } from "@/lib/imap/with-mailbox";
 import { getSettings } from "@/lib/settings/account-settings";
-import { evaluateMessage, isTrained } from "./evaluate-message";
+import { isTrained, spamJudge } from "./evaluate-message";
 import { fetchSpamSources, type SpamSource } from "./fetch-spam-sources";
 import { learnCorrections } from "./learn-corrections";
 import { learnFromJunkMovesQuietly } from "./learn-junk-moves";
@@ -60,6 +60,7 @@ export async function fileNewInboxMail(id: ImapIdentity, email: string, known?: 
     const unsure: number[] = [];
     const outOfJunk: SpamSource[] = [];
     let judged = 0;
+    const judge = await spamJudge(account);
     for (const s of await fetchSpamSources(client, batch.join(","))) {
       const earlier = await findVerdict(account, s.key);
       if (earlier) {
@@ -68,7 +69,7 @@ export async function fileNewInboxMail(id: ImapIdentity, email: string, known?: 
         if (earlier.isSpam) outOfJunk.push(s);
         continue;
       }
-      const report = await evaluateMessage(account, s.message, s.tokens);
+      const report = await judge(s.message, s.tokens);
       const file = !!junk && report.isSpam && (isTrained(corpus) || report.list?.kind === "block");
       // Another process listing this INBOX at the same moment may have judged it meanwhile: only
       // the one whose verdict is stored files the message and counts its sender.

@@ -1,9 +1,8 @@
 import { getSettings } from "@/lib/settings/account-settings";
-import { evaluateMessage } from "./evaluate-message";
 import type { SpamSource } from "./fetch-spam-sources";
 import { spamAccount, spamTrainMode } from "./spam-settings";
-import { saveVerdict } from "./spam-store";
 import { trainMessages, type TrainOutcome } from "./train-messages";
+import { recordUserVerdicts } from "./user-verdicts";
 
 /**
  * Messages the user moved into Junk (`spam`) or out of it (`ham`) in another mail program,
@@ -16,9 +15,6 @@ export async function learnCorrections(email: string, sources: SpamSource[], lab
   const account = spamAccount(email);
   const [mode] = await getSettings(account, [spamTrainMode] as const);
   const outcome = await trainMessages(account, sources, label, mode);
-  for (const s of sources) {
-    const report = await evaluateMessage(account, s.message, s.tokens);
-    await saveVerdict(account, s.key, { uid: s.uid, score: report.score, isSpam: label === "spam", filed: false, byUser: true, unsure: false });
-  }
+  await recordUserVerdicts(account, sources, label);
   return outcome;
 }

@@ -1,5 +1,5 @@
-import { featureHash, featureSlots } from "./feature-hash";
-import { messageFeatures } from "./features";
+import { featureHash } from "./feature-hash";
+import { messageFeatures, messageSlots } from "./features";
 import { DEFAULT_BITS, LOGISTIC_DEFAULTS, logOdds, probability, trainModel, type WeightTable } from "./logistic";
 import { denseCopy } from "./sparse-model";
 import { dbWeightStore, MAX_WEIGHTS } from "./weight-store";
@@ -16,7 +16,14 @@ export const EVIDENCE_TOWARD_SPAM = 8;
 export const EVIDENCE_TOWARD_GOOD = 4;
 
 const MASK = (1 << DEFAULT_BITS) - 1;
-export const slotsOf = (tokens: string[]) => featureSlots(messageFeatures(tokens), DEFAULT_BITS);
+export const slotsOf = (tokens: string[]) => messageSlots(tokens, DEFAULT_BITS);
+
+/** The learner's verdict alone: what filing needs, without naming the evidence. */
+export function scoreTokens(weights: WeightTable, tokens: string[]): LearnerResult {
+  const slots = slotsOf(tokens);
+  const odds = logOdds(weights, slots);
+  return { logOdds: odds, probability: probability(odds), evidence: [], features: slots.length };
+}
 
 /** The learner's verdict with the features that weighed most, either way. */
 export function explainScore(weights: WeightTable, tokens: string[]): LearnerResult {
@@ -42,10 +49,6 @@ export function explainScore(weights: WeightTable, tokens: string[]): LearnerRes
   return { logOdds: odds, probability: probability(odds), evidence, features: slots.length };
 }
 
-/** Judges a message's tokens with the account's stored weights. */
-export async function scoreWithLearner(account: string, tokens: string[]): Promise<LearnerResult> {
-  return explainScore(await dbWeightStore(account).load(), tokens);
-}
 
 export type LearnedMessage = { tokens: string[]; label: "spam" | "ham" };
 

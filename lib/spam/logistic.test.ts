@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { featureSlots } from "./feature-hash";
-import { messageFeatures, pairName } from "./features";
+import { messageFeatures, messageSlots, pairName } from "./features";
 import { applyStep, denseWeights, learnMessage, logOdds, probability, trainModel } from "./logistic";
 import { loadedWeights } from "./weight-store";
 import { explainScore } from "./learner";
@@ -18,6 +18,17 @@ describe("messageFeatures", () => {
     expect(f.has(pairName("click", 4, "now"))).toBe(false); // beyond the window of 5
     expect(f.has(pairName("Subject*money", 0, "click"))).toBe(false); // a header word and a body word
     expect(f.has("win")).toBe(true);
+  });
+});
+
+describe("messageSlots", () => {
+  it("hashes to exactly the slots of the named features, in the same order (stored weights stay valid)", () => {
+    const words = ["Subject*Grüße", "Subject*ไทย", "click", "here", "click", "€100", "😀", "", "Url*x.example", "now"];
+    for (const bits of [16, 20]) expect(messageSlots(words, bits)).toEqual(featureSlots(messageFeatures(words), bits));
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) % 97).toString(36) + (seed % 3 ? "" : "*w");
+    const many = Array.from({ length: 5000 }, random);
+    expect(messageSlots(many, 20)).toEqual(featureSlots(messageFeatures(many), 20));
   });
 });
 

@@ -6,12 +6,11 @@ import { moveSelected, type MoveResult } from "@/lib/imap/move-messages";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { withMailbox } from "@/lib/imap/with-mailbox";
 import { getSettings } from "@/lib/settings/account-settings";
-import { evaluateMessage } from "./evaluate-message";
 import { fetchSpamSources } from "./fetch-spam-sources";
 import { setPossibleSpamMark } from "./possible-spam-mark";
 import { spamAccount, spamTrainMode } from "./spam-settings";
-import { saveVerdict } from "./spam-store";
 import { trainMessages, type TrainOutcome } from "./train-messages";
+import { recordUserVerdicts } from "./user-verdicts";
 
 /** Most messages one click trains on ("all in folder" may be many more; they are all moved). */
 export const MAX_TRAINED_PER_ACTION = 500;
@@ -74,11 +73,6 @@ export async function markMessages(id: ImapIdentity, email: string, opts: MarkOp
   const label = opts.label === "none" ? null : opts.label;
   const [mode] = await getSettings(account, [spamTrainMode] as const);
   const training = await trainMessages(account, sources, label, mode);
-  if (label) {
-    for (const s of sources) {
-      const report = await evaluateMessage(account, s.message, s.tokens);
-      await saveVerdict(account, s.key, { uid: s.uid, score: report.score, isSpam: label === "spam", filed: false, byUser: true });
-    }
-  }
+  if (label) await recordUserVerdicts(account, sources, label);
   return { moved, training };
 }

@@ -17,6 +17,9 @@ export type ThreadableMessage = {
   subject: string;
   /** Sent date in ms since the epoch, or null when unknown (sorted after the dated ones). */
   date: number | null;
+  /** baseSubject(subject), when the caller has it already (stored-thread-headers.ts keeps it,
+   * keyed, instead of the subject); its `base` is then compared as is. */
+  baseSubject?: BaseSubject;
 };
 
 /** A thread: `message` is null for a message that is referenced but not in the folder. */
@@ -128,7 +131,10 @@ function groupBySubject<T extends ThreadableMessage>(roots: Container<T>[]): Con
   const subjects = new Map<Container<T>, BaseSubject>();
   const subjectOf = (c: Container<T>) => {
     let s = subjects.get(c);
-    if (!s) subjects.set(c, (s = baseSubject((c.message ?? c.children[0]?.message)?.subject ?? "")));
+    if (!s) {
+      const m = c.message ?? c.children[0]?.message;
+      subjects.set(c, (s = m?.baseSubject ?? baseSubject(m?.subject ?? "")));
+    }
     return s;
   };
   const table = new Map<string, Container<T>>();

@@ -17,7 +17,7 @@ const ALICE = { name: "Alice Example", address: "alice@example.test" };
 
 async function labAccount(): Promise<string> {
   const who = `poster-${crypto.randomUUID().slice(0, 8)}@example.test`;
-  await saveNewsServer(who, { host: "127.0.0.1", port: PORT, security: "starttls", credentials: null });
+  await saveNewsServer(who, { host: "localhost", port: PORT, security: "starttls", credentials: null });
   return who;
 }
 

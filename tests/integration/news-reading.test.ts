@@ -14,7 +14,7 @@ import { selectGroup } from "@/lib/nntp/commands/group";
 // with the read state in Postern's database.
 const PORT = Number(process.env.LAB_NNTP_PORT ?? 3119);
 const account = () => `reader-${Math.random().toString(36).slice(2)}@example.test`;
-const useLab = (who: string) => saveNewsServer(who, { host: "127.0.0.1", port: PORT, security: "starttls", credentials: null });
+const useLab = (who: string) => saveNewsServer(who, { host: "localhost", port: PORT, security: "starttls", credentials: null });
 
 describe("reading news", () => {
   it("browses groups by search with their descriptions", async () => {
@@ -89,14 +89,14 @@ describe("reading news", () => {
 
   it("keeps news credentials sealed in the database and signs in with them", async () => {
     const who = account();
-    await saveNewsServer(who, { host: "127.0.0.1", port: PORT, security: "starttls", credentials: { user: "alice@example.test", pass: "alice-pass" } });
+    await saveNewsServer(who, { host: "localhost", port: PORT, security: "starttls", credentials: { user: "alice@example.test", pass: "alice-pass" } });
     const row = await getDb().newsServer.findUnique({ where: { account: who } });
     expect(row!.sealedCredentials).not.toContain("alice-pass");
     expect((await getNewsServer(who)).credentials).toEqual({ user: "alice@example.test", pass: "alice-pass" });
     const g = await withNews(who, (s) => selectGroup(s.connection, "postern.test.private"));
     expect(g.count).toBeGreaterThanOrEqual(1);
 
-    await saveNewsServer(who, { host: "127.0.0.1", port: PORT, security: "none", credentials: { user: "alice@example.test", pass: "wrong" } });
+    await saveNewsServer(who, { host: "localhost", port: PORT, security: "none", credentials: { user: "alice@example.test", pass: "wrong" } });
     await expect(withNews(who, async () => 1)).rejects.toMatchObject({ code: "NEWS_AUTH_FAILED" });
     await forgetNewsServer(who);
     expect((await getNewsServer(who)).own).toBe(false);
@@ -104,10 +104,16 @@ describe("reading news", () => {
 
   it("says the news server is unavailable, quickly, when nothing listens", async () => {
     const who = account();
-    await saveNewsServer(who, { host: "127.0.0.1", port: 1, security: "none", credentials: null });
+    await saveNewsServer(who, { host: "localhost", port: 1, security: "none", credentials: null });
     const t0 = Date.now();
     await expect(withNews(who, async () => 1)).rejects.toMatchObject({ code: "NEWS_UNAVAILABLE" });
     expect(Date.now() - t0).toBeLessThan(5000);
+  });
+
+  it("refuses a news server the user typed as an internal address, without connecting", async () => {
+    const who = account();
+    await saveNewsServer(who, { host: "127.0.0.1", port: PORT, security: "starttls", credentials: null });
+    await expect(withNews(who, async () => 1)).rejects.toMatchObject({ code: "HOST_REFUSED" });
   });
 
   it("keeps the read state compact: reading a whole page is one range", async () => {

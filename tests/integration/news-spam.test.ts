@@ -29,7 +29,7 @@ async function postAndRead(who: string, from: string) {
 describe("spam filter on news articles", () => {
   it("is off by default, per subscribed group, and judges articles by the reader's lists once on", async () => {
     const who = `judge-${crypto.randomUUID().slice(0, 8)}@example.test`;
-    await saveNewsServer(who, { host: "127.0.0.1", port: PORT, security: "starttls", credentials: null });
+    await saveNewsServer(who, { host: "localhost", port: PORT, security: "starttls", credentials: null });
     await subscribe(who, GROUP);
     expect(await spamFilterOn(who, GROUP)).toBe(false);
     await setSpamFilter(who, { group: GROUP, on: true });

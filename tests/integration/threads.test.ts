@@ -1,3 +1,4 @@
+import zlib from "node:zlib";
 import type { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFolderThreads, type ThreadOptions } from "@/lib/imap/folder-threads";
@@ -8,6 +9,7 @@ import { ThreadCache } from "@/lib/imap/thread-cache";
 import { countThreads, threadUidsAt, type ThreadIndex } from "@/lib/imap/thread-index";
 import { withConnection, withMailbox } from "@/lib/imap/with-mailbox";
 import { buildCorpus, CORPUS_SIZE, SUBJECTS, TEXTS } from "../../mail-lab/seed/corpus.mjs";
+import { getDb } from "@/lib/db/client";
 import { ALICE, signInAs } from "./helpers";
 
 const CAROL = { email: "carol@example.test", password: "carol-pass" };
@@ -21,7 +23,7 @@ const OFFSITE = ["thread1", "thread2", "thread3", "thread4"].map(uidOfKey);
 
 /** Threads of a folder computed afresh (own cache) by the given method. */
 function threadsOf(id: ImapIdentity, folder: string, opts: ThreadOptions = {}) {
-  return withMailbox(id, folder, ({ client }) => loadFolderThreads(client, { sessionId: id.sessionId, folder }, { cache: new ThreadCache(), ...opts }));
+  return withMailbox(id, folder, ({ client }) => loadFolderThreads(client, { sessionId: id.sessionId, account: id.credentials.user, folder }, { cache: new ThreadCache(), ...opts }));
 }
 
 /** The grouping only, comparable between methods: each thread's UIDs sorted, threads sorted. */
@@ -71,7 +73,7 @@ describe("thread list with the server's THREAD=REFERENCES", () => {
 
   it("threads once per folder version: the second call is served from the cache", async () => {
     const cache = new ThreadCache();
-    const load = () => withMailbox(alice, "INBOX", ({ client }) => loadFolderThreads(client, { sessionId: alice.sessionId, folder: "INBOX" }, { cache }));
+    const load = () => withMailbox(alice, "INBOX", ({ client }) => loadFolderThreads(client, { sessionId: alice.sessionId, account: alice.credentials.user, folder: "INBOX" }, { cache }));
     expect((await load()).cached).toBe(false);
     expect((await load()).cached).toBe(true);
   });
@@ -101,6 +103,22 @@ describe("thread list with Postern's own JWZ threading", () => {
     expect(server.method).toBe("server");
     expect(jwz).toMatchObject({ method: "jwz", headersFetched: CORPUS_SIZE });
     expect(grouping(jwz.index)).toEqual(grouping(server.index));
+  });
+});
+
+describe("JWZ from stored threading headers", () => {
+  it("threads again from the stored keyed headers, fetching none, with the same result", async () => {
+    await getDb().threadHeaders.deleteMany({ where: { account: ALICE.email } });
+    const first = await threadsOf(alice, "INBOX", { method: "jwz", storeFrom: 1 });
+    expect(first).toMatchObject({ headersFetched: CORPUS_SIZE, storedHeaders: undefined });
+    // another process, or this one after a restart: nothing in memory
+    const again = await threadsOf(alice, "INBOX", { method: "jwz", storeFrom: 1 });
+    expect(again).toMatchObject({ headersFetched: 0, storedHeaders: CORPUS_SIZE });
+    expect(grouping(again.index)).toEqual(grouping(first.index));
+    const row = await getDb().threadHeaders.findUniqueOrThrow({ where: { account_folder: { account: ALICE.email, folder: "INBOX" } } });
+    const stored = zlib.inflateRawSync(row.headers).toString("latin1");
+    expect(stored).not.toContain(SUBJECTS.thread); // keys only, no mail text
+    expect(stored).not.toContain("example.test");
   });
 });
 
@@ -146,6 +164,12 @@ describe("a thread that grows", () => {
       const after = await listThreads(carol, { folder: "INBOX", page: 1, method });
       expect(after.threads.map((t) => [t.subject, t.count])).toEqual([[subject, 3], ["Lunch", 1]]);
     }
+    // from stored headers: only the newcomer's are fetched, and it joins its thread
+    await threadsOf(carol, "INBOX", { method: "jwz", storeFrom: 1 });
+    await raw(CAROL, (c) => c.append("INBOX", mail("g4", { subject: `Re: ${subject}`, refs: ["g1", "g3"] })));
+    const grown = await threadsOf(carol, "INBOX", { method: "jwz", storeFrom: 1 });
+    expect(grown).toMatchObject({ headersFetched: 1, storedHeaders: 4 });
+    expect(Array.from({ length: countThreads(grown.index) }, (_, i) => threadUidsAt(grown.index, i).length).sort()).toEqual([1, 4]);
   });
 });
 

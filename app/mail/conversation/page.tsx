@@ -10,6 +10,8 @@ import { requireMailSession } from "@/auth";
 import { isPosternError } from "@/lib/http/errors";
 import { openConversation, type Conversation } from "@/lib/imap/open-conversation";
 import { buildMessageView } from "@/lib/mime/message-view";
+import { getSetting } from "@/lib/settings/account-settings";
+import { uiTheme } from "@/lib/settings/appearance-settings";
 import { logout } from "../actions";
 import { threadListUrl } from "../thread-url";
 import { ConversationEntry } from "./conversation-entry";
@@ -22,6 +24,7 @@ const paramsSchema = z.object({
   folder: z.string().min(1).max(1000).catch("INBOX"),
   uid: z.coerce.number().int().positive().max(4294967295).optional().catch(undefined),
   images: z.literal("1").optional().catch(undefined),
+  colors: z.literal("original").optional().catch(undefined),
 });
 
 function Frame({ email, folder, children }: { email: string; folder: string; children: ReactNode }) {
@@ -72,14 +75,31 @@ export default async function ConversationPage({ searchParams }: { searchParams:
     return <Frame email={session.email} folder={params.folder}>{missing(await errorText(e))}</Frame>;
   }
   const imagesAllowed = params.images === "1";
-  const reading = await getReadingPreferences(session.email);
+  const originalColors = params.colors === "original";
+  const [reading, theme] = await Promise.all([getReadingPreferences(session.email), getSetting(session.email, uiTheme)]);
   const { messages, omitted } = conversation;
+  const anyHtml = messages.some((m) => m.message?.html);
+  // dark mode adapts the senders' colours (lib/mime/dark-colors.ts); this shows them as sent, for the whole conversation
+  const colorSwitchUrl = `/mail/conversation?${new URLSearchParams({
+    folder: params.folder,
+    uid: String(uid),
+    ...(imagesAllowed ? { images: "1" } : {}),
+    ...(originalColors ? {} : { colors: "original" }),
+  })}`;
   return (
     <Frame email={session.email} folder={params.folder}>
       <h1 data-testid="conversation-subject" translate={conversation.subject ? "no" : undefined}>{conversation.subject || t("noSubject")}</h1>
       <p className={styles.count} data-testid="conversation-count">
         {t("count", { count: messages.length })}
         {omitted > 0 && ` ${t("omitted", { count: omitted })}`}
+        {theme !== "light" && anyHtml && (
+          <>
+            {" · "}
+            <Link href={colorSwitchUrl} prefetch={false} className="color-switch" data-testid="color-switch">
+              {originalColors ? t("adaptColours") : t("originalColours")}
+            </Link>
+          </>
+        )}
       </p>
       <ol className={styles.messages}>
         {messages.map((m, i) => (
@@ -91,6 +111,7 @@ export default async function ConversationPage({ searchParams }: { searchParams:
               view={m.message ? buildMessageView(m.message, {
                       allowRemoteContent: imagesAllowed || trustedImageSender(m.message.from, reading.trustedImageSenders) !== null,
                       preferPlainText: reading.preferPlainText,
+                      originalColors,
                     }) : null}
               expanded={i === messages.length - 1}
               imagesAllowed={imagesAllowed}
