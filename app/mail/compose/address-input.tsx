@@ -20,6 +20,7 @@ type Props = {
  * questions are dropped.
  */
 export function AddressInput({ id, value, onChange, autoFocus }: Props) {
+  const t = useTranslations("compose");
   const listId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState<string | null>(null);
@@ -101,7 +102,7 @@ export function AddressInput({ id, value, onChange, autoFocus }: Props) {
         }}
       />
       {open && (
-        <ul id={listId} role="listbox" className={styles.suggestions} aria-label={useTranslations("compose")("suggestions")}>
+        <ul id={listId} role="listbox" className={styles.suggestions} aria-label={t("suggestions")}>
           {options.map((a, i) => (
             <li
               key={a.address}
