@@ -94,9 +94,9 @@ export function AllFoldersSearch({ initialText, initialIn }: { initialText: stri
         {state === "cancelled" && t("cancelled", { found })}
       </p>
       {error && <p className="form-error">{error}</p>}
-      {results.map((r) => (
-        <section key={r.folder} className="folder-results" data-testid="folder-results" aria-label={r.name}>
-          <h2>
+      {results.map((r, i) => (
+        <section key={r.folder} className="folder-results" data-testid="folder-results" aria-labelledby={`results-${i}`}>
+          <h2 id={`results-${i}`}>
             <span translate="no">{r.name}</span>{" "}
             <span className="muted">
               {r.status === "searching" && t("searching")}
