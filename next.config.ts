@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 import { PERMISSIONS_POLICY } from "./lib/http/permissions-policy";
 
 // Headers for every response. Pages get their Content-Security-Policy, with a per-request script
@@ -45,4 +46,5 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl reads each request's language and catalog from i18n/request.ts.
+export default createNextIntlPlugin("./i18n/request.ts")(nextConfig);

@@ -17,6 +17,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     headless: true,
+    // The UI follows Accept-Language (lib/i18n): specs find elements by their English names, so
+    // the browser asks for English unless a spec says otherwise (e2e/languages.spec.ts).
+    locale: "en-US",
     acceptDownloads: true,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
@@ -60,6 +63,8 @@ export default defineConfig({
       IDENTITY_ALLOWED_ADDRESSES: "sales@example.test",
       // warnings and errors only: one JSON line per request would bury them (e2e/request-logs.spec.ts reads those)
       LOG_LEVEL: "warn",
+      // the pseudo locale en-XA (lib/i18n/locales.ts) for e2e/pseudo-locale.spec.ts; never set outside tests
+      POSTERN_PSEUDO_LOCALE: "1",
     },
   },
 });

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import "./globals.css";
 
 // Every page renders per request, the 404 page included: proxy.ts gives each response a fresh CSP
@@ -7,16 +9,20 @@ import "./globals.css";
 // would carry none and be blocked.
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = {
-  title: "Postern",
-  description: "Webmail for your team's own mail server",
-  icons: { icon: "/favicon.svg" },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("app");
+  return { title: "Postern", description: t("description"), icons: { icon: "/favicon.svg" } };
+}
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** The page's language (i18n/request.ts) is its `lang`: screen readers pick their voice by it, and
+ * Chromium breaks Thai lines between words only when it knows the text is Thai. */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
   return (
-    <html lang="en">
-      <body>{children}</body>
+    <html lang={locale}>
+      <body>
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+      </body>
     </html>
   );
 }

@@ -259,7 +259,7 @@ test("server-action forms without the session's token, or with a wrong one, chan
 
   // Control: the same request with the page's own token does save.
   await page.goto("/mail/settings");
-  expect(await postForm(reading, own, { preferPlainText: "yes" })).toBe("Reading settings saved.");
+  expect(await postForm(reading, own, { preferPlainText: "yes" })).toBe("notices.readingSaved");
   await page.reload();
   await expect(plain).toBeChecked();
   // and the form itself, as the user submits it, puts it back

@@ -9,6 +9,7 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError, CredentialsSignin } from "next-auth";
+import { getTranslations } from "next-intl/server";
 import type { SignInErrorCode } from "@/auth";
 import { deviceCookie, passkeyFirstCookie, pendingSignInCookie } from "@/lib/auth/auth-cookies";
 import { openPasskeyFirst, PENDING_SIGN_IN_TTL_MS, sealPassedSignIn, sealPendingSignIn } from "@/lib/auth/pending-sign-in";
@@ -23,13 +24,12 @@ import { completeSignIn } from "./complete-sign-in";
 
 export type LoginState = { error: string | null; email: string };
 
-const MESSAGES: Record<SignInErrorCode, string> = {
-  invalid_credentials: "Wrong email address or password.",
-  imap_unavailable: "The mail server cannot be reached right now. Please try again in a moment.",
-  rate_limited: "Too many failed sign-in attempts. Please wait at least 15 minutes before trying again (longer after repeated lockouts).",
-  bad_request: "Please enter your email address and password.",
-  second_factor: "This account signs in with a second factor. Reload the page and try again.",
-};
+/** What the sign-in page says for each failure, in the reader's language (messages/*.json "signIn.errors"). */
+async function message(code: SignInErrorCode | "not_own_origin" | "failed"): Promise<string> {
+  return (await getTranslations("signIn.errors"))(code);
+}
+
+const SIGN_IN_CODES: Record<SignInErrorCode, true> = { invalid_credentials: true, imap_unavailable: true, rate_limited: true, bad_request: true, second_factor: true };
 
 const ERROR_CODES: Record<string, SignInErrorCode> = { INVALID_CREDENTIALS: "invalid_credentials", RATE_LIMITED: "rate_limited", IMAP_UNAVAILABLE: "imap_unavailable" };
 
@@ -37,20 +37,20 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
   const email = String(form.get("email") ?? "");
   const password = String(form.get("password") ?? "");
   const requestHeaders = await headers();
-  if (!isOwnOrigin(requestHeaders)) return { email, error: "This sign-in did not come from Postern's own page. Reload the page and try again." };
+  if (!isOwnOrigin(requestHeaders)) return { email, error: await message("not_own_origin") };
   const redirectTo = safeReturnPath(form.get("next")) ?? "/mail";
   const account = normalizeLogin(email, getConfig().LOGIN_DOMAIN);
   const passkeyFirst = await passkeyFirstFor(account);
   const step = email.trim() && password && !passkeyFirst ? await secondStepFor(account) : null;
   if (passkeyFirst) {
-    if (!password) return { email, error: MESSAGES.bad_request };
+    if (!password) return { email, error: await message("bad_request") };
     // The passkey was this account's second factor, given first: the password is all that is left.
     try {
       const checked = await checkPassword({ email, password, ...clientOf(requestHeaders), deviceCookie: await deviceCookieValue() });
       await checked.client.logout().catch(() => undefined);
     } catch (e) {
       const code = isPosternError(e) ? ERROR_CODES[e.code] : undefined;
-      if (code) return { email, error: MESSAGES[code] };
+      if (code) return { email, error: await message(code) };
       throw e;
     }
     await clearPasskeyFirst();
@@ -68,7 +68,7 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
       });
     } catch (e) {
       const code = isPosternError(e) ? ERROR_CODES[e.code] : undefined;
-      if (code) return { email, error: MESSAGES[code] };
+      if (code) return { email, error: await message(code) };
       throw e;
     }
     redirect("/login/verify");
@@ -82,9 +82,9 @@ async function finish(email: string, fields: Record<string, string>, redirectTo:
   } catch (e) {
     // A successful signIn throws Next's redirect, which must propagate.
     if (e instanceof CredentialsSignin) {
-      return { email, error: MESSAGES[e.code as SignInErrorCode] ?? MESSAGES.invalid_credentials };
+      return { email, error: await message(e.code in SIGN_IN_CODES ? (e.code as SignInErrorCode) : "invalid_credentials") };
     }
-    if (e instanceof AuthError) return { email, error: "Sign-in failed. Please try again." };
+    if (e instanceof AuthError) return { email, error: await message("failed") };
     throw e;
   }
   return { email, error: null };

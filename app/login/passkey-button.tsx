@@ -2,6 +2,7 @@
 import { startAuthentication } from "@simplewebauthn/browser";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { passkeyFirstOptions, passkeyFirstVerify, passkeyStepOptions, passkeyStepVerify } from "./passkey-actions";
 
 type Props = {
@@ -14,6 +15,7 @@ type Props = {
 /** Asks the browser for a passkey (WebAuthn) and hands its answer to the server to check. */
 export function PasskeyButton({ mode, next, label }: Props) {
   const router = useRouter();
+  const t = useTranslations("signIn");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -27,7 +29,7 @@ export function PasskeyButton({ mode, next, label }: Props) {
       try {
         answer = await startAuthentication({ optionsJSON: asked.options });
       } catch {
-        return setError("No passkey was used. Try again, or sign in another way.");
+        return setError(t("noPasskeyUsed"));
       }
       const result = mode === "first" ? await passkeyFirstVerify(asked.challengeId, answer, next ?? null) : await passkeyStepVerify(asked.challengeId, answer);
       if (result.error) return setError(result.error);
@@ -41,7 +43,7 @@ export function PasskeyButton({ mode, next, label }: Props) {
   return (
     <div className="login-alt">
       <button type="button" className="link-button" onClick={() => void run()} disabled={busy} data-testid={`passkey-${mode}`}>
-        {busy ? "Waiting for your passkey…" : label}
+        {busy ? t("waitingForPasskey") : label}
       </button>
       {error && (
         <p className="form-error" role="alert" data-testid="passkey-error">

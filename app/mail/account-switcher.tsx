@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { MailAccountSummary } from "@/lib/accounts/account-types";
 import { mailUrl } from "./mail-url";
 
@@ -12,6 +13,7 @@ type Props = {
 /** The mailboxes the user reads (issue 22): their own, each added account, and all inboxes in one
  * list. In the sidebar, so on phones it is in the folder drawer with the folders it switches. */
 export function AccountSwitcher({ own, accounts, current }: Props) {
+  const t = useTranslations("mail");
   const item = (key: string | null, href: string, name: string, testId: string) => (
     <li key={key ?? "own"}>
       <Link href={href} prefetch={false} className={current === key ? "folder active" : "folder"} aria-current={current === key ? "page" : undefined} data-testid={testId}>
@@ -20,9 +22,9 @@ export function AccountSwitcher({ own, accounts, current }: Props) {
     </li>
   );
   return (
-    <nav className="folders account-switcher" aria-label="Accounts" data-testid="account-switcher">
+    <nav className="folders account-switcher" aria-label={t("accountsNav")} data-testid="account-switcher">
       <ul>
-        {item("unified", "/mail/unified", "All inboxes", "unified-inbox-link")}
+        {item("unified", "/mail/unified", t("allInboxes"), "unified-inbox-link")}
         {item(null, mailUrl({ folder: "INBOX" }), own, "account-own")}
         {accounts.map((a) => item(a.id, mailUrl({ folder: "INBOX", list: { account: a.id } }), a.label, "account-link"))}
       </ul>

@@ -1,11 +1,13 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { FolderInfo } from "@/lib/imap/list-folders";
 import { mailUrl } from "./mail-url";
 
 /** `account`: the added account whose folders these are (issue 22), kept in the links. */
 export function FolderTree({ folders, current, account = null }: { folders: FolderInfo[]; current: string; account?: string | null }) {
+  const t = useTranslations("folderTree");
   return (
-    <nav className="folders" aria-label="Folders">
+    <nav className="folders" aria-label={t("folders")}>
       <ul>
         {folders.map((f) => (
           <li key={f.path} style={{ paddingLeft: `${f.depth * 14}px` }}>
@@ -17,22 +19,22 @@ export function FolderTree({ folders, current, account = null }: { folders: Fold
                 aria-current={f.path === current ? "page" : undefined}
                 data-special={f.specialUse ?? undefined}
               >
-                <span className="folder-name">{f.name}</span>
+                <span className="folder-name" translate="no">{f.name}</span>
                 {f.unseen > 0 && (
-                  <span className="unread-count" aria-label={`${f.unseen} unread`}>
+                  <span className="unread-count" aria-label={t("unread", { count: f.unseen })}>
                     {f.unseen}
                   </span>
                 )}
               </Link>
             ) : (
-              <span className="folder disabled">{f.name}</span>
+              <span className="folder disabled" translate="no">{f.name}</span>
             )}
           </li>
         ))}
       </ul>
       {!account && (
         <Link href="/mail/folders" prefetch={false} className="folder manage-folders" style={{ marginTop: "0.5rem", color: "var(--muted)" }}>
-          Manage folders
+          {t("manage")}
         </Link>
       )}
     </nav>

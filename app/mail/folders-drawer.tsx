@@ -1,6 +1,7 @@
 "use client";
 import { useSearchParams } from "next/navigation";
 import { useEffect, type MouseEvent } from "react";
+import { useTranslations } from "next-intl";
 
 // On phones the folder tree (#folders, .sidebar) is a drawer. Without JavaScript the links below
 // open it as the URL's fragment (.sidebar:target); with it they toggle a class instead, since a
@@ -16,6 +17,7 @@ function setOpen(open: boolean) {
 
 /** "Folders" in the top bar (phones only). */
 export function FoldersDrawerToggle() {
+  const t = useTranslations("folderTree");
   const params = useSearchParams();
   // a folder chosen in the drawer (or any navigation) closes it
   useEffect(() => setOpen(false), [params]);
@@ -30,20 +32,21 @@ export function FoldersDrawerToggle() {
   };
   return (
     <a href={`#${DRAWER_ID}`} className="topbar-link phone-only" data-testid="folders-drawer" aria-controls={DRAWER_ID} aria-expanded="false" onClick={toggle}>
-      Folders
+      {t("folders")}
     </a>
   );
 }
 
 /** "Close" at the top of the drawer. */
 export function FoldersDrawerClose() {
+  const t = useTranslations("common");
   const close = (e: MouseEvent) => {
     e.preventDefault();
     setOpen(false);
   };
   return (
     <a href="#" className="drawer-close phone-only" onClick={close}>
-      Close
+      {t("close")}
     </a>
   );
 }

@@ -1,9 +1,22 @@
 import type { Address } from "@/lib/mime/types";
 
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+const UNITS = [
+  { unit: "byte", size: 1 },
+  { unit: "kilobyte", size: 1024 },
+  { unit: "megabyte", size: 1024 * 1024 },
+  { unit: "gigabyte", size: 1024 * 1024 * 1024 },
+] as const;
+
+/** A size in the reader's language ("12 kB", "1,5 MB", "12 กิโลไบต์"): Intl's units, binary multiples as mail clients show them. */
+export function formatSize(bytes: number, locale: string): string {
+  const { unit, size } = [...UNITS].reverse().find((u) => bytes >= u.size) ?? UNITS[0];
+  const value = bytes / size;
+  return new Intl.NumberFormat(locale, {
+    style: "unit",
+    unit,
+    unitDisplay: "short",
+    maximumFractionDigits: unit === "megabyte" || unit === "gigabyte" ? 1 : 0,
+  }).format(unit === "byte" ? value : value < 10 && unit !== "kilobyte" ? value : Math.round(value));
 }
 
 /** "Name <address>"; a group name or a sender with no address shows as its name alone. */
@@ -12,6 +25,7 @@ export function formatAddress(a: Address): string {
   return a.name ? `${a.name} <${a.address}>` : a.address;
 }
 
-export function displayName(a: Address | null): string {
-  return a ? a.name || a.address || "(unknown sender)" : "(unknown sender)";
+/** The sender's name, else address; null when the message names nobody (the caller says "unknown sender" in the reader's language). */
+export function displayName(a: Address | null): string | null {
+  return a ? a.name || a.address || null : null;
 }

@@ -1,10 +1,10 @@
+import { useTranslations } from "next-intl";
 import type { MessageView } from "@/lib/mime/message-view";
 import type { Address } from "@/lib/mime/types";
 import { formatAddress } from "./format";
 import { LocalDate } from "./local-date";
 
-const LABELS = { from: "From", to: "To", cc: "Cc", replyTo: "Reply-To" } as const;
-type AddressField = keyof typeof LABELS;
+type AddressField = "from" | "to" | "cc" | "replyTo";
 
 /**
  * A message's header lines: the address fields named in `fields`, in that order and each only
@@ -12,14 +12,15 @@ type AddressField = keyof typeof LABELS;
  * reader and attached-message cards show the same lines, each its own choice of fields.
  */
 export function HeaderLines({ view, fields }: { view: Pick<MessageView, AddressField | "date">; fields: AddressField[] }) {
+  const t = useTranslations("headers");
   return (
     <dl>
       {fields.map((field) => (
-        <AddressLine key={field} label={LABELS[field]} list={view[field]} />
+        <AddressLine key={field} label={t(field)} list={view[field]} />
       ))}
       {view.date && (
         <div className="header-line">
-          <dt>Date</dt>
+          <dt>{t("date")}</dt>
           <dd>
             <LocalDate iso={view.date} long />
           </dd>
@@ -34,7 +35,7 @@ function AddressLine({ label, list }: { label: string; list: Address[] }) {
   return (
     <div className="header-line">
       <dt>{label}</dt>
-      <dd>{list.map(formatAddress).join(", ")}</dd>
+      <dd translate="no">{list.map(formatAddress).join(", ")}</dd>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { LiveEvent, NewMail } from "@/lib/live/live-event";
 import { mailUrl } from "./mail-url";
 
@@ -28,7 +29,12 @@ type LiveState = "connecting" | "watching" | "paused" | "off";
  */
 export function LiveUpdates({ folder, folderName, unseen, listedCount, notify }: Props) {
   const router = useRouter();
+  const t = useTranslations("live");
   const [state, setState] = useState<LiveState>("connecting");
+  // What a screen reader announces when mail arrives (the polite live region below).
+  const [announcement, setAnnouncement] = useState("");
+  const tRef = useRef(t);
+  tRef.current = t;
   const listed = useRef(listedCount);
   listed.current = listedCount;
   const notifyRef = useRef(notify);
@@ -73,7 +79,17 @@ export function LiveUpdates({ folder, folderName, unseen, listedCount, notify }:
       s.addEventListener("changed", refreshSoon);
       s.addEventListener("new-mail", (e) => {
         const ev = read(e);
-        if (ev.type === "new-mail" && notifyRef.current) for (const m of ev.messages) showNotification(m, (url) => router.push(url));
+        if (ev.type !== "new-mail") return;
+        const [first] = ev.messages;
+        if (first) {
+          const tr = tRef.current;
+          setAnnouncement(
+            ev.messages.length === 1
+              ? tr("newMailFrom", { from: first.from || tr("unknownSender"), subject: first.subject || tr("noSubject") })
+              : tr("newMailCount", { count: ev.messages.length }),
+          );
+        }
+        if (notifyRef.current) for (const m of ev.messages) showNotification(m, (url) => router.push(url), tRef.current);
       });
       s.addEventListener("ended", () => {
         s.close();
@@ -123,13 +139,20 @@ export function LiveUpdates({ folder, folderName, unseen, listedCount, notify }:
     };
   }, [folder, router]);
 
-  return <span hidden data-testid="live-updates" data-state={state} />;
+  return (
+    <>
+      <span hidden data-testid="live-updates" data-state={state} />
+      <p className="sr-only" role="status" aria-live="polite" data-testid="live-announcer">
+        {announcement}
+      </p>
+    </>
+  );
 }
 
-function showNotification(m: NewMail, open: (url: string) => void): void {
+function showNotification(m: NewMail, open: (url: string) => void, t: ReturnType<typeof useTranslations<"live">>): void {
   if (typeof Notification === "undefined" || Notification.permission !== "granted") return;
   // The tag makes the same message notify once, however many tabs are open.
-  const n = new Notification(m.from || "New mail", { body: m.subject || "(no subject)", tag: `postern-${m.uid}` });
+  const n = new Notification(m.from || t("newMail"), { body: m.subject || t("noSubject"), tag: `postern-${m.uid}` });
   n.onclick = () => {
     window.focus();
     open(mailUrl({ folder: "INBOX", uid: m.uid }));

@@ -1,11 +1,13 @@
 "use client";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { mutationHeaders } from "./mutation-headers";
 
 type Props = { folder: string; uid: number; notifyTo: string };
 
 /** A message asks for a read receipt: Postern never answers by itself; the user chooses. */
 export function MdnPrompt({ folder, uid, notifyTo }: Props) {
+  const t = useTranslations("mdn");
   const [state, setState] = useState<{ kind: "asking" | "busy" } | { kind: "done" | "failed"; text: string }>({ kind: "asking" });
 
   async function answer(choice: "send" | "decline") {
@@ -15,20 +17,20 @@ export function MdnPrompt({ folder, uid, notifyTo }: Props) {
       headers: mutationHeaders({ "content-type": "application/json" }),
       body: JSON.stringify({ folder, uid, answer: choice }),
     }).catch(() => null);
-    if (res?.ok) return setState({ kind: "done", text: choice === "send" ? `Read receipt sent to ${notifyTo}.` : "No read receipt will be sent." });
+    if (res?.ok) return setState({ kind: "done", text: choice === "send" ? t("sent", { to: notifyTo }) : t("declined") });
     const body = (await res?.json().catch(() => null)) as { error?: { message?: string } } | null;
-    setState({ kind: "failed", text: body?.error?.message ?? "Postern cannot be reached. Nothing was sent." });
+    setState({ kind: "failed", text: body?.error?.message ?? t("unreachable") });
   }
 
   if (state.kind === "done") return <div className="notice" role="status" data-testid="mdn-prompt">{state.text}</div>;
   return (
     <div className="notice" role="status" data-testid="mdn-prompt">
-      {notifyTo} asks to be told that you have read this message.{" "}
+      {t.rich("asks", { who: () => <span translate="no">{notifyTo}</span> })}{" "}
       <button type="button" className="link-button-inline" disabled={state.kind === "busy"} onClick={() => void answer("send")}>
-        Send read receipt
+        {t("send")}
       </button>{" "}
       <button type="button" className="link-button-inline" disabled={state.kind === "busy"} onClick={() => void answer("decline")}>
-        Don&apos;t send
+        {t("decline")}
       </button>
       {state.kind === "failed" && <span className="mdn-error"> {state.text}</span>}
     </div>

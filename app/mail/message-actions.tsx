@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { StarIcon } from "./icons";
 
 /** Actions on the open message. The message list owns all actions (optimistic state, undo), so
@@ -12,24 +13,25 @@ function send(detail: OpenMessageAction) {
 }
 
 export function MessageActions({ uid, flagged, inTrash, inJunk = false }: { uid: number; flagged: boolean; inTrash: boolean; inJunk?: boolean }) {
+  const t = useTranslations("list");
   return (
-    <div className="message-actions" role="toolbar" aria-label="Message actions">
+    <div className="message-actions" role="toolbar" aria-label={t("messageActions")}>
       <button
         type="button"
         className={flagged ? "star on" : "star"}
         aria-pressed={flagged}
         onClick={() => send({ kind: flagged ? "unstar" : "star", uid })}
       >
-        <StarIcon /> {flagged ? "Starred" : "Star"}
+        <StarIcon /> {flagged ? t("starred") : t("star")}
       </button>
       <button type="button" onClick={() => send({ kind: "unread", uid })}>
-        Mark unread
+        {t("markUnread")}
       </button>
       <button type="button" onClick={() => send({ kind: inJunk ? "notspam" : "spam", uid })}>
-        {inJunk ? "Not spam" : "Spam"}
+        {inJunk ? t("notSpam") : t("spam")}
       </button>
       <button type="button" className="danger" onClick={() => send({ kind: "delete", uid })}>
-        {inTrash ? "Delete forever" : "Delete"}
+        {inTrash ? t("deleteForever") : t("delete")}
       </button>
     </div>
   );

@@ -2,6 +2,7 @@
 // and the conversation reader (conversation/page.tsx): markers, report, invitations,
 // attachments, the body (HTML only in the sandboxed iframe, loaded from app/api/messages/html)
 // and attached messages; phishing warnings above all of it.
+import { useLocale, useTranslations } from "next-intl";
 import type { MessageBodyView, MessageView } from "@/lib/mime/message-view";
 import type { AttachmentInfo, CalendarEvent, DeliveryReport, SecurityMarker } from "@/lib/mime/types";
 import { formatAddress, formatSize } from "./format";
@@ -65,9 +66,11 @@ function calendarUrl(at: PartHref, event: CalendarEvent, attachments: Attachment
 // Issue 10: attachments unpacked from a part, attached messages, invitations, reports, markers.
 
 function AttachmentList({ at, attachments }: { at: PartHref; attachments: AttachmentInfo[] }) {
+  const t = useTranslations("message");
+  const locale = useLocale();
   if (attachments.length === 0) return null;
   return (
-    <ul className="attachments" aria-label="Attachments">
+    <ul className="attachments" aria-label={t("attachments")}>
       {attachments.map((a) => (
         <li key={`${a.partId}/${a.member ?? ""}`}>
           <a
@@ -79,10 +82,10 @@ function AttachmentList({ at, attachments }: { at: PartHref; attachments: Attach
             {a.previewType && !a.member && (
               <img src={at("attachment", a.partId)} alt="" className="attachment-preview" loading="lazy" data-testid="attachment-preview" />
             )}
-            <span className="attachment-name">{a.filename}</span>
+            <span className="attachment-name" translate="no">{a.filename}</span>
           </a>{" "}
           <span className="attachment-meta">
-            {a.contentType} · {formatSize(a.size)}
+            {a.contentType} · {formatSize(a.size, locale)}
           </span>
         </li>
       ))}
@@ -92,13 +95,14 @@ function AttachmentList({ at, attachments }: { at: PartHref; attachments: Attach
 
 /** `quiet`: say nothing of an empty body, the message being read in place below it. */
 function MessageBody({ body, frameSrc, nested = false, quiet = false }: { body: MessageBodyView; frameSrc: string | null; nested?: boolean; quiet?: boolean }) {
+  const t = useTranslations("message");
   if (body.kind === "empty" && quiet) return null;
   return (
     // a text body above messages read in place keeps no room for a frame: they follow right below
     <div className="message-body" style={nested ? { minHeight: 0 } : quiet && body.kind === "text" ? { minHeight: 0, flex: "none" } : undefined}>
       {frameSrc && (
         <iframe
-          title="Message content"
+          title={t("content")}
           className="html-body"
           sandbox="allow-popups allow-popups-to-escape-sandbox"
           referrerPolicy="no-referrer"
@@ -110,7 +114,7 @@ function MessageBody({ body, frameSrc, nested = false, quiet = false }: { body: 
       {body.kind === "text" && (
         <TextWithLinks segments={body.segments} testId="text-body" />
       )}
-      {body.kind === "empty" && <p className="notice">This message has no text.</p>}
+      {body.kind === "empty" && <p className="notice">{t("noText")}</p>}
     </div>
   );
 }
@@ -140,16 +144,17 @@ function AttachedMessages({ at, view }: { at: PartHref; view: MessageView }) {
 /** An embedded message: headers, markers, attachments, body. An inline one (not in the list of
  * files) has its download here. */
 function AttachedMessageCard({ at, m }: { at: PartHref; m: MessageView["attachedMessages"][number] }) {
+  const t = useTranslations("message");
   return (
-    <section className="attached-message" aria-label={`${m.inline ? "Forwarded" : "Attached"} message: ${m.view.subject}`}
+    <section className="attached-message" aria-label={t(m.inline ? "forwardedMessage" : "attachedMessage", { subject: m.view.subject })}
       data-testid="attached-message" data-inline={m.inline ? "true" : undefined}
       style={{ margin: "0 1.25rem 1rem", border: "1px solid var(--border)", borderRadius: 8 }}>
       <header className="message-header">
-        <h3 data-testid="attached-subject" style={{ margin: "0 0 0.5rem" }}>{m.view.subject || "(no subject)"}</h3>
+        <h3 data-testid="attached-subject" style={{ margin: "0 0 0.5rem" }}>{m.view.subject || t("noSubject")}</h3>
         <HeaderLines view={m.view} fields={["from", "to"]} />
         {m.inline && (
           <a href={at("attachment", m.partId, { name: m.filename })} download={m.filename} data-testid="attached-download" style={{ fontSize: "0.85rem" }}>
-            Download {m.filename}
+            {t("downloadFile", { name: m.filename })}
           </a>
         )}
       </header>
@@ -175,22 +180,24 @@ const SCHEMES = { smime: "S/MIME", pgp: "OpenPGP" } as const;
 function SecurityNotice({ markers }: { markers: SecurityMarker[] }) {
   const encrypted = markers.find((m) => m.kind === "encrypted");
   const signed = markers.find((m) => m.kind === "signed");
+  const t = useTranslations("message");
   if (encrypted) {
     return (
       <p className="notice warning" role="status" data-testid="encrypted-marker">
-        🔒 This message is encrypted ({SCHEMES[encrypted.scheme]}). Postern cannot decrypt it: download it to read it in a mail
-        program that has your key.
+        🔒 {t("encrypted", { scheme: SCHEMES[encrypted.scheme] })}
       </p>
     );
   }
   if (!signed) return null;
   return (
     <p className="notice" role="status" data-testid="signed-marker">
-      ✍ Signed ({SCHEMES[signed.scheme]}). The signature has not been verified.
+      ✍ {t("signed", { scheme: SCHEMES[signed.scheme] })}
       {signed.signer && (
         <span data-testid="signer">
-          {" "}The certificate names {signed.signer.subject}
-          {signed.signer.email && !signed.signer.subject.includes(signed.signer.email) && <> &lt;{signed.signer.email}&gt;</>}.
+          {" "}
+          {t("signer", {
+            signer: signed.signer.email && !signed.signer.subject.includes(signed.signer.email) ? `${signed.signer.subject} <${signed.signer.email}>` : signed.signer.subject,
+          })}
         </span>
       )}
     </p>
@@ -198,54 +205,58 @@ function SecurityNotice({ markers }: { markers: SecurityMarker[] }) {
 }
 
 function CalendarCard({ event, href }: { event: CalendarEvent; href: string }) {
-  const label = event.method === "CANCEL" ? "Cancelled event" : event.method === "REQUEST" ? "Invitation" : "Event";
+  const t = useTranslations("calendar");
+  const label = event.method === "CANCEL" ? t("cancelled") : event.method === "REQUEST" ? t("invitation") : t("event");
   return (
-    <div className="notice" role="group" aria-label="Calendar event" data-testid="calendar-event">
-      <strong>{label}: {event.summary || "(no title)"}</strong>
+    <div className="notice" role="group" aria-label={t("label")} data-testid="calendar-event">
+      <strong>{label}: <span translate={event.summary ? "no" : undefined}>{event.summary || t("noTitle")}</span></strong>
       <dl style={{ margin: "0.25rem 0 0" }}>
         <div className="header-line">
-          <dt>When</dt>
+          <dt>{t("when")}</dt>
           <dd>
             {event.allDay ? event.start : <LocalDate iso={event.start} long />}
             {event.end && !event.allDay && <> – <LocalDate iso={event.end} long /></>}
-            {event.recurring && " (repeats)"}
+            {event.recurring && ` ${t("repeats")}`}
           </dd>
         </div>
         {event.location && (
           <div className="header-line">
-            <dt>Where</dt>
-            <dd>{event.location}</dd>
+            <dt>{t("where")}</dt>
+            <dd translate="no">{event.location}</dd>
           </div>
         )}
         {event.organizer && (
           <div className="header-line">
-            <dt>Organizer</dt>
-            <dd>{formatAddress(event.organizer)}</dd>
+            <dt>{t("organizer")}</dt>
+            <dd translate="no">{formatAddress(event.organizer)}</dd>
           </div>
         )}
       </dl>
-      <a href={href} download>Download .ics</a>
+      <a href={href} download>{t("download")}</a>
     </div>
   );
 }
 
 function ReportSummary({ report }: { report: DeliveryReport }) {
+  const t = useTranslations("report");
   const receipt = report.kind === "disposition-notification";
   return (
-    <div className="notice warning" role="group" aria-label={receipt ? "Read receipt" : "Delivery report"} data-testid="delivery-report">
-      <strong>{receipt ? `Read receipt: your message was ${report.disposition || "processed"}.` : "Delivery report"}</strong>
+    <div className="notice warning" role="group" aria-label={receipt ? t("readReceipt") : t("deliveryReport")} data-testid="delivery-report">
+      <strong>{receipt ? t("readReceiptSaid", { disposition: report.disposition || "processed" }) : t("deliveryReport")}</strong>
       {report.original && (
         <div>
-          About your message “{report.original.subject || "(no subject)"}”{report.original.to.length > 0 && <> to {report.original.to.map(formatAddress).join(", ")}</>}
+          {report.original.to.length > 0
+            ? t("aboutTo", { subject: report.original.subject || t("noSubject"), to: report.original.to.map(formatAddress).join(", ") })
+            : t("about", { subject: report.original.subject || t("noSubject") })}
         </div>
       )}
       {!receipt && (
         <ul style={{ margin: "0.25rem 0 0", paddingLeft: "1.25rem" }}>
           {report.recipients.map((r, i) => (
             <li key={i}>
-              <strong>{r.recipient}</strong>: {r.statusText || r.action || "unknown"}
+              <strong>{r.recipient}</strong>: {r.statusText || r.action || t("unknown")}
               {r.status && ` (${r.status})`}
-              {r.diagnostic && <div>Server said: {r.diagnostic}</div>}
+              {r.diagnostic && <div>{t("serverSaid", { text: r.diagnostic })}</div>}
             </li>
           ))}
         </ul>

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import type { MessagePage, MessageSummary } from "@/lib/imap/list-messages";
 import { composeUrl } from "./compose-links";
 import { displayName, formatSize } from "./format";
@@ -38,6 +39,8 @@ const UNDO_MS = 8000;
 
 export function MessageList({ page, listParams, selectedUid, moveTargets, inTrash, inJunk = false }: Props) {
   const router = useRouter();
+  const t = useTranslations("list");
+  const locale = useLocale();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [allInFolder, setAllInFolder] = useState(false);
   const [anchor, setAnchor] = useState<number | null>(null);
@@ -89,7 +92,7 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
           router.push("/login?reason=expired");
           return;
         }
-        setError(e instanceof Error ? e.message : "The action failed.");
+        setError(e instanceof Error ? e.message : t("actionFailed"));
         setOverrides(new Map());
         setHidden(new Set());
       } finally {
@@ -136,7 +139,7 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
     if (!sel) return;
     const name = moveTargets.find((t) => t.path === to)?.name ?? to;
     removeRows(sel, { action: "move", folder: page.folder, selection: sel, to }, (r) => ({
-      text: `Moved to ${name}.`,
+      text: t("movedTo", { folder: name }),
       undo: r.moved ? { moved: r.moved, back: page.folder } : undefined,
     }));
   };
@@ -146,7 +149,7 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
     if (!sel) return;
     const name = moveTargets.find((t) => t.path === to)?.name ?? to;
     void run({ action: "copy", folder: page.folder, selection: sel, to }, () => undefined, (r) =>
-      setToast({ text: `Copied to ${name}.`, undoCopy: r.copied }),
+      setToast({ text: t("copiedTo", { folder: name }), undoCopy: r.copied }),
     );
   };
 
@@ -155,7 +158,7 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
     if (!copied.uids.length) return;
     // The copies are new messages: removing them for good is the exact inverse.
     void run({ action: "delete", folder: copied.folder, selection: { uids: copied.uids }, permanent: true }, () => undefined, () =>
-      setToast({ text: "Undone." }),
+      setToast({ text: t("undone") }),
     );
   };
 
@@ -164,11 +167,11 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
     if (!sel) return;
     const count = "all" in sel ? page.total : sel.uids.length;
     const permanent = inTrash;
-    if (permanent && !window.confirm(`Delete ${count} message${count === 1 ? "" : "s"} for good? This cannot be undone.`)) return;
+    if (permanent && !window.confirm(t("confirmDeleteForever", { count }))) return;
     removeRows(sel, { action: "delete", folder: page.folder, selection: sel, permanent }, (r) =>
       r.deleted?.kind === "trashed"
-        ? { text: "Moved to Trash.", undo: { moved: r.deleted.moved, back: page.folder } }
-        : { text: `Deleted ${count} message${count === 1 ? "" : "s"} for good.` },
+        ? { text: t("movedToTrash"), undo: { moved: r.deleted.moved, back: page.folder } }
+        : { text: t("deletedForever", { count }) },
     );
   };
 
@@ -179,7 +182,7 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
     const body: ActionBody = u.forget
       ? { action: "spam", folder: u.moved.folder, selection, label: "none", to: u.back }
       : { action: "move", folder: u.moved.folder, selection, to: u.back };
-    void run(body, () => undefined, () => setToast({ text: "Undone." }));
+    void run(body, () => undefined, () => setToast({ text: t("undone") }));
   };
 
   /** "Spam" moves to Junk, "Not spam" to INBOX; either way the filter learns from it. */
@@ -187,7 +190,7 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
     const sel = selection(uids);
     if (!sel) return;
     removeRows(sel, { action: "spam", folder: page.folder, selection: sel, label }, (r) => ({
-      text: `Moved to ${label === "spam" ? "Junk" : "Inbox"}.${r.training?.learned ? ` The filter learned that ${r.training.learned === 1 ? "it is" : "they are"} ${label === "spam" ? "spam" : "not spam"}.` : ""}`,
+      text: [t(label === "spam" ? "movedToJunk" : "movedToInbox"), r.training?.learned ? t(label === "spam" ? "learnedSpam" : "learnedNotSpam", { count: r.training.learned }) : ""].join(" ").trim(),
       undo: r.moved ? { moved: r.moved, back: page.folder, forget: true } : undefined,
     }));
   };
@@ -198,7 +201,7 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
     void run(
       { action: "spam", folder: page.folder, selection: { uids: [uid] }, label: "ham" },
       () => setOverrides((o) => new Map(o).set(uid, { ...o.get(uid), possiblySpam: false })),
-      (r) => setToast({ text: r.training?.learned ? "Kept in Inbox. The filter learned that it is not spam." : "Kept in Inbox." }),
+      (r) => setToast({ text: r.training?.learned ? `${t("keptInInbox")} ${t("learnedNotSpam", { count: 1 })}` : t("keptInInbox") }),
     );
   };
 
@@ -269,17 +272,25 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
     return () => window.removeEventListener(OPEN_MESSAGE_ACTION_EVENT, listener);
   }, []);
 
+  // Back from a message to the list: focus returns to that message's row, where the reader was.
+  const lastOpened = useRef(selectedUid);
+  useEffect(() => {
+    const previous = lastOpened.current;
+    lastOpened.current = selectedUid;
+    if (previous && !selectedUid) document.querySelector<HTMLElement>(`li[data-uid="${previous}"] [data-testid="message-row"]`)?.focus();
+  }, [selectedUid]);
+
   const searching = Object.keys(listParams).some((k) => k !== "sort" && k !== "dir" && k !== "account");
   const otherFolders = moveTargets.filter((t) => t.path !== page.folder);
   const first = page.total === 0 ? 0 : (page.page - 1) * page.pageSize + 1;
   const last = Math.min(page.total, page.page * page.pageSize);
   return (
-    <section className="message-list" aria-label="Messages" aria-busy={busy}>
+    <section className="message-list" aria-label={t("messages")} aria-busy={busy}>
       <SearchBar folder={page.folder} query={page.query} searching={searching} account={listParams.account} />
       <div className="list-toolbar">
         <input
           type="checkbox"
-          aria-label="Select all messages on this page"
+          aria-label={t("selectAllOnPage")}
           checked={allOnPage}
           onChange={() => {
             setAllInFolder(false);
@@ -287,26 +298,26 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
           }}
         />
         {selectionCount > 0 ? (
-          <div className="bulk-actions" role="toolbar" aria-label="Actions on selected messages">
-            <span data-testid="selection-count">{selectionCount} selected</span>
-            <button type="button" onClick={() => setFlag("seen", true)}>Mark read</button>
-            <button type="button" onClick={() => setFlag("seen", false)}>Mark unread</button>
-            <button type="button" onClick={() => setFlag("flagged", true)}>Star</button>
-            <button type="button" onClick={() => setFlag("flagged", false)}>Unstar</button>
+          <div className="bulk-actions" role="toolbar" aria-label={t("bulkActions")}>
+            <span data-testid="selection-count">{t("selectedCount", { count: selectionCount })}</span>
+            <button type="button" onClick={() => setFlag("seen", true)}>{t("markRead")}</button>
+            <button type="button" onClick={() => setFlag("seen", false)}>{t("markUnread")}</button>
+            <button type="button" onClick={() => setFlag("flagged", true)}>{t("star")}</button>
+            <button type="button" onClick={() => setFlag("flagged", false)}>{t("unstar")}</button>
             {inJunk ? (
-              <button type="button" onClick={() => markSpam("ham")}>Not spam</button>
+              <button type="button" onClick={() => markSpam("ham")}>{t("notSpam")}</button>
             ) : (
-              <button type="button" onClick={() => markSpam("spam")}>Spam</button>
+              <button type="button" onClick={() => markSpam("spam")}>{t("spam")}</button>
             )}
-            <FolderSelect label="Move selected messages to" placeholder="Move to…" targets={otherFolders} onPick={moveTo} />
-            <FolderSelect label="Copy selected messages to" placeholder="Copy to…" targets={otherFolders} onPick={copyTo} />
+            <FolderSelect label={t("moveSelectedTo")} placeholder={t("moveTo")} targets={otherFolders} onPick={moveTo} />
+            <FolderSelect label={t("copySelectedTo")} placeholder={t("copyTo")} targets={otherFolders} onPick={copyTo} />
             <button type="button" className="danger" onClick={() => remove()}>
-              {inTrash ? "Delete forever" : "Delete"}
+              {inTrash ? t("deleteForever") : t("delete")}
             </button>
           </div>
         ) : (
           <span data-testid="list-range">
-            {page.total === 0 ? (searching ? "No messages found" : "No messages") : `${first}–${last} of ${page.total}${searching ? " found" : ""}`}
+            {page.total === 0 ? (searching ? t("noneFound") : t("none")) : t(searching ? "rangeFound" : "range", { first, last, total: page.total })}
           </span>
         )}
         <SortSelect folder={page.folder} query={page.query} listParams={listParams} />
@@ -322,16 +333,16 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
         <div className="select-all-banner">
           {allInFolder ? (
             <>
-              All {page.total} messages in this folder are selected.{" "}
+              {t("allInFolderSelected", { count: page.total })}{" "}
               <button type="button" className="link" onClick={() => (setAllInFolder(false), setSelected(new Set()))}>
-                Clear selection
+                {t("clearSelection")}
               </button>
             </>
           ) : (
             <>
-              All {rows.length} messages on this page are selected.{" "}
+              {t("allOnPageSelected", { count: rows.length })}{" "}
               <button type="button" className="link" onClick={() => setAllInFolder(true)}>
-                Select all {page.total} messages in this folder
+                {t("selectAllInFolder", { count: page.total })}
               </button>
             </>
           )}
@@ -352,7 +363,7 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
             <input
               type="checkbox"
               className="row-check"
-              aria-label={`Select message from ${displayName(m.from)}: ${m.subject || "(no subject)"}`}
+              aria-label={t("selectMessage", { from: displayName(m.from) ?? t("unknownSender"), subject: m.subject || t("noSubject") })}
               checked={allInFolder || selected.has(m.uid)}
               onChange={() => undefined}
               onClick={(e) => toggleSelect(m.uid, e.shiftKey)}
@@ -361,7 +372,7 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
               type="button"
               className={m.flagged ? "star on" : "star"}
               aria-pressed={m.flagged}
-              aria-label={m.flagged ? "Unstar" : "Star"}
+              aria-label={m.flagged ? t("unstar") : t("star")}
               onClick={() => setFlag("flagged", !m.flagged, [m.uid])}
             >
               <StarIcon />
@@ -374,43 +385,47 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
             >
               <span className="flags">
                 {m.hasAttachments ? (
-                  <span className="clip" title="Has attachments">
+                  <span className="clip" title={t("hasAttachments")}>
                     <PaperclipIcon />
                   </span>
                 ) : null}
               </span>
-              <span className="from">{displayName(m.from)}</span>
-              <span className="subject">{m.subject || "(no subject)"}</span>
+              <span className="from" translate="no">{displayName(m.from) ?? t("unknownSender")}</span>
+              <span className="subject" translate={m.subject ? "no" : undefined}>{m.subject || t("noSubject")}</span>
               <span className="date">
                 <LocalDate iso={m.date} />
               </span>
-              <span className="size">{formatSize(m.size)}</span>
+              <span className="size">{formatSize(m.size, locale)}</span>
             </Link>
             {m.possiblySpam && !inJunk && (
               <span className="possibly-spam" data-testid="possibly-spam">
-                <span className="possibly-spam-label">Possibly spam</span>
-                <button type="button" onClick={() => markSpam("spam", [m.uid])} aria-label={`Spam: ${m.subject || "(no subject)"}`}>
-                  Spam
+                <span className="possibly-spam-label">{t("possiblySpam")}</span>
+                <button type="button" onClick={() => markSpam("spam", [m.uid])} aria-label={t("spamSubject", { subject: m.subject || t("noSubject") })}>
+                  {t("spam")}
                 </button>
-                <button type="button" onClick={() => confirmGood(m.uid)} aria-label={`Not spam: ${m.subject || "(no subject)"}`}>
-                  Not spam
+                <button type="button" onClick={() => confirmGood(m.uid)} aria-label={t("notSpamSubject", { subject: m.subject || t("noSubject") })}>
+                  {t("notSpam")}
                 </button>
               </span>
             )}
           </li>
         ))}
       </ul>
+      {/* always in the page, so screen readers announce what is put in it (action results) */}
+      <div className="sr-only" role="status" aria-live="polite" data-testid="action-announcer">
+        {toast?.text ?? ""}
+      </div>
       {toast && (
-        <div className="toast" role="status" data-testid="toast">
+        <div className="toast" data-testid="toast">
           <span>{toast.text}</span>
           {toast.undo && (
             <button type="button" onClick={() => undo(toast.undo!)}>
-              Undo
+              {t("undo")}
             </button>
           )}
           {toast.undoCopy && (
             <button type="button" onClick={() => undoCopy(toast.undoCopy!)}>
-              Undo
+              {t("undo")}
             </button>
           )}
         </div>
@@ -426,7 +441,7 @@ function FolderSelect(p: { label: string; placeholder: string; targets: MoveTarg
     <select aria-label={p.label} value="" onChange={(e) => e.target.value && p.onPick(e.target.value)}>
       <option value="">{p.placeholder}</option>
       {p.targets.map((t) => (
-        <option key={t.path} value={t.path}>
+        <option key={t.path} value={t.path} translate="no">
           {t.name}
         </option>
       ))}

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { FocusOnOpen } from "./focus-on-open";
 import type { MessageView } from "@/lib/mime/message-view";
 import type { Receipt } from "@/lib/read-links/read-link-store";
 import type { MessageSpamReport } from "@/lib/spam/message-report";
@@ -46,13 +48,15 @@ type Props = {
 };
 
 export function MessageViewPane({ folder, uid, page, imagesAllowed, alwaysImagesFrom, size, flagged, inTrash, inJunk, listParams, view, inDrafts, receipts = [], mdnRequestedBy = null, colorSwitch = false, spamReport, account }: Props) {
+  const t = useTranslations("message");
+  const locale = useLocale();
   const sourceUrl = partUrl("source", folder, uid, undefined, { account });
   const own = !account;
   if (!view) {
     return (
-      <article className="message-view" aria-label="Message">
+      <article className="message-view" aria-label={t("label")}>
         <p className="notice">
-          This message is too large to display ({formatSize(size)}). <a href={sourceUrl}>Download it</a> to read it.
+          {t.rich("tooLarge", { size: formatSize(size, locale), link: (chunks) => <a href={sourceUrl}>{chunks}</a> })}
         </p>
       </article>
     );
@@ -62,21 +66,24 @@ export function MessageViewPane({ folder, uid, page, imagesAllowed, alwaysImages
   const sender = view.from.length === 1 ? view.from[0].address : "";
   const trustable = sender && !view.warnings.some((w) => w.kind === "sender") ? sender.toLowerCase() : null;
   return (
-    <article className="message-view" aria-label="Message">
+    <article className="message-view" aria-labelledby="message-subject">
+      <FocusOnOpen targetId="message-subject" openKey={`${folder}/${uid}`} />
       <header className="message-header">
-        <h2 data-testid="message-subject">{view.subject || "(no subject)"}</h2>
+        <h2 id="message-subject" tabIndex={-1} data-testid="message-subject" translate={view.subject ? "no" : undefined}>
+          {view.subject || t("noSubject")}
+        </h2>
         <HeaderLines view={view} fields={["from", "to", "cc", "replyTo"]} />
         <div className="message-tools">
           <MessageActions uid={uid} flagged={flagged} inTrash={inTrash} inJunk={inJunk} />
           <ComposeLinks folder={folder} uid={uid} inDrafts={inDrafts} account={account} />
-          <a href={sourceUrl} target="_blank" rel="noopener">View source</a>
-          <a href={`${sourceUrl}&download=1`}>Download (.eml)</a>
+          <a href={sourceUrl} target="_blank" rel="noopener">{t("viewSource")}</a>
+          <a href={`${sourceUrl}&download=1`}>{t("downloadEml")}</a>
           {own && (
             <a href={`/mail/print?${new URLSearchParams({ folder, uid: String(uid) })}`} target="_blank" rel="noopener">
-              Print
+              {t("print")}
             </a>
           )}
-          {own && <a href={prefillUrl({ from: view.from[0]?.address || undefined, subject: view.subject || undefined })}>Create filter</a>}
+          {own && <a href={prefillUrl({ from: view.from[0]?.address || undefined, subject: view.subject || undefined })}>{t("createFilter")}</a>}
           {colorSwitch && body.kind === "html" && (
             // dark mode adapts the sender's colours (lib/mime/dark-colors.ts); this shows them as sent
             <Link
@@ -85,7 +92,7 @@ export function MessageViewPane({ folder, uid, page, imagesAllowed, alwaysImages
               className="color-switch"
               data-testid="color-switch"
             >
-              {body.originalColors ? "Adapt colours to the theme" : "Show original colours"}
+              {body.originalColors ? t("adaptColours") : t("originalColours")}
             </Link>
           )}
         </div>
@@ -95,29 +102,29 @@ export function MessageViewPane({ folder, uid, page, imagesAllowed, alwaysImages
       {mdnRequestedBy && <MdnPrompt folder={folder} uid={uid} notifyTo={mdnRequestedBy} />}
       {view.problems.length > 0 && (
         <div className="notice warning" role="status">
-          <strong>Parts of this message could not be read.</strong> {view.problems.join(" ")}{" "}
-          <a href={sourceUrl} target="_blank" rel="noopener">View source</a>
+          <strong>{t("unreadableParts")}</strong> {view.problems.join(" ")}{" "}
+          <a href={sourceUrl} target="_blank" rel="noopener">{t("viewSource")}</a>
         </div>
       )}
       {body.kind === "html" && body.blockedRemoteCount > 0 && !imagesAllowed && (
         <div className="notice" role="status" data-testid="remote-blocked">
-          Remote images are blocked to protect your privacy.{" "}
+          {t("remoteBlocked")}{" "}
           <Link href={mailUrl({ folder, page, uid, images: "1", list: listParams })} prefetch={false}>
-            Show images
+            {t("showImages")}
           </Link>
           {trustable && (
             <form action={alwaysShowImagesFrom} className="inline-form spaced">
               <CsrfField />
               <input type="hidden" name="address" value={trustable} />
               <input type="hidden" name="back" value={mailUrl({ folder, page, uid, list: listParams })} />
-              <button type="submit" className="text-button">Always show images from {trustable}</button>
+              <button type="submit" className="text-button">{t("alwaysShowImagesFrom", { sender: trustable })}</button>
             </form>
           )}
         </div>
       )}
       {body.kind === "html" && alwaysImagesFrom && (
         <p className="notice" role="status" data-testid="remote-trusted">
-          Images are shown because you chose to always show them from {alwaysImagesFrom}. <a href="/mail/settings">Change</a>
+          {t("imagesTrusted", { sender: alwaysImagesFrom })} <a href="/mail/settings">{t("change")}</a>
         </p>
       )}
       <MessageContent folder={folder} uid={uid} view={view} account={account} />

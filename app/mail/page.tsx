@@ -1,4 +1,7 @@
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { errorText } from "@/app/i18n/error-text";
+import { NoticeText } from "@/app/i18n/notice-text";
 import { preferPlainText, trustedImageSender, trustedImageSenders } from "@/lib/mime/reading-settings";
 import { getSettings } from "@/lib/settings/account-settings";
 import { desktopNotifications } from "@/lib/live/live-settings";
@@ -53,6 +56,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
   // page carry it in the list's URL state
   const listParams = { ...listQueryParams(query), ...(accountId ? { [ACCOUNT_PARAM]: accountId } : {}) };
   const notice = readNotice(raw);
+  const t = await getTranslations("mail");
   try {
     const other = accountId ? await accountIdentity(session, accountId) : null;
     const imap = other ?? session.imap;
@@ -115,22 +119,23 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
           <FoldersDrawerToggle />
           <span className="brand">Postern</span>
           <a href={`/mail/compose?${new URLSearchParams({ back: params.folder, ...(accountId ? { account: accountId } : {}) })}`} className="compose-button" data-testid="compose">
-            Compose
+            {t("compose")}
           </a>
           <a href="/mail/receipts" className="topbar-link" data-testid="receipts-link">
-            Receipts{openings.length > 0 && <span className="topbar-badge">{openings.length} new</span>}
+            {t("receipts")}
+            {openings.length > 0 && <span className="topbar-badge">{t("newCount", { count: openings.length })}</span>}
           </a>
           <a href="/mail/contacts" className="topbar-link" data-testid="contacts-link">
-            Contacts
+            {t("contacts")}
           </a>
           <a href="/mail/settings" className="topbar-link">
-            Settings
+            {t("settings")}
           </a>
-          {other && <span className="topbar-link" data-testid="current-account">{other.label}</span>}
-          <span className="account" data-testid="account">{session.email}</span>
+          {other && <span className="topbar-link" data-testid="current-account" translate="no">{other.label}</span>}
+          <span className="account" data-testid="account" translate="no">{session.email}</span>
           <form action={logout}>
             <CsrfField />
-            <button type="submit" className="link-button">Sign out</button>
+            <button type="submit" className="link-button">{t("signOut")}</button>
           </form>
         </header>
         <div className="sidebar" id="folders">
@@ -143,7 +148,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
         </div>
         {/* phones show the list or the message: this leads from the message back to the list */}
         <a href={mailUrl({ folder: params.folder, page: params.page, list: listParams })} className="phone-back phone-only" data-testid="back-to-list">
-          ← {current?.name ?? params.folder}
+          ← <span translate="no">{current?.name ?? params.folder}</span>
         </a>
         {threads ? (
           <ThreadList page={threads} />
@@ -168,13 +173,13 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
         )}
         {notice ? (
           <p className={notice.kind === "error" ? "mail-notice error" : "mail-notice"} role={notice.kind === "error" ? "alert" : "status"} data-testid="mail-notice">
-            {notice.text}
+            <NoticeText text={notice.text} />
           </p>
         ) : (
           <OpeningNotice openings={openings} />
         )}
         {typeof opened === "string" ? (
-          <section className="message-view empty" aria-label="Message">
+          <section className="message-view empty" aria-label={t("message")}>
             <p data-testid="message-missing">{opened}</p>
           </section>
         ) : opened ? (
@@ -198,8 +203,8 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
             account={accountId ?? undefined}
           />
         ) : (
-          <section className="message-view empty" aria-label="Message">
-            <p>Select a message to read it.</p>
+          <section className="message-view empty" aria-label={t("message")}>
+            <p>{t("selectToRead")}</p>
           </section>
         )}
       </div>
@@ -211,15 +216,15 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
     return (
       <div className="mail-error">
         <h1>Postern</h1>
-        <p data-testid="mail-error">{e.message}</p>
+        <p data-testid="mail-error">{await errorText(e)}</p>
         <p>
           {accountId ? (
             <>
-              <a href="/mail">Back to your mail</a> · <a href="/mail/accounts">Other accounts</a>
+              <a href="/mail">{t("backToYourMail")}</a> · <a href="/mail/accounts">{t("otherAccounts")}</a>
             </>
           ) : (
             <>
-              <a href="/mail">Try again</a> · <a href="/login">Sign in again</a>
+              <a href="/mail">{t("tryAgain")}</a> · <a href="/login">{t("signInAgain")}</a>
             </>
           )}
         </p>
@@ -233,7 +238,7 @@ async function openMessageOrNotice(imap: ImapIdentity, folder: string, uid: numb
   try {
     return await openMessage(imap, { folder, uid });
   } catch (e) {
-    if (isPosternError(e) && e.code === "NOT_FOUND") return e.message;
+    if (isPosternError(e) && e.code === "NOT_FOUND") return errorText(e);
     throw e;
   }
 }

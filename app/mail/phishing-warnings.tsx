@@ -1,13 +1,15 @@
 // The warning bar above a message that shows phishing signs (lib/mime/detect-phishing.ts): what
 // each suspicious link says against where it really goes, and senders pretending to be another
 // domain. Targets are shown as text, not links: the bar must not be a way to open them.
+import { useTranslations } from "next-intl";
 import type { LinkWarning, PhishingWarning, SenderWarning } from "@/lib/mime/detect-phishing";
 
 export function PhishingWarnings({ warnings }: { warnings: PhishingWarning[] }) {
+  const t = useTranslations("phishing");
   if (warnings.length === 0) return null;
   return (
-    <div className="notice warning" role="group" aria-label="Phishing warnings" data-testid="phishing-warnings">
-      <strong>⚠ This message may be a phishing attempt.</strong> Check before you click or reply.
+    <div className="notice warning" role="group" aria-label={t("label")} data-testid="phishing-warnings">
+      <strong>⚠ {t("title")}</strong> {t("check")}
       <ul style={{ margin: "0.25rem 0 0", paddingLeft: "1.25rem" }}>
         {warnings.map((w, i) => (
           <li key={i} data-testid="phishing-warning">
@@ -20,31 +22,25 @@ export function PhishingWarnings({ warnings }: { warnings: PhishingWarning[] }) 
 }
 
 function LinkItem({ w }: { w: LinkWarning }) {
+  const t = useTranslations("phishing");
   return (
     <>
-      A link showing “<span data-testid="phishing-text">{w.text || "(no text)"}</span>” really goes to{" "}
-      <code data-testid="phishing-target" style={{ overflowWrap: "anywhere" }}>{w.target}</code>.{" "}
-      {w.reasons.map((r) => LINK_REASONS[r](w)).join(" ")}
+      {t.rich("link", {
+        text: w.text || t("noText"),
+        shown: (chunks) => <span data-testid="phishing-text" translate="no">{chunks}</span>,
+        target: () => <code data-testid="phishing-target" translate="no" style={{ overflowWrap: "anywhere" }}>{w.target}</code>,
+      })}{" "}
+      {w.reasons.map((r) => t(`linkReason.${r}`, { shown: w.shownDomain ?? "", host: w.host })).join(" ")}
     </>
   );
 }
 
 function SenderItem({ w }: { w: SenderWarning }) {
+  const t = useTranslations("phishing");
   return (
     <>
-      The sender “{w.name}” writes from <code>{w.address}</code>. {w.reasons.map((r) => SENDER_REASONS[r](w)).join(" ")}
+      {t.rich("sender", { name: w.name, address: () => <code translate="no">{w.address}</code> })}{" "}
+      {w.reasons.map((r) => t(`senderReason.${r}`, { claimed: w.claimedDomain ?? "" })).join(" ")}
     </>
   );
 }
-
-const LINK_REASONS: Record<LinkWarning["reasons"][number], (w: LinkWarning) => string> = {
-  "text-mismatch": (w) => `Its text names ${w.shownDomain}, but it opens ${w.host}.`,
-  "look-alike": (w) => `The site's name, ${w.host}, uses letters that look like others.`,
-  "ip-address": (w) => `It opens a bare IP address (${w.host}) instead of a site name.`,
-  userinfo: (w) => `Its address puts a fake site name before the real one, ${w.host}.`,
-};
-
-const SENDER_REASONS: Record<SenderWarning["reasons"][number], (w: SenderWarning) => string> = {
-  "name-mismatch": (w) => `The name claims ${w.claimedDomain}, a different domain.`,
-  "look-alike": () => "The address's domain uses letters that look like others.",
-};

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import type { ListQuery } from "@/lib/imap/list-query";
 import { mailUrl } from "./mail-url";
 
@@ -6,6 +7,7 @@ export const SEARCH_INPUT_ID = "mail-search";
 
 /** Quick search and the advanced form: a plain GET form, so it works before any script runs. */
 export function SearchBar({ folder, query, searching, account }: { folder: string; query: ListQuery; searching: boolean; account?: string }) {
+  const t = useTranslations("search");
   const keep = query.sort !== "arrival" || query.dir !== "desc";
   return (
     <form className="search-bar" role="search" method="get" action="/mail">
@@ -18,47 +20,47 @@ export function SearchBar({ folder, query, searching, account }: { folder: strin
         type="search"
         name="q"
         defaultValue={query.q ?? ""}
-        placeholder="Search this folder"
-        aria-label="Search this folder"
+        placeholder={t("placeholder")}
+        aria-label={t("placeholder")}
       />
-      <select name="in" defaultValue={query.in} aria-label="Search in">
-        <option value="headers">From, To, Subject</option>
-        <option value="all">…and message text</option>
+      <select name="in" defaultValue={query.in} aria-label={t("in")}>
+        <option value="headers">{t("inHeaders")}</option>
+        <option value="all">{t("inAll")}</option>
       </select>
-      <button type="submit">Search</button>
+      <button type="submit">{t("submit")}</button>
       {searching && (
         <a href={mailUrl({ folder, list: account ? { account } : undefined })} className="clear-search">
-          Clear
+          {t("clear")}
         </a>
       )}
       {query.q && !account && (
         <a href={`/mail/search?${new URLSearchParams({ q: query.q, in: query.in })}`} className="clear-search">
-          All folders
+          {t("allFolders")}
         </a>
       )}
       <details className="advanced-search" open={searching && !query.q ? true : undefined}>
-        <summary>Advanced</summary>
+        <summary>{t("advanced")}</summary>
         <div className="advanced-fields">
           <label>
-            From date <input type="date" name="since" defaultValue={query.since} />
+            {t("since")} <input type="date" name="since" defaultValue={query.since} />
           </label>
           <label>
-            Before date <input type="date" name="before" defaultValue={query.before} />
+            {t("before")} <input type="date" name="before" defaultValue={query.before} />
           </label>
           <label>
-            Larger than (KB) <input type="number" min="1" name="larger" defaultValue={query.larger} />
+            {t("larger")} <input type="number" min="1" name="larger" defaultValue={query.larger} />
           </label>
           <label>
-            Smaller than (KB) <input type="number" min="1" name="smaller" defaultValue={query.smaller} />
+            {t("smaller")} <input type="number" min="1" name="smaller" defaultValue={query.smaller} />
           </label>
           <label>
-            <input type="checkbox" name="unread" value="1" defaultChecked={!!query.unread} /> Unread
+            <input type="checkbox" name="unread" value="1" defaultChecked={!!query.unread} /> {t("unread")}
           </label>
           <label>
-            <input type="checkbox" name="flagged" value="1" defaultChecked={!!query.flagged} /> Starred
+            <input type="checkbox" name="flagged" value="1" defaultChecked={!!query.flagged} /> {t("starred")}
           </label>
           <label>
-            <input type="checkbox" name="attachment" value="1" defaultChecked={!!query.attachment} /> Has attachments
+            <input type="checkbox" name="attachment" value="1" defaultChecked={!!query.attachment} /> {t("attachment")}
           </label>
         </div>
       </details>

@@ -1,36 +1,38 @@
 "use client";
+import { useTranslations } from "next-intl";
 
-const KEYS: Array<[string, string]> = [
-  ["j / ↓", "Next message"],
-  ["k / ↑", "Previous message"],
-  ["Enter / o", "Open message"],
-  ["u", "Back to the list"],
-  ["x", "Select message"],
-  ["s", "Star or unstar"],
-  ["# / Delete", "Delete"],
-  ["!", "Spam (Not spam in Junk)"],
-  ["c", "Compose"],
-  ["r / a / f", "Reply, reply all, forward"],
-  ["/", "Search"],
-  ["?", "Show or hide this list"],
-];
+const KEYS = [
+  ["j / ↓", "next"],
+  ["k / ↑", "previous"],
+  ["Enter / o", "open"],
+  ["u", "back"],
+  ["x", "select"],
+  ["s", "star"],
+  ["# / Delete", "delete"],
+  ["!", "spam"],
+  ["c", "compose"],
+  ["r / a / f", "reply"],
+  ["/", "search"],
+  ["?", "help"],
+] as const;
 
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
+  const t = useTranslations("shortcuts");
   return (
-    <div className="shortcut-help" role="dialog" aria-modal="false" aria-label="Keyboard shortcuts">
-      <h2>Keyboard shortcuts</h2>
+    <div className="shortcut-help" role="dialog" aria-modal="false" aria-labelledby="shortcut-help-title">
+      <h2 id="shortcut-help-title">{t("title")}</h2>
       <dl>
         {KEYS.map(([k, v]) => (
           <div key={k}>
             <dt>
               <kbd>{k}</kbd>
             </dt>
-            <dd>{v}</dd>
+            <dd>{t(v)}</dd>
           </div>
         ))}
       </dl>
       <button type="button" onClick={onClose}>
-        Close
+        {t("close")}
       </button>
     </div>
   );

@@ -1,26 +1,28 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import type { ListQuery } from "@/lib/imap/list-query";
 import { mailUrl } from "./mail-url";
 
-const ORDERS: Array<[string, string]> = [
-  ["arrival-desc", "Newest first"],
-  ["arrival-asc", "Oldest first"],
-  ["date-desc", "Date sent, newest first"],
-  ["date-asc", "Date sent, oldest first"],
-  ["from-asc", "Sender A–Z"],
-  ["from-desc", "Sender Z–A"],
-  ["subject-asc", "Subject A–Z"],
-  ["subject-desc", "Subject Z–A"],
-  ["size-desc", "Largest first"],
-  ["size-asc", "Smallest first"],
-];
+const ORDERS = [
+  "arrival-desc",
+  "arrival-asc",
+  "date-desc",
+  "date-asc",
+  "from-asc",
+  "from-desc",
+  "subject-asc",
+  "subject-desc",
+  "size-desc",
+  "size-asc",
+] as const;
 
 export function SortSelect({ folder, query, listParams }: { folder: string; query: ListQuery; listParams: Record<string, string> }) {
   const router = useRouter();
+  const t = useTranslations("sort");
   return (
     <select
-      aria-label="Sort messages"
+      aria-label={t("label")}
       value={`${query.sort}-${query.dir}`}
       onChange={(e) => {
         const [sort, dir] = e.target.value.split("-");
@@ -32,9 +34,9 @@ export function SortSelect({ folder, query, listParams }: { folder: string; quer
         router.push(mailUrl({ folder, list }));
       }}
     >
-      {ORDERS.map(([v, label]) => (
+      {ORDERS.map((v) => (
         <option key={v} value={v}>
-          {label}
+          {t(v)}
         </option>
       ))}
     </select>

@@ -1,5 +1,6 @@
 "use client";
 import { Suspense, use } from "react";
+import { useTranslations } from "next-intl";
 import type { MessageSpamReport } from "@/lib/spam/message-report";
 import { describeFeature } from "@/lib/spam/describe-feature";
 import type { SenderAuth } from "@/lib/spam/sender-auth";
@@ -150,6 +151,7 @@ export function SpamPanel({ report }: { report: Promise<MessageSpamReport | null
 }
 
 function SpamPanelContent({ report: pending }: { report: Promise<MessageSpamReport | null> }) {
+  const t = useTranslations("spamPanel");
   const report = use(pending);
   if (!report) return null;
   return (
@@ -157,8 +159,10 @@ function SpamPanelContent({ report: pending }: { report: Promise<MessageSpamRepo
       <AuthBadge auth={report.auth} />
       <details className={styles.details}>
         <summary>
-          Spam score <span className={report.isSpam || report.unsure ? styles.spam : undefined}>{percent(report.score)}</span>
-          {report.unsure ? " · possibly spam" : ""} · Why?
+          {t.rich("summary", {
+            unsure: report.unsure ? "yes" : "no",
+            score: () => <span className={report.isSpam || report.unsure ? styles.spam : undefined}>{percent(report.score)}</span>,
+          })}
         </summary>
         <Why r={report} />
       </details>

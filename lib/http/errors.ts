@@ -64,6 +64,9 @@ const STATUS: Record<PosternErrorCode, number> = {
   POP3_AUTH_FAILED: 502,
 };
 
+/** Every code, for the catalogs' check that each has a translation (lib/i18n/catalogs.test.ts). */
+export const POSTERN_ERROR_CODES = Object.keys(STATUS) as PosternErrorCode[];
+
 // The bundler may load this module more than once (route chunks, instrumentation, the session pool
 // kept on globalThis), making several PosternError classes. An error thrown by one copy must still be
 // recognised by code holding another, so recognition goes by a registry-wide brand and the closed

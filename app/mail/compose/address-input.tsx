@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useId, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { applyCompletion, completionQuery } from "@/lib/contacts/complete-address";
 import type { RecipientSuggestion } from "@/lib/contacts/suggest-recipients";
 import { formatMailbox } from "@/lib/compose/parse-addresses";
@@ -19,6 +20,7 @@ type Props = {
  * typing; answers to older questions are dropped. A group chosen becomes its members' addresses.
  */
 export function AddressInput({ id, value, onChange, autoFocus }: Props) {
+  const t = useTranslations("compose");
   const listId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState<string | null>(null);
@@ -100,7 +102,7 @@ export function AddressInput({ id, value, onChange, autoFocus }: Props) {
         }}
       />
       {open && (
-        <ul id={listId} role="listbox" className={styles.suggestions} aria-label="Suggested recipients">
+        <ul id={listId} role="listbox" className={styles.suggestions} aria-label={t("suggestions")}>
           {options.map((a, i) => (
             <li
               key={a.kind === "group" ? `group:${a.name}:${i}` : a.address}

@@ -1,4 +1,5 @@
 "use client";
+import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState, type DragEvent } from "react";
 import { formatSize } from "../format";
 import type { AttachmentItem } from "./post-compose";
@@ -18,6 +19,8 @@ const itemName = (i: AttachmentItem) => (i.kind === "kept" ? i.ref.filename : i.
 
 /** Files of the message: picked or dropped; refused at once, with the reason, past the limit. */
 export function AttachmentField({ items, budget, disabled, onAdd, onRemove }: Props) {
+  const t = useTranslations("compose");
+  const locale = useLocale();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -27,7 +30,7 @@ export function AttachmentField({ items, budget, disabled, onAdd, onRemove }: Pr
     if (!files.length) return;
     const total = used + files.reduce((n, f) => n + f.size, 0);
     if (total > budget) {
-      setRefusal(`Too large: attachments can total at most ${formatSize(budget)}, and these would make ${formatSize(total)}.`);
+      setRefusal(t("attachmentsTooLarge", { max: formatSize(budget, locale), total: formatSize(total, locale) }));
       return;
     }
     setRefusal(null);
@@ -52,33 +55,33 @@ export function AttachmentField({ items, budget, disabled, onAdd, onRemove }: Pr
       data-testid="attachment-drop"
     >
       <button type="button" className={styles.quiet} onClick={() => input.current?.click()} disabled={disabled}>
-        Attach files
+        {t("attachFiles")}
       </button>
       <input
         ref={input}
         type="file"
         multiple
         hidden
-        aria-label="Attach files"
+        aria-label={t("attachFiles")}
         onChange={(e) => {
           add([...(e.target.files ?? [])]);
           e.target.value = "";
         }}
       />
-      <span className={styles.hint}>or drop them here · up to {formatSize(budget)} in all</span>
+      <span className={styles.hint}>{t("dropHint", { max: formatSize(budget, locale) })}</span>
       {refusal && (
         <p className={styles.error} role="alert" data-testid="attachment-error">
           {refusal}
         </p>
       )}
       {items.length > 0 && (
-        <ul className={styles.fileList} aria-label="Attached files">
+        <ul className={styles.fileList} aria-label={t("attachedFiles")}>
           {items.map((i) => (
             <li key={i.id} data-testid="attached-file">
-              <span className={styles.fileName}>{itemName(i)}</span> <span className={styles.hint}>{formatSize(itemSize(i))}</span>
-              {i.kind === "file" && <span className={styles.hint}> · not saved yet</span>}
-              <button type="button" className="link" onClick={() => onRemove(i.id)} disabled={disabled} aria-label={`Remove ${itemName(i)}`}>
-                Remove
+              <span className={styles.fileName} translate="no">{itemName(i)}</span> <span className={styles.hint}>{formatSize(itemSize(i), locale)}</span>
+              {i.kind === "file" && <span className={styles.hint}> · {t("notSavedYet")}</span>}
+              <button type="button" className="link" onClick={() => onRemove(i.id)} disabled={disabled} aria-label={t("removeFile", { name: itemName(i) })}>
+                {t("remove")}
               </button>
             </li>
           ))}

@@ -1,6 +1,7 @@
 "use client";
 import dynamic from "next/dynamic";
 import { useRef } from "react";
+import { useTranslations } from "next-intl";
 import type { BodyFormat } from "@/lib/compose/compose-types";
 import { htmlToPlainText } from "@/lib/compose/html-to-plain";
 import { losesFormatting, plainTextToHtml } from "@/lib/compose/plain-to-html";
@@ -10,8 +11,12 @@ import styles from "./compose.module.css";
 // text does not pay for it.
 const RichEditor = dynamic(() => import("./rich-editor").then((m) => m.RichEditor), {
   ssr: false,
-  loading: () => <p className={styles.hint}>Loading the editor…</p>,
+  loading: () => <EditorLoading />,
 });
+
+function EditorLoading() {
+  return <p className={styles.hint}>{useTranslations("editor")("loading")}</p>;
+}
 
 type Props = {
   body: string;
@@ -28,19 +33,20 @@ type Props = {
 /** The message body: a Plain text / Rich text switch and the textarea or the rich-text editor.
  * Switching converts the body; going plain asks first when formatting would be lost. */
 export function BodyField({ body, format, onChange, disabled, answering, autoFocus, imageBudget, onError }: Props) {
+  const t = useTranslations("editor");
   const caretPlaced = useRef(false);
   function switchTo(next: BodyFormat) {
     if (next === format) return;
     if (next === "html") return onChange({ format: next, body: plainTextToHtml(body) });
-    if (losesFormatting(body) && !window.confirm("Switch to plain text? Bold, lists, links and images in this message will be lost; the text stays.")) return;
+    if (losesFormatting(body) && !window.confirm(t("confirmPlain"))) return;
     onChange({ format: next, body: htmlToPlainText(body) });
   }
   return (
     <>
-      <div className={styles.formatSwitch} role="group" aria-label="Message format">
+      <div className={styles.formatSwitch} role="group" aria-label={t("format")}>
         {(["plain", "html"] as const).map((f) => (
           <button key={f} type="button" aria-pressed={format === f} onClick={() => switchTo(f)} disabled={disabled}>
-            {f === "plain" ? "Plain text" : "Rich text"}
+            {f === "plain" ? t("plain") : t("rich")}
           </button>
         ))}
       </div>
@@ -49,7 +55,7 @@ export function BodyField({ body, format, onChange, disabled, answering, autoFoc
       ) : (
         <textarea
           className={styles.body}
-          aria-label="Message"
+          aria-label={t("message")}
           value={body}
           onChange={(e) => onChange({ body: e.target.value })}
           readOnly={disabled}

@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { ComposeState, MessageRef, QueuedMessage, SaveDraftResult } from "@/lib/compose/compose-types";
 import type { SaveAttempt } from "@/lib/compose/draft-saver";
 import type { Identity } from "@/lib/identities/identity-types";
@@ -39,12 +40,12 @@ type Props = {
 
 /** Expiry choices for read links, besides the account's default. */
 const EXPIRY_CHOICES = [
-  { days: 1, label: "1 day" },
-  { days: 7, label: "1 week" },
-  { days: 30, label: "30 days" },
-  { days: 90, label: "3 months" },
-  { days: 365, label: "1 year" },
-];
+  { days: 1, label: "expires1Day" },
+  { days: 7, label: "expires1Week" },
+  { days: 30, label: "expires30Days" },
+  { days: 90, label: "expires3Months" },
+  { days: 365, label: "expires1Year" },
+] as const;
 
 let nextId = 0;
 const newId = () => `a${++nextId}`;
@@ -55,6 +56,7 @@ type Live = { fields: ComposeFields; items: AttachmentItem[]; draft: MessageRef 
  * few seconds after each change, a failed send keeps it here and in Drafts, and leaving with
  * unsaved changes asks first. */
 export function Composer({ initial, identities, attachmentBudget, back, queued = null, initialError = null, account, readLinkDefaultDays = 30 }: Props) {
+  const t = useTranslations("compose");
   const { to, cc, bcc, subject, body, format, identityId, readLink } = initial;
   const readLinkDays = initial.readLinkDays ? String(initial.readLinkDays) : "";
   const [fields, setFields] = useState<ComposeFields>({ identity: identityId, to, cc, bcc, subject, body, format, readLink, readLinkDays });
@@ -119,8 +121,8 @@ export function Composer({ initial, identities, attachmentBudget, back, queued =
     live.current.items = copy.kept.map((ref): AttachmentItem => ({ id: newId(), kind: "kept", ref }));
     setItems(live.current.items);
     if (copy.fields.cc || copy.fields.bcc) setShowCc(true);
-    const lost = copy.lostFiles.length ? ` Attach again: ${copy.lostFiles.join(", ")} (files not yet uploaded cannot be kept).` : "";
-    setRestored(`Restored what you typed before it could be saved.${lost}`);
+    const lost = copy.lostFiles.length ? ` ${t("attachAgain", { files: copy.lostFiles.join(", ") })}` : "";
+    setRestored(`${t("restored")}${lost}`);
     saver.changed();
     // once, for the state the page was loaded with
   }, []);
@@ -187,7 +189,7 @@ export function Composer({ initial, identities, attachmentBudget, back, queued =
     }
     setError(
       res.status === 401
-        ? "Your session has ended. Sign in again in another tab, then press Send again; this message stays here."
+        ? t("sessionEnded")
         : notSentNotice(res.error.message, Boolean(res.error.draft)),
     );
     setSending(false);
@@ -195,7 +197,7 @@ export function Composer({ initial, identities, attachmentBudget, back, queued =
   }
 
   async function discard() {
-    if (!window.confirm("Discard this message? Its saved draft is deleted too.")) return;
+    if (!window.confirm(t("confirmDiscard"))) return;
     leaving.current = true;
     await saver.pause();
     forgetUnsaved();
@@ -216,40 +218,40 @@ export function Composer({ initial, identities, attachmentBudget, back, queued =
           void send();
         }
       }}
-      aria-label="Compose message"
+      aria-label={t("label")}
     >
       <fieldset disabled={sending} className={styles.fields}>
-        <label htmlFor="compose-from">From</label>
+        <label htmlFor="compose-from">{t("from")}</label>
         <div className={styles.withToggle}>
           <select id="compose-from" value={fields.identity} onChange={(e) => changeIdentity(e.target.value)}>
             {identities.map((i) => (
-              <option key={i.id} value={i.id}>
+              <option key={i.id} value={i.id} translate="no">
                 {i.name ? `${i.name} <${i.address}>` : i.address}
               </option>
             ))}
           </select>
           <a href="/mail/identities" className={styles.hint}>
-            Identities
+            {t("identities")}
           </a>
         </div>
-        <label htmlFor="compose-to">To</label>
+        <label htmlFor="compose-to">{t("to")}</label>
         <div className={styles.withToggle}>
           <AddressInput id="compose-to" value={fields.to} onChange={(to) => change({ to })} autoFocus={!fields.to} />
           {!showCc && (
             <button type="button" className="link" onClick={() => setShowCc(true)}>
-              Cc/Bcc
+              {t("ccBcc")}
             </button>
           )}
         </div>
         {showCc && (
           <>
-            <label htmlFor="compose-cc">Cc</label>
+            <label htmlFor="compose-cc">{t("cc")}</label>
             <AddressInput id="compose-cc" value={fields.cc} onChange={(cc) => change({ cc })} />
-            <label htmlFor="compose-bcc">Bcc</label>
+            <label htmlFor="compose-bcc">{t("bcc")}</label>
             <AddressInput id="compose-bcc" value={fields.bcc} onChange={(bcc) => change({ bcc })} />
           </>
         )}
-        <label htmlFor="compose-subject">Subject</label>
+        <label htmlFor="compose-subject">{t("subject")}</label>
         <input id="compose-subject" value={fields.subject} onChange={(e) => change({ subject: e.target.value })} />
       </fieldset>
       <AttachmentField
@@ -272,21 +274,21 @@ export function Composer({ initial, identities, attachmentBudget, back, queued =
       <div className={styles.option}>
         <label>
           <input type="checkbox" checked={fields.readLink} onChange={(e) => change({ readLink: e.target.checked })} disabled={sending} />{" "}
-          Confirm reading with a one-time link
+          {t("readLink")}
         </label>
         {fields.readLink && (
-          <select aria-label="Links expire after" value={fields.readLinkDays} onChange={(e) => change({ readLinkDays: e.target.value })} disabled={sending}>
-            <option value="">expires in {readLinkDefaultDays} days (default)</option>
+          <select aria-label={t("readLinkExpiry")} value={fields.readLinkDays} onChange={(e) => change({ readLinkDays: e.target.value })} disabled={sending}>
+            <option value="">{t("expiresDefault", { days: readLinkDefaultDays })}</option>
             {EXPIRY_CHOICES.filter((c) => c.days !== readLinkDefaultDays).map((c) => (
               <option key={c.days} value={String(c.days)}>
-                expires in {c.label}
+                {t(c.label)}
               </option>
             ))}
           </select>
         )}
         <span className={styles.hint}>
-          Recipients get a link instead of the message; it opens once, and you see when.{" "}
-          <a href="/mail/receipts">Receipts</a>
+          {t("readLinkHint")}{" "}
+          <a href="/mail/receipts">{t("receipts")}</a>
         </span>
       </div>
       {outbox.queued && <OutboxBar secondsLeft={outbox.secondsLeft} undoError={outbox.undoError} unanswered={outbox.unanswered} onUndo={() => void outbox.undo()} />}
@@ -302,15 +304,15 @@ export function Composer({ initial, identities, attachmentBudget, back, queued =
       )}
       <div className={styles.actions}>
         <button type="submit" className={styles.button} disabled={sending}>
-          {sending ? "Sending…" : "Send"}
+          {sending ? t("sending") : t("send")}
         </button>
         <button type="button" className={styles.quiet} onClick={() => void saver.flush()} disabled={sending}>
-          Save draft
+          {t("saveDraft")}
         </button>
         <button type="button" className={styles.quiet} onClick={() => void discard()} disabled={sending}>
-          Discard
+          {t("discard")}
         </button>
-        {progress !== null && <progress max={1} value={progress} aria-label="Upload progress" />}
+        {progress !== null && <progress max={1} value={progress} aria-label={t("uploadProgress")} />}
         <SaveStatus state={saveState} />
       </div>
     </form>

@@ -1,4 +1,6 @@
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { errorText } from "@/app/i18n/error-text";
 import { loginUrl, requireMailSession } from "@/auth";
 import { composeFormat } from "@/lib/compose/compose-settings";
 import { prepareCompose } from "@/lib/compose/prepare-compose";
@@ -22,10 +24,10 @@ import { ACCOUNT_META } from "../mutation-headers";
 
 export const dynamic = "force-dynamic";
 
-const TITLES = { new: "New message", reply: "Reply", replyAll: "Reply all", forward: "Forward", forwardAttached: "Forward as attachment", draft: "Draft", replyToArticle: "Reply by mail" } as const;
 
 export default async function ComposePage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const session = await requireMailSession();
+  const t = await getTranslations("compose");
   const raw = await searchParams;
   const params = composeParamsSchema.parse(raw);
   // writing from an added account (issue 22): its mailbox for drafts and replies, its address as From
@@ -72,7 +74,7 @@ export default async function ComposePage({ searchParams }: { searchParams: Prom
     if (!isPosternError(e)) throw e;
     body = (
       <p className={styles.notice} role="alert" data-testid="compose-load-error">
-        {e.message} <a href={mailUrl({ folder: back, list: backList })}>Back to mail</a>
+        {await errorText(e)} <a href={mailUrl({ folder: back, list: backList })}>{t("backToMail")}</a>
       </p>
     );
   }
@@ -82,16 +84,16 @@ export default async function ComposePage({ searchParams }: { searchParams: Prom
         <span className="brand">Postern</span>
         {/* A plain link: a full navigation lets the unsaved-changes warning ask first. */}
         <a href={mailUrl({ folder: back, list: backList })} className={styles.back}>
-          Back to mail
+          {t("backToMail")}
         </a>
         {other && <meta name={ACCOUNT_META} content={other.account!.id} />}
-        {other && <span className="topbar-link" data-testid="current-account">{other.label}</span>}
-        <span className="account" data-testid="account">
+        {other && <span className="topbar-link" data-testid="current-account" translate="no">{other.label}</span>}
+        <span className="account" data-testid="account" translate="no">
           {session.email}
         </span>
       </header>
       <main className={styles.main}>
-        <h1>{TITLES[request.kind]}</h1>
+        <h1>{t(`title.${request.kind}`)}</h1>
         {body}
       </main>
     </div>

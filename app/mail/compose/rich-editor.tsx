@@ -3,6 +3,7 @@ import Image from "@tiptap/extension-image";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { useEffect, useRef, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import styles from "./compose.module.css";
 
 type Props = {
@@ -31,15 +32,16 @@ function readAsDataUrl(file: File): Promise<string> {
 /** The rich-text body: TipTap (ProseMirror) with the formatting a mail needs. What it writes is
  * only a proposal: the server sanitizes it again before it goes anywhere. */
 export function RichEditor({ value, onChange, disabled, imageBudget, onImageError, autoFocus }: Props) {
+  const t = useTranslations("editor");
   const emitted = useRef(value);
   const insertImages = async (editor: Editor, files: File[], pos?: number) => {
     for (const file of files) {
       if (!IMAGE_TYPES.includes(file.type)) {
-        onImageError(`“${file.name}” is not a PNG, JPEG, GIF or WebP image; attach it as a file instead.`);
+        onImageError(t("notAnImage", { name: file.name }));
         continue;
       }
       if (file.size > imageBudget) {
-        onImageError(`“${file.name}” is larger than the largest message you can send.`);
+        onImageError(t("imageTooLarge", { name: file.name }));
         continue;
       }
       const src = await readAsDataUrl(file);
@@ -64,7 +66,7 @@ export function RichEditor({ value, onChange, disabled, imageBudget, onImageErro
     content: value,
     editable: !disabled,
     editorProps: {
-      attributes: { "aria-label": "Message", "aria-multiline": "true", role: "textbox", class: styles.rich, "data-testid": "rich-editor" },
+      attributes: { "aria-label": t("message"), "aria-multiline": "true", role: "textbox", class: styles.rich, "data-testid": "rich-editor" },
       handlePaste: (_view, event) => {
         const files = imageFiles(event.clipboardData?.files);
         if (!files.length || !editorRef.current) return false;
@@ -107,6 +109,7 @@ export function RichEditor({ value, onChange, disabled, imageBudget, onImageErro
 }
 
 function Toolbar({ editor, disabled, onImages }: { editor: Editor; disabled: boolean; onImages: (files: File[]) => void }) {
+  const t = useTranslations("editor");
   const active = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -123,24 +126,24 @@ function Toolbar({ editor, disabled, onImages }: { editor: Editor; disabled: boo
   const run = (f: (c: ReturnType<Editor["chain"]>) => ReturnType<Editor["chain"]>) => () => void f(editor.chain().focus()).run();
   const link = () => {
     const previous = (editor.getAttributes("link").href as string | undefined) ?? "";
-    const href = window.prompt("Link address (https://… or mailto:…); empty to remove the link", previous);
+    const href = window.prompt(t("linkPrompt"), previous);
     if (href === null) return;
     if (href.trim() === "") editor.chain().focus().extendMarkRange("link").unsetLink().run();
     else editor.chain().focus().extendMarkRange("link").setLink({ href: href.trim() }).run();
   };
   const buttons: { label: string; text: ReactNode; on?: boolean; action: () => void }[] = [
-    { label: "Bold", text: <b>B</b>, on: active.bold, action: run((c) => c.toggleBold()) },
-    { label: "Italic", text: <i>I</i>, on: active.italic, action: run((c) => c.toggleItalic()) },
-    { label: "Underline", text: <u>U</u>, on: active.underline, action: run((c) => c.toggleUnderline()) },
-    { label: "Bulleted list", text: "•", on: active.bulletList, action: run((c) => c.toggleBulletList()) },
-    { label: "Numbered list", text: "1.", on: active.orderedList, action: run((c) => c.toggleOrderedList()) },
-    { label: "Quote", text: "❝", on: active.blockquote, action: run((c) => c.toggleBlockquote()) },
-    { label: "Link", text: "Link", on: active.link, action: link },
-    { label: "Insert image", text: "Image", action: () => picker.current?.click() },
-    { label: "Remove formatting", text: "Clear", action: run((c) => c.unsetAllMarks().clearNodes()) },
+    { label: t("bold"), text: <b>B</b>, on: active.bold, action: run((c) => c.toggleBold()) },
+    { label: t("italic"), text: <i>I</i>, on: active.italic, action: run((c) => c.toggleItalic()) },
+    { label: t("underline"), text: <u>U</u>, on: active.underline, action: run((c) => c.toggleUnderline()) },
+    { label: t("bulletList"), text: "•", on: active.bulletList, action: run((c) => c.toggleBulletList()) },
+    { label: t("numberedList"), text: "1.", on: active.orderedList, action: run((c) => c.toggleOrderedList()) },
+    { label: t("quote"), text: "❝", on: active.blockquote, action: run((c) => c.toggleBlockquote()) },
+    { label: t("link"), text: t("link"), on: active.link, action: link },
+    { label: t("insertImage"), text: t("image"), action: () => picker.current?.click() },
+    { label: t("clearFormatting"), text: t("clear"), action: run((c) => c.unsetAllMarks().clearNodes()) },
   ];
   return (
-    <div role="toolbar" aria-label="Formatting" className={styles.toolbar}>
+    <div role="toolbar" aria-label={t("formatting")} className={styles.toolbar}>
       {buttons.map((b) => (
         <button
           key={b.label}

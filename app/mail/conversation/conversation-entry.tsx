@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import type { ConversationMessage } from "@/lib/imap/open-conversation";
 import { makeSnippet } from "@/lib/mime/make-snippet";
 import type { MessageView } from "@/lib/mime/message-view";
@@ -25,13 +26,16 @@ type Props = {
  * message as the reading pane shows it. <details> makes expanding work without JavaScript.
  */
 export function ConversationEntry({ folder, openedUid, entry, view, expanded, imagesAllowed }: Props) {
+  const t = useTranslations("message");
+  const tl = useTranslations("list");
+  const locale = useLocale();
   const sourceUrl = partUrl("source", folder, entry.uid);
-  const snippet = entry.message ? makeSnippet(entry.message) : `Too large to display (${formatSize(entry.size)}).`;
+  const snippet = entry.message ? makeSnippet(entry.message) : t("tooLargeShort", { size: formatSize(entry.size, locale) });
   return (
     <details open={expanded} className={entry.seen ? styles.message : `${styles.message} ${styles.unread}`} data-testid="conversation-message" data-uid={entry.uid}>
       <summary className={styles.summary}>
-        <span className={styles.from}>{displayName(entry.from)}</span>
-        <span className={styles.snippet} data-testid="conversation-snippet">{snippet}</span>
+        <span className={styles.from} translate="no">{displayName(entry.from) ?? tl("unknownSender")}</span>
+        <span className={styles.snippet} data-testid="conversation-snippet" translate={entry.message ? "no" : undefined}>{snippet}</span>
         <span className={styles.date}>
           <LocalDate iso={entry.date} />
         </span>
@@ -41,27 +45,27 @@ export function ConversationEntry({ folder, openedUid, entry, view, expanded, im
           <div className="message-header">
             <HeaderLines view={view} fields={["from", "to", "cc"]} />
             <div className="message-tools">
-              <Link href={mailUrl({ folder, uid: entry.uid })} prefetch={false}>Open in the message list</Link>
-              <a href={sourceUrl} target="_blank" rel="noopener">View source</a>
-              <a href={`/mail/print?${new URLSearchParams({ folder, uid: String(entry.uid) })}`} target="_blank" rel="noopener">Print</a>
+              <Link href={mailUrl({ folder, uid: entry.uid })} prefetch={false}>{t("openInList")}</Link>
+              <a href={sourceUrl} target="_blank" rel="noopener">{t("viewSource")}</a>
+              <a href={`/mail/print?${new URLSearchParams({ folder, uid: String(entry.uid) })}`} target="_blank" rel="noopener">{t("print")}</a>
             </div>
           </div>
           {view.problems.length > 0 && (
             <div className="notice warning" role="status">
-              <strong>Parts of this message could not be read.</strong> {view.problems.join(" ")}
+              <strong>{t("unreadableParts")}</strong> {view.problems.join(" ")}
             </div>
           )}
           {view.body.kind === "html" && view.body.blockedRemoteCount > 0 && !view.body.allowRemoteContent && (
             <div className="notice" role="status" data-testid="remote-blocked">
-              Remote images are blocked to protect your privacy.{" "}
-              <Link href={conversationUrl({ folder, uid: openedUid, images: "1" })} prefetch={false}>Show images</Link>
+              {t("remoteBlocked")}{" "}
+              <Link href={conversationUrl({ folder, uid: openedUid, images: "1" })} prefetch={false}>{t("showImages")}</Link>
             </div>
           )}
           <MessageContent folder={folder} uid={entry.uid} view={view} />
         </>
       ) : (
         <p className="notice">
-          This message is too large to display ({formatSize(entry.size)}). <a href={sourceUrl}>Download it</a> to read it.
+          {t.rich("tooLarge", { size: formatSize(entry.size, locale), link: (chunks) => <a href={sourceUrl}>{chunks}</a> })}
         </p>
       )}
     </details>

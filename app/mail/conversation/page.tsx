@@ -1,4 +1,7 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
+import { errorText } from "@/app/i18n/error-text";
 import { getReadingPreferences, trustedImageSender } from "@/lib/mime/reading-settings";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
@@ -25,17 +28,18 @@ const paramsSchema = z.object({
 });
 
 function Frame({ email, folder, children }: { email: string; folder: string; children: ReactNode }) {
+  const t = useTranslations("conversation");
   return (
     <div className={styles.page}>
       <header className="topbar">
         <span className="brand">Postern</span>
         <Link href={threadListUrl({ folder })} prefetch={false} className={styles.back} data-testid="back-to-threads">
-          Back to conversations
+          {t("back")}
         </Link>
-        <span className="account" data-testid="account">{email}</span>
+        <span className="account" data-testid="account" translate="no">{email}</span>
         <form action={logout}>
           <CsrfField />
-          <button type="submit" className="link-button">Sign out</button>
+          <button type="submit" className="link-button">{t("signOut")}</button>
         </form>
       </header>
       <main className={styles.main}>{children}</main>
@@ -59,7 +63,8 @@ export default async function ConversationPage({ searchParams }: { searchParams:
   const session = await requireMailSession();
   const params = paramsSchema.parse(await searchParams);
   const uid = params.uid;
-  if (!uid) return <Frame email={session.email} folder={params.folder}>{missing("No conversation chosen.")}</Frame>;
+  const t = await getTranslations("conversation");
+  if (!uid) return <Frame email={session.email} folder={params.folder}>{missing(t("noneChosen"))}</Frame>;
   let conversation: Conversation;
   try {
     conversation = await openConversation(session.imap, { folder: params.folder, uid });
@@ -67,7 +72,7 @@ export default async function ConversationPage({ searchParams }: { searchParams:
     if (isPosternError(e) && e.code === "INVALID_CREDENTIALS") redirect("/login?reason=expired");
     if (!isPosternError(e)) throw e;
     // a message moved or deleted elsewhere, the server unreachable: a notice, not an error page
-    return <Frame email={session.email} folder={params.folder}>{missing(e.message)}</Frame>;
+    return <Frame email={session.email} folder={params.folder}>{missing(await errorText(e))}</Frame>;
   }
   const imagesAllowed = params.images === "1";
   const originalColors = params.colors === "original";
@@ -83,15 +88,15 @@ export default async function ConversationPage({ searchParams }: { searchParams:
   })}`;
   return (
     <Frame email={session.email} folder={params.folder}>
-      <h1 data-testid="conversation-subject">{conversation.subject || "(no subject)"}</h1>
+      <h1 data-testid="conversation-subject" translate={conversation.subject ? "no" : undefined}>{conversation.subject || t("noSubject")}</h1>
       <p className={styles.count} data-testid="conversation-count">
-        {messages.length} {messages.length === 1 ? "message" : "messages"}
-        {omitted > 0 && ` (the ${omitted} older ones are in the message list)`}
+        {t("count", { count: messages.length })}
+        {omitted > 0 && ` ${t("omitted", { count: omitted })}`}
         {theme !== "light" && anyHtml && (
           <>
             {" · "}
             <Link href={colorSwitchUrl} prefetch={false} className="color-switch" data-testid="color-switch">
-              {originalColors ? "Adapt colours to the theme" : "Show original colours"}
+              {originalColors ? t("adaptColours") : t("originalColours")}
             </Link>
           </>
         )}

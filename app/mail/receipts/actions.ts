@@ -12,8 +12,8 @@ const revokeForm = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{22}$/) });
 /** Withdraws an unopened link: its content is deleted at once and the recipient is told so. */
 export const revokeReceipt = sessionAction("/mail/receipts", async (session, form) => {
   const parsed = revokeForm.safeParse({ id: form.get("id") });
-  let notice: { kind: "ok" | "error"; text: string } = { kind: "ok", text: "Link revoked: the message can no longer be opened." };
-  if (!parsed.success) notice = { kind: "error", text: "The request is not valid." };
+  let notice: { kind: "ok" | "error"; text: string } = { kind: "ok", text: "notices.linkRevoked" };
+  if (!parsed.success) notice = { kind: "error", text: "notices.badRequest" };
   else {
     try {
       await revokeReadLink(session.email, parsed.data.id);

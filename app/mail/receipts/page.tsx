@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { requireMailSession } from "@/auth";
 import { SettingsFrame } from "../settings-frame";
 import { readNotice } from "@/lib/http/signed-notice";
@@ -16,41 +17,41 @@ export const dynamic = "force-dynamic";
 export default async function ReceiptsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const session = await requireMailSession();
   const notice = readNotice(await searchParams);
+  const t = await getTranslations("receipts");
   const receipts = await listReceipts(session.email);
   // Seeing this list is seeing the openings: the in-app notice has done its job.
   await markOpeningsSeen(session.email);
   return (
-    <SettingsFrame email={session.email} title="Receipts" notice={notice} noticeTestId="receipts-notice" wide>
+    <SettingsFrame email={session.email} title={t("title")} notice={notice} noticeTestId="receipts-notice" wide>
         <p className={styles.hint}>
-          Messages you sent with “Confirm reading with a one-time link”. Each recipient got a link that opens once; what is recorded is the time
-          and the browser family, nothing else.
+          {t("intro")}
         </p>
         {receipts.length === 0 ? (
-          <p className={styles.empty}>No messages sent with read confirmation yet.</p>
+          <p className={styles.empty}>{t("none")}</p>
         ) : (
           <table className={styles.table}>
             <thead>
               <tr>
-                <th scope="col">Sent</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Recipient</th>
-                <th scope="col">Status</th>
-                <th scope="col"><span className={styles.hidden}>Action</span></th>
+                <th scope="col">{t("sent")}</th>
+                <th scope="col">{t("subject")}</th>
+                <th scope="col">{t("recipient")}</th>
+                <th scope="col">{t("status")}</th>
+                <th scope="col"><span className={styles.hidden}>{t("action")}</span></th>
               </tr>
             </thead>
             <tbody>
               {receipts.map((r) => (
                 <tr key={r.id} data-testid="receipt" data-state={r.state}>
                   <td><LocalDate iso={r.createdAt.toISOString()} /></td>
-                  <td className={styles.subject}>{r.subject || "(no subject)"}</td>
-                  <td>{r.recipient}</td>
+                  <td className={styles.subject} translate={r.subject ? "no" : undefined}>{r.subject || t("noSubject")}</td>
+                  <td translate="no">{r.recipient}</td>
                   <td><ReceiptStatus receipt={r} /></td>
                   <td>
                     {r.state === "waiting" && (
                       <form action={revokeReceipt}>
                         <CsrfField />
                         <input type="hidden" name="id" value={r.id} />
-                        <button type="submit" className={styles.revoke}>Revoke</button>
+                        <button type="submit" className={styles.revoke}>{t("revoke")}</button>
                       </form>
                     )}
                   </td>

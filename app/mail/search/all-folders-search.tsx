@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import type { FolderSearchResult } from "@/lib/imap/search-all-folders";
@@ -11,6 +12,12 @@ type State = "idle" | "running" | "done" | "cancelled" | "failed";
 
 /** Search in every folder: results appear folder by folder as the server answers; Cancel stops it. */
 export function AllFoldersSearch({ initialText, initialIn }: { initialText: string; initialIn: "headers" | "all" }) {
+  const t = useTranslations("allSearch");
+  const ts = useTranslations("search");
+  const tl = useTranslations("list");
+  // read by the search's async code, which outlives the render that started it
+  const failedText = useRef(t("failed"));
+  failedText.current = t("failed");
   const [text, setText] = useState(initialText);
   const [scope, setScope] = useState(initialIn);
   const [results, setResults] = useState<FolderSearchResult[]>([]);
@@ -30,7 +37,7 @@ export function AllFoldersSearch({ initialText, initialIn }: { initialText: stri
       const res = await fetch(`/api/search?${new URLSearchParams({ q, in: inScope })}`, { signal: ctrl.signal });
       if (!res.ok || !res.body) {
         const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-        throw new Error(body?.error?.message ?? "The search failed.");
+        throw new Error(body?.error?.message ?? failedText.current);
       }
       for await (const item of readNdjson<FolderSearchResult | { done: true; error?: string }>(res.body)) {
         if ("done" in item) {
@@ -43,7 +50,7 @@ export function AllFoldersSearch({ initialText, initialIn }: { initialText: stri
     } catch (e) {
       if (ctrl.signal.aborted) setState("cancelled");
       else {
-        setError(e instanceof Error ? e.message : "The search failed.");
+        setError(e instanceof Error ? e.message : failedText.current);
         setState("failed");
       }
     }
@@ -59,9 +66,9 @@ export function AllFoldersSearch({ initialText, initialIn }: { initialText: stri
   return (
     <main className="all-search">
       <p>
-        <Link href="/mail">← Back to mail</Link>
+        <Link href="/mail">← {t("backToMail")}</Link>
       </p>
-      <h1>Search all folders</h1>
+      <h1>{t("title")}</h1>
       <form
         role="search"
         onSubmit={(e) => {
@@ -69,31 +76,31 @@ export function AllFoldersSearch({ initialText, initialIn }: { initialText: stri
           if (text.trim()) void run(text.trim(), scope);
         }}
       >
-        <input type="search" value={text} onChange={(e) => setText(e.target.value)} aria-label="Search all folders" autoFocus />
-        <select value={scope} onChange={(e) => setScope(e.target.value as "headers" | "all")} aria-label="Search in">
-          <option value="headers">From, To, Subject</option>
-          <option value="all">…and message text</option>
+        <input type="search" value={text} onChange={(e) => setText(e.target.value)} aria-label={t("title")} autoFocus />
+        <select value={scope} onChange={(e) => setScope(e.target.value as "headers" | "all")} aria-label={ts("in")}>
+          <option value="headers">{ts("inHeaders")}</option>
+          <option value="all">{ts("inAll")}</option>
         </select>
-        <button type="submit">Search</button>
+        <button type="submit">{ts("submit")}</button>
         {state === "running" && (
           <button type="button" onClick={() => abort.current?.abort()}>
-            Cancel
+            {t("cancel")}
           </button>
         )}
       </form>
       <p className="search-status" role="status" data-testid="search-status">
-        {state === "running" && `Searching… ${found} found so far`}
-        {state === "done" && `${found} found in ${results.filter((r) => r.status === "done" && r.total > 0).length} folders`}
-        {state === "cancelled" && `Search cancelled. ${found} found before it stopped.`}
+        {state === "running" && t("running", { found })}
+        {state === "done" && t("done", { found, folders: results.filter((r) => r.status === "done" && r.total > 0).length })}
+        {state === "cancelled" && t("cancelled", { found })}
       </p>
       {error && <p className="form-error">{error}</p>}
-      {results.map((r) => (
-        <section key={r.folder} className="folder-results" data-testid="folder-results" aria-label={r.name}>
-          <h2>
-            {r.name}{" "}
+      {results.map((r, i) => (
+        <section key={r.folder} className="folder-results" data-testid="folder-results" aria-labelledby={`results-${i}`}>
+          <h2 id={`results-${i}`}>
+            <span translate="no">{r.name}</span>{" "}
             <span className="muted">
-              {r.status === "searching" && "searching…"}
-              {r.status === "done" && `${r.total} found`}
+              {r.status === "searching" && t("searching")}
+              {r.status === "done" && t("found", { count: r.total })}
               {(r.status === "timeout" || r.status === "error") && r.message}
             </span>
           </h2>
@@ -102,7 +109,7 @@ export function AllFoldersSearch({ initialText, initialIn }: { initialText: stri
               {r.messages.map((m) => (
                 <li key={m.uid}>
                   <Link href={mailUrl({ folder: r.folder, uid: m.uid, list: { q: text, in: scope } })} prefetch={false}>
-                    <span className="from">{displayName(m.from)}</span> — <span className="subject">{m.subject || "(no subject)"}</span>{" "}
+                    <span className="from" translate="no">{displayName(m.from) ?? tl("unknownSender")}</span> — <span className="subject" translate={m.subject ? "no" : undefined}>{m.subject || tl("noSubject")}</span>{" "}
                     <LocalDate iso={m.date} />
                   </Link>
                 </li>
@@ -110,7 +117,7 @@ export function AllFoldersSearch({ initialText, initialIn }: { initialText: stri
               {r.total > r.messages.length && (
                 <li>
                   <Link href={mailUrl({ folder: r.folder, list: { q: text, in: scope } })} prefetch={false}>
-                    All {r.total} in {r.name} →
+                    {t.rich("allIn", { count: r.total, folder: () => <span translate="no">{r.name}</span> })} →
                   </Link>
                 </li>
               )}

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import styles from "../identities/identities.module.css";
 import { readNdjson } from "../read-ndjson";
@@ -9,6 +10,7 @@ type Done = { done: true; spam?: number; ham?: number; skipped?: number; error?:
 
 /** "Learn from my folders" with a progress bar: reads the NDJSON stream of POST /api/spam/learn. */
 export function LearnFromFolders() {
+  const t = useTranslations("learn");
   const [progress, setProgress] = useState<Progress | null>(null);
   const [result, setResult] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
@@ -27,14 +29,14 @@ export function LearnFromFolders() {
         body: "{}",
         signal: ctrl.signal,
       });
-      if (!res.ok || !res.body) throw new Error("Learning could not start.");
+      if (!res.ok || !res.body) throw new Error(t("couldNotStart"));
       for await (const item of readNdjson<Progress | Done>(res.body)) {
         if ("done" in item && item.done === true) {
-          setResult(item.error ?? `Learned ${item.ham ?? 0} good and ${item.spam ?? 0} spam messages${item.skipped ? ` (${item.skipped} already known)` : ""}.`);
+          setResult(item.error ?? t("learned", { ham: item.ham ?? 0, spam: item.spam ?? 0, skipped: item.skipped ?? 0 }));
         } else setProgress(item as Progress);
       }
     } catch (e) {
-      setResult(ctrl.signal.aborted ? "Cancelled: nothing was learned." : e instanceof Error ? e.message : "Learning failed.");
+      setResult(ctrl.signal.aborted ? t("cancelled") : e instanceof Error ? e.message : t("failed"));
     } finally {
       setRunning(false);
     }
@@ -42,16 +44,16 @@ export function LearnFromFolders() {
 
   return (
     <div>
-      <p className={styles.hint}>Teach the filter from the mail you already have: INBOX as good mail, Junk as spam (the newest 1,000 of each).</p>
+      <p className={styles.hint}>{t("hint")}</p>
       {running ? (
-        <button type="button" className={styles.danger} onClick={() => abort.current?.abort()}>Cancel</button>
+        <button type="button" className={styles.danger} onClick={() => abort.current?.abort()}>{t("cancel")}</button>
       ) : (
-        <button type="button" className={styles.button} onClick={start}>Learn from my folders</button>
+        <button type="button" className={styles.button} onClick={start}>{t("start")}</button>
       )}
       {progress && running && (
         <p>
           <label>
-            {progress.folder} ({progress.label === "ham" ? "good mail" : "spam"}): {progress.done} of {progress.total}{" "}
+            <span translate="no">{progress.folder}</span> {t("progress", { label: progress.label, done: progress.done, total: progress.total })}{" "}
             <progress data-testid="learn-progress" max={progress.total || 1} value={progress.done} />
           </label>
         </p>

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/lib/db/client";
 import { getSettings } from "@/lib/settings/account-settings";
 import { LEARNER_SPAM_THRESHOLD, LEARNER_UNSURE_THRESHOLD, SPAM_SETTINGS, spamAccount } from "@/lib/spam/spam-settings";
@@ -11,6 +12,7 @@ import { CsrfField } from "../csrf-field";
 /** The spam filter's part of the Settings page. */
 export async function SpamSection({ email }: { email: string }) {
   const account = spamAccount(email);
+  const t = await getTranslations("spamSettings");
   const [[threshold, interesting, trainMode, autoFile, awlFactor, method, learnerThreshold, unsureThreshold], corpus, entries, tokens, weights] = await Promise.all([
     getSettings(account, SPAM_SETTINGS),
     dbTokenStore(account).corpus(),
@@ -21,104 +23,101 @@ export async function SpamSection({ email }: { email: string }) {
   const list = (kind: "allow" | "block") => entries.filter((e) => e.kind === kind);
   return (
     <section className={styles.panel} aria-labelledby="settings-spam">
-      <h2 id="settings-spam">Spam filter</h2>
+      <h2 id="settings-spam">{t("title")}</h2>
       <p className={styles.hint} data-testid="spam-stats">
-        Learned from {corpus.spamMessages} spam and {corpus.hamMessages} good messages ({tokens} words, {weights} learned weights). New INBOX mail is
-        filed to Junk once the filter has learned at least one of each; mail it is unsure about stays in INBOX, marked “possibly spam”.
+        {t("stats", { spam: corpus.spamMessages, ham: corpus.hamMessages, tokens, weights })}
       </p>
       <form action={saveSpamSettings} className={styles.form}>
         <CsrfField />
         <label className={`${styles.check} ${styles.wide}`}>
           <input type="checkbox" name="autoFile" value="yes" defaultChecked={autoFile} />
-          Move new spam from INBOX to Junk
+          {t("autoFile")}
         </label>
         <label>
-          Method
+          {t("method")}
           <select name="method" defaultValue={method}>
-            <option value="logistic">Learned weights of words and word pairs (default)</option>
-            <option value="graham">Graham’s “A Plan for Spam”</option>
+            <option value="logistic">{t("logistic")}</option>
+            <option value="graham">{t("graham")}</option>
           </select>
         </label>
         <label>
-          Learned weights: spam above
+          {t("learnerThreshold")}
           <input type="number" name="learnerThreshold" min={0.01} max={0.9999} step="any" defaultValue={learnerThreshold} required />
         </label>
         <label>
-          Learned weights: possibly spam above
+          {t("unsureThreshold")}
           <input type="number" name="unsureThreshold" min={0.001} max={0.9999} step="any" defaultValue={unsureThreshold} required />
         </label>
         <p className={`${styles.hint} ${styles.wide}`} data-testid="spam-thresholds-note">
-          Defaults {LEARNER_SPAM_THRESHOLD} and {LEARNER_UNSURE_THRESHOLD}: chosen by cross-validation on training mail only (at most 0.05% of good mail
-          above the first, 1% above the second); see BENCHMARKS.md.
+          {t("defaults", { spam: LEARNER_SPAM_THRESHOLD, unsure: LEARNER_UNSURE_THRESHOLD })}
         </p>
         <label>
-          Graham: spam when the score is above
+          {t("grahamThreshold")}
           <input type="number" name="threshold" min={0.5} max={0.9999} step="any" defaultValue={threshold} required />
         </label>
         <label>
-          Graham: words that decide (most interesting)
+          {t("interesting")}
           <input type="number" name="interesting" min={5} max={50} step={1} defaultValue={interesting} required />
         </label>
         <label>
-          Learn from Spam / Not spam
+          {t("trainMode")}
           <select name="trainMode" defaultValue={trainMode}>
-            <option value="mistakes">Only when the filter was wrong</option>
-            <option value="everything">Every time</option>
+            <option value="mistakes">{t("mistakes")}</option>
+            <option value="everything">{t("everything")}</option>
           </select>
         </label>
         <label>
-          Auto-whitelist factor (0 = off)
+          {t("awl")}
           <input type="number" name="awlFactor" min={0} max={1} step="any" defaultValue={awlFactor} required />
         </label>
-        <button type="submit" className={styles.button}>Save</button>
+        <button type="submit" className={styles.button}>{t("save")}</button>
       </form>
 
-      <h3>Whitelist and blacklist</h3>
+      <h3>{t("lists")}</h3>
       <p className={styles.hint}>
-        An address (ann@example.com), a domain (example.com, with its subdomains) or a wildcard (*@*.example.com). People you write to are whitelisted
-        automatically.
+        {t("listsHint")}
       </p>
       {(["allow", "block"] as const).map((kind) => (
         <div key={kind}>
-          <h4>{kind === "allow" ? "Whitelist: never spam" : "Blacklist: always spam"}</h4>
+          <h4>{kind === "allow" ? t("allowList") : t("blockList")}</h4>
           <ul className={styles.list} data-testid={`spam-${kind}-list`}>
             {list(kind).map((e) => (
               <li key={e.pattern}>
                 <form action={removeSpamListEntry}>
                   <CsrfField />
-                  {e.pattern}
-                  {e.source === "sent" && <span className={styles.badge}>you wrote to them</span>}
+                  <span translate="no">{e.pattern}</span>
+                  {e.source === "sent" && <span className={styles.badge}>{t("wroteToThem")}</span>}
                   <input type="hidden" name="kind" value={kind} />
                   <input type="hidden" name="pattern" value={e.pattern} />{" "}
-                  <button type="submit" className={styles.danger} aria-label={`Remove ${e.pattern}`}>Remove</button>
+                  <button type="submit" className={styles.danger} aria-label={t("removeEntry", { pattern: e.pattern })}>{t("remove")}</button>
                 </form>
               </li>
             ))}
-            {list(kind).length === 0 && <li className={styles.hint}>Nobody yet.</li>}
+            {list(kind).length === 0 && <li className={styles.hint}>{t("nobody")}</li>}
           </ul>
         </div>
       ))}
       <form action={addSpamListEntry} className={styles.form}>
         <CsrfField />
         <label>
-          Address, domain or wildcard
+          {t("pattern")}
           <input name="pattern" required maxLength={320} />
         </label>
         <label>
-          List
-          <select name="kind" defaultValue="allow" aria-label="Add to list">
-            <option value="allow">Whitelist (never spam)</option>
-            <option value="block">Blacklist (always spam)</option>
+          {t("list")}
+          <select name="kind" defaultValue="allow" aria-label={t("addToList")}>
+            <option value="allow">{t("allowOption")}</option>
+            <option value="block">{t("blockOption")}</option>
           </select>
         </label>
-        <button type="submit" className={styles.button}>Add</button>
+        <button type="submit" className={styles.button}>{t("add")}</button>
       </form>
 
-      <h3>Learn from existing mail</h3>
+      <h3>{t("learnTitle")}</h3>
       <LearnFromFolders />
       <form action={forgetSpamTraining}>
         <CsrfField />
-        <button type="submit" className={styles.danger}>Forget everything the filter learned</button>
+        <button type="submit" className={styles.danger}>{t("forget")}</button>
       </form>
     </section>
   );

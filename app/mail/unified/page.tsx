@@ -1,3 +1,4 @@
+import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { requireMailSession } from "@/auth";
 import { accountIdentities } from "@/lib/accounts/account-identity";
@@ -17,6 +18,7 @@ const pageParam = z.coerce.number().int().min(1).max(10_000).catch(1);
  * account's, in one list, each row marked with its account and opening in that account's view. */
 export default async function UnifiedInboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const session = await requireMailSession();
+  const locale = await getLocale();
   const page = pageParam.parse((await searchParams).page);
   const others = await accountIdentities(session);
   const sources: InboxSource[] = [
@@ -63,7 +65,7 @@ export default async function UnifiedInboxPage({ searchParams }: { searchParams:
                   <span className="date">
                     <LocalDate iso={m.date} />
                   </span>
-                  <span className="size">{formatSize(m.size)}</span>
+                  <span className="size">{formatSize(m.size, locale)}</span>
                 </a>
               </li>
             );

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { formatAddress, formatSize } from "@/app/mail/format";
 import { LocalDate } from "@/app/mail/local-date";
 import { TextWithLinks } from "@/app/mail/text-with-links";
@@ -35,6 +36,7 @@ function reveal(body: { token: string; retry: string; done?: true }): Promise<Re
  * whose key was cut off in copying is refused before it can be spent for nothing.
  */
 export function OpenOnce({ token, sender, expiresAt, sealedSubject }: Props) {
+  const t = useTranslations("readLink");
   const [phase, setPhase] = useState<Phase>({ kind: "checking" });
 
   useEffect(() => {
@@ -57,12 +59,12 @@ export function OpenOnce({ token, sender, expiresAt, sealedSubject }: Props) {
     retry.current ??= toBase64Url(crypto.getRandomValues(new Uint8Array(32)));
     const res = await reveal({ token, retry: retry.current });
     if (!res) {
-      const text = "The answer did not arrive. Check your connection and try again now: for two minutes this page can still open the message.";
+      const text = t("noAnswer");
       return setPhase({ kind: "failed", key, subject, text });
     }
     if (!res.ok) {
       const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-      const text = body?.error?.message ?? "The message could not be opened.";
+      const text = body?.error?.message ?? t("couldNotOpen");
       return setPhase(res.status === 410 ? { kind: "closed", text } : { kind: "failed", key, subject, text });
     }
     try {
@@ -72,20 +74,19 @@ export function OpenOnce({ token, sender, expiresAt, sealedSubject }: Props) {
       setPhase({ kind: "open", message });
       void reveal({ token, retry: retry.current, done: true });
     } catch {
-      setPhase({ kind: "closed", text: "The message arrived but could not be decrypted with the key in this link. It has been opened and is no longer stored." });
+      setPhase({ kind: "closed", text: t("undecryptable") });
     }
   }
 
   switch (phase.kind) {
     case "checking":
-      return <p className={styles.hint}>Checking the link…</p>;
+      return <p className={styles.hint}>{t("checking")}</p>;
     case "noKey":
       return (
         <div className={styles.card}>
-          <p className={styles.from}>From {sender}</p>
+          <p className={styles.from}>{t.rich("from", { sender: () => <span translate="no">{sender}</span> })}</p>
           <p className={styles.error} role="alert" data-testid="read-link-no-key">
-            This link is incomplete: the part after “#”, which holds the key to the message, is missing or damaged. Open the link exactly as it is in
-            the email (copy all of it). The message has not been opened.
+            {t("noKey")}
           </p>
         </div>
       );
@@ -101,11 +102,10 @@ export function OpenOnce({ token, sender, expiresAt, sealedSubject }: Props) {
       const { key, subject } = phase;
       return (
         <div className={styles.card} data-testid="read-link-interstitial">
-          <h1>{subject || "(no subject)"}</h1>
-          <p className={styles.from}>From {sender}</p>
+          <h1 translate={subject ? "no" : undefined}>{subject || t("noSubject")}</h1>
+          <p className={styles.from}>{t.rich("from", { sender: () => <span translate="no">{sender}</span> })}</p>
           <p className={styles.hint}>
-            This message can be opened <strong>only once</strong>. After that it is deleted from the server and the sender sees when it was opened.
-            Open it when you have time to read it. The link works until <LocalDate iso={expiresAt} long />.
+            {t.rich("onlyOnce", { strong: (chunks) => <strong>{chunks}</strong>, until: () => <LocalDate iso={expiresAt} long /> })}
           </p>
           {phase.kind === "failed" && (
             <p className={styles.error} role="alert">
@@ -113,7 +113,7 @@ export function OpenOnce({ token, sender, expiresAt, sealedSubject }: Props) {
             </p>
           )}
           <button type="button" className={styles.open} disabled={phase.kind === "opening"} onClick={() => void open(key, subject)}>
-            {phase.kind === "opening" ? "Opening…" : "Open — this can be done only once"}
+            {phase.kind === "opening" ? t("opening") : t("open")}
           </button>
         </div>
       );
@@ -124,25 +124,27 @@ export function OpenOnce({ token, sender, expiresAt, sealedSubject }: Props) {
 function OpenedMessage({ message }: { message: SealedMessage }) {
   // Made once: a new copy on every render would remake the download URLs each time.
   const [copy] = useState(() => asText(message));
+  const t = useTranslations("readLink");
+  const h = useTranslations("headers");
   return (
     <article className={styles.card} data-testid="read-link-message">
-      <h1>{message.subject || "(no subject)"}</h1>
+      <h1 translate={message.subject ? "no" : undefined}>{message.subject || t("noSubject")}</h1>
       <dl className={styles.headers}>
-        <dt>From</dt>
-        <dd>{formatAddress(message.from)}</dd>
+        <dt>{h("from")}</dt>
+        <dd translate="no">{formatAddress(message.from)}</dd>
         {message.to.length > 0 && (
           <>
-            <dt>To</dt>
-            <dd>{message.to.map(formatAddress).join(", ")}</dd>
+            <dt>{h("to")}</dt>
+            <dd translate="no">{message.to.map(formatAddress).join(", ")}</dd>
           </>
         )}
         {message.cc.length > 0 && (
           <>
-            <dt>Cc</dt>
-            <dd>{message.cc.map(formatAddress).join(", ")}</dd>
+            <dt>{h("cc")}</dt>
+            <dd translate="no">{message.cc.map(formatAddress).join(", ")}</dd>
           </>
         )}
-        <dt>Date</dt>
+        <dt>{h("date")}</dt>
         <dd>
           <LocalDate iso={message.date} long />
         </dd>
@@ -150,7 +152,7 @@ function OpenedMessage({ message }: { message: SealedMessage }) {
       <TextWithLinks segments={linkifyText(message.text)} testId="read-link-text" />
       <Files files={message.files} copy={copy} />
       <p className={styles.kept}>
-        This message has been deleted from the server: it is only in this page now. Save what you need before you close it.
+        {t("kept")}
       </p>
     </article>
   );
@@ -174,6 +176,8 @@ function asText(m: SealedMessage): { filename: string; content: Uint8Array } {
 /** Downloads from memory. Always as application/octet-stream: a blob: URL shares this page's
  * origin, so an HTML or SVG file must never be rendered from it. */
 function Files({ files, copy }: { files: SealedMessage["files"]; copy: { filename: string; content: Uint8Array } }) {
+  const t = useTranslations("readLink");
+  const locale = useLocale();
   const [urls, setUrls] = useState<string[]>([]);
   const made = useRef<string[]>([]);
   const all = [copy, ...files];
@@ -183,11 +187,11 @@ function Files({ files, copy }: { files: SealedMessage["files"]; copy: { filenam
     return () => made.current.forEach((u) => URL.revokeObjectURL(u));
   }, [files, copy]);
   return (
-    <ul className={styles.files} aria-label="Downloads">
+    <ul className={styles.files} aria-label={t("downloads")}>
       {all.map((f, i) => (
         <li key={i}>
           <a href={urls[i]} download={f.filename} data-testid={i === 0 ? "read-link-save-text" : "read-link-attachment"}>
-            {i === 0 ? "Save the text" : `${f.filename} (${formatSize(f.content.length)})`}
+            {i === 0 ? t("saveText") : `${f.filename} (${formatSize(f.content.length, locale)})`}
           </a>
         </li>
       ))}

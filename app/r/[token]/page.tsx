@@ -1,18 +1,16 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { closedLinkSentence } from "@/lib/read-links/link-state";
-import { formatUtcTime } from "@/lib/read-links/link-notice";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { visitReadLink } from "@/lib/read-links/reveal-link";
 import { OpenOnce } from "./open-once";
 import styles from "./read-link.module.css";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = {
-  title: "A message for you — Postern",
-  robots: { index: false, follow: false },
-  referrer: "no-referrer",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("readLink");
+  return { title: t("pageTitle"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+}
 
 /**
  * A one-time read link, public (recipients have no Postern account). Showing this page never
@@ -21,15 +19,17 @@ export const metadata: Metadata = {
  */
 export default async function ReadLinkPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
+  const t = await getTranslations("readLink");
+  const format = await getFormatter();
   const h = await headers();
   const visit = await visitReadLink(token, { ip: h.get("x-postern-client-ip"), userAgent: h.get("user-agent") });
   let body;
   if (visit.kind === "limited") {
-    body = <p className={styles.closed} role="alert">Too many invalid links were tried from your address. Please wait a few minutes and try again.</p>;
+    body = <p className={styles.closed} role="alert">{t("limited")}</p>;
   } else if (visit.kind === "unknown") {
     body = (
       <p className={styles.closed} role="alert" data-testid="read-link-closed">
-        This link is not valid. Check that it was copied completely from the email.
+        {t("invalid")}
       </p>
     );
   } else {
@@ -42,11 +42,11 @@ export default async function ReadLinkPage({ params }: { params: Promise<{ token
       const at = state === "opened" ? link.openedAt : state === "revoked" ? link.revokedAt : link.expiresAt;
       body = (
         <>
-          <p className={styles.from}>From {sender}</p>
+          <p className={styles.from}>{t.rich("from", { sender: () => <span translate="no">{sender}</span> })}</p>
           <p className={styles.closed} role="alert" data-testid="read-link-closed" data-state={state}>
-            {closedLinkSentence(state, formatUtcTime(at ?? link.expiresAt))}
+            {t(`closed.${state}`, { when: format.dateTime(at ?? link.expiresAt, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }) + " UTC" })}
           </p>
-          <p className={styles.hint}>If you still need it, ask {link.senderAddress} to send it again.</p>
+          <p className={styles.hint}>{t("askAgain", { sender: link.senderAddress })}</p>
         </>
       );
     }
@@ -55,7 +55,7 @@ export default async function ReadLinkPage({ params }: { params: Promise<{ token
     <div className={styles.page}>
       <header className="topbar">
         <span className="brand">Postern</span>
-        <span className="account">One-time message</span>
+        <span className="account">{t("oneTime")}</span>
       </header>
       <main className={styles.main}>{body}</main>
     </div>

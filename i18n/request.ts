@@ -1,0 +1,26 @@
+// next-intl's per-request configuration (wired in next.config.ts): the UI language of this request
+// and its catalog. Server components read it with getTranslations(), client components get it
+// from the NextIntlClientProvider in app/layout.tsx.
+import { headers } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { currentMailSession } from "@/app/mail/csrf-field";
+import { loadMessages } from "@/lib/i18n/load-messages";
+import { pseudoLocaleEnabled } from "@/lib/i18n/locales";
+import { negotiateLocale } from "@/lib/i18n/negotiate-locale";
+import { getSetting } from "@/lib/settings/account-settings";
+import { uiLanguage } from "@/lib/settings/appearance-settings";
+
+/** The account's choice (Settings → Appearance) first, then the browser's Accept-Language. */
+async function requestLocale(): Promise<string> {
+  const session = await currentMailSession().catch(() => null);
+  const chosen = session ? await getSetting(session.email, uiLanguage).catch(() => "auto" as const) : "auto";
+  if (chosen !== "auto") return chosen;
+  return negotiateLocale((await headers()).get("accept-language"), { pseudo: pseudoLocaleEnabled() });
+}
+
+export default getRequestConfig(async () => {
+  const locale = await requestLocale();
+  // The server does not know the reader's time zone: dates are formatted in the browser
+  // (app/mail/local-date.tsx); anything the server formats says UTC.
+  return { locale, messages: loadMessages(locale), timeZone: "UTC" };
+});
