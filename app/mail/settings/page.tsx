@@ -188,15 +188,15 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           </p>
         </section>
         <section className={styles.panel} aria-labelledby="settings-accounts">
-          <h2 id="settings-accounts">Other accounts</h2>
+          <h2 id="settings-accounts">{t("otherAccounts")}</h2>
           <p className={styles.hint}>
-            <a href="/mail/accounts">Add other IMAP/SMTP mailboxes and read them beside this one</a>
+            <a href="/mail/accounts">{t("otherAccountsLink")}</a>
           </p>
         </section>
         <section className={styles.panel} aria-labelledby="settings-collect">
-          <h2 id="settings-collect">Collect mail</h2>
+          <h2 id="settings-collect">{t("collect")}</h2>
           <p className={styles.hint}>
-            <a href="/mail/collect">Fetch mail from other mailboxes (POP3) into a folder here</a>
+            <a href="/mail/collect">{t("collectLink")}</a>
           </p>
         </section>
     </SettingsFrame>
