@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { CardFields, CardKind } from "@/lib/contacts/card-fields";
 import { accountKey } from "@/lib/contacts/contact-store";
-import { searchTextOf } from "@/lib/contacts/fold-text";
+import { columnsOf } from "@/lib/contacts/card-store";
 import { getDb } from "@/lib/db/client";
 import type { ReadCard } from "@/lib/contacts/vcard/read-vcard";
 
@@ -28,24 +28,13 @@ export async function findLocal(account: string, href: string, uid: string | nul
   return (await db.contactCard.findFirst({ where: { account: key, uid, href: null }, select: LOCAL })) as LocalCard | null;
 }
 
-function columns(fields: CardFields) {
-  return {
-    name: fields.name,
-    organization: fields.organization,
-    notes: fields.notes,
-    emails: JSON.stringify(fields.emails),
-    phones: JSON.stringify(fields.phones),
-    searchText: searchTextOf([fields.name, fields.organization, ...fields.emails.map((e) => e.address), ...fields.phones.map((p) => p.number)]),
-  };
-}
-
 export type Remote = { href: string; etag: string | null; data: string; read: ReadCard };
 
 /** Stores the server's version of a card (new, or over a card not changed here) and returns its id. */
 export async function storeRemote(account: string, localId: string | null, remote: Remote): Promise<string> {
   const key = accountKey(account);
   const data = {
-    ...columns(remote.read.fields),
+    ...columnsOf(remote.read.fields),
     kind: remote.read.kind,
     href: remote.href,
     etag: remote.etag,
@@ -66,7 +55,7 @@ export async function storeRemote(account: string, localId: string | null, remot
 
 /** Merged fields on a card changed here: it stays changed (to be sent), against the server's new ETag. */
 export async function storeMerged(account: string, id: string, fields: CardFields, remote: { href: string; etag: string | null; data: string }): Promise<void> {
-  await getDb().contactCard.updateMany({ where: { account: accountKey(account), id }, data: { ...columns(fields), href: remote.href, etag: remote.etag, syncedVcard: remote.data, dirty: true } });
+  await getDb().contactCard.updateMany({ where: { account: accountKey(account), id }, data: { ...columnsOf(fields), href: remote.href, etag: remote.etag, syncedVcard: remote.data, dirty: true } });
 }
 
 /** Replaces a group's members by the server's list (their UIDs), without marking anything changed. */

@@ -41,7 +41,8 @@ function toView(row: CardRow, links: string[]): ContactCardView {
   };
 }
 
-function columnsOf(fields: CardFields) {
+/** A card's fields as ContactCard columns (search text included): for edits here and from a CardDAV sync alike. */
+export function columnsOf(fields: CardFields) {
   return {
     name: fields.name,
     organization: fields.organization,
