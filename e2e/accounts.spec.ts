@@ -1,37 +1,14 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { ALICE, row, signIn } from "./helpers";
+import { BOB, BOB_LABEL, fillAccount, removeAllAccounts } from "./other-accounts";
 import { removeBySubject, withLabImap } from "./lab-imap";
 import { fetchBySubject } from "../tests/fixtures/mailbox-by-subject";
 
 // Issue 22, several accounts: alice adds bob's lab mailbox (typed as "localhost", which the
 // tests' INTERNAL_HOSTS allows), reads it beside her own, sees both in All inboxes, removes it.
-const BOB = { email: "bob@example.test", password: "bob-pass" };
-const IMAP_PORT = process.env.LAB_IMAP_PORT ?? "3143";
-const SMTP_PORT = process.env.LAB_SUBMISSION_PORT ?? "3587";
-const LABEL = "Bob at the lab";
+const LABEL = BOB_LABEL;
 const tag = `acct-${Date.now()}`;
 const subject = `Hello from bob's mailbox ${tag}`;
-
-async function removeAllAccounts(page: Page) {
-  await page.goto("/mail/accounts");
-  const remove = page.getByRole("button", { name: /^Remove / });
-  for (let left = await remove.count(); left > 0; left--) {
-    await remove.first().click();
-    await expect(remove).toHaveCount(left - 1);
-  }
-}
-
-async function fillAccount(page: Page, imapHost: string) {
-  await page.getByLabel("User name (often the email address)").fill(BOB.email);
-  await page.getByLabel("Password").fill(BOB.password);
-  await page.getByLabel(/^Name in the account list/).fill(LABEL);
-  await page.getByLabel("IMAP server", { exact: true }).fill(imapHost);
-  await page.getByLabel("IMAP port").fill(IMAP_PORT);
-  await page.getByLabel("IMAP security").selectOption("starttls");
-  await page.getByLabel(/^SMTP server/).fill("localhost");
-  await page.getByLabel("SMTP port").fill(SMTP_PORT);
-  await page.getByLabel("SMTP security").selectOption("starttls");
-}
 
 test.beforeAll(async () => {
   await withLabImap(BOB, (imap) =>

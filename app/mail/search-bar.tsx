@@ -33,8 +33,8 @@ export function SearchBar({ folder, query, searching, account }: { folder: strin
           {t("clear")}
         </a>
       )}
-      {query.q && !account && (
-        <a href={`/mail/search?${new URLSearchParams({ q: query.q, in: query.in })}`} className="clear-search">
+      {query.q && (
+        <a href={`/mail/search?${new URLSearchParams({ q: query.q, in: query.in, ...(account ? { account } : {}) })}`} className="clear-search">
           {t("allFolders")}
         </a>
       )}

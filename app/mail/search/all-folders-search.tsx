@@ -3,48 +3,62 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import type { FolderSearchResult } from "@/lib/imap/search-all-folders";
-import { displayName } from "../format";
-import { LocalDate } from "../local-date";
-import { mailUrl } from "../mail-url";
 import { readNdjson } from "../read-ndjson";
+import { FolderResults, type SearchRow } from "./folder-results";
+import { scopeParams, searchApiUrl, type SearchScope } from "./search-scope";
 
 type State = "idle" | "running" | "done" | "cancelled" | "failed";
+type Props = {
+  initialText: string;
+  initialIn: "headers" | "all";
+  /** The user's own address and added accounts: with any, the search can look in one or all. */
+  own: string;
+  accounts: { id: string; label: string }[];
+  initialScope: SearchScope;
+};
 
-/** Search in every folder: results appear folder by folder as the server answers; Cancel stops it. */
-export function AllFoldersSearch({ initialText, initialIn }: { initialText: string; initialIn: "headers" | "all" }) {
+const rowKey = (r: SearchRow) => `${r.account ?? ""}\u0000${"folder" in r ? r.folder : ""}`;
+const ALL = "all";
+const OWN = "";
+
+/** Search in every folder of a mailbox, or of every mailbox: results appear folder by folder as
+ * the servers answer; Cancel stops it. */
+export function AllFoldersSearch({ initialText, initialIn, own, accounts, initialScope }: Props) {
   const t = useTranslations("allSearch");
   const ts = useTranslations("search");
-  const tl = useTranslations("list");
   // read by the search's async code, which outlives the render that started it
   const failedText = useRef(t("failed"));
   failedText.current = t("failed");
   const [text, setText] = useState(initialText);
   const [scope, setScope] = useState(initialIn);
-  const [results, setResults] = useState<FolderSearchResult[]>([]);
+  const [where, setWhere] = useState<SearchScope>(initialScope);
+  const [shown, setShown] = useState<{ where: SearchScope; rows: SearchRow[] }>({ where: initialScope, rows: [] });
   const [state, setState] = useState<State>("idle");
   const [error, setError] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
 
-  const run = async (q: string, inScope: string) => {
+  const run = async (q: string, inScope: string, mailboxes: SearchScope) => {
     abort.current?.abort();
     const ctrl = new AbortController();
     abort.current = ctrl;
-    setResults([]);
+    setShown({ where: mailboxes, rows: [] });
     setError(null);
     setState("running");
-    window.history.replaceState(null, "", `/mail/search?${new URLSearchParams({ q, in: inScope })}`);
+    window.history.replaceState(null, "", `/mail/search?${new URLSearchParams({ q, in: inScope, ...scopeParams(mailboxes) })}`);
     try {
-      const res = await fetch(`/api/search?${new URLSearchParams({ q, in: inScope })}`, { signal: ctrl.signal });
+      const res = await fetch(searchApiUrl(mailboxes, { q, in: inScope }), { signal: ctrl.signal });
       if (!res.ok || !res.body) {
         const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
         throw new Error(body?.error?.message ?? failedText.current);
       }
-      for await (const item of readNdjson<FolderSearchResult | { done: true; error?: string }>(res.body)) {
+      const one = mailboxes === ALL ? null : mailboxes;
+      for await (const item of readNdjson<SearchRow | FolderSearchResult | { done: true; error?: string }>(res.body)) {
         if ("done" in item) {
           if (item.error) setError(item.error);
           continue;
         }
-        setResults((prev) => [...prev.filter((r) => r.folder !== item.folder), item]);
+        const row: SearchRow = "account" in item ? item : { ...item, account: one };
+        setShown((prev) => ({ ...prev, rows: [...prev.rows.filter((r) => rowKey(r) !== rowKey(row)), row] }));
       }
       setState("done");
     } catch (e) {
@@ -57,23 +71,25 @@ export function AllFoldersSearch({ initialText, initialIn }: { initialText: stri
   };
 
   useEffect(() => {
-    if (initialText) void run(initialText, initialIn);
+    if (initialText) void run(initialText, initialIn, initialScope);
     return () => abort.current?.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const found = results.reduce((n, r) => n + (r.status === "done" ? r.total : 0), 0);
+  const label = (account: string | null) => (account ? (accounts.find((a) => a.id === account)?.label ?? account) : own);
+  const rows = shown.rows;
+  const found = rows.reduce((n, r) => n + (r.status === "done" ? r.total : 0), 0);
   return (
     <main className="all-search">
       <p>
         <Link href="/mail">← {t("backToMail")}</Link>
       </p>
-      <h1>{t("title")}</h1>
+      <h1>{where === ALL ? t("titleAccounts") : t("title")}</h1>
       <form
         role="search"
         onSubmit={(e) => {
           e.preventDefault();
-          if (text.trim()) void run(text.trim(), scope);
+          if (text.trim()) void run(text.trim(), scope, where);
         }}
       >
         <input type="search" value={text} onChange={(e) => setText(e.target.value)} aria-label={t("title")} autoFocus />
@@ -81,6 +97,17 @@ export function AllFoldersSearch({ initialText, initialIn }: { initialText: stri
           <option value="headers">{ts("inHeaders")}</option>
           <option value="all">{ts("inAll")}</option>
         </select>
+        {accounts.length > 0 && (
+          <select value={where ?? OWN} onChange={(e) => setWhere(e.target.value === OWN ? null : e.target.value)} aria-label={t("where")}>
+            <option value={ALL}>{t("whereAll")}</option>
+            <option value={OWN} translate="no">{own}</option>
+            {accounts.map((a) => (
+              <option key={a.id} value={a.id} translate="no">
+                {a.label}
+              </option>
+            ))}
+          </select>
+        )}
         <button type="submit">{ts("submit")}</button>
         {state === "running" && (
           <button type="button" onClick={() => abort.current?.abort()}>
@@ -90,40 +117,12 @@ export function AllFoldersSearch({ initialText, initialIn }: { initialText: stri
       </form>
       <p className="search-status" role="status" data-testid="search-status">
         {state === "running" && t("running", { found })}
-        {state === "done" && t("done", { found, folders: results.filter((r) => r.status === "done" && r.total > 0).length })}
+        {state === "done" && t("done", { found, folders: rows.filter((r) => r.status === "done" && r.total > 0).length })}
         {state === "cancelled" && t("cancelled", { found })}
       </p>
       {error && <p className="form-error">{error}</p>}
-      {results.map((r, i) => (
-        <section key={r.folder} className="folder-results" data-testid="folder-results" aria-labelledby={`results-${i}`}>
-          <h2 id={`results-${i}`}>
-            <span translate="no">{r.name}</span>{" "}
-            <span className="muted">
-              {r.status === "searching" && t("searching")}
-              {r.status === "done" && t("found", { count: r.total })}
-              {(r.status === "timeout" || r.status === "error") && r.message}
-            </span>
-          </h2>
-          {r.status === "done" && r.total > 0 && (
-            <ul>
-              {r.messages.map((m) => (
-                <li key={m.uid}>
-                  <Link href={mailUrl({ folder: r.folder, uid: m.uid, list: { q: text, in: scope } })} prefetch={false}>
-                    <span className="from" translate="no">{displayName(m.from) ?? tl("unknownSender")}</span> — <span className="subject" translate={m.subject ? "no" : undefined}>{m.subject || tl("noSubject")}</span>{" "}
-                    <LocalDate iso={m.date} />
-                  </Link>
-                </li>
-              ))}
-              {r.total > r.messages.length && (
-                <li>
-                  <Link href={mailUrl({ folder: r.folder, list: { q: text, in: scope } })} prefetch={false}>
-                    {t.rich("allIn", { count: r.total, folder: () => <span translate="no">{r.name}</span> })} →
-                  </Link>
-                </li>
-              )}
-            </ul>
-          )}
-        </section>
+      {rows.map((r, i) => (
+        <FolderResults key={rowKey(r)} row={r} index={i} mailbox={shown.where === ALL ? label(r.account) : null} list={{ q: text, in: scope }} />
       ))}
     </main>
   );

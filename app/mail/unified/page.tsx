@@ -1,8 +1,9 @@
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { requireMailSession } from "@/auth";
-import { accountIdentities } from "@/lib/accounts/account-identity";
-import { listUnifiedInbox, type InboxSource } from "@/lib/imap/list-unified-inbox";
+import { mailboxSources } from "@/lib/accounts/mailbox-sources";
+import { listUnifiedInbox } from "@/lib/imap/list-unified-inbox";
+import { ALL_ACCOUNTS_PARAM } from "../search/search-scope";
 import { AccountSwitcher } from "../account-switcher";
 import { FoldersDrawerClose, FoldersDrawerToggle } from "../folders-drawer";
 import { displayName, formatSize } from "../format";
@@ -20,11 +21,9 @@ export default async function UnifiedInboxPage({ searchParams }: { searchParams:
   const session = await requireMailSession();
   const locale = await getLocale();
   const page = pageParam.parse((await searchParams).page);
-  const others = await accountIdentities(session);
-  const sources: InboxSource[] = [
-    { key: null, label: session.email, identity: session.imap },
-    ...others.map((o) => ({ key: o.account!.id, label: o.label, identity: o })),
-  ];
+  const [t, tm, ts, tl] = await Promise.all([getTranslations("unifiedInbox"), getTranslations("mail"), getTranslations("search"), getTranslations("list")]);
+  const sources = await mailboxSources(session, session.imap);
+  const others = sources.slice(1);
   const unified = await listUnifiedInbox(sources, { page });
   const first = (unified.page - 1) * unified.pageSize + 1;
   return (
@@ -32,17 +31,22 @@ export default async function UnifiedInboxPage({ searchParams }: { searchParams:
       <header className="topbar">
         <FoldersDrawerToggle />
         <span className="brand">Postern</span>
-        <a href="/mail/settings" className="topbar-link">Settings</a>
+        <form className="search-bar" role="search" method="get" action="/mail/search">
+          <input type="hidden" name={ALL_ACCOUNTS_PARAM} value="all" />
+          <input type="search" name="q" placeholder={t("searchPlaceholder")} aria-label={t("search")} data-testid="unified-search" />
+          <button type="submit">{ts("submit")}</button>
+        </form>
+        <a href="/mail/settings" className="topbar-link">{tm("settings")}</a>
         <span className="account" data-testid="account">{session.email}</span>
       </header>
       <div className="sidebar" id="folders">
         <FoldersDrawerClose />
-        <AccountSwitcher own={session.email} accounts={others.map((o) => ({ id: o.account!.id, label: o.label }))} current="unified" />
+        <AccountSwitcher own={session.email} accounts={others.map((o) => ({ id: o.key!, label: o.label }))} current="unified" />
       </div>
-      <section className="message-list" aria-label="All inboxes">
+      <section className="message-list" aria-label={tm("allInboxes")}>
         <div className="list-toolbar">
           <span data-testid="list-range">
-            {unified.total === 0 ? "No messages" : `${first}–${first + unified.messages.length - 1} of ${unified.total} in all inboxes`}
+            {unified.total === 0 ? t("none") : t("range", { first, last: first + unified.messages.length - 1, total: unified.total })}
           </span>
           <Pager page={unified.page} pageCount={unified.pageCount} href={(n) => `/mail/unified?page=${n}`} noun="messages" indicatorTestId="page-indicator" />
         </div>
@@ -59,9 +63,9 @@ export default async function UnifiedInboxPage({ searchParams }: { searchParams:
                 <a href={mailUrl({ folder: "INBOX", uid: m.uid, list: source.key ? { account: source.key } : undefined })} data-testid="message-row">
                   <span className="flags" />
                   <span className="from">
-                    <span className="row-account" data-testid="row-account">{source.label}</span> {displayName(m.from)}
+                    <span className="row-account" data-testid="row-account" translate="no">{source.label}</span> <span translate="no">{displayName(m.from)}</span>
                   </span>
-                  <span className="subject">{m.subject || "(no subject)"}</span>
+                  <span className="subject" translate={m.subject ? "no" : undefined}>{m.subject || tl("noSubject")}</span>
                   <span className="date">
                     <LocalDate iso={m.date} />
                   </span>
