@@ -5,8 +5,9 @@ import { noticeUrl, type Notice } from "@/lib/http/signed-notice";
 import { sessionAction, type ActionSession } from "./session-action";
 
 type NoticeActionOptions<S extends z.ZodType> = {
-  /** The page the form is on: the action comes back to it with its notice. */
-  page: string;
+  /** The page the form is on: the action comes back to it with its notice. `params` keeps query
+   * parameters of the page taken from the form (the page is shown for one of several mailboxes). */
+  page: string | { path: string; params: (form: FormData) => Record<string, string> };
   /** Validates the form's fields. */
   schema: S;
   /** The notice's text when `schema` refuses the form. */
@@ -25,7 +26,8 @@ type NoticeActionOptions<S extends z.ZodType> = {
  * sign-in page; anything else is logged and shown as a server error.
  */
 export function noticeAction<S extends z.ZodType>({ page, schema, invalid, logTag, work }: NoticeActionOptions<S>): (form: FormData) => Promise<void> {
-  return sessionAction(page, async (session, form) => {
+  const path = typeof page === "string" ? page : page.path;
+  return sessionAction(path, async (session, form) => {
     const parsed = schema.safeParse(Object.fromEntries(form));
     let notice: Notice;
     if (!parsed.success) {
@@ -39,6 +41,6 @@ export function noticeAction<S extends z.ZodType>({ page, schema, invalid, logTa
         notice = { kind: "error", text: isPosternError(e) ? e.message : "Something went wrong on the server. Please try again." };
       }
     }
-    redirect(noticeUrl(page, notice));
+    redirect(typeof page === "string" ? noticeUrl(page, notice) : noticeUrl(page.path, notice, page.params(form)));
   });
 }

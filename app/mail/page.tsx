@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { errorText } from "@/app/i18n/error-text";
 import { NoticeText } from "@/app/i18n/notice-text";
 import { preferPlainText, trustedImageSender, trustedImageSenders } from "@/lib/mime/reading-settings";
-import { getSettings } from "@/lib/settings/account-settings";
+import { getLayeredSettings } from "@/lib/settings/account-settings";
 import { desktopNotifications } from "@/lib/live/live-settings";
 import { requireMailSession } from "@/auth";
 import { isPosternError } from "@/lib/http/errors";
@@ -41,6 +41,7 @@ import { FoldersDrawerClose, FoldersDrawerToggle } from "./folders-drawer";
 import { CsrfField } from "./csrf-field";
 import { accountIdentity, ACCOUNT_PARAM, requestedAccount } from "@/lib/accounts/account-identity";
 import { listAccounts } from "@/lib/accounts/account-store";
+import { settingKeysOf } from "@/lib/accounts/mailbox-owner";
 import { AccountSwitcher } from "./account-switcher";
 import { ACCOUNT_META } from "./mutation-headers";
 
@@ -89,7 +90,8 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
       threadView ? listThreads(imap, { folder: params.folder, page: params.page }) : null,
       getQuota(imap),
       // the account's preferences this page needs, in one query
-      getSettings(session.email, [preferPlainText, trustedImageSenders, mdnPolicy, desktopNotifications, uiTheme] as const),
+      // an added mailbox's own read-receipt choice, where it has one (issue 22)
+      getLayeredSettings(settingKeysOf(session, other ?? undefined), [preferPlainText, trustedImageSenders, mdnPolicy, desktopNotifications, uiTheme] as const),
       unseenOpenings(session.email),
       openedId && !other ? listReceipts(session.email, { messageId: openedId }) : [],
       // newsgroups with the counts of the last news visit: no NNTP on the mail page

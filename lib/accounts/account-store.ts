@@ -4,6 +4,7 @@ import { getMasterKey } from "@/lib/auth/secret-key";
 import { getDb } from "@/lib/db/client";
 import { PosternError } from "@/lib/http/errors";
 import { MAIL_ACCOUNTS_MAX } from "@/lib/limits";
+import { mailAccountKey } from "./mailbox-owner";
 import { serverSecurity, type MailAccountInput, type MailAccountSummary } from "./account-types";
 
 const ownerKey = (owner: string) => owner.trim().toLowerCase();
@@ -80,8 +81,13 @@ export async function saveAccount(owner: string, input: MailAccountInput): Promi
   return id;
 }
 
-/** Removes the account and, with its row, its credentials. False when there was no such account. */
+/** Removes the account and, with its row, its credentials, identities and settings. False when
+ * there was no such account. */
 export async function removeAccount(owner: string, id: string): Promise<boolean> {
-  const { count } = await getDb().mailAccount.deleteMany({ where: { id, owner: ownerKey(owner) } });
-  return count > 0;
+  const db = getDb();
+  const { count } = await db.mailAccount.deleteMany({ where: { id, owner: ownerKey(owner) } });
+  if (count === 0) return false;
+  const key = mailAccountKey(owner, id);
+  await db.$transaction([db.identity.deleteMany({ where: { account: key } }), db.accountSetting.deleteMany({ where: { account: key } })]);
+  return true;
 }

@@ -15,3 +15,8 @@ export type Identity = {
 };
 
 export const ACCOUNT_IDENTITY_ID = "account";
+
+/** Whose identities these are: `key` is what they are stored under (the signed-in address, or an
+ * added account's key, lib/accounts/mailbox-owner.ts), `login` the address that mailbox signs in
+ * as, which it may always send as. */
+export type IdentityOwner = { key: string; login: string };

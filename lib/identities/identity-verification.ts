@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env";
 import { PosternError } from "@/lib/http/errors";
 import { buildMessage } from "@/lib/smtp/build-message";
+import type { Submit } from "@/lib/smtp/send-message";
 import { toSendError } from "@/lib/smtp/smtp-error";
 import { createSmtpTransport } from "@/lib/smtp/transport";
 
@@ -24,10 +25,20 @@ export function verificationUrl(baseUrl: string, token: string): string {
 
 /**
  * Mails a fresh confirmation link for an identity (any earlier link stops working), from the
- * account's own address with its own SMTP login.
+ * account's own address with its own SMTP login. `account` is what the identity is stored under;
+ * an added mailbox (issue 22) gives its login as `from` and its own server as `submit`.
  * @throws PosternError NOT_FOUND | RATE_LIMITED | SMTP_* / SEND_FAILED
  */
-export async function sendIdentityVerification(input: { account: string; identityId: string; baseUrl: string; credentials: MailCredentials; now?: Date }): Promise<string> {
+export async function sendIdentityVerification(input: {
+  account: string;
+  identityId: string;
+  baseUrl: string;
+  credentials: MailCredentials;
+  from?: string;
+  submit?: Submit;
+  now?: Date;
+}): Promise<string> {
+  const from = input.from ?? input.account;
   const db = getDb();
   const account = input.account.trim().toLowerCase();
   const now = input.now ?? new Date();
@@ -40,13 +51,13 @@ export async function sendIdentityVerification(input: { account: string; identit
   await db.identity.update({ where: { id: identity.id }, data: { verifyTokenHash: hashToken(token), verifySentAt: now } });
   const url = verificationUrl(input.baseUrl, token);
   const message = await buildMessage({
-    from: { name: "", address: input.account },
+    from: { name: "", address: from },
     to: [{ name: identity.name, address: identity.address }],
     cc: [],
     bcc: [],
     subject: "Confirm this address for sending from Postern",
     text: [
-      `${input.account} asked to send mail as ${identity.address} from Postern.`,
+      `${from} asked to send mail as ${identity.address} from Postern.`,
       "",
       "If that was you, open this link while signed in to Postern as that account, and confirm:",
       "",
@@ -57,6 +68,12 @@ export async function sendIdentityVerification(input: { account: string; identit
     ].join("\n"),
     attachments: [],
   });
+  if (input.submit) {
+    await input.submit(input.credentials, message).catch((e: unknown) => {
+      throw toSendError(e);
+    });
+    return identity.address;
+  }
   const transport = createSmtpTransport(getConfig(), input.credentials);
   try {
     await transport.sendMail({ envelope: message.envelope, raw: message.wire });
@@ -68,16 +85,22 @@ export async function sendIdentityVerification(input: { account: string; identit
   return identity.address;
 }
 
-/** The identity a link's token is for, when it belongs to `account` and is still valid. */
-export async function findVerification(account: string, token: string, now = new Date()): Promise<{ id: string; address: string } | null> {
+/** The identity a link's token is for, when it belongs to `account` (or one of them: the user's
+ * own and their added mailboxes') and is still valid; `account` says which. */
+export async function findVerification(
+  account: string | string[],
+  token: string,
+  now = new Date(),
+): Promise<{ id: string; address: string; account: string } | null> {
+  const mine = new Set((Array.isArray(account) ? account : [account]).map((a) => a.trim().toLowerCase()));
   const row = await getDb().identity.findUnique({ where: { verifyTokenHash: hashToken(token) } });
-  if (!row || row.account !== account.trim().toLowerCase() || !row.verifySentAt) return null;
+  if (!row || !mine.has(row.account) || !row.verifySentAt) return null;
   if (now.getTime() - row.verifySentAt.getTime() > VERIFY_TTL_MS) return null;
-  return { id: row.id, address: row.address };
+  return { id: row.id, address: row.address, account: row.account };
 }
 
 /** Confirms the identity of a valid token (once: the token is spent). Returns its address. */
-export async function confirmVerification(account: string, token: string, now = new Date()): Promise<string | null> {
+export async function confirmVerification(account: string | string[], token: string, now = new Date()): Promise<string | null> {
   const found = await findVerification(account, token, now);
   if (!found) return null;
   // Conditional on the hash still being there: two confirmations at once spend it once.

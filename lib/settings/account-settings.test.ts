@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { useTempDatabase } from "@/tests/fixtures/temp-database";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
-import { defineSetting, getSetting, getSettings, setSetting } from "./account-settings";
+import { clearSetting, defineSetting, getLayeredSettings, getSetting, getSettings, setSetting } from "./account-settings";
+import { mailAccountKey } from "@/lib/accounts/mailbox-owner";
 
 // A real SQLite file with the real migrations: the store's whole job is what it reads back.
 useTempDatabase("settings");
@@ -31,5 +32,29 @@ describe("account settings", () => {
     expect(await getSetting("dave@example.test", days)).toBe(30);
     await getDb().accountSetting.update({ where: { account_key: { account: "dave@example.test", key: days.key } }, data: { value: "{broken" } });
     expect(await getSetting("dave@example.test", days)).toBe(30);
+  });
+});
+
+describe("an added mailbox's settings (issue 22)", () => {
+  const own = "erin@example.test";
+  const work = mailAccountKey(own, "AbC123");
+
+  it("follow the user's until the mailbox has its own, and again once its own is cleared", async () => {
+    expect(await getLayeredSettings([work, own], [days, flag] as const)).toEqual([30, false]);
+    await setSetting(own, days, 10);
+    expect(await getLayeredSettings([work, own], [days, flag] as const)).toEqual([10, false]);
+    await setSetting(work, days, 3);
+    await setSetting(work, flag, true);
+    expect(await getLayeredSettings([work, own], [days, flag] as const)).toEqual([3, true]);
+    // the user's own mailbox is not changed by the added one's choice
+    expect(await getSettings(own, [days, flag] as const)).toEqual([10, false]);
+    await clearSetting(work, days);
+    expect(await getLayeredSettings([work, own], [days, flag] as const)).toEqual([10, true]);
+  });
+
+  it("are the owner's alone: another owner's account of the same id, or the login's own settings, never meet them", async () => {
+    await setSetting(mailAccountKey("frank@example.test", "AbC123"), flag, true);
+    await setSetting("abc123", flag, true);
+    expect(await getLayeredSettings([mailAccountKey("grace@example.test", "AbC123"), "grace@example.test"], [flag] as const)).toEqual([false]);
   });
 });

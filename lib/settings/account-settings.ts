@@ -40,6 +40,34 @@ export async function getSettings<D extends readonly SettingDef<unknown>[]>(
   return defs.map((d) => decode(d, byKey.get(d.key))) as { [K in keyof D]: D[K] extends SettingDef<infer T> ? T : never };
 }
 
+type Values<D extends readonly SettingDef<unknown>[]> = { [K in keyof D]: D[K] extends SettingDef<infer T> ? T : never };
+
+/** Several settings in one query, each from the first of `accounts` that has it stored (an added
+ * mailbox's own choice, else the user's), in the order asked. */
+export async function getLayeredSettings<D extends readonly SettingDef<unknown>[]>(accounts: string[], defs: D): Promise<Values<D>> {
+  const keys = accounts.map(accountKey);
+  const rows = await getDb().accountSetting.findMany({ where: { account: { in: keys }, key: { in: defs.map((d) => d.key) } } });
+  const stored = (def: SettingDef<unknown>) => {
+    for (const account of keys) {
+      const row = rows.find((r) => r.account === account && r.key === def.key);
+      if (row) return row.value;
+    }
+    return undefined;
+  };
+  return defs.map((d) => decode(d, stored(d))) as Values<D>;
+}
+
+/** The value stored for `account`, or undefined when none is (or it is no longer valid). */
+export async function getStoredSetting<T>(account: string, def: SettingDef<T>): Promise<T | undefined> {
+  const row = await getDb().accountSetting.findUnique({ where: { account_key: { account: accountKey(account), key: def.key } } });
+  return row ? decode({ ...def, fallback: undefined as T | undefined }, row.value) : undefined;
+}
+
+/** Removes the stored value, so the setting falls back (to the user's, for an added mailbox). */
+export async function clearSetting(account: string, def: SettingDef<unknown>): Promise<void> {
+  await getDb().accountSetting.deleteMany({ where: { account: accountKey(account), key: def.key } });
+}
+
 /** Stores a value; it is validated first so nothing invalid is ever written. */
 export async function setSetting<T>(account: string, def: SettingDef<T>, value: T): Promise<void> {
   const valid = def.schema.parse(value);

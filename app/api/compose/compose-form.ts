@@ -3,7 +3,8 @@ import type { MailSession } from "@/lib/auth/session-store";
 import { mailboxesOf, parseAddressField } from "@/lib/compose/parse-addresses";
 import type { ComposeSubmission } from "@/lib/compose/submission";
 import { findIdentity } from "@/lib/identities/identity-store";
-import { accountSender } from "@/lib/accounts/account-sender";
+import { sendableIdentities } from "@/lib/accounts/account-sender";
+import { identityOwnerOf } from "@/lib/accounts/mailbox-owner";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import type { OutgoingAttachment } from "@/lib/smtp/build-message";
 import { getSendLimit } from "@/lib/smtp/size-limit";
@@ -87,7 +88,9 @@ export async function maxComposeBody(): Promise<number> {
 /** The validated form as a submission from one of the signed-in user's identities, or from the
  * address of the added account `imap` belongs to (issue 22). */
 export async function toSubmission(form: ComposeForm, session: MailSession, imap?: ImapIdentity): Promise<ComposeSubmission> {
-  const identity = imap?.account ? accountSender(imap.credentials.user) : await findIdentity(session.email, form.identity);
+  // an added mailbox sends as one of its own identities (issue 22)
+  const chosen = await findIdentity(identityOwnerOf(session, imap), form.identity);
+  const identity = imap?.account ? sendableIdentities([chosen])[0] : chosen;
   const uploads: OutgoingAttachment[] = await Promise.all(
     form.files.map(async (f) => ({ filename: f.name, contentType: f.type || "application/octet-stream", content: Buffer.from(await f.arrayBuffer()) })),
   );

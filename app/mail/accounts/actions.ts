@@ -5,9 +5,10 @@
 import { redirect } from "next/navigation";
 import { addAccount } from "@/lib/accounts/add-account";
 import { removeAccount } from "@/lib/accounts/account-store";
+import { mailboxSettingsInput, saveMailboxSettings } from "@/lib/accounts/mailbox-settings";
 import { testAccount } from "@/lib/accounts/test-account";
 import { isPosternError } from "@/lib/http/errors";
-import { noticeUrl } from "@/lib/http/signed-notice";
+import { noticeUrl, type Notice } from "@/lib/http/signed-notice";
 import { getPool, poolKey } from "@/lib/imap/session-pool";
 import { CSRF_REFUSED, sessionAction, sessionStateAction } from "../session-action";
 import { accountRef, addAccountInput, type AddAccountState } from "./accounts.schema";
@@ -43,6 +44,19 @@ export const testAccountAction = sessionAction(PAGE, async (session, form) => {
     redirect(noticeUrl(PAGE, { kind: "error", text: e.message }));
   }
   redirect(noticeUrl(PAGE, { kind: "ok", text }));
+});
+
+export const saveMailboxSettingsAction = sessionAction(PAGE, async (session, form) => {
+  const parsed = accountRef.and(mailboxSettingsInput).safeParse(Object.fromEntries(form));
+  if (!parsed.success) redirect(PAGE);
+  let notice: Notice = { kind: "ok", text: "notices.mailboxSettingsSaved" };
+  try {
+    await saveMailboxSettings(session.email, parsed.data.id, parsed.data);
+  } catch (e) {
+    if (!isPosternError(e)) throw e;
+    notice = { kind: "error", text: e.message };
+  }
+  redirect(noticeUrl(PAGE, notice));
 });
 
 export const removeAccountAction = sessionAction(PAGE, async (session, form) => {

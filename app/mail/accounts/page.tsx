@@ -1,10 +1,13 @@
 import { requireMailSession } from "@/auth";
+import { getTranslations } from "next-intl/server";
 import { listAccounts } from "@/lib/accounts/account-store";
+import { readMailboxSettings } from "@/lib/accounts/mailbox-settings";
 import { readNotice } from "@/lib/http/signed-notice";
 import { CsrfField } from "../csrf-field";
 import { SettingsFrame } from "../settings-frame";
 import { AddAccountForm } from "./add-account-form";
 import { addAccountAction, removeAccountAction, testAccountAction } from "./actions";
+import { MailboxSettingsForm } from "./mailbox-settings-form";
 import styles from "../identities/identities.module.css";
 
 export const dynamic = "force-dynamic";
@@ -16,6 +19,8 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const session = await requireMailSession();
   const notice = readNotice(await searchParams);
   const accounts = await listAccounts(session.email);
+  const settings = await Promise.all(accounts.map((a) => readMailboxSettings(session.email, a.id)));
+  const t = await getTranslations("mailboxSettings");
   return (
     <SettingsFrame email={session.email} title="Other accounts" notice={notice} noticeTestId="accounts-notice">
       <p className={styles.hint}>
@@ -23,7 +28,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         encrypted until you remove it. Servers on private or local networks are refused unless the administrator allows them.
       </p>
       <ul className={styles.list}>
-        {accounts.map((a) => (
+        {accounts.map((a, n) => (
           <li key={a.id} className={styles.panel} data-testid="mail-account">
             <h2>
               {a.label}
@@ -32,7 +37,11 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
             <p className={styles.hint}>
               IMAP {describe(a.imap)} · SMTP {describe(a.smtp)}
             </p>
-            <a href={`/mail?${new URLSearchParams({ account: a.id })}`}>Open</a>
+            <a href={`/mail?${new URLSearchParams({ account: a.id })}`}>Open</a> ·{" "}
+            <a href={`/mail/identities?${new URLSearchParams({ account: a.id })}`} data-testid="account-identities">
+              {t("identities")}
+            </a>
+            <MailboxSettingsForm id={a.id} label={a.label} settings={settings[n]} />
             <form action={testAccountAction}>
               <CsrfField />
               <input type="hidden" name="id" value={a.id} />

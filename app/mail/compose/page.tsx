@@ -11,7 +11,7 @@ import { withNews } from "@/lib/news/with-news";
 import { getQueued } from "@/lib/outbox/outbox";
 import { LOST_NOTICE, notSentNotice } from "@/lib/compose/not-sent-notice";
 import { readLinkExpiryDays } from "@/lib/read-links/read-link-settings";
-import { getSettings } from "@/lib/settings/account-settings";
+import { getLayeredSettings } from "@/lib/settings/account-settings";
 import { attachmentBudget, getSendLimit } from "@/lib/smtp/size-limit";
 import { mailUrl } from "../mail-url";
 import { backFolder, composeParamsSchema, toComposeRequest } from "./compose-params";
@@ -19,7 +19,8 @@ import { Composer } from "./composer";
 import styles from "./compose.module.css";
 import { sentRedirect } from "./sent-redirect";
 import { accountIdentity, ACCOUNT_PARAM, requestedAccount } from "@/lib/accounts/account-identity";
-import { accountSender } from "@/lib/accounts/account-sender";
+import { sendableIdentities } from "@/lib/accounts/account-sender";
+import { identityOwnerOf, settingKeysOf } from "@/lib/accounts/mailbox-owner";
 import { ACCOUNT_META } from "../mutation-headers";
 
 export const dynamic = "force-dynamic";
@@ -53,9 +54,12 @@ export default async function ComposePage({ searchParams }: { searchParams: Prom
   try {
     // Every identity's address is "mine" (reply-all leaves it out); only confirmed ones are offered as From.
     if (accountId && !other) throw new PosternError("NOT_FOUND", "This account is not among your accounts. It may have been removed.");
-    const [all, identities] = other ? [[], [accountSender(sender)]] : await Promise.all([listIdentities(session.email), listSendingIdentities(session.email)]);
+    // an added mailbox has identities of its own (issue 22), as its settings are its own where set
+    const owner = identityOwnerOf(session, other ?? undefined);
+    const [all, sending] = await Promise.all([listIdentities(owner), listSendingIdentities(owner)]);
+    const identities = other ? sendableIdentities(sending) : sending;
     const own = [sender, ...all.map((i) => i.address)];
-    const [readLinkDays, format] = await getSettings(session.email, [readLinkExpiryDays, composeFormat] as const);
+    const [readLinkDays, format] = await getLayeredSettings(settingKeysOf(session, other ?? undefined), [readLinkExpiryDays, composeFormat] as const);
     const [initial, limit] = await Promise.all([prepareCompose(imap, own, request, identities, { format, readArticle: (ref) => withNews(session.email, (s) => readArticle(s, ref)) }), getSendLimit()]);
     body = (
       <Composer

@@ -5,13 +5,18 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { isValidAddress, parseAddressField } from "@/lib/compose/parse-addresses";
 import { getConfig } from "@/lib/env";
+import { identityKeysOf, identityMailbox, type IdentityMailbox } from "@/lib/accounts/identity-mailbox";
+import { requestedAccount } from "@/lib/accounts/account-param";
 import { deleteIdentity, saveIdentity } from "@/lib/identities/identity-store";
 import { confirmVerification, sendIdentityVerification } from "@/lib/identities/identity-verification";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { noticeAction } from "../notice-action";
 import type { ActionSession } from "../session-action";
 
+// which mailbox's identities: absent for the user's own, else an added account's id (issue 22)
+const account = z.string().max(64).optional();
 const identityInput = z.object({
+  account,
   id: z.string().max(100).optional(),
   name: z.string().max(200).transform((s) => s.replace(/[\r\n]+/g, " ").trim()),
   address: z.string().trim().max(320).refine(isValidAddress, "not an email address"),
@@ -23,11 +28,12 @@ const identityInput = z.object({
   signature: z.string().max(10_000),
   isDefault: z.literal("yes").optional(),
 });
-const deleteInput = z.object({ id: z.string().min(1).max(100) });
+const deleteInput = z.object({ account, id: z.string().min(1).max(100) });
 const tokenInput = z.object({ token: z.string().min(20).max(100) });
 
 export const saveIdentityAction = identityAction(identityInput, async (session, input) => {
-  const saved = await saveIdentity(session.email, input.id || null, {
+  const mailbox = await identityMailbox(session, requestedAccount(input.account));
+  const saved = await saveIdentity(mailbox.owner, input.id || null, {
     name: input.name,
     address: input.address,
     replyTo: input.replyTo,
@@ -37,7 +43,7 @@ export const saveIdentityAction = identityAction(identityInput, async (session, 
   const done = `Saved “${saved.name ? `${saved.name} <${saved.address}>` : saved.address}”.`;
   if (saved.verified) return done;
   try {
-    await mailVerification(session, saved.id);
+    await mailVerification(mailbox, saved.id);
   } catch {
     return `${done} The confirmation link could not be mailed to ${saved.address}: try “Send the link again” later.`;
   }
@@ -45,25 +51,25 @@ export const saveIdentityAction = identityAction(identityInput, async (session, 
 });
 
 export const resendVerificationAction = identityAction(deleteInput, async (session, input) => {
-  const address = await mailVerification(session, input.id);
+  const address = await mailVerification(await identityMailbox(session, requestedAccount(input.account)), input.id);
   return `A new confirmation link was mailed to ${address}.`;
 });
 
 export const confirmIdentityAction = identityAction(tokenInput, async (session, input) => {
-  const address = await confirmVerification(session.email, input.token);
+  const address = await confirmVerification(await identityKeysOf(session.email), input.token);
   if (!address) return "This confirmation link has expired or was already used. Send a new one from this page.";
   return `Confirmed: you can now send as ${address}.`;
 });
 
 export const deleteIdentityAction = identityAction(deleteInput, async (session, input) => {
-  await deleteIdentity(session.email, input.id);
+  await deleteIdentity((await identityMailbox(session, requestedAccount(input.account))).owner, input.id);
   return "Identity deleted.";
 });
 
 /** Links point at PUBLIC_URL, or at the address this browser used. */
-async function mailVerification(session: ActionSession, identityId: string): Promise<string> {
+async function mailVerification(mailbox: IdentityMailbox, identityId: string): Promise<string> {
   const baseUrl = getConfig().PUBLIC_URL ?? requestOrigin(await headers()) ?? "";
-  return sendIdentityVerification({ account: session.email, identityId, baseUrl, credentials: session.credentials });
+  return sendIdentityVerification({ account: mailbox.owner.key, identityId, baseUrl, ...mailbox.mailer });
 }
 
 /** Every identity action comes back to the Identities page with a notice (noticeAction). */
@@ -72,7 +78,7 @@ function identityAction<S extends z.ZodType>(
   work: (session: ActionSession, input: z.infer<S>) => Promise<string>,
 ): (form: FormData) => Promise<void> {
   return noticeAction({
-    page: "/mail/identities",
+    page: { path: "/mail/identities", params: mailboxParams },
     schema,
     invalid: (error) => {
       const field = error.issues[0]?.path[0];
@@ -81,4 +87,10 @@ function identityAction<S extends z.ZodType>(
     logTag: "identities",
     work,
   });
+}
+
+/** Back to the identities of the mailbox the form was for. */
+function mailboxParams(form: FormData): Record<string, string> {
+  const id = requestedAccount(form.get("account"));
+  return id ? { account: id } : {};
 }

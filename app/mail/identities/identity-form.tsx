@@ -4,11 +4,12 @@ import styles from "./identities.module.css";
 import { CsrfField } from "../csrf-field";
 
 /** One identity's fields (an empty form adds one). A plain form: works without JavaScript. */
-export function IdentityForm({ identity, submitLabel }: { identity: Identity | null; submitLabel: string }) {
+export function IdentityForm({ identity, submitLabel, account }: { identity: Identity | null; submitLabel: string; account?: string }) {
   const key = identity?.id ?? "new";
   return (
     <form action={saveIdentityAction} className={styles.form}>
       <CsrfField />
+      {account && <input type="hidden" name="account" value={account} />}
       {identity && <input type="hidden" name="id" value={identity.id === "account" ? "" : identity.id} />}
       <label>
         Name

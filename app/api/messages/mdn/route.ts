@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getConfig } from "@/lib/env";
+import { identityOwnerOf } from "@/lib/accounts/mailbox-owner";
 import { findIdentity } from "@/lib/identities/identity-store";
 import { answerMdnRequest } from "@/lib/mdn/answer-mdn";
 import { sessionMutation } from "../../session-route";
@@ -13,7 +14,8 @@ const body = z.object({
 /** The user's answer to a read-receipt request: send an RFC 8098 receipt, or decline. Nothing
  * is ever answered without this request. */
 export const POST = sessionMutation(body, async (imap, b, req, session) => {
-  const identity = await findIdentity(session.email, "");
+  // the receipt comes from the mailbox the message is in: an added account's own identity there
+  const identity = await findIdentity(identityOwnerOf(session, imap), "");
   const host = new URL(getConfig().PUBLIC_URL ?? req.headers.get("origin") ?? "http://postern.invalid").hostname;
   await answerMdnRequest(imap, { name: identity.name, address: identity.address }, { folder: b.folder, uid: b.uid }, b.answer, host);
   return Response.json({ ok: true }, { headers: { "Cache-Control": "no-store" } });

@@ -1,4 +1,5 @@
 import { requireMailSession } from "@/auth";
+import { identityKeysOf } from "@/lib/accounts/identity-mailbox";
 import { findVerification } from "@/lib/identities/identity-verification";
 import { SettingsFrame } from "../../settings-frame";
 import { CsrfField } from "../../csrf-field";
@@ -15,7 +16,7 @@ export const dynamic = "force-dynamic";
 export default async function VerifyIdentityPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
   const session = await requireMailSession();
   const token = (await searchParams).token ?? "";
-  const found = token.length <= 100 ? await findVerification(session.email, token) : null;
+  const found = token.length <= 100 ? await findVerification(await identityKeysOf(session.email), token) : null;
   return (
     <SettingsFrame email={session.email} title="Confirm an address" notice={null} noticeTestId="identity-notice">
       <section className={styles.panel} data-testid="identity-verify">
