@@ -17,7 +17,7 @@ const guardedAgent = () => (agent ??= new Agent({ connect: { lookup: checkedLook
  * fetch for user-typed CardDAV servers (given to tsdav): every URL, the first and each redirect
  * target, is checked by lib/net before a connection is made. IP literals never reach a lookup,
  * so each hop's host is also checked with resolveUserHost; redirects are followed here, not by
- * fetch, for that reason. Only http and https.
+ * fetch, for that reason (or handed back, with `redirect: "manual"`). Only http and https.
  * @throws PosternError HOST_REFUSED for an internal address, BAD_REQUEST for a bad URL or host
  */
 export async function guardedFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
@@ -43,7 +43,9 @@ export async function guardedFetch(input: string | URL | Request, init: RequestI
       throw new PosternError("CARDDAV_UNAVAILABLE", `The address book server at ${url.host} could not be reached.`, { cause: e });
     }
     const location = response.headers.get("location");
-    if (response.status < 300 || response.status > 399 || !location) return response;
+    // a caller that reads redirects itself (tsdav's RFC 6764 discovery) gets them; the target is
+    // checked like any URL when it asks for it
+    if (response.status < 300 || response.status > 399 || !location || init.redirect === "manual") return response;
     if (hop >= MAX_REDIRECTS) throw new PosternError("CARDDAV_UNAVAILABLE", "The address book server redirects too many times.");
     url = new URL(location, url);
     // RFC 9110 15.4: 303 (and, by custom, 301/302 after POST) go on as GET without a body

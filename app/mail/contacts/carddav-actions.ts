@@ -39,9 +39,10 @@ function carddavAction(work: (session: ActionSession, form: FormData) => Promise
 export const saveCardDavAction = carddavAction(async (session, form) => {
   const parsed = serverInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) throw new PosternError("BAD_REQUEST", "Give the address book's URL (https://…), your user name and password.");
-  await testAddressBook(session.email, parsed.data);
-  await saveBook(session.email, parsed.data);
-  return `Connected. ${said(await syncAddressBook(session.email))}`;
+  const found = await testAddressBook(session.email, parsed.data);
+  await saveBook(session.email, { ...parsed.data, url: found.url });
+  const where = found.url === parsed.data.url ? "" : ` Found the address book “${found.name}” at ${found.url}.`;
+  return `Connected.${where} ${said(await syncAddressBook(session.email))}`;
 });
 
 export const syncCardDavAction = carddavAction(async (session) => said(await syncAddressBook(session.email)));

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { CardDavBookView } from "@/lib/carddav/book-store";
 import { CARDDAV_SYNC_INTERVAL_MS } from "@/lib/carddav/sync-due-books";
 import { CsrfField } from "../csrf-field";
@@ -8,6 +9,7 @@ import styles from "./contacts.module.css";
 
 /** Sync with a CardDAV server (Nextcloud, Radicale, iCloud, Fastmail…): set up, status, sync now. */
 export function CardDavSection({ book }: { book: CardDavBookView | null }) {
+  const t = useTranslations("carddav");
   return (
     <section className={ids.panel} aria-labelledby="carddav-title" data-testid="carddav">
       <h2 id="carddav-title">Sync with a CardDAV server</h2>
@@ -34,7 +36,8 @@ export function CardDavSection({ book }: { book: CardDavBookView | null }) {
         <CsrfField />
         <label className={ids.wide}>
           Address book URL
-          <input name="url" type="url" required defaultValue={book?.url ?? ""} maxLength={2000} placeholder="https://dav.example.org/alice/contacts/" />
+          <input name="url" type="url" required defaultValue={book?.url ?? ""} maxLength={2000} placeholder="https://dav.example.org/alice/contacts/" aria-describedby="carddav-url-hint" />
+          <span className={ids.hint} id="carddav-url-hint">{t("urlHint")}</span>
         </label>
         <label>
           User name
