@@ -94,6 +94,17 @@ export async function addPop3Account(email: string, input: Pop3AccountInput): Pr
   return id;
 }
 
+/** Replaces an account's settings in place (its id, and so its seen list and claim, stay).
+ * @throws PosternError NOT_FOUND (none, or another user's) */
+export async function replacePop3Account(email: string, id: string, input: Pop3AccountInput): Promise<void> {
+  const owner = ownerKey(email);
+  const { credentials, ...rest } = input;
+  const sealedCredentials = encryptCredentials(credentials, getMasterKey(), sealContext(id, owner));
+  // a changed server or password deserves a fresh start of the shown error
+  const { count } = await getDb().pop3Account.updateMany({ where: { id, owner }, data: { ...rest, sealedCredentials, lastError: null } });
+  if (count === 0) throw new PosternError("NOT_FOUND", "There is no such POP3 account.");
+}
+
 /** Deletes the account, its seen list and its claim (a run still going ends at its next renewal). */
 export async function deletePop3Account(email: string, id: string): Promise<void> {
   const db = getDb();

@@ -3,6 +3,7 @@
 // fetching one now, and removing one. Inputs validated here; the work is in lib/collect.
 import { z } from "zod";
 import { collectPop3Account } from "@/lib/collect/collect-pop3-account";
+import { editPop3Account } from "@/lib/collect/edit-pop3-account";
 import { addPop3Account, deletePop3Account, getPop3Account, pop3Auth, pop3Security } from "@/lib/collect/pop3-account-store";
 import { testPop3Server } from "@/lib/collect/test-pop3-server";
 import { noticeAction } from "../notice-action";
@@ -36,6 +37,21 @@ export const addPop3AccountAction = noticeAction({
 });
 
 const idSchema = z.object({ id: z.string().uuid() });
+
+// the add form's fields, the password optional (empty keeps the stored one)
+const editSchema = addSchema.extend({ id: z.string().uuid(), pass: z.string().max(1000) });
+
+export const editPop3AccountAction = noticeAction({
+  page: PAGE,
+  schema: editSchema,
+  invalid: () => "Check the server name, port, user name and folder.",
+  logTag: "collect",
+  work: async (session, input) => {
+    const { id, keep, days, ...rest } = input;
+    await editPop3Account(session.email, id, { ...rest, deleteAfterDays: keep === "keep" ? null : (days ?? 0) });
+    return "notices.pop3Saved";
+  },
+});
 
 export const fetchPop3NowAction = noticeAction({
   page: PAGE,

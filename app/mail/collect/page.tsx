@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { requireMailSession } from "@/auth";
 import { listPop3Accounts, type Pop3AccountSummary } from "@/lib/collect/pop3-account-store";
 import { readNotice } from "@/lib/http/signed-notice";
@@ -24,6 +25,7 @@ export default async function CollectPage({ searchParams }: { searchParams: Prom
   const notice = readNotice(await searchParams);
   const [accounts, folders] = await Promise.all([listPop3Accounts(session.email), listFolders(session.imap, { includeUnsubscribed: true })]);
   const minutes = Math.round(POP3_FETCH_INTERVAL_MS / 60_000);
+  const t = await getTranslations("pop3Edit");
   return (
     <SettingsFrame email={session.email} title="Collect mail (POP3)" notice={notice} noticeTestId="collect-notice">
       <p className={styles.hint}>
@@ -50,6 +52,9 @@ export default async function CollectPage({ searchParams }: { searchParams: Prom
                 Last try{a.lastAttemptAt ? ` ${when(a.lastAttemptAt)}` : ""}: {a.lastError}
               </p>
             )}
+            <a href={`/mail/collect/edit?${new URLSearchParams({ id: a.id })}`} data-testid="pop3-edit-link">
+              {t("edit")}
+            </a>
             <form action={fetchPop3NowAction}>
               <CsrfField />
               <input type="hidden" name="id" value={a.id} />
