@@ -1,4 +1,5 @@
 import { featureHash } from "./feature-hash";
+import type { RuleHit } from "./heuristics";
 import { messageFeatures, messageSlots } from "./features";
 import { DEFAULT_BITS, LOGISTIC_DEFAULTS, logOdds, probability, trainModel, type WeightTable } from "./logistic";
 import { denseCopy } from "./sparse-model";
@@ -50,7 +51,7 @@ export function explainScore(weights: WeightTable, tokens: string[]): LearnerRes
 }
 
 
-export type LearnedMessage = { tokens: string[]; label: "spam" | "ham" };
+export type LearnedMessage = { tokens: string[]; label: "spam" | "ham"; rules?: RuleHit[] };
 
 /**
  * Bootstrap: LOGISTIC_DEFAULTS.epochs shuffled passes over the messages with the account's stored
@@ -61,7 +62,7 @@ export type LearnedMessage = { tokens: string[]; label: "spam" | "ham" };
 export async function trainLearner(account: string, messages: LearnedMessage[]): Promise<Float64Array> {
   if (!messages.length) return new Float64Array(0);
   const store = dbWeightStore(account);
-  const samples = messages.map((m) => ({ label: m.label, slots: slotsOf(m.tokens) }));
+  const samples = messages.map((m) => ({ label: m.label, slots: slotsOf(m.tokens), rules: m.rules }));
   // dense while learning: three passes over thousands of messages touch each weight many times
   const weights = denseCopy(await store.model(), DEFAULT_BITS);
   const steps = trainModel(weights, samples, LOGISTIC_DEFAULTS);
