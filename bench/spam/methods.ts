@@ -125,7 +125,7 @@ export function fisher(pairs: boolean): Method {
  * unscaled feature from its hand-set points, learned at `options.ruleRate`. */
 export function logisticLearnedRules(pairs: boolean, options: LogisticOptions): Method {
   return {
-    name: `${logistic(pairs, options).name} + learned rules (rate ${options.ruleRate})`,
+    name: `${logistic(pairs, options).name}${options.tonePasses ? ` + TONE ${options.tonePasses} (margin ${options.toneMargin})` : ""} + learned rules (rate ${options.ruleRate})`,
     cut: 0,
     create() {
       const model = denseWeights(DEFAULT_BITS);

@@ -125,6 +125,8 @@ const variants: Variant[] = [
   { name: "B9 learned rules, prior hand, rate 2", ...base, rules: "learned", prior: "hand", ruleRate: 2 },
   { name: "C3 + structure tokens, no rules", ...base, rules: "none", structure: true },
   { name: "E1 structure + learned rules (hand, 0.2) + TONE 2 margin 3", ...base, rules: "learned", prior: "hand", ruleRate: 0.2, structure: true, tone: { passes: 2, margin: 3 } },
+  { name: "D4 learned rules (hand, 0.2), 2 passes + TONE 1 pass margin 3", rate: 8, epochs: 2, rules: "learned", prior: "hand", ruleRate: 0.2, tone: { passes: 1, margin: 3 } },
+  { name: "D5 learned rules (hand, 0.2) + TONE 1 pass margin 3", ...base, rules: "learned", prior: "hand", ruleRate: 0.2, tone: { passes: 1, margin: 3 } },
   { name: "D3 learned rules (hand, 0.2) + TONE 2 passes margin 3", ...base, rules: "learned", prior: "hand", ruleRate: 0.2, tone: { passes: 2, margin: 3 } },
 ];
 

@@ -64,6 +64,23 @@ describe("logistic regression", () => {
     expect(logOdds(w, slots(spamWords))).toBeGreaterThan(2);
   });
 
+  it("TONE passes learn only the messages scored within the margin of the wrong side", () => {
+    const samples = [
+      ...Array.from({ length: 20 }, () => ({ slots: slots(hamWords), label: "ham" as const })),
+      ...Array.from({ length: 20 }, () => ({ slots: slots(spamWords), label: "spam" as const })),
+    ];
+    // nothing learned yet: every message scores 0, not below a margin of 0, so none is learned
+    expect([...trainModel(denseWeights(16), samples, { rate: 8, epochs: 0, ruleRate: 0, tonePasses: 1, toneMargin: 0 })].every((s) => s === 0)).toBe(true);
+    // after full passes the two kinds are far apart: a margin of 1 leaves them alone too
+    const w = denseWeights(16);
+    const full = trainModel(w, samples, { rate: 8, epochs: 3, ruleRate: 0 });
+    const withTone = trainModel(denseWeights(16), samples, { rate: 8, epochs: 3, ruleRate: 0, tonePasses: 2, toneMargin: 1 });
+    expect([...withTone]).toEqual([...full]);
+    // a wide margin keeps learning the ones not yet sure
+    const wide = trainModel(denseWeights(16), samples, { rate: 8, epochs: 3, ruleRate: 0, tonePasses: 1, toneMargin: 50 });
+    expect(wide.some((s, i) => s !== full[i])).toBe(true);
+  });
+
   it("stored weights take changes as deltas, and the explanation names the features that weighed most", () => {
     const w = loadedWeights(new Map());
     learnMessage(w, featureSlots(messageFeatures(spamWords), 20), "spam", { rate: 8, ruleRate: 0 });
