@@ -28,7 +28,7 @@ const signed = (n: number) => `${n > 0 ? "+" : ""}${n.toFixed(1)}`;
 /** How far the learner moved a rule from its hand-set points (lib/spam/rule-weights.ts). */
 function RuleLearning({ hit }: { hit: MessageSpamReport["rules"][number] }) {
   if (hit.setPoints === undefined) return null;
-  if (Math.abs(hit.points - hit.setPoints) < 0.05) return <span className={styles.ruleNote}> (set at {signed(hit.setPoints)}; your mail has not changed it yet)</span>;
+  if (Math.abs(hit.points - hit.setPoints) < 0.05) return <span className={styles.ruleNote}> (set at {signed(hit.setPoints)}; your mail has hardly changed it)</span>;
   const way = hit.points > hit.setPoints ? "more often in spam" : "in good mail too";
   return (
     <span className={styles.ruleNote} data-testid="spam-rule-learned">

@@ -13,6 +13,7 @@ import { headerValue, type SpamMessage } from "@/lib/spam/spam-message";
 import { tokenize } from "@/lib/spam/tokenize";
 import { folderCorpus, stdlibCorpus, type LabelledMessage } from "./load-corpus";
 import { measureSqliteLearner } from "./sqlite-store";
+import { LEARNER_PAIRS } from "@/lib/spam/features";
 import { LOGISTIC_DEFAULTS } from "@/lib/spam/logistic";
 import { fisher, graham, logistic, logisticLearnedRules, makeSample, withRules, type Method, type Sample } from "./methods";
 import {
@@ -88,10 +89,10 @@ async function main(): Promise<void> {
         const m = logistic(pairs, { rate, epochs });
         grid.push(m, withRules(m, false));
         // learned rule weights (and TONE) at the rates bench:spam:rules chose on the training half
-        if (pairs) grid.push(logisticLearnedRules(pairs, { ...LOGISTIC_DEFAULTS, rate, epochs }));
+        grid.push(logisticLearnedRules(pairs, { ...LOGISTIC_DEFAULTS, rate, epochs }));
       }
   // Postern's shipped default (epochs 2 + TONE: bench:spam:rules) is in the grid whatever its passes
-  const shipped = logisticLearnedRules(true, LOGISTIC_DEFAULTS);
+  const shipped = logisticLearnedRules(LEARNER_PAIRS, LOGISTIC_DEFAULTS);
   if (!args.quick && !grid.some((m) => m.name === shipped.name)) grid.push(shipped);
   let best = { method: grid[0], area: Infinity };
   for (const m of grid) {

@@ -1,6 +1,6 @@
 import { featureHash } from "./feature-hash";
 import type { RuleHit } from "./heuristics";
-import { messageFeatures, messageSlots } from "./features";
+import { learnerFeatures, learnerSlots } from "./features";
 import { DEFAULT_BITS, LOGISTIC_DEFAULTS, logOdds, probability, trainModel, type WeightTable } from "./logistic";
 import { denseCopy } from "./sparse-model";
 import { dbWeightStore, MAX_WEIGHTS } from "./weight-store";
@@ -17,7 +17,7 @@ export const EVIDENCE_TOWARD_SPAM = 8;
 export const EVIDENCE_TOWARD_GOOD = 4;
 
 const MASK = (1 << DEFAULT_BITS) - 1;
-export const slotsOf = (tokens: string[]) => messageSlots(tokens, DEFAULT_BITS);
+export const slotsOf = (tokens: string[]) => learnerSlots(tokens, DEFAULT_BITS);
 
 /** The learner's verdict alone: what filing needs, without naming the evidence. */
 export function scoreTokens(weights: WeightTable, tokens: string[]): LearnerResult {
@@ -28,7 +28,7 @@ export function scoreTokens(weights: WeightTable, tokens: string[]): LearnerResu
 
 /** The learner's verdict with the features that weighed most, either way. */
 export function explainScore(weights: WeightTable, tokens: string[]): LearnerResult {
-  const features = messageFeatures(tokens);
+  const features = learnerFeatures(tokens);
   const bySlot = new Map<number, string>();
   for (const f of features) {
     const slot = featureHash(f) & MASK;

@@ -36,8 +36,12 @@ export function learnRuleStep(w: WeightTable, hits: RuleHit[], step: number, dec
 }
 
 /** The hits with the points the learner weighs them by: hand-set points plus what was learned (in
- * points, each doubling the odds), the set ones kept to show beside them. Adding these points to
- * the words' log-odds (combine-score.ts) is the learner's own score for the message. */
+ * points, each doubling the odds), the set ones kept to show beside them; a rule never learned
+ * (no weight of its own yet) stays as set. Adding these points to the words' log-odds
+ * (combine-score.ts) is the learner's own score for the message. */
 export function learnedRules(w: WeightTable, hits: RuleHit[]): RuleHit[] {
-  return hits.map((h) => ({ ...h, points: ruleWeight(w, h) / Math.LN2, setPoints: h.points }));
+  return hits.map((h) => {
+    const learned = w.get(ruleSlot(h.rule));
+    return learned ? { ...h, points: h.points + learned / Math.LN2, setPoints: h.points } : h;
+  });
 }
