@@ -125,7 +125,7 @@ export function fisher(pairs: boolean): Method {
  * unscaled feature from its hand-set points, learned at `options.ruleRate`. */
 export function logisticLearnedRules(pairs: boolean, options: LogisticOptions): Method {
   return {
-    name: `${logistic(pairs, options).name}${options.tonePasses ? ` + TONE ${options.tonePasses} (margin ${options.toneMargin})` : ""} + learned rules (rate ${options.ruleRate})`,
+    name: `${logistic(pairs, options).name} + learned rules (rate ${options.ruleRate})`,
     cut: 0,
     create() {
       const model = denseWeights(DEFAULT_BITS);
@@ -142,7 +142,7 @@ export function logisticLearnedRules(pairs: boolean, options: LogisticOptions): 
 
 export function logistic(pairs: boolean, options: Omit<LogisticOptions, "ruleRate">): Method {
   return {
-    name: `logistic${pairs ? " + OSB pairs" : ""} (rate ${options.rate}, ${options.epochs} pass${options.epochs > 1 ? "es" : ""})`,
+    name: `logistic${pairs ? " + OSB pairs" : ""} (rate ${options.rate}, ${options.epochs} pass${options.epochs > 1 ? "es" : ""})${options.tonePasses ? ` + TONE ${options.tonePasses} (margin ${options.toneMargin})` : ""}`,
     cut: 0,
     create() {
       const model = denseWeights(DEFAULT_BITS);

@@ -34,6 +34,8 @@ type Variant = {
   /** Pull of a rule's weight back toward its prior per update (L2 toward the prior). */
   ruleDecay?: number;
   structure?: boolean;
+  /** Words alone (no OSB pairs). */
+  unigrams?: boolean;
   /** Extra passes that learn only messages scored within this margin of the wrong side (TONE). */
   tone?: { passes: number; margin: number };
 };
@@ -59,6 +61,7 @@ function method(v: Variant): Method {
     create(): Learner {
       const w = denseWeights(DEFAULT_BITS);
       const slotsOf = (s: Sample) => {
+        if (v.unigrams) return s.unigramSlots;
         if (!v.structure) return s.slots;
         const extra = extras.get(s.name)!.structureSlots;
         const all = new Set(s.slots);
@@ -107,7 +110,15 @@ function method(v: Variant): Method {
 }
 
 const base = { rate: 8, epochs: 3 };
+const one = { rate: 8, epochs: 1, unigrams: true };
 const variants: Variant[] = [
+  // Round two, after bench:spam's grid chose words alone (rate 8, 1 pass) + fixed rule points:
+  { name: "U0 words, 1 pass, fixed rule points", ...one, rules: "fixed" },
+  { name: "U1 words, 1 pass, learned rules (hand, 0.05)", ...one, rules: "learned", prior: "hand", ruleRate: 0.05 },
+  { name: "U2 words, 1 pass, learned rules (hand, 0.2)", ...one, rules: "learned", prior: "hand", ruleRate: 0.2 },
+  { name: "U3 words, 1 pass, learned rules (hand, 0.5)", ...one, rules: "learned", prior: "hand", ruleRate: 0.5 },
+  { name: "U4 words, 1 pass + TONE 1 (margin 3), fixed rule points", ...one, rules: "fixed", tone: { passes: 1, margin: 3 } },
+  { name: "U5 words, 1 pass + TONE 1 (margin 3), learned rules (hand, 0.05)", ...one, rules: "learned", prior: "hand", ruleRate: 0.05, tone: { passes: 1, margin: 3 } },
   { name: "A  today: OSB + fixed rule points", ...base, rules: "fixed" },
   { name: "A0 OSB, no rules", ...base, rules: "none" },
   { name: "B1 learned rules, prior hand, rate 0.05", ...base, rules: "learned", prior: "hand", ruleRate: 0.05 },

@@ -92,7 +92,9 @@ async function main(): Promise<void> {
         grid.push(logisticLearnedRules(pairs, { ...LOGISTIC_DEFAULTS, rate, epochs }));
       }
   // Postern's shipped default (epochs 2 + TONE: bench:spam:rules) is in the grid whatever its passes
-  const shipped = logisticLearnedRules(LEARNER_PAIRS, LOGISTIC_DEFAULTS);
+  const shipped = LOGISTIC_DEFAULTS.ruleRate
+    ? logisticLearnedRules(LEARNER_PAIRS, LOGISTIC_DEFAULTS)
+    : withRules(logistic(LEARNER_PAIRS, LOGISTIC_DEFAULTS), false);
   if (!args.quick && !grid.some((m) => m.name === shipped.name)) grid.push(shipped);
   let best = { method: grid[0], area: Infinity };
   for (const m of grid) {

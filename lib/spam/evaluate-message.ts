@@ -6,6 +6,7 @@ import { dnsblHits } from "./dnsbl";
 import { explainScore, scoreTokens, type LearnerResult } from "./learner";
 import { originatingIp } from "./originating-ip";
 import { learnedRules } from "./rule-weights";
+import { LOGISTIC_DEFAULTS } from "./logistic";
 import { listVerdict, type ListEntry } from "./sender-lists";
 import { readSenderAuth, type SenderAuth } from "./sender-auth";
 import { SPAM_SETTINGS } from "./spam-settings";
@@ -120,7 +121,7 @@ export async function spamJudge(account: string): Promise<SpamJudge> {
     const learner = weights ? (opts.explain ? explainScore(weights, tokens) : scoreTokens(weights, tokens)) : null;
     const hits = [...(opts.rules ?? applyRules(message)), ...blocklisted];
     // The default learner weighs each rule by what it learned (from the hand-set points up or down).
-    const rules = weights ? learnedRules(weights, hits) : hits;
+    const rules = weights && LOGISTIC_DEFAULTS.ruleRate ? learnedRules(weights, hits) : hits;
     const list = sender ? listVerdict(sender, entries) : null;
     const probability = bayes?.probability ?? learner?.probability ?? 0.5;
     const decision = decide({ probability, trained, rules, list, senderAverage: senderHistory.average, awlFactor, threshold, unsureThreshold });

@@ -74,7 +74,7 @@ export async function trainMessages(
         const known = await store.counts(item.tokens);
         right = classifyTokens(item.tokens, (t) => known.get(t), corpus, how.graham).isSpam === (label === "spam");
       } else {
-        const p = probability(messageLogOdds(weights, itemSlots, item.rules));
+        const p = probability(messageLogOdds(weights, itemSlots, LOGISTIC_DEFAULTS.ruleRate ? item.rules : []));
         right = label === "spam" ? p > how.learnerThreshold : p <= how.unsureThreshold;
       }
       if (isTrained(corpus) && right) learn = false;
