@@ -56,7 +56,7 @@ async function productionPath(train: Sample[], test: { samples: Sample[]; messag
   const learned = [...train, ...test.samples].slice(0, 5000);
   const sqlite = await measureSqliteLearner(learned, test.messages.slice(0, 500));
   console.log(
-    `   Production path (SQLite, weight-store.ts): bootstrap of ${sqlite.trained} messages (3 passes, one write of ${sqlite.weights} weights) ${(sqlite.trainMs / 1000).toFixed(2)} s; ` +
+    `   Production path (SQLite, weight-store.ts): bootstrap of ${sqlite.trained} messages (${LOGISTIC_DEFAULTS.epochs} pass(es)${LOGISTIC_DEFAULTS.tonePasses ? ` + ${LOGISTIC_DEFAULTS.tonePasses} TONE` : ""}, one write of ${sqlite.weights} weights) ${(sqlite.trainMs / 1000).toFixed(2)} s; ` +
       `judging as the filer does ${sqlite.classifyMs.toFixed(3)} ms/message wall (batches of 25: settings, lists, model version once per batch; per message sender history, rules, features, score; ${sqlite.classified} messages; the first, reading the model, ${sqlite.firstClassifyMs.toFixed(1)} ms), ` +
         `${sqlite.explainMs.toFixed(3)} ms/message with the evidence named ("Why?" panel); the learner alone ${sqlite.scoreMs.toFixed(3)} ms/message; after tokenizing ${sqlite.tokenizeMs.toFixed(3)} ms/message`,
   );
