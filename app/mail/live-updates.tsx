@@ -14,6 +14,8 @@ type Props = {
    * counts otherwise means mail came or went between rendering and watching. */
   listedCount: number | null;
   notify: boolean;
+  /** The added account shown (issue 22): its own mailbox is watched. */
+  account?: string;
 };
 
 /** Re-reads after a burst of events, not once per event. */
@@ -27,7 +29,7 @@ type LiveState = "connecting" | "watching" | "paused" | "off";
  * selection and scroll, as it only replaces the data). Also the tab title and, if the user opted
  * in, desktop notifications for new INBOX mail.
  */
-export function LiveUpdates({ folder, folderName, unseen, listedCount, notify }: Props) {
+export function LiveUpdates({ folder, folderName, unseen, listedCount, notify, account }: Props) {
   const router = useRouter();
   const t = useTranslations("live");
   const [state, setState] = useState<LiveState>("connecting");
@@ -67,7 +69,7 @@ export function LiveUpdates({ folder, folderName, unseen, listedCount, notify }:
 
     const open = () => {
       if (source) return;
-      const s = new EventSource(`/api/live?${new URLSearchParams({ folder })}`);
+      const s = new EventSource(`/api/live?${new URLSearchParams({ folder, ...(account ? { account } : {}) })}`);
       source = s;
       s.addEventListener("watching", (e) => {
         const ev = read(e);
@@ -89,7 +91,7 @@ export function LiveUpdates({ folder, folderName, unseen, listedCount, notify }:
               : tr("newMailCount", { count: ev.messages.length }),
           );
         }
-        if (notifyRef.current) for (const m of ev.messages) showNotification(m, (url) => router.push(url), tRef.current);
+        if (notifyRef.current) for (const m of ev.messages) showNotification(m, (url) => router.push(url), tRef.current, account);
       });
       s.addEventListener("ended", () => {
         s.close();
@@ -137,7 +139,7 @@ export function LiveUpdates({ folder, folderName, unseen, listedCount, notify }:
       clearTimeout(timer);
       source?.close();
     };
-  }, [folder, router]);
+  }, [folder, account, router]);
 
   return (
     <>
@@ -149,13 +151,13 @@ export function LiveUpdates({ folder, folderName, unseen, listedCount, notify }:
   );
 }
 
-function showNotification(m: NewMail, open: (url: string) => void, t: ReturnType<typeof useTranslations<"live">>): void {
+function showNotification(m: NewMail, open: (url: string) => void, t: ReturnType<typeof useTranslations<"live">>, account?: string): void {
   if (typeof Notification === "undefined" || Notification.permission !== "granted") return;
   // The tag makes the same message notify once, however many tabs are open.
-  const n = new Notification(m.from || t("newMail"), { body: m.subject || t("noSubject"), tag: `postern-${m.uid}` });
+  const n = new Notification(m.from || t("newMail"), { body: m.subject || t("noSubject"), tag: account ? `postern-${account}-${m.uid}` : `postern-${m.uid}` });
   n.onclick = () => {
     window.focus();
-    open(mailUrl({ folder: "INBOX", uid: m.uid }));
+    open(mailUrl({ folder: "INBOX", uid: m.uid, list: account ? { account } : undefined }));
     n.close();
   };
 }

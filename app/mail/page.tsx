@@ -164,15 +164,14 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
             inJunk={current?.specialUse === "\\Junk"}
           />
         )}
-        {!other && (
-          <LiveUpdates
-            folder={params.folder}
-            folderName={current?.name ?? params.folder}
-            unseen={current?.unseen ?? 0}
-            listedCount={page && !isSearch(query) ? page.total : null}
-            notify={notify}
-          />
-        )}
+        <LiveUpdates
+          folder={params.folder}
+          folderName={current?.name ?? params.folder}
+          unseen={current?.unseen ?? 0}
+          listedCount={page && !isSearch(query) ? page.total : null}
+          notify={notify}
+          account={accountId ?? undefined}
+        />
         {notice ? (
           <p className={notice.kind === "error" ? "mail-notice error" : "mail-notice"} role={notice.kind === "error" ? "alert" : "status"} data-testid="mail-notice">
             <NoticeText text={notice.text} />
