@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { errorText } from "@/app/i18n/error-text";
 import { NoticeText } from "@/app/i18n/notice-text";
@@ -13,7 +14,8 @@ import { getQuota } from "@/lib/imap/get-quota";
 import { listMessages } from "@/lib/imap/list-messages";
 import { isSearch, listQueryParams, listQuerySchema } from "@/lib/imap/list-query";
 import { listThreads } from "@/lib/imap/list-threads";
-import { openMessage, type OpenedMessage } from "@/lib/imap/open-message";
+import { openMessage, warmMessage, type OpenedMessage } from "@/lib/imap/open-message";
+import { messageAfter } from "@/lib/imap/warm-messages";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { buildMessageView } from "@/lib/mime/message-view";
 import { mdnPolicy } from "@/lib/mdn/mdn-settings";
@@ -111,6 +113,10 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
           console.warn("[spam-report]", e instanceof Error ? e.message : e);
           return null;
         }) : Promise.resolve(null);
+    // Read the next message ahead once this page is sent (never marking it read): "next" then
+    // opens from memory (warm-messages.ts).
+    const ahead = message && page ? messageAfter(page.messages.map((m) => m.uid), params.uid!) : null;
+    if (ahead) after(() => warmMessage(imap, { folder: params.folder, uid: ahead }).catch(() => undefined));
     const view = message ? buildMessageView(message, { allowRemoteContent: imagesAllowed, preferPlainText: plainFirst, originalColors: params.colors === "original" }) : null;
     return (
       <div className={params.uid ? "mail-app has-message" : "mail-app"}>
