@@ -109,7 +109,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
     const alwaysImagesFrom = message ? trustedImageSender(message.from, imageSenders) : null;
     const imagesAllowed = params.images === "1" || alwaysImagesFrom !== null;
     // not awaited: the message shows first, the report follows in the same response
-    const spamReport = message && !other ? messageSpamReport(session.imap, session.email, params.folder, params.uid!).catch((e: unknown) => {
+    const spamReport = message && !other ? messageSpamReport(session.imap, session.email, params.folder, params.uid!, typeof opened === "object" ? opened?.source : undefined).catch((e: unknown) => {
           console.warn("[spam-report]", e instanceof Error ? e.message : e);
           return null;
         }) : Promise.resolve(null);

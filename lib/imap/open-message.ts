@@ -3,7 +3,7 @@ import { PosternError } from "@/lib/http/errors";
 import { DOWNLOAD_CHUNK_BYTES, MAX_PARSE_BYTES } from "@/lib/limits";
 import { parseMessage } from "@/lib/mime/parse-message";
 import type { ParsedMessage } from "@/lib/mime/types";
-import { decodedSize, fetchDisplaySource, type SkippedPart } from "./fetch-display-source";
+import { decodedSize, fetchDisplaySource, WHOLE_MESSAGE_BYTES, type SkippedPart } from "./fetch-display-source";
 import { poolKey, type ImapIdentity } from "./session-pool";
 import { getWarmMessages, WARM_MAX_BYTES, type WarmKey } from "./warm-messages";
 import { withMailbox } from "./with-mailbox";
@@ -17,6 +17,9 @@ export type OpenedMessage = {
   fetchedBytes: number;
   /** null when the message is too large to parse for display (it can still be downloaded). */
   message: ParsedMessage | null;
+  /** The whole message as fetched, when it was fetched whole (small mail): the spam panel reads
+   * it instead of fetching it again. */
+  source?: Buffer;
 };
 
 /** Attachments whose content was left on the server get their size from BODYSTRUCTURE. */
@@ -36,10 +39,16 @@ async function readForDisplay(
   client: ImapFlow,
   uid: number,
   meta: { size: number; structure: MessageStructureObject | undefined },
-): Promise<{ fetchedBytes: number; message: ParsedMessage | null }> {
+): Promise<{ fetchedBytes: number; message: ParsedMessage | null; source?: Buffer }> {
   const partial = await fetchDisplaySource(client, uid, meta);
   if (partial && partial.source.length <= MAX_PARSE_BYTES) {
     return { fetchedBytes: partial.fetchedBytes, message: withServerSizes(await parseMessage(partial.source), partial.skipped) };
+  }
+  if (!partial && meta.size <= WHOLE_MESSAGE_BYTES) {
+    // one FETCH of the whole message: small mail is parsed from memory anyway
+    const whole = await client.fetchOne(String(uid), { uid: true, source: true }, { uid: true });
+    if (!whole || !whole.source) throw gone();
+    return { fetchedBytes: whole.source.length, message: await parseMessage(whole.source), source: whole.source };
   }
   if (!partial && meta.size <= MAX_PARSE_BYTES) {
     const download = await client.download(String(uid), undefined, { uid: true, chunkSize: DOWNLOAD_CHUNK_BYTES });
@@ -73,11 +82,11 @@ export async function openMessage(
     const meta = await client.fetchOne(uid, warm ? { uid: true, flags: true } : { uid: true, flags: true, size: true, bodyStructure: true }, { uid: true });
     if (!meta) throw gone();
     const size = warm?.size ?? meta.size ?? 0;
-    const { fetchedBytes, message } = warm ?? (await readForDisplay(client, opts.uid, { size, structure: meta.bodyStructure }));
+    const { fetchedBytes, message, source } = warm ?? (await readForDisplay(client, opts.uid, { size, structure: meta.bodyStructure }));
     if (opts.markSeen !== false && !meta.flags?.has("\\Seen")) {
       await client.messageFlagsAdd(uid, ["\\Seen"], { uid: true });
     }
-    return { folder: opts.folder, uid: opts.uid, size, flagged: meta.flags?.has("\\Flagged") ?? false, fetchedBytes, message };
+    return { folder: opts.folder, uid: opts.uid, size, flagged: meta.flags?.has("\\Flagged") ?? false, fetchedBytes, message, source };
   });
 }
 
@@ -98,7 +107,7 @@ export async function warmMessage(id: ImapIdentity, opts: { folder: string; uid:
     if (size > WARM_MAX_BYTES) return false;
     const read = await readForDisplay(client, opts.uid, { size, structure: meta.bodyStructure });
     if (!read.message) return false;
-    cache.put(key, { size, fetchedBytes: read.fetchedBytes, message: read.message });
+    cache.put(key, { size, fetchedBytes: read.fetchedBytes, message: read.message, source: read.source });
     return true;
   });
 }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { ParsedMessage } from "@/lib/mime/types";
-import { messageAfter, WarmMessages, type WarmKey } from "./warm-messages";
+import { messageAfter, WarmCache, type WarmKey, type WarmMessage } from "./warm-messages";
 
 const message = { subject: "s" } as ParsedMessage;
 const key = (uid: number, more: Partial<WarmKey> = {}): WarmKey => ({ session: "s1", folder: "INBOX", uidValidity: 7n, uid, ...more });
 
-describe("WarmMessages", () => {
+describe("WarmCache", () => {
   it("gives an entry once, only for the same session, folder, UIDVALIDITY and UID", () => {
-    const cache = new WarmMessages();
+    const cache = new WarmCache<WarmMessage>();
     cache.put(key(5), { size: 10, fetchedBytes: 10, message });
     expect(cache.take(key(5, { session: "s2" }))).toBeUndefined();
     expect(cache.take(key(5, { uidValidity: 8n }))).toBeUndefined();
@@ -18,7 +18,7 @@ describe("WarmMessages", () => {
 
   it("forgets entries older than a minute", () => {
     let now = 0;
-    const cache = new WarmMessages(() => now);
+    const cache = new WarmCache<WarmMessage>(() => now);
     cache.put(key(1), { size: 1, fetchedBytes: 1, message });
     now = 60_001;
     expect(cache.has(key(1))).toBe(false);
@@ -26,7 +26,7 @@ describe("WarmMessages", () => {
   });
 
   it("keeps at most its bound, dropping the oldest", () => {
-    const cache = new WarmMessages(Date.now, 2);
+    const cache = new WarmCache<WarmMessage>(Date.now, 2);
     for (const uid of [1, 2, 3]) cache.put(key(uid), { size: 1, fetchedBytes: 1, message });
     expect(cache.size).toBe(2);
     expect(cache.has(key(1))).toBe(false);

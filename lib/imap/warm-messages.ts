@@ -15,12 +15,12 @@ export const WARM_MAX_BYTES = 256 * 1024;
 const MAX_ENTRIES = 64;
 const TTL_MS = 60_000;
 
-export type WarmMessage = { size: number; fetchedBytes: number; message: ParsedMessage };
-type Entry = WarmMessage & { at: number };
+export type WarmMessage = { size: number; fetchedBytes: number; message: ParsedMessage; source?: Buffer };
+type Entry<T> = { value: T; at: number };
 
-export class WarmMessages {
+export class WarmCache<T> {
   // Map iteration follows insertion order: the oldest entry is first.
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new Map<string, Entry<T>>();
 
   constructor(
     private readonly now = () => Date.now(),
@@ -28,13 +28,13 @@ export class WarmMessages {
   ) {}
 
   /** Takes the entry out: a message is opened once, and the next read has its own warm entry. */
-  take(key: WarmKey): WarmMessage | undefined {
+  take(key: WarmKey): T | undefined {
     const k = keyOf(key);
     const entry = this.entries.get(k);
     if (!entry) return undefined;
     this.entries.delete(k);
     if (this.now() - entry.at > TTL_MS) return undefined;
-    return { size: entry.size, fetchedBytes: entry.fetchedBytes, message: entry.message };
+    return entry.value;
   }
 
   has(key: WarmKey): boolean {
@@ -42,10 +42,10 @@ export class WarmMessages {
     return entry !== undefined && this.now() - entry.at <= TTL_MS;
   }
 
-  put(key: WarmKey, value: WarmMessage): void {
+  put(key: WarmKey, value: T): void {
     const k = keyOf(key);
     this.entries.delete(k);
-    this.entries.set(k, { ...value, at: this.now() });
+    this.entries.set(k, { value, at: this.now() });
     for (const old of this.entries.keys()) {
       if (this.entries.size <= this.maxEntries) break;
       this.entries.delete(old);
@@ -61,13 +61,18 @@ export type WarmKey = { session: string; folder: string; uidValidity: bigint | n
 
 const keyOf = (k: WarmKey) => `${k.session}\u0000${k.folder}\u0000${String(k.uidValidity)}\u0000${k.uid}`;
 
-const holder = globalThis as unknown as { posternWarmMessages?: WarmMessages };
+const holder = globalThis as unknown as { posternWarmCaches?: Map<string, WarmCache<unknown>> };
 
-/** The process-wide cache (on globalThis, like the session pool, across Next dev reloads). */
-export function getWarmMessages(): WarmMessages {
-  holder.posternWarmMessages ??= new WarmMessages();
-  return holder.posternWarmMessages;
+/** A process-wide cache by name (on globalThis, like the session pool, across Next dev reloads). */
+export function warmCache<T>(name: string): WarmCache<T> {
+  holder.posternWarmCaches ??= new Map();
+  let cache = holder.posternWarmCaches.get(name);
+  if (!cache) holder.posternWarmCaches.set(name, (cache = new WarmCache<unknown>()));
+  return cache as WarmCache<T>;
 }
+
+/** Parsed messages read ahead (open-message.ts). */
+export const getWarmMessages = () => warmCache<WarmMessage>("messages");
 
 /** The message after `uid` in the list as shown (what "next", j or ↓, opens), or null. */
 export function messageAfter(uids: readonly number[], uid: number): number | null {
