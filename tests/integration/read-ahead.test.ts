@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openMessage, warmMessage } from "@/lib/imap/open-message";
 import { getPool, type ImapIdentity } from "@/lib/imap/session-pool";
 import { getWarmMessages } from "@/lib/imap/warm-messages";
+import { messageSpamReport } from "@/lib/spam/message-report";
 import { BOB, signInAs } from "./helpers";
 import { raw } from "./lab-mailbox";
 
@@ -58,6 +59,10 @@ describe("reading the next message ahead", () => {
     expect(opened.message?.subject).toBe("read ahead 2");
     expect(opened.message?.text).toContain("Letter number 2.");
     expect(await flagsOf(second)).toContain("\\Seen");
+    // the spam panel judges the bytes the page opened as it judges the ones it fetches itself
+    expect(opened.source).toBeDefined();
+    const fromOpened = await messageSpamReport(bob, BOB.email, FOLDER, second, opened.source);
+    expect(fromOpened).toEqual(await messageSpamReport(bob, BOB.email, FOLDER, second));
   });
 
   it("reads flags fresh: a message flagged elsewhere after the read-ahead opens flagged", async () => {
