@@ -116,7 +116,8 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
     // Read the next message ahead once this page is sent (never marking it read): "next" then
     // opens from memory (warm-messages.ts).
     const ahead = message && page ? messageAfter(page.messages.map((m) => m.uid), params.uid!) : null;
-    if (ahead) after(() => warmMessage(imap, { folder: params.folder, uid: ahead }).catch(() => undefined));
+    const uidValidity = typeof opened === "object" ? opened?.uidValidity : undefined;
+    if (ahead) after(() => warmMessage(imap, { folder: params.folder, uid: ahead, uidValidity }).catch(() => undefined));
     const view = message ? buildMessageView(message, { allowRemoteContent: imagesAllowed, preferPlainText: plainFirst, originalColors: params.colors === "original" }) : null;
     return (
       <div className={params.uid ? "mail-app has-message" : "mail-app"}>

@@ -20,6 +20,8 @@ export type OpenedMessage = {
   /** The whole message as fetched, when it was fetched whole (small mail): the spam panel reads
    * it instead of fetching it again. */
   source?: Buffer;
+  /** The folder's UIDVALIDITY when it was opened (a read-ahead of its neighbour is keyed by it). */
+  uidValidity: string;
 };
 
 /** Attachments whose content was left on the server get their size from BODYSTRUCTURE. */
@@ -86,7 +88,7 @@ export async function openMessage(
     if (opts.markSeen !== false && !meta.flags?.has("\\Seen")) {
       await client.messageFlagsAdd(uid, ["\\Seen"], { uid: true });
     }
-    return { folder: opts.folder, uid: opts.uid, size, flagged: meta.flags?.has("\\Flagged") ?? false, fetchedBytes, message, source };
+    return { folder: opts.folder, uid: opts.uid, size, flagged: meta.flags?.has("\\Flagged") ?? false, fetchedBytes, message, source, uidValidity: String(mailbox.uidValidity) };
   });
 }
 
@@ -96,7 +98,9 @@ export async function openMessage(
  * are not read ahead (a large download nobody may ask for). Returns whether it is warm now.
  * @throws PosternError NOT_FOUND | IMAP_UNAVAILABLE
  */
-export async function warmMessage(id: ImapIdentity, opts: { folder: string; uid: number }): Promise<boolean> {
+export async function warmMessage(id: ImapIdentity, opts: { folder: string; uid: number; uidValidity?: string }): Promise<boolean> {
+  // already warm: not even the folder's NOOP (a reader going back and forth reads ahead once)
+  if (opts.uidValidity && getWarmMessages().has({ session: poolKey(id), folder: opts.folder, uidValidity: opts.uidValidity, uid: opts.uid })) return true;
   return withMailbox(id, opts.folder, async ({ client, mailbox }) => {
     const key = warmKey(id, opts.folder, mailbox, opts.uid);
     const cache = getWarmMessages();

@@ -57,7 +57,7 @@ export class WarmCache<T> {
   }
 }
 
-export type WarmKey = { session: string; folder: string; uidValidity: bigint | number; uid: number };
+export type WarmKey = { session: string; folder: string; uidValidity: bigint | number | string; uid: number };
 
 const keyOf = (k: WarmKey) => `${k.session}\u0000${k.folder}\u0000${String(k.uidValidity)}\u0000${k.uid}`;
 
