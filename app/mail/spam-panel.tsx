@@ -23,6 +23,21 @@ function AuthBadge({ auth }: { auth: SenderAuth }) {
   );
 }
 
+const signed = (n: number) => `${n > 0 ? "+" : ""}${n.toFixed(1)}`;
+
+/** How far the learner moved a rule from its hand-set points (lib/spam/rule-weights.ts). */
+function RuleLearning({ hit }: { hit: MessageSpamReport["rules"][number] }) {
+  if (hit.setPoints === undefined) return null;
+  if (Math.abs(hit.points - hit.setPoints) < 0.05) return <span className={styles.ruleNote}> (set at {signed(hit.setPoints)}; your mail has hardly changed it)</span>;
+  const way = hit.points > hit.setPoints ? "more often in spam" : "in good mail too";
+  return (
+    <span className={styles.ruleNote} data-testid="spam-rule-learned">
+      {" "}
+      (set at {signed(hit.setPoints)}; learned from your mail, where it shows up {way})
+    </span>
+  );
+}
+
 /** What weighed most in the default learner's verdict, in words: each piece of evidence with how
  * far it moved the odds (a factor of 2 is one rule point). */
 function LearnerEvidence({ r, learner }: { r: MessageSpamReport; learner: NonNullable<MessageSpamReport["learner"]> }) {
@@ -120,7 +135,10 @@ function Why({ r }: { r: MessageSpamReport }) {
               {r.rules.map((h) => (
                 <tr key={h.rule} data-testid="spam-rule">
                   <td>{h.points > 0 ? "+" : ""}{h.points.toFixed(1)}</td>
-                  <td>{h.description}</td>
+                  <td>
+                    {h.description}
+                    <RuleLearning hit={h} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,6 @@
 import type { ImapFlow } from "imapflow";
 import { readSpamMessage, messageKey } from "./read-spam-message";
+import { applyRules, type RuleHit } from "./heuristics";
 import type { SpamMessage } from "./spam-message";
 import { tokenize } from "./tokenize";
 
@@ -7,7 +8,9 @@ import { tokenize } from "./tokenize";
  * this bounds what one judgement costs. */
 export const MAX_SPAM_READ_BYTES = 256 * 1024;
 
-export type SpamSource = { uid: number; key: string; message: SpamMessage; tokens: string[] };
+/** `rules`: the message's own rules (heuristics.ts; no blocklist lookups), which training learns
+ * weights for beside the words. */
+export type SpamSource = { uid: number; key: string; message: SpamMessage; tokens: string[]; rules: RuleHit[] };
 
 /**
  * Fetches (BODY.PEEK: nothing is marked read) the start of each message in `uidSet` of the
@@ -28,5 +31,5 @@ export async function fetchSpamSources(client: ImapFlow, uidSet: string): Promis
 export async function spamSourceOf(uid: number, raw: Buffer): Promise<SpamSource> {
   const start = raw.subarray(0, MAX_SPAM_READ_BYTES);
   const { message, messageId } = await readSpamMessage(start);
-  return { uid, key: messageKey(start, messageId), message, tokens: tokenize(message) };
+  return { uid, key: messageKey(start, messageId), message, tokens: tokenize(message), rules: applyRules(message) };
 }
