@@ -3,7 +3,9 @@ import type { ImapFlow } from "imapflow";
 import { downloadPart } from "@/lib/imap/download-part";
 import { withMailbox } from "@/lib/imap/with-mailbox";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
-import type { Browser } from "../browser";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { Browser } from "../browser";
 import { row, type Row } from "../report-types";
 import { interleave } from "../stats";
 
@@ -30,6 +32,26 @@ async function rawDownload(raw: ImapFlow, uid: number, part: string): Promise<nu
   return drain(content);
 }
 
+/** A bare node:http server in a process of its own that answers every GET with `bytes` from
+ * memory in DOWNLOAD_CHUNK_BYTES writes: the floor of sending that file over HTTP on this machine
+ * (the kernel's loopback copies and the client's reading), with no IMAP and no Next.js. */
+async function bareHttpServer(bytes: number): Promise<{ origin: URL; stop: () => void }> {
+  const script = `
+    const http = require("node:http");
+    const piece = 4 * 1024 * 1024, body = Buffer.alloc(${bytes}, 7);
+    const server = http.createServer(async (req, res) => {
+      res.setHeader("content-type", "application/octet-stream");
+      for (let at = 0; at < body.length; at += piece) {
+        if (!res.write(body.subarray(at, at + piece))) await new Promise((r) => res.once("drain", r));
+      }
+      res.end();
+    });
+    server.listen(0, "127.0.0.1", () => console.log(server.address().port));`;
+  const child = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+  const [line] = (await once(child.stdout!, "data")) as [Buffer];
+  return { origin: new URL(`http://127.0.0.1:${Number(line.toString().trim())}`), stop: () => child.kill() };
+}
+
 /**
  * Case 11c (issue 20): the same 20 MB attachment over HTTP from the production build (the
  * attachment route, what a browser's click on the file downloads), against the raw download.
@@ -39,13 +61,22 @@ export async function downloadHttp(ctx: { browser: Browser; raw: ImapFlow; folde
   const path = `/api/messages/attachment?${new URLSearchParams({ folder: ctx.folder, uid: String(ctx.uid), part })}`;
   const sizes = { http: await ctx.browser.download(path), raw: await rawDownload(ctx.raw, ctx.uid, part) };
   if (sizes.http !== sizes.raw) throw new Error(`HTTP download gave ${sizes.http} bytes, raw ${sizes.raw}`);
-  const r = await interleave(
-    [
-      { name: "http", run: () => ctx.browser.download(path) },
-      { name: "raw", run: () => rawDownload(ctx.raw, ctx.uid, part) },
-    ],
-    { warmup: 1, iterations: 9 },
-  );
+  const bare = await bareHttpServer(sizes.http);
+  const bareBrowser = new Browser(bare.origin, ctx.browser.address);
+  let r: Awaited<ReturnType<typeof interleave>>;
+  try {
+    r = await interleave(
+      [
+        { name: "http", run: () => ctx.browser.download(path) },
+        { name: "raw", run: () => rawDownload(ctx.raw, ctx.uid, part) },
+        { name: "bare", run: () => bareBrowser.download("/") },
+      ],
+      { warmup: 1, iterations: 9 },
+    );
+  } finally {
+    bareBrowser.close();
+    bare.stop();
+  }
   return [
     row({
       id: "11c",
@@ -56,7 +87,17 @@ export async function downloadHttp(ctx: { browser: Browser; raw: ImapFlow; folde
       baseline: r.raw.p50,
       target: { max: 1.1, of: "ratio" },
       note: `p95 ${r.http.p95.toFixed(0)} vs ${r.raw.p95.toFixed(0)} ms; ${(sizes.http / 2 ** 20).toFixed(1)} MiB`,
-      details: { http: r.http, raw: r.raw, bytes: sizes.http },
+      details: { http: r.http, raw: r.raw, bare: r.bare, bytes: sizes.http },
+    }),
+    row({
+      id: "11d",
+      name: "floor: a bare node:http server sends the same bytes from memory, p50",
+      measured: r.bare.p50,
+      unit: "ms",
+      baselineName: "raw imapflow, one BINARY fetch of the part, open connection, p50",
+      baseline: r.raw.p50,
+      target: null,
+      note: `what HTTP alone costs on this machine (loopback copies, the client reading), no IMAP: HTTP minus bare ${(r.http.p50 - r.bare.p50).toFixed(0)} ms`,
     }),
   ];
 }
