@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { requireMailSession } from "@/auth";
 import { SettingsFrame } from "../settings-frame";
 import { listIdentities } from "@/lib/identities/identity-store";
@@ -14,42 +15,40 @@ export default async function IdentitiesPage({ searchParams }: { searchParams: P
   const session = await requireMailSession();
   const notice = readNotice(await searchParams);
   const identities = await listIdentities(session.email);
+  const t = await getTranslations("identities");
   return (
-    <SettingsFrame email={session.email} title="Identities and signatures" notice={notice} noticeTestId="identity-notice">
-        <p className={styles.hint}>
-          Replies are sent as the identity the message was addressed to, others as the default. An address other than your
-          own can be used once you confirm it by the link Postern mails to it.
-        </p>
+    <SettingsFrame email={session.email} title={t("title")} notice={notice} noticeTestId="identity-notice">
+        <p className={styles.hint}>{t("intro")}</p>
         <ul className={styles.list}>
           {identities.map((i) => (
             <li key={i.id} className={styles.panel} data-testid="identity">
               <h2>
-                {i.name ? `${i.name} <${i.address}>` : i.address}
-                {i.isDefault && <span className={styles.badge}>default</span>}
-                {!i.verified && <span className={styles.badge} data-testid="identity-unverified">unverified: cannot be used as From</span>}
+                <span translate="no">{i.name ? `${i.name} <${i.address}>` : i.address}</span>
+                {i.isDefault && <span className={styles.badge}>{t("default")}</span>}
+                {!i.verified && <span className={styles.badge} data-testid="identity-unverified">{t("unverified")}</span>}
               </h2>
               {!i.verified && (
                 <form action={resendVerificationAction}>
                   <CsrfField />
                   <input type="hidden" name="id" value={i.id} />
-                  <span className={styles.hint}>Open the link mailed to {i.address} while signed in here. </span>
-                  <button type="submit" className={styles.secondary}>Send the link again</button>
+                  <span className={styles.hint}>{t.rich("openLink", { address: () => <span translate="no">{i.address}</span> })} </span>
+                  <button type="submit" className={styles.secondary}>{t("resend")}</button>
                 </form>
               )}
-              <IdentityForm identity={i} submitLabel="Save" />
+              <IdentityForm identity={i} submitLabel={t("save")} />
               {i.id !== "account" && (
                 <form action={deleteIdentityAction}>
                   <CsrfField />
                   <input type="hidden" name="id" value={i.id} />
-                  <button type="submit" className={styles.danger}>Delete</button>
+                  <button type="submit" className={styles.danger}>{t("delete")}</button>
                 </form>
               )}
             </li>
           ))}
         </ul>
         <section className={styles.panel} aria-labelledby="new-identity">
-          <h2 id="new-identity">Add an identity</h2>
-          <IdentityForm identity={null} submitLabel="Add identity" />
+          <h2 id="new-identity">{t("addTitle")}</h2>
+          <IdentityForm identity={null} submitLabel={t("add")} />
         </section>
     </SettingsFrame>
   );
