@@ -6,7 +6,8 @@ import { headerValue, type SpamMessage } from "./spam-message";
 import { readUpstreamVerdict } from "./upstream-verdict";
 
 /** A rule that matched, SpamAssassin style: positive points for spam signs, negative for good ones. */
-export type RuleHit = { rule: string; points: number; description: string };
+/** `values`: what the description names (a score, a server), for saying it in another language. */
+export type RuleHit = { rule: string; points: number; description: string; values?: Record<string, string> };
 
 /** Visible text shorter than this in an HTML-only message is "tiny" (an image and a link, mostly). */
 const TINY_TEXT_CHARS = 200;
@@ -93,7 +94,7 @@ export function applyRules(message: SpamMessage): RuleHit[] {
   const upstream = readUpstreamVerdict(message);
   if (upstream.score !== null) {
     const points = Math.max(-2.5, Math.min(5, upstream.score / 2));
-    if (points !== 0) hit("UPSTREAM_SCORE", points, `The mail server's filter scored it ${upstream.score}`);
+    if (points !== 0) hits.push({ rule: "UPSTREAM_SCORE", points, description: `The mail server's filter scored it ${upstream.score}`, values: { score: String(upstream.score) } });
   } else if (upstream.flagged) {
     hit("UPSTREAM_FLAG", 4, "The mail server's filter flagged it as spam");
   }
