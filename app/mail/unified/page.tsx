@@ -1,4 +1,4 @@
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { requireMailSession } from "@/auth";
 import { accountIdentities } from "@/lib/accounts/account-identity";
@@ -19,6 +19,7 @@ const pageParam = z.coerce.number().int().min(1).max(10_000).catch(1);
 export default async function UnifiedInboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const session = await requireMailSession();
   const locale = await getLocale();
+  const [t, tl] = await Promise.all([getTranslations("unified"), getTranslations("list")]);
   const page = pageParam.parse((await searchParams).page);
   const others = await accountIdentities(session);
   const sources: InboxSource[] = [
@@ -32,23 +33,23 @@ export default async function UnifiedInboxPage({ searchParams }: { searchParams:
       <header className="topbar">
         <FoldersDrawerToggle />
         <span className="brand">Postern</span>
-        <a href="/mail/settings" className="topbar-link">Settings</a>
-        <span className="account" data-testid="account">{session.email}</span>
+        <a href="/mail/settings" className="topbar-link">{t("settings")}</a>
+        <span className="account" data-testid="account" translate="no">{session.email}</span>
       </header>
       <div className="sidebar" id="folders">
         <FoldersDrawerClose />
         <AccountSwitcher own={session.email} accounts={others.map((o) => ({ id: o.account!.id, label: o.label }))} current="unified" />
       </div>
-      <section className="message-list" aria-label="All inboxes">
+      <section className="message-list" aria-label={t("title")}>
         <div className="list-toolbar">
           <span data-testid="list-range">
-            {unified.total === 0 ? "No messages" : `${first}–${first + unified.messages.length - 1} of ${unified.total} in all inboxes`}
+            {unified.total === 0 ? tl("none") : t("range", { first, last: first + unified.messages.length - 1, total: unified.total })}
           </span>
           <Pager page={unified.page} pageCount={unified.pageCount} href={(n) => `/mail/unified?page=${n}`} noun="messages" indicatorTestId="page-indicator" />
         </div>
         {unified.failed.map((f) => (
           <p key={f.source} className="list-error" role="alert" data-testid="unified-failed">
-            {sources[f.source].label}: {f.message}
+            <span translate="no">{sources[f.source].label}</span>: {f.message}
           </p>
         ))}
         <ul className="rows">
@@ -59,9 +60,9 @@ export default async function UnifiedInboxPage({ searchParams }: { searchParams:
                 <a href={mailUrl({ folder: "INBOX", uid: m.uid, list: source.key ? { account: source.key } : undefined })} data-testid="message-row">
                   <span className="flags" />
                   <span className="from">
-                    <span className="row-account" data-testid="row-account">{source.label}</span> {displayName(m.from)}
+                    <span className="row-account" data-testid="row-account" translate="no">{source.label}</span> <span translate="no">{displayName(m.from) ?? tl("unknownSender")}</span>
                   </span>
-                  <span className="subject">{m.subject || "(no subject)"}</span>
+                  {m.subject ? <span className="subject" translate="no">{m.subject}</span> : <span className="subject">{tl("noSubject")}</span>}
                   <span className="date">
                     <LocalDate iso={m.date} />
                   </span>
