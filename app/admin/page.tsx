@@ -36,7 +36,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const notice = readNotice(await searchParams);
   const o = await adminOverview();
   const [t, format] = await Promise.all([getTranslations("admin"), getFormatter()]);
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "short", timeStyle: "medium", timeZone: "UTC" }) + " UTC";
+  const when = (d: Date) => <time dateTime={d.toISOString()}>{format.dateTime(d, { dateStyle: "short", timeStyle: "medium", timeZone: "UTC" })} UTC</time>;
   return (
     <main className={styles.main}>
       <p className={styles.hint}>
