@@ -17,6 +17,7 @@ import { downloadLarge } from "./cases/download-large";
 import { newsPage } from "./cases/news-page";
 import { openLarge } from "./cases/open-large";
 import { rowDecoding } from "./cases/row-decoding";
+import { signInRush } from "./cases/signin-rush";
 import { threading } from "./cases/threading";
 import { unifiedInbox } from "./cases/unified-inbox";
 import { pageWeight } from "./cases/page-weight";
@@ -144,6 +145,11 @@ async function main(): Promise<void> {
           serverPid: server.pid,
           dovecotPid: lab.dovecotPid,
         });
+        // last: it leaves 200 more sessions with the 100k INBOX selected on Dovecot
+        say(`4r: ${Math.max(...CONCURRENCY_LEVELS)} browsers signing in at once`);
+        const rush = await signInRush({ origin: server.origin, count: Math.max(...CONCURRENCY_LEVELS), firstAddress: 300 });
+        browsers.push(...rush.browsers);
+        results[4].push(...rush.rows);
       }
     }
   } finally {

@@ -143,8 +143,8 @@ test.describe("spam filter", () => {
     } finally {
       // back to the defaults
       await page.goto("/mail/settings");
-      await page.getByLabel("Learned weights: spam above").fill("0.667");
-      await page.getByLabel("Learned weights: possibly spam above").fill("0.054");
+      await page.getByLabel("Learned weights: spam above").fill("0.821");
+      await page.getByLabel("Learned weights: possibly spam above").fill("0.098");
       await page.getByRole("region", { name: "Spam filter" }).getByRole("button", { name: "Save", exact: true }).click();
       await expect(page.getByTestId("settings-notice")).toHaveText("Spam settings saved.");
     }

@@ -6,7 +6,6 @@ import type { SenderAuth } from "@/lib/spam/sender-auth";
 import styles from "./spam-panel.module.css";
 import { usePercent, Why } from "./spam-why";
 
-
 /** SPF/DKIM/DMARC as the receiving server recorded them; nothing when it recorded nothing. */
 function AuthBadge({ auth }: { auth: SenderAuth }) {
   const entries = (["spf", "dkim", "dmarc"] as const).filter((k) => auth[k] !== null);

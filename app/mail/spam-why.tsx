@@ -37,6 +37,19 @@ function useRuleText(): (hit: MessageSpamReport["rules"][number]) => string {
   };
 }
 
+/** How far the learner moved a rule from its hand-set points (lib/spam/rule-weights.ts). */
+function RuleLearning({ hit, points }: { hit: MessageSpamReport["rules"][number]; points: (p: number) => string }) {
+  const t = useTranslations("spamWhy");
+  if (hit.setPoints === undefined) return null;
+  if (Math.abs(hit.points - hit.setPoints) < 0.05) return <span className={styles.ruleNote}> {t("ruleUnchanged", { set: points(hit.setPoints) })}</span>;
+  return (
+    <span className={styles.ruleNote} data-testid="spam-rule-learned">
+      {" "}
+      {t(hit.points > hit.setPoints ? "ruleLearnedSpam" : "ruleLearnedGood", { set: points(hit.setPoints) })}
+    </span>
+  );
+}
+
 /** What weighed most in the default learner's verdict, in words: each piece of evidence with how
  * far it moved the odds (a factor of 2 is one rule point). */
 function LearnerEvidence({ r, learner }: { r: MessageSpamReport; learner: NonNullable<MessageSpamReport["learner"]> }) {
@@ -135,7 +148,10 @@ export function Why({ r }: { r: MessageSpamReport }) {
               {r.rules.map((h) => (
                 <tr key={h.rule} data-testid="spam-rule">
                   <td>{points(h.points)}</td>
-                  <td>{ruleText(h)}</td>
+                  <td>
+                    {ruleText(h)}
+                    <RuleLearning hit={h} points={points} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -4,7 +4,8 @@ import { featureSlots } from "@/lib/spam/feature-hash";
 import { messageFeatures } from "@/lib/spam/features";
 import { fisherScore, robinsonF, type DocCounts } from "@/lib/spam/fisher";
 import { classifyTokens, countTokens, GRAHAM_DEFAULTS } from "@/lib/spam/graham";
-import { DEFAULT_BITS, denseWeights, learnMessage, logOdds, trainModel, type LogisticOptions } from "@/lib/spam/logistic";
+import type { RuleHit } from "@/lib/spam/heuristics";
+import { DEFAULT_BITS, denseWeights, learnMessage, logOdds, messageLogOdds, trainModel, type LogisticOptions } from "@/lib/spam/logistic";
 import { addToDelta, emptyDelta, MemoryTokenStore } from "@/lib/spam/token-store";
 
 export type Sample = {
@@ -12,6 +13,8 @@ export type Sample = {
   name: string;
   tokens: string[];
   rulePoints: number;
+  /** The rules it hit (heuristics.ts), for the learner that weighs them itself. */
+  rules: RuleHit[];
   /** The Date header's time (0 when unreadable): the time-ordered validation sorts by it. */
   date: number;
   unigrams: Set<string>;
@@ -20,17 +23,18 @@ export type Sample = {
   unigramSlots: Uint32Array;
 };
 
-export function makeSample(label: "spam" | "ham", name: string, tokens: string[], rulePoints: number, date = 0): Sample {
+export function makeSample(label: "spam" | "ham", name: string, tokens: string[], rules: RuleHit[], date = 0): Sample {
   const unigrams = new Set(tokens);
   const features = messageFeatures(tokens);
-  return { label, name, tokens, rulePoints, date, unigrams, features, slots: featureSlots(features, DEFAULT_BITS), unigramSlots: featureSlots(unigrams, DEFAULT_BITS) };
+  const rulePoints = rules.reduce((sum, h) => sum + h.points, 0);
+  return { label, name, tokens, rulePoints, rules, date, unigrams, features, slots: featureSlots(features, DEFAULT_BITS), unigramSlots: featureSlots(unigrams, DEFAULT_BITS) };
 }
 
 export type Learner = {
   train(samples: Sample[]): void;
   score(s: Sample): number;
   /** The same from the tokens alone, computing the method's own features (what a message costs). */
-  scoreTokens(tokens: string[], rulePoints: number): number;
+  scoreTokens(tokens: string[], rules: RuleHit[]): number;
   /** One online update with the true label. */
   learn(s: Sample): void;
 };
@@ -56,7 +60,8 @@ export function withRules(m: Method, fromProbability: boolean): Method {
         train: (s) => inner.train(s),
         learn: (s) => inner.learn(s),
         score: (s) => (fromProbability ? logit(inner.score(s)) : inner.score(s)) + s.rulePoints * Math.LN2,
-        scoreTokens: (t, points) => (fromProbability ? logit(inner.scoreTokens(t, 0)) : inner.scoreTokens(t, 0)) + points * Math.LN2,
+        scoreTokens: (t, rules) =>
+          (fromProbability ? logit(inner.scoreTokens(t, [])) : inner.scoreTokens(t, [])) + rules.reduce((sum, h) => sum + h.points, 0) * Math.LN2,
       };
     },
   };
@@ -116,16 +121,35 @@ export function fisher(pairs: boolean): Method {
   };
 }
 
-export function logistic(pairs: boolean, options: LogisticOptions): Method {
+/** The logistic learner that weighs the rules itself (lib/spam/rule-weights.ts): each rule hit an
+ * unscaled feature from its hand-set points, learned at `options.ruleRate`. */
+export function logisticLearnedRules(pairs: boolean, options: LogisticOptions): Method {
   return {
-    name: `logistic${pairs ? " + OSB pairs" : ""} (rate ${options.rate}, ${options.epochs} pass${options.epochs > 1 ? "es" : ""})`,
+    name: `${logistic(pairs, options).name} + learned rules (rate ${options.ruleRate})`,
     cut: 0,
     create() {
       const model = denseWeights(DEFAULT_BITS);
       const slots = (s: Sample) => (pairs ? s.slots : s.unigramSlots);
       return {
-        train: (samples) => void trainModel(model, samples.map((s) => ({ slots: slots(s), label: s.label })), options),
-        learn: (s) => void learnMessage(model, slots(s), s.label, options.rate),
+        train: (samples) => void trainModel(model, samples.map((s) => ({ slots: slots(s), label: s.label, rules: s.rules })), options),
+        learn: (s) => void learnMessage(model, slots(s), s.label, options, s.rules),
+        score: (s) => messageLogOdds(model, slots(s), s.rules),
+        scoreTokens: (tokens, rules) => messageLogOdds(model, featureSlots(pairs ? messageFeatures(tokens) : new Set(tokens), DEFAULT_BITS), rules),
+      };
+    },
+  };
+}
+
+export function logistic(pairs: boolean, options: Omit<LogisticOptions, "ruleRate">): Method {
+  return {
+    name: `logistic${pairs ? " + OSB pairs" : ""} (rate ${options.rate}, ${options.epochs} pass${options.epochs > 1 ? "es" : ""})${options.tonePasses ? ` + TONE ${options.tonePasses} (margin ${options.toneMargin})` : ""}`,
+    cut: 0,
+    create() {
+      const model = denseWeights(DEFAULT_BITS);
+      const slots = (s: Sample) => (pairs ? s.slots : s.unigramSlots);
+      return {
+        train: (samples) => void trainModel(model, samples.map((s) => ({ slots: slots(s), label: s.label })), { ...options, ruleRate: 0 }),
+        learn: (s) => void learnMessage(model, slots(s), s.label, { ...options, ruleRate: 0 }),
         score: (s) => logOdds(model, slots(s)),
         scoreTokens: (tokens) => logOdds(model, featureSlots(pairs ? messageFeatures(tokens) : new Set(tokens), DEFAULT_BITS)),
       };

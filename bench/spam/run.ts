@@ -13,8 +13,20 @@ import { headerValue, type SpamMessage } from "@/lib/spam/spam-message";
 import { tokenize } from "@/lib/spam/tokenize";
 import { folderCorpus, stdlibCorpus, type LabelledMessage } from "./load-corpus";
 import { measureSqliteLearner } from "./sqlite-store";
-import { fisher, graham, logistic, makeSample, withRules, type Method, type Sample } from "./methods";
-import { chooseThresholds, crossValidatedScores, fixedOrder, onlineRun, testMethod, timeOrderedArea, type MethodReport } from "./evaluate";
+import { LEARNER_PAIRS } from "@/lib/spam/features";
+import { LOGISTIC_DEFAULTS } from "@/lib/spam/logistic";
+import { fisher, graham, logistic, logisticLearnedRules, makeSample, withRules, type Method, type Sample } from "./methods";
+import {
+  chooseThresholds,
+  crossValidatedScores,
+  fixedOrder,
+  onlineByDateArea,
+  onlineRun,
+  rollingOriginArea,
+  testMethod,
+  timeOrderedArea,
+  type MethodReport,
+} from "./evaluate";
 
 const { values: args } = parseArgs({
   options: { train: { type: "string" }, test: { type: "string" }, json: { type: "string" }, quick: { type: "boolean" }, production: { type: "boolean" } },
@@ -31,7 +43,7 @@ async function readAll(list: LabelledMessage[]): Promise<{ samples: Sample[]; me
     const tokens = tokenize(message);
     messages.push(message);
     const date = Date.parse(headerValue(message, "Date").replace(/\([^)]*\)/g, ""));
-    samples.push(makeSample(m.label, m.name, tokens, applyRules(message).reduce((sum, h) => sum + h.points, 0), Number.isNaN(date) ? 0 : date));
+    samples.push(makeSample(m.label, m.name, tokens, applyRules(message), Number.isNaN(date) ? 0 : date));
   }
   return { samples, messages, ms: performance.now() - start };
 }
@@ -44,7 +56,7 @@ async function productionPath(train: Sample[], test: { samples: Sample[]; messag
   const learned = [...train, ...test.samples].slice(0, 5000);
   const sqlite = await measureSqliteLearner(learned, test.messages.slice(0, 500));
   console.log(
-    `   Production path (SQLite, weight-store.ts): bootstrap of ${sqlite.trained} messages (3 passes, one write of ${sqlite.weights} weights) ${(sqlite.trainMs / 1000).toFixed(2)} s; ` +
+    `   Production path (SQLite, weight-store.ts): bootstrap of ${sqlite.trained} messages (${LOGISTIC_DEFAULTS.epochs} pass(es)${LOGISTIC_DEFAULTS.tonePasses ? ` + ${LOGISTIC_DEFAULTS.tonePasses} TONE` : ""}, one write of ${sqlite.weights} weights) ${(sqlite.trainMs / 1000).toFixed(2)} s; ` +
       `judging as the filer does ${sqlite.classifyMs.toFixed(3)} ms/message wall (batches of 25: settings, lists, model version once per batch; per message sender history, rules, features, score; ${sqlite.classified} messages; the first, reading the model, ${sqlite.firstClassifyMs.toFixed(1)} ms), ` +
         `${sqlite.explainMs.toFixed(3)} ms/message with the evidence named ("Why?" panel); the learner alone ${sqlite.scoreMs.toFixed(3)} ms/message; after tokenizing ${sqlite.tokenizeMs.toFixed(3)} ms/message`,
   );
@@ -64,29 +76,45 @@ async function main(): Promise<void> {
     return;
   }
 
-  // 1. The default learner's settings, on the training half only: k-fold CV and time-ordered
-  // validation, averaged (their 1 − ROC areas); the lowest wins.
-  console.log(`\n1. Logistic regression settings, on the training half only: ${FOLDS}-fold CV and time-ordered validation (1 − ROC area, lower is better)`);
+  // 1. The default learner's settings, on the training half only: k-fold CV, rolling-origin
+  // validation by date and the online run by date, averaged (their 1 − ROC areas); the lowest
+  // wins. (Until issue 25's third round: CV and one 80/20 time-ordered split, printed still.)
+  console.log(
+    `\n1. Logistic regression settings, on the training half only: ${FOLDS}-fold CV, rolling origin by date, online by date (1 − ROC area, lower is better; chosen by their mean)`,
+  );
   const grid: Method[] = [];
   for (const pairs of args.quick ? [false] : [false, true])
     for (const rate of args.quick ? [8] : [2, 8, 32])
       for (const epochs of args.quick ? [1] : [1, 3]) {
         const m = logistic(pairs, { rate, epochs });
         grid.push(m, withRules(m, false));
+        // learned rule weights (and TONE) at the rates bench:spam:rules chose on the training half
+        grid.push(logisticLearnedRules(pairs, { ...LOGISTIC_DEFAULTS, rate, epochs }));
       }
+  // Postern's shipped default (epochs 2 + TONE: bench:spam:rules) is in the grid whatever its passes
+  const shipped = LOGISTIC_DEFAULTS.ruleRate
+    ? logisticLearnedRules(LEARNER_PAIRS, LOGISTIC_DEFAULTS)
+    : withRules(logistic(LEARNER_PAIRS, LOGISTIC_DEFAULTS), false);
+  if (!args.quick && !grid.some((m) => m.name === shipped.name)) grid.push(shipped);
   let best = { method: grid[0], area: Infinity };
   for (const m of grid) {
     const cv = crossValidatedScores(m, train.samples, FOLDS).area;
     const timed = timeOrderedArea(m, train.samples);
-    console.log(`   ${m.name}: CV ${(100 * cv).toFixed(3)}%, time-ordered ${(100 * timed).toFixed(3)}%`);
-    if ((cv + timed) / 2 < best.area) best = { method: m, area: (cv + timed) / 2 };
+    const rolling = rollingOriginArea(m, train.samples);
+    const online = onlineByDateArea(m, train.samples);
+    const mean = (cv + rolling + online) / 3;
+    const show = (x: number) => `${(100 * x).toFixed(4)}%`;
+    console.log(`   ${m.name}: CV ${show(cv)}, time-ordered 80/20 ${show(timed)}, rolling origin ${show(rolling)}, online by date ${show(online)}; mean ${show(mean)}`);
+    if (mean < best.area) best = { method: m, area: mean };
   }
   console.log(`   chosen: ${best.method.name}`);
 
   // Postern adds the rule points to whatever the learner says (combine-score.ts): the default as
   // it runs is the chosen learner + rules, and its thresholds are that combination's.
-  const chosen = best.method.name.endsWith(" + rules") ? best.method : withRules(best.method, false);
-  const methods: Method[] = [graham, withRules(graham, true), fisher(false), fisher(true), ...(chosen === best.method ? [] : [best.method]), chosen];
+  const chosen = /\+ (learned )?rules/.test(best.method.name) ? best.method : withRules(best.method, false);
+  // The default before learned rule weights (issue 25, second round), for comparison.
+  const previous = withRules(logistic(true, { rate: 8, epochs: 3 }), false);
+  const methods: Method[] = [graham, withRules(graham, true), fisher(false), fisher(true), ...[best.method, previous].filter((m) => m.name !== chosen.name), chosen];
 
   console.log("\n2. Each method: thresholds by CV on the training half, then trained on all of it and tested once");
   const reports: MethodReport[] = [];

@@ -1,7 +1,7 @@
 import type { ImapFlow } from "imapflow";
 import { PosternError } from "@/lib/http/errors";
 import { isAuthenticationError, toPosternError } from "@/lib/imap/classify-error";
-import { connectImap, getPool } from "@/lib/imap/session-pool";
+import { getPool } from "@/lib/imap/session-pool";
 import { getConfig } from "@/lib/env";
 import type { MailCredentials } from "./credentials";
 import { knownDevice } from "./device-cookie";
@@ -40,7 +40,7 @@ export async function checkPassword(input: SignInInput): Promise<{ email: string
   const credentials = { user: email, pass: input.password };
   let client;
   try {
-    client = await connectImap({ credentials, clientIp: input.clientIp });
+    client = await getPool().openForSignIn({ credentials, clientIp: input.clientIp });
   } catch (e) {
     const refused = isAuthenticationError(e);
     getMetrics().signIns.inc({ result: refused ? "refused" : "imap_unavailable" });

@@ -67,10 +67,10 @@ export async function loadFolderThreads(
     const uidValidity = String((client.mailbox as MailboxObject).uidValidity);
     const store = exists >= (opts.storeFrom ?? STORE_THREADS_FROM);
     const known = store ? await loadThreadHeaders(where.account, where.folder, uidValidity) : null;
-    const local = await fetchLocalThreads(client, exists, { key: threadHeaderKeys(), known });
+    const local = await fetchLocalThreads(client, exists, { key: threadHeaderKeys(), known: known?.messages });
     ({ threads, headersFetched } = local);
-    storedHeaders = known?.length;
-    if (store && (local.headersFetched > 0 || local.gone > 0)) await saveThreadHeaders(where.account, where.folder, uidValidity, local.headers);
+    storedHeaders = known?.messages.length;
+    if (store && (local.headersFetched > 0 || local.gone > 0)) await saveThreadHeaders(where.account, where.folder, uidValidity, local.headers, known);
   }
   const index = packThreads(threads);
   cache.set(where.sessionId, where.folder, version, index);

@@ -36,6 +36,24 @@ describe("SessionPool", () => {
     await pool.closeAll();
   });
 
+  it("makes sign-ins wait their turn with the reconnects, so a rush of them queues instead of timing out", async () => {
+    let open = 0;
+    let peak = 0;
+    const connect = async () => {
+      open++;
+      peak = Math.max(peak, open);
+      await new Promise((r) => setImmediate(r));
+      open--;
+      return fakeClient();
+    };
+    const pool = new SessionPool(100, 60_000, connect, 2);
+    const signIns = Array.from({ length: 6 }, () => pool.openForSignIn({ credentials: { user: "u", pass: "p" }, clientIp: null }));
+    const reconnects = Array.from({ length: 3 }, (_, i) => pool.get(identity(i)));
+    expect(await Promise.all([...signIns, ...reconnects])).toHaveLength(9);
+    expect(peak).toBe(2);
+    await pool.closeAll();
+  });
+
   it("lets the next waiting connect go when one fails", async () => {
     let calls = 0;
     const connect = async () => {

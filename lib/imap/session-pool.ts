@@ -39,6 +39,9 @@ export function mailboxCacheKey(id: Pick<ImapIdentity, "credentials" | "account"
   return `${id.credentials.user}\n${host.trim().toLowerCase()}:${port}`;
 }
 
+/** What opening a connection needs: a sign-in has no session yet. */
+type ConnectIdentity = Pick<ImapIdentity, "credentials" | "clientIp" | "account">;
+
 type Entry = { client?: ImapFlow; connecting?: Promise<ImapFlow>; lastUsed: number };
 
 /**
@@ -55,7 +58,7 @@ export class SessionPool {
   constructor(
     private readonly maxConnections: number,
     private readonly idleCloseMs = IMAP_IDLE_CLOSE_MS,
-    private readonly connect: (id: ImapIdentity) => Promise<ImapFlow> = connectImap,
+    private readonly connect: (id: ConnectIdentity) => Promise<ImapFlow> = connectImap,
     private readonly maxOpening = IMAP_MAX_CONCURRENT_CONNECTS,
   ) {
     this.sweeper = setInterval(() => this.closeIdle(), Math.min(idleCloseMs, 30_000));
@@ -140,8 +143,15 @@ export class SessionPool {
     client.on("error", () => undefined); // surfaced to the caller of the failing command
   }
 
+  /** A new connection for a sign-in, which checks the password with it and then hands it to
+   * adopt(). It waits its turn like every reconnect: 200 people signing in at once otherwise
+   * start 200 TLS handshakes and LOGINs together, and most time out (bench row 4r). */
+  openForSignIn(id: Pick<ImapIdentity, "credentials" | "clientIp">): Promise<ImapFlow> {
+    return this.connectInTurn(id);
+  }
+
   /** Opens at most `maxOpening` connections at once; the rest queue (see IMAP_MAX_CONCURRENT_CONNECTS). */
-  private async connectInTurn(id: ImapIdentity): Promise<ImapFlow> {
+  private async connectInTurn(id: ConnectIdentity): Promise<ImapFlow> {
     while (this.opening >= this.maxOpening) await new Promise<void>((wake) => this.turns.push(wake));
     this.opening++;
     try {

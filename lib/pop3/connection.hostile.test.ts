@@ -1,5 +1,6 @@
 import net from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useScriptedLineServers } from "@/tests/fixtures/scripted-line-server";
 import { listMessages } from "./commands/list-messages";
 import { retrieveMessage } from "./commands/retrieve";
 import { Pop3Connection } from "./connection";
@@ -9,28 +10,8 @@ import { openPop3Session } from "./open-pop3-session";
 // Servers that misbehave on purpose, on 127.0.0.1: what a broken or hostile POP3 server can do to
 // Postern. `script` answers each command line the client sends. (Protocol behaviour itself is
 // tested against the lab's Dovecot: tests/integration/pop3-*.test.ts.)
-const servers: net.Server[] = [];
-afterEach(() => servers.splice(0).forEach((s) => s.close()));
-
-async function server(script: (command: string, socket: net.Socket) => void, greeting = "+OK hostile test server\r\n"): Promise<number> {
-  const srv = net.createServer((socket) => {
-    socket.on("error", () => undefined);
-    socket.write(greeting);
-    let buf = "";
-    socket.on("data", (d) => {
-      buf += d.toString("latin1");
-      let i;
-      while ((i = buf.indexOf("\r\n")) >= 0) {
-        const line = buf.slice(0, i);
-        buf = buf.slice(i + 2);
-        script(line, socket);
-      }
-    });
-  });
-  servers.push(srv);
-  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
-  return (srv.address() as net.AddressInfo).port;
-}
+const scriptedServer = useScriptedLineServers();
+const server = (script: (command: string, socket: net.Socket) => void, greeting = "+OK hostile test server\r\n") => scriptedServer(script, greeting);
 
 const options = (port: number) => ({ host: "127.0.0.1", port, security: "none" as const, tls: { rejectUnauthorized: true }, idleTimeoutMs: 1500 });
 

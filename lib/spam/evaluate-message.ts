@@ -5,6 +5,8 @@ import { applyRules, type RuleHit } from "./heuristics";
 import { dnsblHits } from "./dnsbl";
 import { explainScore, scoreTokens, type LearnerResult } from "./learner";
 import { originatingIp } from "./originating-ip";
+import { learnedRules } from "./rule-weights";
+import { LOGISTIC_DEFAULTS } from "./logistic";
 import { listVerdict, type ListEntry } from "./sender-lists";
 import { readSenderAuth, type SenderAuth } from "./sender-auth";
 import { SPAM_SETTINGS } from "./spam-settings";
@@ -79,6 +81,8 @@ export const isTrained = (c: CorpusSize) => c.spamMessages > 0 && c.hamMessages 
 export type JudgeOptions = {
   /** Name the evidence that decided (the "Why?" panel); filing needs only the verdict. */
   explain?: boolean;
+  /** The message's rules when the caller has them already (fetch-spam-sources.ts). */
+  rules?: RuleHit[];
 };
 
 /** Judges messages for one account: (message, tokens) → report. */
@@ -115,7 +119,9 @@ export async function spamJudge(account: string): Promise<SpamJudge> {
       dnsblHits(originatingIp(message)),
     ]);
     const learner = weights ? (opts.explain ? explainScore(weights, tokens) : scoreTokens(weights, tokens)) : null;
-    const rules = [...applyRules(message), ...blocklisted];
+    const hits = [...(opts.rules ?? applyRules(message)), ...blocklisted];
+    // The default learner weighs each rule by what it learned (from the hand-set points up or down).
+    const rules = weights && LOGISTIC_DEFAULTS.ruleRate ? learnedRules(weights, hits) : hits;
     const list = sender ? listVerdict(sender, entries) : null;
     const probability = bayes?.probability ?? learner?.probability ?? 0.5;
     const decision = decide({ probability, trained, rules, list, senderAverage: senderHistory.average, awlFactor, threshold, unsureThreshold });
@@ -140,6 +146,6 @@ export async function spamJudge(account: string): Promise<SpamJudge> {
 
 /** Judges one message for an account (`account` = spamAccount(email)), with the evidence named.
  * Reads only; nothing is recorded. */
-export async function evaluateMessage(account: string, message: SpamMessage, tokens: string[] = tokenize(message)): Promise<SpamReport> {
-  return (await spamJudge(account))(message, tokens, { explain: true });
+export async function evaluateMessage(account: string, message: SpamMessage, tokens: string[] = tokenize(message), rules?: RuleHit[]): Promise<SpamReport> {
+  return (await spamJudge(account))(message, tokens, { explain: true, rules });
 }

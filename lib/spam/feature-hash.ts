@@ -1,3 +1,6 @@
+/** 2^20 slots: few collisions for one person's mail; the store keeps only the slots in use. */
+export const DEFAULT_BITS = 20;
+
 /** FNV-1a over UTF-16 code units, 32 bits: a feature name to a slot of a fixed-size weight table
  * (the "hashing trick": storage stays bounded however many words the user's mail holds; two
  * features sharing a slot share a weight, which costs little at 2^20 slots). */

@@ -1,5 +1,6 @@
 import type { ImapFlow } from "imapflow";
 import { readSpamMessage, messageKey } from "./read-spam-message";
+import { applyRules, type RuleHit } from "./heuristics";
 import type { SpamMessage } from "./spam-message";
 import { tokenize } from "./tokenize";
 
@@ -7,7 +8,9 @@ import { tokenize } from "./tokenize";
  * this bounds what one judgement costs. */
 export const MAX_SPAM_READ_BYTES = 256 * 1024;
 
-export type SpamSource = { uid: number; key: string; message: SpamMessage; tokens: string[] };
+/** `rules`: the message's own rules (heuristics.ts; no blocklist lookups), which training learns
+ * weights for beside the words. */
+export type SpamSource = { uid: number; key: string; message: SpamMessage; tokens: string[]; rules: RuleHit[] };
 
 /**
  * Fetches (BODY.PEEK: nothing is marked read) the start of each message in `uidSet` of the
@@ -21,7 +24,7 @@ export async function fetchSpamSources(client: ImapFlow, uidSet: string): Promis
   const out: SpamSource[] = [];
   for (const { uid, raw } of raws.sort((a, b) => a.uid - b.uid)) {
     const { message, messageId } = await readSpamMessage(raw);
-    out.push({ uid, key: messageKey(raw, messageId), message, tokens: tokenize(message) });
+    out.push({ uid, key: messageKey(raw, messageId), message, tokens: tokenize(message), rules: applyRules(message) });
   }
   return out;
 }

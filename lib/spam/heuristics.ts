@@ -6,8 +6,16 @@ import { headerValue, type SpamMessage } from "./spam-message";
 import { readUpstreamVerdict } from "./upstream-verdict";
 
 /** A rule that matched, SpamAssassin style: positive points for spam signs, negative for good ones. */
-/** `values`: what the description names (a score, a server), for saying it in another language. */
-export type RuleHit = { rule: string; points: number; description: string; values?: Record<string, string> };
+export type RuleHit = {
+  rule: string;
+  points: number;
+  description: string;
+  /** The hand-set points, when `points` is the weight the learner learned from the user's mail
+   * (rule-weights.ts); absent when the rule counts as set. */
+  setPoints?: number;
+  /** What the description names (a score, a server), for saying it in another language. */
+  values?: Record<string, string>;
+};
 
 /** Visible text shorter than this in an HTML-only message is "tiny" (an image and a link, mostly). */
 const TINY_TEXT_CHARS = 200;

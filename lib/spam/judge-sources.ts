@@ -32,7 +32,7 @@ export async function judgeSources(account: string, sources: SpamSource[], opts:
       if (earlier.isSpam) out.outOfJunk.push(s);
       continue;
     }
-    const report = await judge(s.message, s.tokens);
+    const report = await judge(s.message, s.tokens, { rules: s.rules });
     const file = opts.canFile && report.isSpam && (isTrained(opts.corpus) || report.list?.kind === "block");
     if (!(await claimVerdict(account, s.key, { uid: s.uid, score: report.score, isSpam: report.isSpam, filed: file, unsure: report.unsure }))) continue;
     out.judged++;

@@ -53,7 +53,7 @@ export async function learnFromFolders(
         known.add(s.key);
         addToDelta(delta, label, countTokens(s.tokens));
         learned.push({ key: s.key, label });
-        messages.push({ tokens: s.tokens, label });
+        messages.push({ tokens: s.tokens, label, rules: s.rules });
       }
       onProgress({ folder, label, done: Math.min(i + CHUNK, chosen.length), total: chosen.length });
     }

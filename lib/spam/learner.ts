@@ -1,5 +1,6 @@
 import { featureHash } from "./feature-hash";
-import { messageFeatures, messageSlots } from "./features";
+import type { RuleHit } from "./heuristics";
+import { learnerFeatures, learnerSlots } from "./features";
 import { DEFAULT_BITS, LOGISTIC_DEFAULTS, logOdds, probability, trainModel, type WeightTable } from "./logistic";
 import { denseCopy } from "./sparse-model";
 import { dbWeightStore, MAX_WEIGHTS } from "./weight-store";
@@ -16,7 +17,7 @@ export const EVIDENCE_TOWARD_SPAM = 8;
 export const EVIDENCE_TOWARD_GOOD = 4;
 
 const MASK = (1 << DEFAULT_BITS) - 1;
-export const slotsOf = (tokens: string[]) => messageSlots(tokens, DEFAULT_BITS);
+export const slotsOf = (tokens: string[]) => learnerSlots(tokens, DEFAULT_BITS);
 
 /** The learner's verdict alone: what filing needs, without naming the evidence. */
 export function scoreTokens(weights: WeightTable, tokens: string[]): LearnerResult {
@@ -27,7 +28,7 @@ export function scoreTokens(weights: WeightTable, tokens: string[]): LearnerResu
 
 /** The learner's verdict with the features that weighed most, either way. */
 export function explainScore(weights: WeightTable, tokens: string[]): LearnerResult {
-  const features = messageFeatures(tokens);
+  const features = learnerFeatures(tokens);
   const bySlot = new Map<number, string>();
   for (const f of features) {
     const slot = featureHash(f) & MASK;
@@ -50,7 +51,7 @@ export function explainScore(weights: WeightTable, tokens: string[]): LearnerRes
 }
 
 
-export type LearnedMessage = { tokens: string[]; label: "spam" | "ham" };
+export type LearnedMessage = { tokens: string[]; label: "spam" | "ham"; rules?: RuleHit[] };
 
 /**
  * Bootstrap: LOGISTIC_DEFAULTS.epochs shuffled passes over the messages with the account's stored
@@ -61,7 +62,7 @@ export type LearnedMessage = { tokens: string[]; label: "spam" | "ham" };
 export async function trainLearner(account: string, messages: LearnedMessage[]): Promise<Float64Array> {
   if (!messages.length) return new Float64Array(0);
   const store = dbWeightStore(account);
-  const samples = messages.map((m) => ({ label: m.label, slots: slotsOf(m.tokens) }));
+  const samples = messages.map((m) => ({ label: m.label, slots: slotsOf(m.tokens), rules: m.rules }));
   // dense while learning: three passes over thousands of messages touch each weight many times
   const weights = denseCopy(await store.model(), DEFAULT_BITS);
   const steps = trainModel(weights, samples, LOGISTIC_DEFAULTS);

@@ -36,8 +36,8 @@ describe("logistic regression", () => {
   it("learns from clicks: spam words push the log-odds up, good words down", () => {
     const w = denseWeights(16);
     for (let i = 0; i < 3; i++) {
-      learnMessage(w, slots(spamWords), "spam", 8);
-      learnMessage(w, slots(hamWords), "ham", 8);
+      learnMessage(w, slots(spamWords), "spam", { rate: 8, ruleRate: 0 });
+      learnMessage(w, slots(hamWords), "ham", { rate: 8, ruleRate: 0 });
     }
     expect(probability(logOdds(w, slots([...spamWords, "offer"])))).toBeGreaterThan(0.9);
     expect(probability(logOdds(w, slots([...hamWords, "agenda"])))).toBeLessThan(0.1);
@@ -45,9 +45,9 @@ describe("logistic regression", () => {
 
   it("undo takes back exactly the step a click took", () => {
     const w = denseWeights(16);
-    learnMessage(w, slots(hamWords), "ham", 8);
+    learnMessage(w, slots(hamWords), "ham", { rate: 8, ruleRate: 0 });
     const before = logOdds(w, slots(spamWords));
-    const step = learnMessage(w, slots(spamWords), "spam", 8);
+    const step = learnMessage(w, slots(spamWords), "spam", { rate: 8, ruleRate: 0 });
     expect(logOdds(w, slots(spamWords))).toBeGreaterThan(before + 1);
     applyStep(w, slots(spamWords), -step);
     expect(logOdds(w, slots(spamWords))).toBeCloseTo(before, 4);
@@ -59,15 +59,32 @@ describe("logistic regression", () => {
       ...Array.from({ length: 20 }, () => ({ slots: slots(spamWords), label: "spam" as const })),
     ];
     const w = denseWeights(16);
-    trainModel(w, samples, { rate: 8, epochs: 3 });
+    trainModel(w, samples, { rate: 8, epochs: 3, ruleRate: 0 });
     expect(logOdds(w, slots(hamWords))).toBeLessThan(-2);
     expect(logOdds(w, slots(spamWords))).toBeGreaterThan(2);
   });
 
+  it("TONE passes learn only the messages scored within the margin of the wrong side", () => {
+    const samples = [
+      ...Array.from({ length: 20 }, () => ({ slots: slots(hamWords), label: "ham" as const })),
+      ...Array.from({ length: 20 }, () => ({ slots: slots(spamWords), label: "spam" as const })),
+    ];
+    // nothing learned yet: every message scores 0, not below a margin of 0, so none is learned
+    expect([...trainModel(denseWeights(16), samples, { rate: 8, epochs: 0, ruleRate: 0, tonePasses: 1, toneMargin: 0 })].every((s) => s === 0)).toBe(true);
+    // after full passes the two kinds are far apart: a margin of 1 leaves them alone too
+    const w = denseWeights(16);
+    const full = trainModel(w, samples, { rate: 8, epochs: 3, ruleRate: 0 });
+    const withTone = trainModel(denseWeights(16), samples, { rate: 8, epochs: 3, ruleRate: 0, tonePasses: 2, toneMargin: 1 });
+    expect([...withTone]).toEqual([...full]);
+    // a wide margin keeps learning the ones not yet sure
+    const wide = trainModel(denseWeights(16), samples, { rate: 8, epochs: 3, ruleRate: 0, tonePasses: 1, toneMargin: 50 });
+    expect(wide.some((s, i) => s !== full[i])).toBe(true);
+  });
+
   it("stored weights take changes as deltas, and the explanation names the features that weighed most", () => {
     const w = loadedWeights(new Map());
-    learnMessage(w, featureSlots(messageFeatures(spamWords), 20), "spam", 8);
-    learnMessage(w, featureSlots(messageFeatures(hamWords), 20), "ham", 8);
+    learnMessage(w, featureSlots(messageFeatures(spamWords), 20), "spam", { rate: 8, ruleRate: 0 });
+    learnMessage(w, featureSlots(messageFeatures(hamWords), 20), "ham", { rate: 8, ruleRate: 0 });
     expect(w.changes.size).toBeGreaterThan(10);
     const why = explainScore(w, spamWords);
     expect(why.probability).toBeGreaterThan(0.5);

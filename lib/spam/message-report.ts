@@ -16,7 +16,7 @@ export async function messageSpamReport(id: ImapIdentity, email: string, folder:
   const [source] = await withMailbox(id, folder, ({ client }) => fetchSpamSources(client, String(uid)));
   if (!source) throw new PosternError("NOT_FOUND", "This message no longer exists. It may have been moved or deleted.");
   const [report, verdict, learnedAs] = await Promise.all([
-    evaluateMessage(account, source.message, source.tokens),
+    evaluateMessage(account, source.message, source.tokens, source.rules),
     findVerdict(account, source.key),
     trainedLabel(account, source.key),
   ]);

@@ -19,8 +19,8 @@ export const spamMethod = defineSetting("spam.method", z.enum(["logistic", "grah
 /** The default learner's cut-offs on the final score, chosen by cross-validation on the training
  * half of the benchmark corpus only (bench/spam/run.ts, BENCHMARKS.md): spam above the first
  * (at most 0.05% of held-out good mail above it), "possibly spam" above the second (1%). */
-export const LEARNER_SPAM_THRESHOLD = 0.667;
-export const LEARNER_UNSURE_THRESHOLD = 0.054;
+export const LEARNER_SPAM_THRESHOLD = 0.821;
+export const LEARNER_UNSURE_THRESHOLD = 0.098;
 export const spamLearnerThreshold = defineSetting("spam.learner.threshold", z.number().min(0.01).max(0.9999), LEARNER_SPAM_THRESHOLD);
 export const spamUnsureThreshold = defineSetting("spam.learner.unsure", z.number().min(0.001).max(0.9999), LEARNER_UNSURE_THRESHOLD);
 

@@ -3,13 +3,15 @@ import { getSettings } from "@/lib/settings/account-settings";
 import { classifyTokens, countTokens, type GrahamOptions } from "./graham";
 import { isTrained, type SpamMethod } from "./evaluate-message";
 import { slotsOf } from "./learner";
-import { applyStep, LOGISTIC_DEFAULTS, learnMessage, logOdds, probability } from "./logistic";
+import type { RuleHit } from "./heuristics";
+import { forgetMessage, LOGISTIC_DEFAULTS, learnMessage, messageLogOdds, probability } from "./logistic";
 import { spamInterestingTokens, spamLearnerThreshold, spamMethod, spamThreshold, spamUnsureThreshold } from "./spam-settings";
 import { setTrainedLabel, trainedRecord, type TrainedLabel } from "./spam-store";
 import { addToDelta, dbTokenStore, emptyDelta } from "./token-store";
 import { dbWeightStore, MAX_WEIGHTS } from "./weight-store";
 
-export type TrainItem = { key: string; tokens: string[] };
+/** A message to learn: its tokens and the rules it hit (their weights are learned too). */
+export type TrainItem = { key: string; tokens: string[]; rules?: RuleHit[] };
 export type TrainOutcome = { learned: number; unlearned: number; alreadyKnown: number };
 
 /** What decides "the filter already judged it right" in "mistakes" mode. */
@@ -61,7 +63,7 @@ export async function trainMessages(
       const undo = emptyDelta();
       addToDelta(undo, prior, counts, -1);
       await store.apply(undo);
-      applyStep(weights, itemSlots, -record!.learnerStep);
+      forgetMessage(weights, itemSlots, record!.learnerStep, LOGISTIC_DEFAULTS, item.rules);
       outcome.unlearned++;
     }
     let learn = label !== null;
@@ -72,7 +74,7 @@ export async function trainMessages(
         const known = await store.counts(item.tokens);
         right = classifyTokens(item.tokens, (t) => known.get(t), corpus, how.graham).isSpam === (label === "spam");
       } else {
-        const p = probability(logOdds(weights, itemSlots));
+        const p = probability(messageLogOdds(weights, itemSlots, LOGISTIC_DEFAULTS.ruleRate ? item.rules : []));
         right = label === "spam" ? p > how.learnerThreshold : p <= how.unsureThreshold;
       }
       if (isTrained(corpus) && right) learn = false;
@@ -82,7 +84,7 @@ export async function trainMessages(
       const delta = emptyDelta();
       addToDelta(delta, label, counts);
       await store.apply(delta);
-      step = learnMessage(weights, itemSlots, label, LOGISTIC_DEFAULTS.rate);
+      step = learnMessage(weights, itemSlots, label, LOGISTIC_DEFAULTS, item.rules);
       outcome.learned++;
       getMetrics().spamLearned.inc({ label });
     } else if (label) {

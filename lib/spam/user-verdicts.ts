@@ -9,7 +9,7 @@ export async function recordUserVerdicts(account: string, sources: SpamSource[],
   if (!sources.length) return;
   const judge = await spamJudge(account);
   for (const s of sources) {
-    const report = await judge(s.message, s.tokens);
+    const report = await judge(s.message, s.tokens, { rules: s.rules });
     await saveVerdict(account, s.key, { uid: s.uid, score: report.score, isSpam: label === "spam", filed: false, byUser: true, unsure: false });
   }
 }

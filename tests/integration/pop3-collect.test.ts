@@ -17,6 +17,7 @@ import { raw } from "./lab-mailbox";
 // POP3 collection through Postern's own path against the lab's Dovecot: the source is the lab user
 // pop3@example.test (its INBOX, filled here over IMAP), the target a fresh folder of alice's.
 const POP3_PORT = Number(process.env.LAB_POP3_PORT ?? 3110);
+const POP3S_PORT = Number(process.env.LAB_POP3S_PORT ?? POP3_PORT + 885); // mail-lab/lab's default
 const SOURCE = { email: "pop3@example.test", password: "pop3-pass" };
 const FOLDER = `Collected-${process.pid}`;
 const DAY = 86_400_000;
@@ -119,6 +120,13 @@ describe("collecting a POP3 account", () => {
     const shown = await getPop3Account(ALICE.email, acc.id);
     expect(shown.lastSuccessAt).not.toBeNull();
     expect(shown.lastError).toBeNull();
+  });
+
+  it("collects over TLS from the first byte (a port 995 server), checking the server's certificate", async () => {
+    await deliverToSource(["collect-tls"]);
+    const acc = await account({ port: POP3S_PORT, security: "tls" });
+    expect(await collectPop3Account(alice, acc)).toMatchObject({ ran: true, collected: 1 });
+    expect(await countInFolder("collect-tls")).toBe(1);
   });
 
   it("deletes from the server N days after storing, then forgets the UIDLs", async () => {
