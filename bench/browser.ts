@@ -4,7 +4,7 @@ import https from "node:https";
 /** The server closed an idle keep-alive connection just as a request went out on it. */
 class StaleSocketError extends Error {}
 
-export type HttpResponse = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
+export type HttpResponse = { status: number; headers: http.IncomingHttpHeaders; body: Buffer; bytes: number };
 
 /**
  * One simulated browser: its own keep-alive connection from its own loopback address, and its own
@@ -31,18 +31,25 @@ export class Browser {
    * One request. A GET whose reused keep-alive connection the server closed just as it was sent
    * (its 5 s keep-alive timeout) is retried once on a new connection, as browsers do.
    */
-  async request(method: "GET" | "POST", path: string, form?: Record<string, string>): Promise<HttpResponse> {
+  async request(method: "GET" | "POST", path: string, form?: Record<string, string>, extraHeaders?: Record<string, string>, opts?: { countOnly?: boolean }): Promise<HttpResponse> {
     try {
-      return await this.send(method, path, form);
+      return await this.send(method, path, form, extraHeaders, opts);
     } catch (e) {
       if (method !== "GET" || !(e instanceof StaleSocketError)) throw e;
-      return this.send(method, path, form);
+      return this.send(method, path, form, extraHeaders, opts);
     }
   }
 
-  private send(method: "GET" | "POST", path: string, form?: Record<string, string>): Promise<HttpResponse> {
+  /** GET that must answer 200, its body counted, not kept (a 20 MB download). Returns the bytes. */
+  async download(path: string): Promise<number> {
+    const res = await this.request("GET", path, undefined, undefined, { countOnly: true });
+    if (res.status !== 200) throw new Error(`GET ${path}: ${res.status}`);
+    return res.bytes;
+  }
+
+  private send(method: "GET" | "POST", path: string, form?: Record<string, string>, extraHeaders?: Record<string, string>, opts?: { countOnly?: boolean }): Promise<HttpResponse> {
     const body = form ? Buffer.from(new URLSearchParams(form).toString()) : undefined;
-    const headers: http.OutgoingHttpHeaders = { "user-agent": "postern-bench" };
+    const headers: http.OutgoingHttpHeaders = { "user-agent": "postern-bench", ...extraHeaders };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
     if (body) {
       // as a browser's form post does; Postern refuses a sign-in POST without it (app/api/auth)
@@ -63,10 +70,14 @@ export class Browser {
         },
         (res) => {
           const chunks: Buffer[] = [];
-          res.on("data", (c: Buffer) => chunks.push(c));
+          let bytes = 0;
+          res.on("data", (c: Buffer) => {
+            bytes += c.length;
+            if (!opts?.countOnly) chunks.push(c);
+          });
           res.on("end", () => {
             this.keepCookies(res.headers["set-cookie"]);
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) });
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), bytes });
           });
           res.on("error", reject);
         },

@@ -13,7 +13,9 @@ import { concurrency } from "./cases/concurrency";
 import { folderScale } from "./cases/folder-scale";
 import { idleMemory } from "./cases/idle-memory";
 import { listOverhead } from "./cases/list-overhead";
-import { downloadLarge } from "./cases/download-large";
+import { downloadHttp, downloadLarge } from "./cases/download-large";
+import { openHttp } from "./cases/open-http";
+import { browserPaint } from "./cases/browser-paint";
 import { newsPage } from "./cases/news-page";
 import { openLarge } from "./cases/open-large";
 import { rowDecoding } from "./cases/row-decoding";
@@ -57,7 +59,7 @@ async function main(): Promise<void> {
   configureLibForLab(lab);
   say("checking the bench data of load@example.test");
   // the news case (8) reads the lab's news groups only: no need to load 100k messages for it
-  const prepared = [1, 2, 3, 4, 5, 6, 9].some(want) ? await ensureBenchData(rawConnection) : [];
+  const prepared = [1, 2, 3, 4, 5, 6, 9, 11, 12].some(want) ? await ensureBenchData(rawConnection) : [];
   for (const p of prepared) say(`loaded ${p}`);
 
   const results: Record<string, Row[]> = {};
@@ -97,7 +99,7 @@ async function main(): Promise<void> {
       const id = (name: string, n: number) => loadIdentity(`unified-${name}`, `127.0.3.${20 + n}`);
       results[9] = await unifiedInbox({ sources: [id("100k", 0), id("10k", 1), id("1k", 2)], single: id("single", 3) });
     }
-    if ([1, 2, 4, 5, 8].some(want)) {
+    if ([1, 2, 4, 5, 8, 11, 12].some(want)) {
       server = await startPostern(lab, await freePort(PREFERRED_PORT));
       say(`Postern started (pid ${server.pid}, ${server.origin.origin})`);
       const bigBrowser = await signedIn(server.origin, 0);
@@ -132,6 +134,15 @@ async function main(): Promise<void> {
           smallSearch: loadIdentity("search-small", "127.0.3.5"),
         });
       }
+      if (want(11)) {
+        say("11: opening a 1 KB message of the 100k folder and downloading the 20 MB attachment, HTTP vs raw imapflow");
+        results[11] = await openHttp({ browser: bigBrowser, raw });
+        results[11].push(...(await downloadHttp({ browser: bigBrowser, raw, folder: LARGE_MESSAGE_FOLDER, uid: await largeMessageUid(raw) })));
+      }
+      if (want(12)) {
+        say("12: click → message painted and back → list painted, in Chromium");
+        results[12] = await browserPaint({ origin: server.origin });
+      }
       if (want(8)) {
         say("8: news group page 1 of 10,000 articles, HTTP vs bare NNTP OVER");
         results[8] = await newsPage({ browser: bigBrowser, nntpPort: lab.nntpPort, caFile: lab.caCert });
@@ -157,7 +168,7 @@ async function main(): Promise<void> {
   }
 
   // results[7] holds row 1g (library level, run before the server), listed after case 1
-  const rows = [1, 7, 2, 3, 4, 5, 6, 8, 9, 10].flatMap((k) => results[k] ?? []);
+  const rows = [1, 7, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12].flatMap((k) => results[k] ?? []);
   // Other suites restart the shared lab (e.g. the reconnect test): every connection then drops.
   const labRestarted = labInfo().dovecotPid !== lab.dovecotPid;
   const seconds = Math.round((Date.now() - started) / 1000);

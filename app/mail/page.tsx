@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { errorText } from "@/app/i18n/error-text";
 import { NoticeText } from "@/app/i18n/notice-text";
@@ -14,7 +15,8 @@ import { getQuota } from "@/lib/imap/get-quota";
 import { listMessages } from "@/lib/imap/list-messages";
 import { isSearch, listQueryParams, listQuerySchema } from "@/lib/imap/list-query";
 import { listThreads } from "@/lib/imap/list-threads";
-import { openMessage, type OpenedMessage } from "@/lib/imap/open-message";
+import { openMessage, warmMessage, type OpenedMessage } from "@/lib/imap/open-message";
+import { messageAfter } from "@/lib/imap/warm-messages";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { buildMessageView } from "@/lib/mime/message-view";
 import { mdnPolicy } from "@/lib/mdn/mdn-settings";
@@ -109,10 +111,15 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
     const alwaysImagesFrom = message ? trustedImageSender(message.from, imageSenders) : null;
     const imagesAllowed = params.images === "1" || alwaysImagesFrom !== null;
     // not awaited: the message shows first, the report follows in the same response
-    const spamReport = message && !other ? messageSpamReport(session.imap, session.email, params.folder, params.uid!).catch((e: unknown) => {
+    const spamReport = message && !other ? messageSpamReport(session.imap, session.email, params.folder, params.uid!, typeof opened === "object" ? opened?.source : undefined).catch((e: unknown) => {
           console.warn("[spam-report]", e instanceof Error ? e.message : e);
           return null;
         }) : Promise.resolve(null);
+    // Read the next message ahead once this page is sent (never marking it read): "next" then
+    // opens from memory (warm-messages.ts).
+    const ahead = message && page ? messageAfter(page.messages.map((m) => m.uid), params.uid!) : null;
+    const uidValidity = typeof opened === "object" ? opened?.uidValidity : undefined;
+    if (ahead) after(() => warmMessage(imap, { folder: params.folder, uid: ahead, uidValidity }).catch(() => undefined));
     const view = message ? buildMessageView(message, { allowRemoteContent: imagesAllowed, preferPlainText: plainFirst, originalColors: params.colors === "original" }) : null;
     return (
       <div className={params.uid ? "mail-app has-message" : "mail-app"}>

@@ -22,9 +22,14 @@ export async function fetchSpamSources(client: ImapFlow, uidSet: string): Promis
     if (m.source) raws.push({ uid: m.uid, raw: m.source });
   }
   const out: SpamSource[] = [];
-  for (const { uid, raw } of raws.sort((a, b) => a.uid - b.uid)) {
-    const { message, messageId } = await readSpamMessage(raw);
-    out.push({ uid, key: messageKey(raw, messageId), message, tokens: tokenize(message), rules: applyRules(message) });
-  }
+  for (const { uid, raw } of raws.sort((a, b) => a.uid - b.uid)) out.push(await spamSourceOf(uid, raw));
   return out;
+}
+
+/** The filter's reading of a message from its bytes (the whole message, or its first
+ * MAX_SPAM_READ_BYTES as fetchSpamSources fetches them: the same reading either way). */
+export async function spamSourceOf(uid: number, raw: Buffer): Promise<SpamSource> {
+  const start = raw.subarray(0, MAX_SPAM_READ_BYTES);
+  const { message, messageId } = await readSpamMessage(start);
+  return { uid, key: messageKey(start, messageId), message, tokens: tokenize(message), rules: applyRules(message) };
 }

@@ -2,7 +2,7 @@ import { PosternError } from "@/lib/http/errors";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { withMailbox } from "@/lib/imap/with-mailbox";
 import { evaluateMessage, type SpamReport } from "./evaluate-message";
-import { fetchSpamSources } from "./fetch-spam-sources";
+import { fetchSpamSources, spamSourceOf } from "./fetch-spam-sources";
 import { spamAccount } from "./spam-settings";
 import { findVerdict, trainedLabel, type TrainedLabel, type Verdict } from "./spam-store";
 
@@ -10,10 +10,12 @@ import { findVerdict, trainedLabel, type TrainedLabel, type Verdict } from "./sp
  * and what the user taught it about this message. */
 export type MessageSpamReport = SpamReport & { verdict: Verdict | null; learnedAs: TrainedLabel | null };
 
-/** @throws PosternError NOT_FOUND | IMAP_UNAVAILABLE */
-export async function messageSpamReport(id: ImapIdentity, email: string, folder: string, uid: number): Promise<MessageSpamReport> {
+/** `raw`: the message's bytes when the caller has just fetched them whole (the mail page opening
+ * it): then no IMAP command is needed.
+ * @throws PosternError NOT_FOUND | IMAP_UNAVAILABLE */
+export async function messageSpamReport(id: ImapIdentity, email: string, folder: string, uid: number, raw?: Buffer): Promise<MessageSpamReport> {
   const account = spamAccount(email);
-  const [source] = await withMailbox(id, folder, ({ client }) => fetchSpamSources(client, String(uid)));
+  const [source] = raw ? [await spamSourceOf(uid, raw)] : await withMailbox(id, folder, ({ client }) => fetchSpamSources(client, String(uid)));
   if (!source) throw new PosternError("NOT_FOUND", "This message no longer exists. It may have been moved or deleted.");
   const [report, verdict, learnedAs] = await Promise.all([
     evaluateMessage(account, source.message, source.tokens, source.rules),

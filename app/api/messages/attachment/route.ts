@@ -1,4 +1,3 @@
-import { Readable } from "node:stream";
 import { z } from "zod";
 import { attachmentHeaders } from "@/lib/http/attachment-headers";
 import { peekStream } from "@/lib/http/peek-stream";
@@ -16,7 +15,7 @@ const query = z.object({ ...messageRef, part: z.string().regex(/^\d+(\.\d+)*$/).
 export const GET = sessionRoute(query, async (imap, q) => {
   const part = await downloadPart(imap, { folder: q.folder, uid: q.uid, part: q.part });
   const { head, stream } = await peekStream(part.stream, IMAGE_SNIFF_BYTES);
-  return new Response(Readable.toWeb(stream) as ReadableStream, {
+  return new Response(stream, {
     headers: attachmentHeaders({ head, declaredType: part.contentType, filename: cleanFilename(q.name ?? part.filename ?? undefined, part.contentType, q.part) }),
   });
 });
