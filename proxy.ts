@@ -2,6 +2,7 @@
 // Next reads the nonce from the request's CSP header while rendering and puts it on its own
 // scripts, so pages must render per request (they do: every page reads the session cookie).
 import { NextResponse, type NextRequest } from "next/server";
+import { closedLinkWords } from "@/app/i18n/closed-link-words";
 import { createNonce, pageContentPolicy } from "@/lib/http/security-headers";
 import { CLOSED_LINK_POLICY, closedLinkDocument } from "@/lib/read-links/closed-link-document";
 import { closedLink } from "@/lib/read-links/reveal-link";
@@ -14,7 +15,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const readLink = request.method === "GET" ? READ_LINK_PATH.exec(request.nextUrl.pathname) : null;
   const closed = readLink ? await closedLink(readLink[1]) : null;
   if (closed) {
-    return new NextResponse(closedLinkDocument(closed), {
+    return new NextResponse(closedLinkDocument(closed, closedLinkWords(closed, request.headers.get("accept-language"))), {
       status: 410,
       headers: { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": CLOSED_LINK_POLICY, "Cache-Control": "no-store", "X-Robots-Tag": "noindex" },
     });

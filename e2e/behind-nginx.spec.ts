@@ -111,7 +111,7 @@ test("one of two Postern processes is killed mid-session: the other serves on, t
     servers.delete(victim);
 
     // The composer keeps following the message through nginx; the survivor sends it when due.
-    await expect(page).toHaveURL(/notice=Message\+sent/, { timeout: 60_000 });
+    await expect(page).toHaveURL(/notice=notices\.messageSent/, { timeout: 60_000 });
     await expect(page.getByTestId("mail-notice")).toHaveText("Message sent.");
     // Still signed in, and the draft is there, on the other process.
     await page.goto("/mail?folder=Drafts");

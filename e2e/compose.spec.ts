@@ -39,7 +39,7 @@ test.describe("compose and send", () => {
     // The wait runs on the server: a reload finds the message still waiting, then it goes.
     await page.reload();
     await expect(page.getByTestId("outbox")).toBeVisible();
-    await expect(page).toHaveURL(/\/mail\?folder=INBOX.*notice=Message\+sent/, { timeout: SENT_TIMEOUT });
+    await expect(page).toHaveURL(/\/mail\?folder=INBOX.*notice=notices\.messageSent/, { timeout: SENT_TIMEOUT });
     await expect(page.getByTestId("mail-notice")).toHaveText("Message sent.");
 
     const received = await simpleParser((await arrived(CAROL, "INBOX", TAG)).source);
@@ -53,7 +53,7 @@ test.describe("compose and send", () => {
   test("people bob wrote to are suggested as he types, and picked with the keyboard", async ({ page }) => {
     await compose(page, { to: `"Carol Suggest-${TAG}" <carol@example.test>`, subject: `Suggest ${TAG}`, body: "Hello" });
     await page.getByRole("button", { name: "Send" }).click();
-    await expect(page).toHaveURL(/notice=Message\+sent/, { timeout: SENT_TIMEOUT });
+    await expect(page).toHaveURL(/notice=notices\.messageSent/, { timeout: SENT_TIMEOUT });
 
     await page.goto("/mail/compose");
     const to = page.getByRole("combobox", { name: "To", exact: true });
@@ -121,7 +121,7 @@ test.describe("compose and send", () => {
     await expect(message).toHaveValue("First version");
     await message.fill("Second version");
     await page.getByRole("button", { name: "Send" }).click();
-    await expect(page).toHaveURL(/notice=Message\+sent/, { timeout: SENT_TIMEOUT });
+    await expect(page).toHaveURL(/notice=notices\.messageSent/, { timeout: SENT_TIMEOUT });
     // Had the first one gone, it would have arrived before the second.
     const got = await arrived(CAROL, "INBOX", subject);
     expect((await simpleParser(got.source)).text?.trim()).toBe("Second version");
@@ -199,7 +199,7 @@ test.describe("replying", () => {
     await message.press("Control+Home");
     await message.pressSequentially("Sounds good.");
     await page.getByRole("button", { name: "Send" }).click();
-    await expect(page).toHaveURL(/notice=Message\+sent/, { timeout: SENT_TIMEOUT });
+    await expect(page).toHaveURL(/notice=notices\.messageSent/, { timeout: SENT_TIMEOUT });
     const reply = await simpleParser((await arrived(CAROL, "INBOX", `Re: ${subject}`)).source);
     expect(reply.inReplyTo).toBe(`<lunch-${TAG}@example.test>`);
     expect(reply.text).toBe("Sounds good.\n\nOn Mon, 2 Mar 2026 at 10:00 UTC, Carol Diaz <carol@example.test> wrote:\n> Noon at the usual place?\n");

@@ -27,7 +27,7 @@ test("address book: add, promote a collected address, group, autocomplete, impor
   await page.getByLabel("Subject").fill(`Hello ${TAG}`);
   await page.getByLabel("Message", { exact: true }).fill("Hi!");
   await page.getByRole("button", { name: "Send" }).click();
-  await expect(page).toHaveURL(/notice=Message\+sent/, { timeout: SENT_TIMEOUT });
+  await expect(page).toHaveURL(/notice=notices\.messageSent/, { timeout: SENT_TIMEOUT });
 
   await page.getByTestId("contacts-link").click();
   await expect(page.getByRole("heading", { name: "Contacts", level: 1 })).toBeVisible();

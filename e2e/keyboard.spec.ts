@@ -43,7 +43,7 @@ test("sign in, read, reply, go back and move a message with the keyboard alone",
   await expect(page.getByLabel("Message", { exact: true })).toBeFocused();
   await page.keyboard.type("Thursday works, see you then.");
   await page.keyboard.press("Control+Enter");
-  await expect(page).toHaveURL(/notice=Message\+sent/, { timeout: 60_000 });
+  await expect(page).toHaveURL(/notice=notices\.messageSent/, { timeout: 60_000 });
   // the result is announced: a status region
   await expect(page.getByRole("status").filter({ hasText: "Message sent." })).toBeVisible();
 

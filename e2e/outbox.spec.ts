@@ -80,7 +80,7 @@ test.describe("send with undo, when things go wrong", () => {
       await expect(page.getByTestId("outbox-unanswered")).toContainText("Postern cannot be reached right now; still asking.");
       server = await startPostern({ port: SECOND_PORT, dataDir: SECOND_DATA, env });
       // The composer kept asking while Postern was down; the new process sends it and says so.
-      await expect(page).toHaveURL(/notice=Message\+sent/, { timeout: 60_000 });
+      await expect(page).toHaveURL(/notice=notices\.messageSent/, { timeout: 60_000 });
       await expect(page.getByTestId("mail-notice")).toHaveText("Message sent.");
       await arrived(CAROL, "INBOX", subject);
       await arrived(BOB, "Sent", subject);

@@ -63,7 +63,7 @@ test("a message sent with a one-time link opens once for bob; alice sees the rec
   await page.getByLabel("Confirm reading with a one-time link").check();
   await page.getByLabel("Links expire after").selectOption({ label: "expires in 1 week" });
   await page.getByRole("button", { name: "Send" }).click();
-  await expect(page).toHaveURL(/\/mail\?folder=INBOX.*notice=Message\+sent/, { timeout: SENT_TIMEOUT });
+  await expect(page).toHaveURL(/\/mail\?folder=INBOX.*notice=notices\.messageSent/, { timeout: SENT_TIMEOUT });
 
   // bob: a fresh browser profile, no Postern session at all.
   const link = await linkFor(BOB);
@@ -162,7 +162,7 @@ test("an answer lost on the way: bob's browser opens the message on a second try
   await page.getByLabel("Message", { exact: true }).fill(`Second try.\n${SECRET}`);
   await page.getByLabel("Confirm reading with a one-time link").check();
   await page.getByRole("button", { name: "Send" }).click();
-  await expect(page).toHaveURL(/notice=Message\+sent/, { timeout: SENT_TIMEOUT });
+  await expect(page).toHaveURL(/notice=notices\.messageSent/, { timeout: SENT_TIMEOUT });
 
   const link = await linkFor(BOB);
 

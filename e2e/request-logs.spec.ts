@@ -51,7 +51,7 @@ test("logs carry request ids and routes but no password, cookie, CSRF token, lin
   await page.getByLabel("Message", { exact: true }).fill(BODY);
   await page.getByLabel("Confirm reading with a one-time link").check();
   await page.getByRole("button", { name: "Send" }).click();
-  await expect(page).toHaveURL(/notice=Message\+sent/, { timeout: 30_000 });
+  await expect(page).toHaveURL(/notice=notices\.messageSent/, { timeout: 30_000 });
 
   let link = "";
   await expect

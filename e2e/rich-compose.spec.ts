@@ -68,7 +68,7 @@ test.describe("rich-text compose", () => {
     await paste(page, { png: PNG });
     await expect(editor.locator('img[src^="data:image/png"]')).toHaveCount(1);
     await page.getByRole("button", { name: "Send" }).click();
-    await expect(page).toHaveURL(/\/mail\?folder=INBOX.*notice=Message\+sent/, { timeout: SENT_TIMEOUT });
+    await expect(page).toHaveURL(/\/mail\?folder=INBOX.*notice=notices\.messageSent/, { timeout: SENT_TIMEOUT });
 
     const found = await arrived(CAROL, "INBOX", TAG);
     const raw = found.source.toString("latin1");
@@ -182,7 +182,7 @@ test.describe("rich text by default", () => {
     await editor.locator("p").first().click();
     await page.keyboard.type("Sounds good.");
     await page.getByRole("button", { name: "Send" }).click();
-    await expect(page).toHaveURL(/notice=Message\+sent/, { timeout: SENT_TIMEOUT });
+    await expect(page).toHaveURL(/notice=notices\.messageSent/, { timeout: SENT_TIMEOUT });
     const reply = await simpleParser((await arrived(CAROL, "INBOX", `Re: ${subject}`)).source);
     expect(reply.inReplyTo).toBe(`<rich-lunch-${TAG}@example.test>`);
     expect(reply.html).toMatch(/<p>Sounds good\.<\/p><p>-- <br \/>Sales desk<\/p><p>On .* wrote:<\/p><blockquote><p>Noon at the usual place\?<\/p><\/blockquote>/);

@@ -4,6 +4,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { unlockKey } from "@/lib/admin/lockouts";
+import { noticeKey } from "@/app/i18n/notice-key";
 import { noticeUrl } from "@/lib/http/signed-notice";
 import { getLogger } from "@/lib/observability/logger";
 import { sessionAction } from "../mail/session-action";
@@ -14,9 +15,9 @@ const unlockForm = z.object({ key: z.string().min(1).max(600) });
 export const unlockAction = sessionAction("/admin", async (_session, form) => {
   const admin = await requireAdmin();
   const parsed = unlockForm.safeParse({ key: form.get("key") });
-  if (!parsed.success) redirect(noticeUrl("/admin", { kind: "error", text: "The form was not filled in correctly." }));
+  if (!parsed.success) redirect(noticeUrl("/admin", { kind: "error", text: noticeKey("formInvalid") }));
   const lifted = await unlockKey(parsed.data.key);
   // Who lifted which lockout is worth keeping; the key holds an address and an IP, not a secret.
   if (lifted) getLogger().info({ where: "admin", action: "unlock", admin: admin.email, key: parsed.data.key }, "lockout lifted");
-  redirect(noticeUrl("/admin", lifted ? { kind: "ok", text: "Lockout lifted." } : { kind: "error", text: "That lockout had already ended." }));
+  redirect(noticeUrl("/admin", lifted ? { kind: "ok", text: noticeKey("lockoutLifted") } : { kind: "error", text: noticeKey("lockoutEnded") }));
 });

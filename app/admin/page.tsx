@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import { useFormatter } from "next-intl";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { NoticeText } from "@/app/i18n/notice-text";
 import { adminOverview } from "@/lib/admin/admin-overview";
 import { readNotice } from "@/lib/http/signed-notice";
 import { CsrfField } from "../mail/csrf-field";
@@ -7,17 +10,19 @@ import { requireAdmin } from "./admin-session";
 import styles from "./admin.module.css";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Administration · Postern", robots: { index: false } };
-
-const when = (d: Date) => `${d.toISOString().slice(0, 19).replace("T", " ")} UTC`;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin");
+  return { title: t("pageTitle"), robots: { index: false } };
+}
 
 function Stats({ items, testId }: { items: [string, number][]; testId: string }) {
+  const format = useFormatter();
   return (
     <dl className={styles.stats} data-testid={testId}>
       {items.map(([label, value]) => (
         <div key={label}>
           <dt>{label}</dt>
-          <dd>{value}</dd>
+          <dd>{format.number(value)}</dd>
         </div>
       ))}
     </dl>
@@ -30,68 +35,70 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const admin = await requireAdmin();
   const notice = readNotice(await searchParams);
   const o = await adminOverview();
+  const [t, format] = await Promise.all([getTranslations("admin"), getFormatter()]);
+  const when = (d: Date) => <time dateTime={d.toISOString()}>{format.dateTime(d, { dateStyle: "short", timeStyle: "medium", timeZone: "UTC" })} UTC</time>;
   return (
     <main className={styles.main}>
       <p className={styles.hint}>
-        <a href="/mail">← Mail</a> · signed in as {admin.email}
+        <a href="/mail">← {t("mail")}</a> · {t.rich("signedInAs", { account: () => <span translate="no">{admin.email}</span> })}
       </p>
-      <h1>Administration</h1>
+      <h1>{t("title")}</h1>
       {notice && (
         <p className={notice.kind === "error" ? styles.noticeError : styles.notice} role="status" data-testid="admin-notice">
-          {notice.text}
+          <NoticeText text={notice.text} />
         </p>
       )}
 
       <section className={styles.panel} aria-labelledby="processes">
-        <h2 id="processes">Processes</h2>
+        <h2 id="processes">{t("processes")}</h2>
         <p className={styles.hint} data-testid="sessions-active">
-          {o.sessionsActive} session{o.sessionsActive === 1 ? "" : "s"} active (used within the idle timeout), all processes.
+          {t("sessionsActive", { count: o.sessionsActive })}
         </p>
         <table className={styles.table} data-testid="processes">
           <thead>
             <tr>
-              <th>Process</th><th>Started</th><th>Last heartbeat</th><th>Sessions online (IMAP pool use)</th><th>Live watchers</th>
+              <th>{t("process")}</th><th>{t("started")}</th><th>{t("heartbeat")}</th><th>{t("online")}</th><th>{t("watchers")}</th>
             </tr>
           </thead>
           <tbody>
             {o.processes.map((p) => (
               <tr key={p.id} data-testid="process">
-                <td>{p.host} pid {p.pid}{p.current ? " (this one)" : ""}</td>
+                <td><span translate="no">{p.host}</span> {t("pid", { pid: String(p.pid) })}{p.current ? ` ${t("thisOne")}` : ""}</td>
                 <td>{when(p.startedAt)}</td>
-                <td>{p.current ? "now" : when(p.seenAt)}</td>
-                <td>{p.imapConnections} / {p.imapMax}</td>
-                <td>{p.liveWatchers}</td>
+                <td>{p.current ? t("now") : when(p.seenAt)}</td>
+                <td>{format.number(p.imapConnections)} / {format.number(p.imapMax)}</td>
+                <td>{format.number(p.liveWatchers)}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        <p className={styles.hint}>Each process reports every 30 s; one silent for 90 s is left out.</p>
+        <p className={styles.hint}>{t("heartbeatHint")}</p>
       </section>
 
       <section className={styles.panel} aria-labelledby="lockouts">
-        <h2 id="lockouts">Lockouts</h2>
+        <h2 id="lockouts">{t("lockouts")}</h2>
         {o.lockouts.length === 0 ? (
-          <p className={styles.hint} data-testid="no-lockouts">Nobody is locked out.</p>
+          <p className={styles.hint} data-testid="no-lockouts">{t("noLockouts")}</p>
         ) : (
           <table className={styles.table} data-testid="lockouts">
             <thead>
               <tr>
-                <th>Limit</th><th>Account</th><th>Address</th><th>Locked until</th><th>Lockouts</th><th></th>
+                <th>{t("limit")}</th><th>{t("account")}</th><th>{t("address")}</th><th>{t("lockedUntil")}</th><th>{t("lockouts")}</th><th></th>
               </tr>
             </thead>
             <tbody>
               {o.lockouts.map((l) => (
                 <tr key={l.key} data-testid="lockout">
-                  <td>{l.kind}</td>
-                  <td>{l.account ?? "—"}</td>
-                  <td>{l.address ?? "—"}</td>
+                  <td translate="no">{l.kind}</td>
+                  <td translate="no">{l.account ?? "—"}</td>
+                  <td translate="no">{l.address ?? "—"}</td>
                   <td>{when(l.lockedUntil)}</td>
-                  <td>{l.lockouts}</td>
+                  <td>{format.number(l.lockouts)}</td>
                   <td>
                     <form action={unlockAction}>
                       <CsrfField />
                       <input type="hidden" name="key" value={l.key} />
-                      <button type="submit" className={styles.unlock}>Unlock</button>
+                      <button type="submit" className={styles.unlock}>{t("unlock")}</button>
                     </form>
                   </td>
                 </tr>
@@ -102,22 +109,22 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       </section>
 
       <section className={styles.panel} aria-labelledby="read-links">
-        <h2 id="read-links">Read links</h2>
+        <h2 id="read-links">{t("readLinks")}</h2>
         <Stats
           testId="read-link-stats"
-          items={[["Sent", o.readLinks.sent], ["Opened", o.readLinks.opened], ["Waiting", o.readLinks.waiting], ["Revoked", o.readLinks.revoked], ["Expired unopened", o.readLinks.expiredUnopened]]}
+          items={[[t("linksSent"), o.readLinks.sent], [t("linksOpened"), o.readLinks.opened], [t("linksWaiting"), o.readLinks.waiting], [t("linksRevoked"), o.readLinks.revoked], [t("linksExpired"), o.readLinks.expiredUnopened]]}
         />
-        <p className={styles.hint}>Links of the last year (older receipts are deleted).</p>
+        <p className={styles.hint}>{t("linksHint")}</p>
       </section>
 
       <section className={styles.panel} aria-labelledby="spam">
-        <h2 id="spam">Spam filter</h2>
+        <h2 id="spam">{t("spam")}</h2>
         <Stats
           testId="spam-stats"
           items={[
-            ["Judged spam", o.spam.verdicts.spam], ["Unsure", o.spam.verdicts.unsure], ["Judged good", o.spam.verdicts.ham],
-            ["Filed to Junk", o.spam.verdicts.filedToJunk], ["Users' own calls", o.spam.verdicts.byUser],
-            ["Learned as spam", o.spam.learned.spam], ["Learned as good", o.spam.learned.ham], ["Accounts with a trained filter", o.spam.learned.accounts],
+            [t("judgedSpam"), o.spam.verdicts.spam], [t("unsure"), o.spam.verdicts.unsure], [t("judgedGood"), o.spam.verdicts.ham],
+            [t("filedToJunk"), o.spam.verdicts.filedToJunk], [t("byUser"), o.spam.verdicts.byUser],
+            [t("learnedSpam"), o.spam.learned.spam], [t("learnedGood"), o.spam.learned.ham], [t("trainedAccounts"), o.spam.learned.accounts],
           ]}
         />
       </section>

@@ -14,17 +14,18 @@ type Props = {
  * list. In the sidebar, so on phones it is in the folder drawer with the folders it switches. */
 export function AccountSwitcher({ own, accounts, current }: Props) {
   const t = useTranslations("mail");
-  const item = (key: string | null, href: string, name: string, testId: string) => (
+  // `data`: the name is an address or the user's label, not catalog text
+  const item = (key: string | null, href: string, name: string, testId: string, data = true) => (
     <li key={key ?? "own"}>
       <Link href={href} prefetch={false} className={current === key ? "folder active" : "folder"} aria-current={current === key ? "page" : undefined} data-testid={testId}>
-        <span className="folder-name">{name}</span>
+        <span className="folder-name" translate={data ? "no" : undefined}>{name}</span>
       </Link>
     </li>
   );
   return (
     <nav className="folders account-switcher" aria-label={t("accountsNav")} data-testid="account-switcher">
       <ul>
-        {item("unified", "/mail/unified", t("allInboxes"), "unified-inbox-link")}
+        {item("unified", "/mail/unified", t("allInboxes"), "unified-inbox-link", false)}
         {item(null, mailUrl({ folder: "INBOX" }), own, "account-own")}
         {accounts.map((a) => item(a.id, mailUrl({ folder: "INBOX", list: { account: a.id } }), a.label, "account-link"))}
       </ul>

@@ -14,7 +14,8 @@ export function formatSize(bytes: number, locale: string): string {
   return new Intl.NumberFormat(locale, {
     style: "unit",
     unit,
-    unitDisplay: "short",
+    // short bytes are "460 byte" in English; long ones are "460 bytes", "460 Byte", "460 ไบต์"
+    unitDisplay: unit === "byte" ? "long" : "short",
     maximumFractionDigits: unit === "megabyte" || unit === "gigabyte" ? 1 : 0,
   }).format(unit === "byte" ? value : value < 10 && unit !== "kilobyte" ? value : Math.round(value));
 }

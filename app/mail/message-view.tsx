@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { ProblemList } from "@/app/i18n/problem-text";
 import { FocusOnOpen } from "./focus-on-open";
 import type { MessageView } from "@/lib/mime/message-view";
 import type { Receipt } from "@/lib/read-links/read-link-store";
@@ -102,7 +103,7 @@ export function MessageViewPane({ folder, uid, page, imagesAllowed, alwaysImages
       {mdnRequestedBy && <MdnPrompt folder={folder} uid={uid} notifyTo={mdnRequestedBy} />}
       {view.problems.length > 0 && (
         <div className="notice warning" role="status">
-          <strong>{t("unreadableParts")}</strong> {view.problems.join(" ")}{" "}
+          <strong>{t("unreadableParts")}</strong> <ProblemList problems={view.problems} />{" "}
           <a href={sourceUrl} target="_blank" rel="noopener">{t("viewSource")}</a>
         </div>
       )}

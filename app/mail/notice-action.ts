@@ -1,6 +1,8 @@
 import { redirect } from "next/navigation";
 import type { z } from "zod";
+import { errorText } from "@/app/i18n/error-text";
 import { isPosternError } from "@/lib/http/errors";
+import { noticeKey } from "@/app/i18n/notice-key";
 import { noticeUrl, type Notice } from "@/lib/http/signed-notice";
 import { sessionAction, type ActionSession } from "./session-action";
 
@@ -22,7 +24,7 @@ type NoticeActionOptions<S extends z.ZodType> = {
  * The frame of a form action that answers on its own page: session and CSRF token
  * (sessionAction), validation, the work, and a redirect back to `page` with a signed notice
  * saying what happened (or why not).
- * A PosternError's message is the user's to see; an IMAP login that no longer works goes to the
+ * A PosternError's message is the user's to see (in the reader's language, app/i18n/error-text.ts); an IMAP login that no longer works goes to the
  * sign-in page; anything else is logged and shown as a server error.
  */
 export function noticeAction<S extends z.ZodType>({ page, schema, invalid, logTag, work }: NoticeActionOptions<S>): (form: FormData) => Promise<void> {
@@ -38,7 +40,7 @@ export function noticeAction<S extends z.ZodType>({ page, schema, invalid, logTa
       } catch (e) {
         if (isPosternError(e) && e.code === "INVALID_CREDENTIALS") redirect("/login?reason=expired");
         if (!isPosternError(e)) console.error(`[${logTag}]`, e);
-        notice = { kind: "error", text: isPosternError(e) ? e.message : "Something went wrong on the server. Please try again." };
+        notice = { kind: "error", text: isPosternError(e) ? await errorText(e) : noticeKey("serverError") };
       }
     }
     redirect(typeof page === "string" ? noticeUrl(page, notice) : noticeUrl(page.path, notice, page.params(form)));

@@ -10,6 +10,7 @@ import { requireMailSession } from "@/auth";
 import { isPosternError } from "@/lib/http/errors";
 import { readNotice } from "@/lib/http/signed-notice";
 import { listFolders } from "@/lib/imap/list-folders";
+import { localizeFolderNames } from "@/app/i18n/folder-names";
 import { getQuota } from "@/lib/imap/get-quota";
 import { listMessages } from "@/lib/imap/list-messages";
 import { isSearch, listQueryParams, listQuerySchema } from "@/lib/imap/list-query";
@@ -86,7 +87,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
     const listing = threadView ? null : filedFirst || other ? listMessages(imap, listOptions) : listMessagesFilingSpam(session.imap, session.email, listOptions);
     // A listing that may file new spam to Junk goes first, so that the folder counts show the move.
     const mayFile = listing !== null && params.folder === "INBOX" && !filedFirst && !other;
-    const [folders, page, threads, quota, [plainFirst, imageSenders, mdn, notify, theme], openings, receipts, newsGroups, accounts] = await Promise.all([
+    const [serverFolders, page, threads, quota, [plainFirst, imageSenders, mdn, notify, theme], openings, receipts, newsGroups, accounts] = await Promise.all([
       mayFile ? listing.then(() => listFolders(imap)) : listFolders(imap),
       listing,
       threadView ? listThreads(imap, { folder: params.folder, page: params.page }) : null,
@@ -102,6 +103,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
     ]);
     // Shown once, like any notice; Receipts keeps the details.
     if (openings.length) await markOpeningsSeen(session.email, openings.map((o) => o.id));
+    const folders = await localizeFolderNames(serverFolders);
     const current = folders.find((f) => f.path === params.folder);
     // Read-receipt requests are asked about only where the user receives mail, never answered alone.
     const ownFolder = current?.specialUse === "\\Sent" || current?.specialUse === "\\Drafts";

@@ -4,6 +4,7 @@ import { CATALOGS, loadMessages } from "./load-messages";
 import { LOCALES } from "./locales";
 import type { Messages } from "./pseudo-locale";
 import { POSTERN_ERROR_CODES } from "@/lib/http/errors";
+import { PROBLEMS } from "@/lib/mime/problems";
 
 function flatten(messages: Messages, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();
@@ -39,6 +40,14 @@ describe("the catalogs", () => {
 
   it("has a text for every error code (app/i18n/error-text.ts)", () => {
     expect(POSTERN_ERROR_CODES.filter((code) => !english.has(`errors.${code}`))).toEqual([]);
+  });
+
+  it("says every message problem (lib/mime/problems.ts) as lib writes it in English", () => {
+    for (const [key, entry] of Object.entries(PROBLEMS)) {
+      const en = english.get(`mimeProblems.${key}`);
+      expect(en, key).toBeDefined();
+      expect(en!.replace("{filename}", "x.dat"), key).toBe(typeof entry === "string" ? entry : entry("x.dat"));
+    }
   });
 
   it("every message parses, and the pseudo catalog keeps every placeholder", () => {

@@ -22,3 +22,26 @@ export const PROBLEMS = {
   opaqueSigned: "This message is signed (S/MIME signed-data), but what it contains could not be read; download it to read it in a mail program.",
   corruptAttachment: (filename: string) => `The attachment "${filename}" is corrupt (invalid base64) and may be incomplete.`,
 } as const;
+
+export type ProblemKey = keyof typeof PROBLEMS;
+export type NamedProblem = { key: ProblemKey; filename?: string };
+
+/**
+ * Which of PROBLEMS a note is, with its file name for those that carry one, so the UI can say
+ * it in the reader's language (messages/*.json "mimeProblems"); null for a note not from this
+ * table (shown as it is).
+ */
+export function nameProblem(text: string): NamedProblem | null {
+  for (const [key, entry] of Object.entries(PROBLEMS) as [ProblemKey, (typeof PROBLEMS)[ProblemKey]][]) {
+    if (typeof entry === "string") {
+      if (entry === text) return { key };
+      continue;
+    }
+    // the sentence around the file name: what the function writes for an empty one, split there
+    const [before, after] = entry("\u0000").split("\u0000");
+    if (text.length > before.length + after.length && text.startsWith(before) && text.endsWith(after)) {
+      return { key, filename: text.slice(before.length, text.length - after.length) };
+    }
+  }
+  return null;
+}

@@ -22,12 +22,21 @@ const PLATFORMS: [RegExp, string][] = [
   [/\bLinux\b/, "Linux"],
 ];
 
-/** "Firefox on Linux", "Safari on iOS", "a script", or "an unknown browser". */
-export function agentFamily(userAgent: string | null | undefined): string {
+export type AgentFacts = { kind: "unknown" } | { kind: "script" } | { kind: "browser"; browser: string; platform: string | null };
+
+/** The browser family and platform of a User-Agent, for pages that say them in the reader's language. */
+export function agentFacts(userAgent: string | null | undefined): AgentFacts {
   const ua = (userAgent ?? "").slice(0, 1000);
   const browser = BROWSERS.find(([re]) => re.test(ua))?.[1];
-  if (!browser) return "an unknown browser";
-  if (browser === "a script") return browser;
-  const platform = PLATFORMS.find(([re]) => re.test(ua))?.[1];
-  return platform ? `${browser} on ${platform}` : browser;
+  if (!browser) return { kind: "unknown" };
+  if (browser === "a script") return { kind: "script" };
+  return { kind: "browser", browser, platform: PLATFORMS.find(([re]) => re.test(ua))?.[1] ?? null };
+}
+
+/** "Firefox on Linux", "Safari on iOS", "a script", or "an unknown browser". */
+export function agentFamily(userAgent: string | null | undefined): string {
+  const facts = agentFacts(userAgent);
+  if (facts.kind === "unknown") return "an unknown browser";
+  if (facts.kind === "script") return "a script";
+  return facts.platform ? `${facts.browser} on ${facts.platform}` : facts.browser;
 }

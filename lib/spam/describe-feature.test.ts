@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeFeature } from "./describe-feature";
+import { describeFeature, featureParts } from "./describe-feature";
 
 describe("describeFeature", () => {
   it("says where a word was found", () => {
@@ -14,5 +14,13 @@ describe("describeFeature", () => {
     expect(describeFeature("click 0 here")).toBe("the words “click here”");
     expect(describeFeature("click 2 now")).toBe("the words “click … now”");
     expect(describeFeature("Subject*FREE 0 Subject*money")).toBe("“FREE money” in the subject");
+  });
+});
+
+describe("featureParts", () => {
+  it("says where the words are, and whether they are a pair", () => {
+    expect(featureParts("Subject*FREE")).toEqual({ place: "subject", header: "", words: "FREE", pair: false });
+    expect(featureParts("click 1 here")).toEqual({ place: "body", header: "", words: "click … here", pair: true });
+    expect(featureParts("X-Mailer*bulk 0 X-Mailer*pro")).toEqual({ place: "header", header: "X-Mailer", words: "bulk pro", pair: true });
   });
 });

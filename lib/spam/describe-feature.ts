@@ -37,3 +37,30 @@ export function describeFeature(feature: string): string {
   if (!first.part) return `the words ${words}`;
   return `${words} in ${PARTS[first.part] ? PARTS[first.part]("").replace(/^“” in /, "").replace(/^an attachment “”$/, "an attachment name") : `the ${first.part.slice(0, -1)} header`}`;
 }
+
+/** Where in a message a feature's words were found; `header` names any other header. */
+export type FeaturePlace = "body" | "subject" | "from" | "replyTo" | "to" | "url" | "received" | "attachment" | "contentType" | "header";
+
+const PLACES: Record<string, FeaturePlace> = {
+  "": "body",
+  "Subject*": "subject",
+  "From*": "from",
+  "Reply-To*": "replyTo",
+  "To*": "to",
+  "Url*": "url",
+  "Received*": "received",
+  "Attachment*": "attachment",
+  "Content-Type*": "contentType",
+};
+
+export type FeatureParts = { place: FeaturePlace; header: string; words: string; pair: boolean };
+
+/** describeFeature's facts without its English, for the UI to say in the reader's language:
+ * "Subject*FREE" → subject, “FREE”; "click 1 here" → body, “click … here”, a pair. */
+export function featureParts(feature: string): FeatureParts {
+  const pair = feature.match(/^(\S+) (\d) (\S+)$/);
+  const first = splitToken(pair ? pair[1] : feature);
+  const words = pair ? `${first.word}${pair[2] === "0" ? " " : " … "}${splitToken(pair[3]).word}` : first.word;
+  const place = PLACES[first.part] ?? "header";
+  return { place, header: place === "header" ? first.part.slice(0, -1) : "", words, pair: Boolean(pair) };
+}

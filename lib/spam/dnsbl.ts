@@ -73,5 +73,5 @@ export async function dnsblHits(ip: string | null, zones: DnsblZone[] = configur
   const answers = await Promise.all(zones.map((z) => cachedOrLookedUp(r, ip, z.zone, now).catch(() => null)));
   return zones
     .filter((_, i) => answers[i] === true)
-    .map((z) => ({ rule: `DNSBL_${z.zone}`, points: z.points, description: `The sending server ${ip} is on the blocklist ${z.zone}` }));
+    .map((z) => ({ rule: `DNSBL_${z.zone}`, points: z.points, description: `The sending server ${ip} is on the blocklist ${z.zone}`, values: { ip, zone: z.zone } }));
 }

@@ -13,6 +13,8 @@ export type RuleHit = {
   /** The hand-set points, when `points` is the weight the learner learned from the user's mail
    * (rule-weights.ts); absent when the rule counts as set. */
   setPoints?: number;
+  /** What the description names (a score, a server), for saying it in another language. */
+  values?: Record<string, string>;
 };
 
 /** Visible text shorter than this in an HTML-only message is "tiny" (an image and a link, mostly). */
@@ -100,7 +102,7 @@ export function applyRules(message: SpamMessage): RuleHit[] {
   const upstream = readUpstreamVerdict(message);
   if (upstream.score !== null) {
     const points = Math.max(-2.5, Math.min(5, upstream.score / 2));
-    if (points !== 0) hit("UPSTREAM_SCORE", points, `The mail server's filter scored it ${upstream.score}`);
+    if (points !== 0) hits.push({ rule: "UPSTREAM_SCORE", points, description: `The mail server's filter scored it ${upstream.score}`, values: { score: String(upstream.score) } });
   } else if (upstream.flagged) {
     hit("UPSTREAM_FLAG", 4, "The mail server's filter flagged it as spam");
   }

@@ -6,6 +6,8 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { openPendingSignIn } from "@/lib/auth/pending-sign-in";
+import { errorText } from "@/app/i18n/error-text";
+import { noticeKey } from "@/app/i18n/notice-key";
 import { isPosternError } from "@/lib/http/errors";
 import { noticeUrl } from "@/lib/http/signed-notice";
 import { isOwnOrigin } from "@/lib/http/same-origin";
@@ -17,22 +19,22 @@ export type VerifyState = { error: string | null };
 const codeSchema = z.string().trim().min(6).max(40);
 
 export async function verifySecondFactor(_prev: VerifyState, form: FormData): Promise<VerifyState> {
-  if (!isOwnOrigin(await headers())) return { error: "This form did not come from Postern's own page. Reload the page and try again." };
+  if (!isOwnOrigin(await headers())) return { error: noticeKey("notOwnPage") };
   const cookie = await pendingCookie();
   const pending = openPendingSignIn(cookie.value);
   if (!pending) redirect("/login?reason=timeout");
   const code = codeSchema.safeParse(form.get("code"));
-  if (!code.success) return { error: "Please enter the 6-digit code from your app, or a recovery code." };
+  if (!code.success) return { error: noticeKey("enterSixDigits") };
   let redirectTo = pending.next ?? "/mail";
   try {
     const result = await passSecondStep(pending.email, pending.step, code.data);
-    if (pending.step === "enrol") redirectTo = noticeUrl("/mail/security", { kind: "ok", text: "Two-factor sign-in is on. Now make your recovery codes, and keep them somewhere safe." });
+    if (pending.step === "enrol") redirectTo = noticeUrl("/mail/security", { kind: "ok", text: noticeKey("totpOnAtSignIn") });
     if (result.method === "recovery") {
-      const left = result.remaining === 1 ? "1 recovery code is" : `${result.remaining} recovery codes are`;
-      redirectTo = noticeUrl("/mail/security", { kind: result.remaining > 2 ? "ok" : "error", text: `You signed in with a recovery code. ${left} left.` });
+      const text = noticeKey("signedInWithRecovery", { count: result.remaining });
+      redirectTo = noticeUrl("/mail/security", { kind: result.remaining > 2 ? "ok" : "error", text });
     }
   } catch (e) {
-    if (isPosternError(e)) return { error: e.message };
+    if (isPosternError(e)) return { error: await errorText(e) };
     throw e;
   }
   cookie.clear();

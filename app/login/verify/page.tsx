@@ -1,5 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { pendingSignInCookie } from "@/lib/auth/auth-cookies";
 import { openPendingSignIn } from "@/lib/auth/pending-sign-in";
 import { isHttpsRequest } from "@/lib/http/request-origin";
@@ -20,28 +21,29 @@ export default async function VerifyPage() {
   const secret = pending.step === "enrol" ? await pendingEnrolmentSecret(pending.email) : null;
   const display = secret ? await enrolmentDisplay(pending.email, secret) : null;
   const factors = await secondFactorsOf(pending.email);
+  const t = await getTranslations("verify");
   return (
     <main className="login-page">
       <div className="login-card">
         <h1 className="brand">Postern</h1>
-        <p className="tagline">{pending.email}</p>
+        <p className="tagline" translate="no">{pending.email}</p>
         {display ? (
           <section data-testid="enrol-at-sign-in">
-            <p>Your administrator requires a second sign-in step. Scan this code with an authenticator app, then enter the code it shows.</p>
+            <p>{t("enrol")}</p>
             {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL, nothing to optimise */}
-            <img src={display.qrDataUrl} alt="QR code for your authenticator app" width={200} height={200} />
+            <img src={display.qrDataUrl} alt={t("qrAlt")} width={200} height={200} />
             <p>
-              Or type this key: <code data-testid="totp-secret">{display.typedSecret}</code>
+              {t("typeKey")} <code data-testid="totp-secret" translate="no">{display.typedSecret}</code>
             </p>
           </section>
         ) : factors.passkeys > 0 ? (
           <>
-            <p>Confirm it is you with your passkey or security key.</p>
-            <PasskeyButton mode="step" label="Use my passkey" />
-            <p className="form-notice">{factors.totp ? "Or enter the code your authenticator app shows, or a recovery code." : "Or enter a recovery code."}</p>
+            <p>{t("passkey")}</p>
+            <PasskeyButton mode="step" label={t("usePasskey")} />
+            <p className="form-notice">{factors.totp ? t("orCode") : t("orRecovery")}</p>
           </>
         ) : (
-          <p>Enter the code your authenticator app shows for Postern.</p>
+          <p>{t("enterCode")}</p>
         )}
         <VerifyForm enrol={display !== null} />
       </div>

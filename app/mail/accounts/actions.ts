@@ -7,6 +7,8 @@ import { addAccount } from "@/lib/accounts/add-account";
 import { removeAccount } from "@/lib/accounts/account-store";
 import { mailboxSettingsInput, saveMailboxSettings } from "@/lib/accounts/mailbox-settings";
 import { testAccount } from "@/lib/accounts/test-account";
+import { errorText } from "@/app/i18n/error-text";
+import { noticeKey } from "@/app/i18n/notice-key";
 import { isPosternError } from "@/lib/http/errors";
 import { noticeUrl, type Notice } from "@/lib/http/signed-notice";
 import { getPool, poolKey } from "@/lib/imap/session-pool";
@@ -20,16 +22,18 @@ export const addAccountAction = sessionStateAction<AddAccountState>({ error: CSR
   const values = Object.fromEntries(KEPT_FIELDS.map((k) => [k, String(form.get(k) ?? "")]));
   const parsed = addAccountInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
-    const missing = [...new Set(parsed.error.issues.map((i) => i.message))].join(", ");
-    return { error: `Check the form: it needs ${missing}.`, values };
+    // the schema's messages name what is missing ("a user name"): the first one is said
+    const missing = parsed.error.issues[0]?.message;
+    const key = missing === "a user name" ? "accountNeedsUser" : missing === "a password" ? "accountNeedsPassword" : "accountNeedsServer";
+    return { error: noticeKey(key), values };
   }
   try {
     await addAccount(session.email, parsed.data, session.clientIp);
   } catch (e) {
     if (!isPosternError(e)) throw e;
-    return { error: e.message, values };
+    return { error: await errorText(e), values };
   }
-  redirect(noticeUrl(PAGE, { kind: "ok", text: `Added ${parsed.data.label}: signing in to its IMAP and SMTP servers worked.` }));
+  redirect(noticeUrl(PAGE, { kind: "ok", text: noticeKey("accountAdded", { account: parsed.data.label }) }));
 });
 
 export const testAccountAction = sessionAction(PAGE, async (session, form) => {
@@ -38,10 +42,10 @@ export const testAccountAction = sessionAction(PAGE, async (session, form) => {
   let text: string;
   try {
     const account = await testAccount(session.email, ref.data.id, session.clientIp);
-    text = `${account.label}: signing in to its IMAP and SMTP servers works.`;
+    text = noticeKey("accountWorks", { account: account.label });
   } catch (e) {
     if (!isPosternError(e)) throw e;
-    redirect(noticeUrl(PAGE, { kind: "error", text: e.message }));
+    redirect(noticeUrl(PAGE, { kind: "error", text: await errorText(e) }));
   }
   redirect(noticeUrl(PAGE, { kind: "ok", text }));
 });
@@ -49,7 +53,7 @@ export const testAccountAction = sessionAction(PAGE, async (session, form) => {
 export const saveMailboxSettingsAction = sessionAction(PAGE, async (session, form) => {
   const parsed = accountRef.and(mailboxSettingsInput).safeParse(Object.fromEntries(form));
   if (!parsed.success) redirect(PAGE);
-  let notice: Notice = { kind: "ok", text: "notices.mailboxSettingsSaved" };
+  let notice: Notice = { kind: "ok", text: noticeKey("mailboxSettingsSaved") };
   try {
     await saveMailboxSettings(session.email, parsed.data.id, parsed.data);
   } catch (e) {
@@ -66,5 +70,5 @@ export const removeAccountAction = sessionAction(PAGE, async (session, form) => 
   // this process's connection goes now; another process's is never used again (the row is gone)
   // and closes when idle
   await getPool().releaseEntry(poolKey({ sessionId: session.id, account: { id: ref.data.id } }));
-  redirect(noticeUrl(PAGE, removed ? { kind: "ok", text: "Account removed, with its stored password." } : { kind: "error", text: "That account was already removed." }));
+  redirect(noticeUrl(PAGE, removed ? { kind: "ok", text: noticeKey("accountRemoved") } : { kind: "error", text: noticeKey("accountAlreadyRemoved") }));
 });

@@ -6,6 +6,7 @@ import { collectPop3Account } from "@/lib/collect/collect-pop3-account";
 import { editPop3Account } from "@/lib/collect/edit-pop3-account";
 import { addPop3Account, deletePop3Account, getPop3Account, pop3Auth, pop3Security } from "@/lib/collect/pop3-account-store";
 import { testPop3Server } from "@/lib/collect/test-pop3-server";
+import { noticeKey } from "@/app/i18n/notice-key";
 import { noticeAction } from "../notice-action";
 
 const PAGE = "/mail/collect";
@@ -26,13 +27,13 @@ const addSchema = z.object({
 export const addPop3AccountAction = noticeAction({
   page: PAGE,
   schema: addSchema,
-  invalid: () => "Check the server name, port, user name, password and folder.",
+  invalid: () => noticeKey("pop3FormInvalid"),
   logTag: "collect",
   work: async (session, input) => {
     const server = { host: input.host, port: input.port, security: input.security, auth: input.auth, credentials: { user: input.user, pass: input.pass } };
     const waiting = await testPop3Server(session.email, server);
     await addPop3Account(session.email, { ...server, folder: input.folder, deleteAfterDays: input.keep === "keep" ? null : (input.days ?? 0) });
-    return `Added ${input.user} on ${input.host}: ${waiting} message${waiting === 1 ? "" : "s"} waiting there. Use Fetch now, or wait for the next scheduled fetch.`;
+    return noticeKey("pop3Added", { user: input.user, host: input.host, count: waiting });
   },
 });
 
@@ -44,39 +45,36 @@ const editSchema = addSchema.extend({ id: z.string().uuid(), pass: z.string().ma
 export const editPop3AccountAction = noticeAction({
   page: PAGE,
   schema: editSchema,
-  invalid: () => "Check the server name, port, user name and folder.",
+  invalid: () => noticeKey("pop3FormInvalid"),
   logTag: "collect",
   work: async (session, input) => {
     const { id, keep, days, ...rest } = input;
     await editPop3Account(session.email, id, { ...rest, deleteAfterDays: keep === "keep" ? null : (days ?? 0) });
-    return "notices.pop3Saved";
+    return noticeKey("pop3Saved");
   },
 });
 
 export const fetchPop3NowAction = noticeAction({
   page: PAGE,
   schema: idSchema,
-  invalid: () => "There is no such POP3 account.",
+  invalid: () => noticeKey("pop3NoSuchAccount"),
   logTag: "collect",
   work: async (session, input) => {
     const account = await getPop3Account(session.email, input.id);
     const r = await collectPop3Account(session.imap, account);
-    if (!r.ran) return "A fetch of this account is running already; its messages show in a moment.";
-    const parts = [`Fetched ${r.collected} message${r.collected === 1 ? "" : "s"} into ${account.folder}.`];
-    if (r.deleted) parts.push(`${r.deleted} deleted from the server.`);
-    if (r.more) parts.push("More are waiting: they come with the next fetch.");
-    if (r.tooLarge) parts.push(`${r.tooLarge} too large to collect, left on the server.`);
-    return parts.join(" ");
+    if (!r.ran) return noticeKey("pop3Running");
+    // one sentence with its optional clauses, so each language orders them its own way
+    return noticeKey("pop3Fetched", { count: r.collected, folder: account.folder, deleted: r.deleted, more: r.more ? "yes" : "no", tooLarge: r.tooLarge });
   },
 });
 
 export const deletePop3AccountAction = noticeAction({
   page: PAGE,
   schema: idSchema,
-  invalid: () => "There is no such POP3 account.",
+  invalid: () => noticeKey("pop3NoSuchAccount"),
   logTag: "collect",
   work: async (session, input) => {
     await deletePop3Account(session.email, input.id);
-    return "The POP3 account is removed. Mail already collected stays in your folders.";
+    return noticeKey("pop3Removed");
   },
 });

@@ -2,6 +2,8 @@
 // Address book changes as server actions, each with the session's CSRF token (sessionAction);
 // every input is validated here. Each comes back to the contacts page with a signed notice.
 import { redirect } from "next/navigation";
+import { errorText } from "@/app/i18n/error-text";
+import { noticeKey } from "@/app/i18n/notice-key";
 import { createCard, deleteCard, setLinks, setPhoto, updateCard } from "@/lib/contacts/card-store";
 import { promoteCollected } from "@/lib/contacts/collected-contacts";
 import { sniffImage } from "@/lib/contacts/sniff-image";
@@ -27,7 +29,7 @@ function contactAction(work: (session: ActionSession, form: FormData) => Promise
       id = out.id;
     } catch (e) {
       if (!isPosternError(e)) console.error("[contacts]", e);
-      notice = { kind: "error", text: isPosternError(e) ? e.message : "Something went wrong on the server. Please try again." };
+      notice = { kind: "error", text: isPosternError(e) ? await errorText(e) : noticeKey("serverError") };
       const given = form.get("id");
       id = typeof given === "string" && given ? given : undefined;
     }
@@ -40,40 +42,40 @@ export const saveContactAction = contactAction(async (session, form) => {
   const parsed = contactFormSchema.safeParse(input);
   if (!parsed.success) return { kind: "error", text: describeFormError(parsed.error, input), id: input.id as string | undefined };
   const { id, kind, links, ...fields } = parsed.data;
-  if (kind === "individual" && !fields.name && fields.emails.length === 0) return { kind: "error", text: "Give the contact a name or an email address." };
-  if (kind === "group" && !fields.name) return { kind: "error", text: "Give the group a name.", id };
+  if (kind === "individual" && !fields.name && fields.emails.length === 0) return { kind: "error", text: noticeKey("contactNeedsName") };
+  if (kind === "group" && !fields.name) return { kind: "error", text: noticeKey("groupNeedsName"), id };
   const saved = id ?? (await createCard(session.email, { kind, fields: kind === "group" ? { ...fields, emails: [], phones: [] } : fields }));
   if (id) await updateCard(session.email, id, kind === "group" ? { ...fields, emails: [], phones: [] } : fields);
   await setLinks(session.email, saved, links);
   const label = fields.name || fields.emails[0]?.address;
-  return { text: id ? `Saved “${label}”.` : `Added “${label}”.`, id: saved };
+  return { text: noticeKey(id ? "contactSaved" : "contactAdded", { contact: label ?? "" }), id: saved };
 });
 
 export const deleteContactAction = contactAction(async (session, form) => {
   const { id } = cardIdSchema.parse(Object.fromEntries(form));
   await deleteCard(session.email, id);
-  return { text: "Deleted." };
+  return { text: noticeKey("contactDeleted") };
 });
 
 export const promoteCollectedAction = contactAction(async (session, form) => {
   const { address } = promoteSchema.parse(Object.fromEntries(form));
-  return { text: `${address} is now a contact.`, id: await promoteCollected(session.email, address) };
+  return { text: noticeKey("contactPromoted", { address }), id: await promoteCollected(session.email, address) };
 });
 
 export const setPhotoAction = contactAction(async (session, form) => {
   const { id } = cardIdSchema.parse({ id: form.get("id") });
   const file = form.get("photo");
-  if (!(file instanceof File) || file.size === 0) return { kind: "error", text: "Choose a picture first.", id };
-  if (file.size > MAX_CONTACT_PHOTO_BYTES) return { kind: "error", text: `The picture is larger than ${MAX_CONTACT_PHOTO_BYTES / 1024} KB.`, id };
+  if (!(file instanceof File) || file.size === 0) return { kind: "error", text: noticeKey("photoMissing"), id };
+  if (file.size > MAX_CONTACT_PHOTO_BYTES) return { kind: "error", text: noticeKey("photoTooLarge", { kb: MAX_CONTACT_PHOTO_BYTES / 1024 }), id };
   const bytes = new Uint8Array(await file.arrayBuffer());
   const type = sniffImage(bytes);
-  if (!type) return { kind: "error", text: "The picture must be a JPEG, PNG, GIF or WebP image.", id };
+  if (!type) return { kind: "error", text: noticeKey("photoType"), id };
   await setPhoto(session.email, id, { bytes, type });
-  return { text: "Photo saved.", id };
+  return { text: noticeKey("photoSaved"), id };
 });
 
 export const removePhotoAction = contactAction(async (session, form) => {
   const { id } = cardIdSchema.parse(Object.fromEntries(form));
   await setPhoto(session.email, id, null);
-  return { text: "Photo removed.", id };
+  return { text: noticeKey("photoRemoved"), id };
 });

@@ -3,6 +3,8 @@
 // Each action comes back to the contacts page with a signed notice; CSRF by sessionAction.
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { errorText } from "@/app/i18n/error-text";
+import { noticeKey } from "@/app/i18n/notice-key";
 import { deleteBook, saveBook } from "@/lib/carddav/book-store";
 import { syncAddressBook, type SyncReport } from "@/lib/carddav/sync-address-book";
 import { testAddressBook } from "@/lib/carddav/test-address-book";
@@ -18,10 +20,10 @@ const serverInput = z.object({
   password: z.string().min(1).max(1000),
 });
 
-const said = (r: SyncReport | null) =>
+const said = (r: SyncReport | null, connected = false) =>
   r === null
-    ? "A sync of your address book is already running."
-    : `Synced: ${r.received} received, ${r.sent} sent, ${r.deleted} deleted, ${r.merged} merged.${r.skipped.length ? ` ${r.skipped.length} skipped (not readable).` : ""}`;
+    ? noticeKey("syncRunning")
+    : noticeKey("synced", { connected: connected ? "yes" : "no", received: r.received, sent: r.sent, deleted: r.deleted, merged: r.merged, skipped: r.skipped.length });
 
 function carddavAction(work: (session: ActionSession, form: FormData) => Promise<string>) {
   return sessionAction(PAGE, async (session, form) => {
@@ -30,7 +32,7 @@ function carddavAction(work: (session: ActionSession, form: FormData) => Promise
       notice = { kind: "ok", text: await work(session, form) };
     } catch (e) {
       if (!isPosternError(e)) console.error("[carddav]", e);
-      notice = { kind: "error", text: isPosternError(e) ? e.message : "Something went wrong on the server. Please try again." };
+      notice = { kind: "error", text: isPosternError(e) ? await errorText(e) : noticeKey("serverError") };
     }
     redirect(noticeUrl(PAGE, notice));
   });
@@ -39,15 +41,15 @@ function carddavAction(work: (session: ActionSession, form: FormData) => Promise
 export const saveCardDavAction = carddavAction(async (session, form) => {
   const parsed = serverInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) throw new PosternError("BAD_REQUEST", "Give the address book's URL (https://…), your user name and password.");
+  // the URL typed, or the address book found at that server (the status line shows which)
   const found = await testAddressBook(session.email, parsed.data);
   await saveBook(session.email, { ...parsed.data, url: found.url });
-  const where = found.url === parsed.data.url ? "" : ` Found the address book “${found.name}” at ${found.url}.`;
-  return `Connected.${where} ${said(await syncAddressBook(session.email))}`;
+  return said(await syncAddressBook(session.email), true);
 });
 
 export const syncCardDavAction = carddavAction(async (session) => said(await syncAddressBook(session.email)));
 
 export const disconnectCardDavAction = carddavAction(async (session) => {
   await deleteBook(session.email);
-  return "The address book is no longer synced. Your contacts stay here.";
+  return noticeKey("syncStopped");
 });

@@ -9,25 +9,30 @@ import styles from "./contacts.module.css";
 
 /** Sync with a CardDAV server (Nextcloud, Radicale, iCloud, Fastmail…): set up, status, sync now. */
 export function CardDavSection({ book }: { book: CardDavBookView | null }) {
-  const t = useTranslations("carddav");
+  const t = useTranslations("contacts");
+  const tc = useTranslations("carddav");
   return (
     <section className={ids.panel} aria-labelledby="carddav-title" data-testid="carddav">
-      <h2 id="carddav-title">Sync with a CardDAV server</h2>
+      <h2 id="carddav-title">{t("carddavTitle")}</h2>
       {book && (
         <>
           <p className={ids.hint} data-testid="carddav-status">
-            Synced with {book.url} as {book.username}
-            {book.lastSyncAt ? <>, last at <LocalDate iso={book.lastSyncAt.toISOString()} /></> : ", not yet"}. Every {CARDDAV_SYNC_INTERVAL_MS / 60_000} minutes, and when you ask.
+            {t.rich(book.lastSyncAt ? "syncedWith" : "notSyncedYet", {
+              url: () => <span translate="no">{book.url}</span>,
+              user: () => <span translate="no">{book.username}</span>,
+              when: () => (book.lastSyncAt ? <LocalDate iso={book.lastSyncAt.toISOString()} /> : null),
+              minutes: CARDDAV_SYNC_INTERVAL_MS / 60_000,
+            })}
           </p>
-          {book.lastError && <p className={ids.noticeError} role="alert">Last sync failed: {book.lastError}</p>}
+          {book.lastError && <p className={ids.noticeError} role="alert">{t("syncFailed")} {book.lastError}</p>}
           <div className={styles.inline}>
             <form action={syncCardDavAction}>
               <CsrfField />
-              <button type="submit" className={ids.secondary}>Sync now</button>
+              <button type="submit" className={ids.secondary}>{t("syncNow")}</button>
             </form>
             <form action={disconnectCardDavAction}>
               <CsrfField />
-              <button type="submit" className={ids.danger}>Stop syncing</button>
+              <button type="submit" className={ids.danger}>{t("stopSync")}</button>
             </form>
           </div>
         </>
@@ -35,19 +40,19 @@ export function CardDavSection({ book }: { book: CardDavBookView | null }) {
       <form action={saveCardDavAction} className={ids.form}>
         <CsrfField />
         <label className={ids.wide}>
-          Address book URL
-          <input name="url" type="url" required defaultValue={book?.url ?? ""} maxLength={2000} placeholder="https://dav.example.org/alice/contacts/" aria-describedby="carddav-url-hint" />
-          <span className={ids.hint} id="carddav-url-hint">{t("urlHint")}</span>
+          {t("bookUrl")}
+          <input name="url" type="url" required defaultValue={book?.url ?? ""} maxLength={2000} placeholder={t("bookUrlPlaceholder")} aria-describedby="carddav-url-hint" />
+          <span className={ids.hint} id="carddav-url-hint">{tc("urlHint")}</span>
         </label>
         <label>
-          User name
+          {t("user")}
           <input name="username" required defaultValue={book?.username ?? ""} maxLength={320} autoComplete="off" />
         </label>
         <label>
-          Password
+          {t("password")}
           <input name="password" type="password" required maxLength={1000} autoComplete="new-password" />
         </label>
-        <button type="submit" className={ids.button}>{book ? "Save and sync" : "Connect and sync"}</button>
+        <button type="submit" className={ids.button}>{book ? t("saveSync") : t("connectSync")}</button>
       </form>
     </section>
   );

@@ -1,6 +1,8 @@
 "use server";
 // vCard import, answered on the page (its report can be long), with the session's CSRF token
 // checked by sessionStateAction.
+import { errorText } from "@/app/i18n/error-text";
+import { noticeKey } from "@/app/i18n/notice-key";
 import { revalidatePath } from "next/cache";
 import { describeProblem } from "@/lib/contacts/vcard/describe-problem";
 import { importVcards } from "@/lib/contacts/vcard/import-vcards";
@@ -19,8 +21,8 @@ const LISTED = 50;
 
 export const importVcardAction = sessionStateAction<ImportState>({ kind: "error", text: CSRF_REFUSED }, async (session, form) => {
   const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return { kind: "error", text: "Choose a .vcf file first." };
-  if (file.size > MAX_VCARD_IMPORT_BYTES) return { kind: "error", text: `The file is larger than ${Math.round(MAX_VCARD_IMPORT_BYTES / 1024)} KB: split it, or export without photos.` };
+  if (!(file instanceof File) || file.size === 0) return { kind: "error", text: noticeKey("vcfMissing") };
+  if (file.size > MAX_VCARD_IMPORT_BYTES) return { kind: "error", text: noticeKey("vcfTooLarge", { kb: Math.round(MAX_VCARD_IMPORT_BYTES / 1024) }) };
   try {
     // vCard 3.0 and 4.0 are UTF-8; an old 2.1 export may be in a legacy charset, which decodeText guesses
     const report = await importVcards(session.email, decodeText(new Uint8Array(await file.arrayBuffer()), "utf-8"));
@@ -30,6 +32,6 @@ export const importVcardAction = sessionStateAction<ImportState>({ kind: "error"
     return { kind: "done", added: report.added, updated: report.updated, problems, notes: report.notes.slice(0, LISTED).map(describeProblem) };
   } catch (e) {
     if (!isPosternError(e)) console.error("[contacts import]", e);
-    return { kind: "error", text: isPosternError(e) ? e.message : "Something went wrong on the server. Please try again." };
+    return { kind: "error", text: isPosternError(e) ? await errorText(e) : noticeKey("serverError") };
   }
 });

@@ -1,5 +1,7 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState, type ReactNode } from "react";
+import { NoticeText } from "@/app/i18n/notice-text";
 import ids from "../identities/identities.module.css";
 import { importVcardAction, type ImportState } from "./import-actions";
 import styles from "./contacts.module.css";
@@ -7,22 +9,22 @@ import styles from "./contacts.module.css";
 /** Import a .vcf file; the report (what was added, which entries failed and why) stays on the page.
  * `csrf` is the hidden CSRF field, rendered by the server. */
 export function ImportForm({ csrf }: { csrf: ReactNode }) {
+  const t = useTranslations("contacts");
   const [state, action, pending] = useActionState(importVcardAction, { kind: "idle" } as ImportState);
   return (
     <section className={ids.panel} aria-labelledby="import-title">
-      <h2 id="import-title">Import a vCard file</h2>
+      <h2 id="import-title">{t("importTitle")}</h2>
       <form action={action} className={styles.inline}>
         {csrf}
-        <input type="file" name="file" accept=".vcf,.vcard,text/vcard,text/x-vcard" aria-label="vCard file" required />
-        <button type="submit" className={ids.secondary} disabled={pending}>{pending ? "Importing…" : "Import"}</button>
+        <input type="file" name="file" accept=".vcf,.vcard,text/vcard,text/x-vcard" aria-label={t("importFile")} required />
+        <button type="submit" className={ids.secondary} disabled={pending}>{pending ? t("importing") : t("import")}</button>
       </form>
-      <p className={ids.hint}>vCard 2.1, 3.0 or 4.0, from any address book. Entries with the UID of a contact you have update it.</p>
-      {state.kind === "error" && <p className={ids.noticeError} role="alert">{state.text}</p>}
+      <p className={ids.hint}>{t("importHint")}</p>
+      {state.kind === "error" && <p className={ids.noticeError} role="alert"><NoticeText text={state.text} /></p>}
       {state.kind === "done" && (
         <div role="status" data-testid="import-report">
           <p className={state.problems.length ? ids.noticeError : ids.notice}>
-            Imported {state.added} new, updated {state.updated}
-            {state.problems.length ? `; ${state.problems.length} could not be imported:` : "."}
+            {t("imported", { added: state.added, updated: state.updated, failed: state.problems.length })}
           </p>
           {state.problems.length > 0 && (
             <ul data-testid="import-problems">

@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { requireMailSession } from "@/auth";
 import { getBook } from "@/lib/carddav/book-store";
@@ -25,21 +27,23 @@ const paramsSchema = z.object({
   new: z.enum(["individual", "group"]).optional().catch(undefined),
 });
 
-const labelOf = (c: ContactCardView) => c.name || c.emails[0]?.address || "(no name)";
+const labelOf = (c: ContactCardView) => c.name || c.emails[0]?.address || "";
 
 function Entry({ card, current, q }: { card: ContactCardView; current: boolean; q: string }) {
-  const sub = card.kind === "group" ? `Group · ${card.links.length} ${card.links.length === 1 ? "member" : "members"}` : [card.emails[0]?.address, card.organization].filter(Boolean).join(" · ");
+  const t = useTranslations("contacts");
+  const sub = card.kind === "group" ? t("groupMembers", { count: card.links.length }) : [card.emails[0]?.address, card.organization].filter(Boolean).join(" · ");
+  const label = labelOf(card);
   return (
     <a href={`/mail/contacts?${new URLSearchParams({ ...(q ? { q } : {}), id: card.id })}`} className={current ? styles.current : styles.entry} aria-current={current ? "true" : undefined} data-testid="contact-entry">
       {card.hasPhoto ? (
         // eslint-disable-next-line @next/next/no-img-element -- a same-origin route with its own headers
         <img src={`/api/contacts/photo?id=${encodeURIComponent(card.id)}`} alt="" className={styles.avatar} />
       ) : (
-        <span className={styles.avatar} aria-hidden="true">{labelOf(card).slice(0, 1).toUpperCase()}</span>
+        <span className={styles.avatar} aria-hidden="true" translate="no">{label.slice(0, 1).toUpperCase()}</span>
       )}
       <span className={styles.entryText}>
-        <span>{labelOf(card)}</span>
-        {sub && <span className={styles.sub}>{sub}</span>}
+        {label ? <span translate="no">{label}</span> : <span>{t("noName")}</span>}
+        {sub && <span className={styles.sub} translate={card.kind === "group" ? undefined : "no"}>{sub}</span>}
       </span>
     </a>
   );
@@ -59,26 +63,27 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
     getBook(session.email),
   ]);
   const kind = selected?.kind ?? params.new;
+  const t = await getTranslations("contacts");
   // A person chooses among groups, a group among people (the first 1000 by name).
-  const choices = everyone.filter((c) => c.kind !== kind).map((c) => ({ id: c.id, label: labelOf(c) }));
+  const choices = everyone.filter((c) => c.kind !== kind).map((c) => ({ id: c.id, label: labelOf(c) || t("noName") }));
   return (
-    <SettingsFrame email={session.email} title="Contacts" notice={notice} noticeTestId="contacts-notice" wide>
+    <SettingsFrame email={session.email} title={t("title")} notice={notice} noticeTestId="contacts-notice" wide>
       <div className={styles.tools}>
         <form method="get" role="search" className={styles.search}>
-          <input type="search" name="q" defaultValue={params.q} placeholder="Search names, addresses, phones" aria-label="Search contacts" maxLength={200} />
-          <button type="submit" className={styles.tool}>Search</button>
+          <input type="search" name="q" defaultValue={params.q} placeholder={t("searchPlaceholder")} aria-label={t("search")} maxLength={200} />
+          <button type="submit" className={styles.tool}>{t("searchButton")}</button>
         </form>
-        <a href="/mail/contacts?new=individual" className={styles.toolPrimary} data-testid="new-contact">New contact</a>
-        <a href="/mail/contacts?new=group" className={styles.tool}>New group</a>
-        <a href="/api/contacts/export" className={styles.tool} download data-testid="export-all">Export all</a>
-        <a href="/api/contacts/export?version=3.0" className={styles.tool} download title="For address books that do not read vCard 4.0">Export all (vCard 3.0)</a>
+        <a href="/mail/contacts?new=individual" className={styles.toolPrimary} data-testid="new-contact">{t("newContact")}</a>
+        <a href="/mail/contacts?new=group" className={styles.tool}>{t("newGroup")}</a>
+        <a href="/api/contacts/export" className={styles.tool} download data-testid="export-all">{t("exportAll")}</a>
+        <a href="/api/contacts/export?version=3.0" className={styles.tool} download title={t("export3Hint")}>{t("export3")}</a>
       </div>
       <div className={styles.layout}>
         <div>
           <section className={ids.panel} aria-labelledby="book-title">
-            <h2 id="book-title">{params.q ? `Contacts matching “${params.q}”` : "Contacts"}</h2>
+            <h2 id="book-title">{params.q ? t.rich("matching", { q: () => <span translate="no">{params.q}</span> }) : t("title")}</h2>
             {cards.length === 0 ? (
-              <p className={ids.hint}>{params.q ? "No contact matches." : "No contacts yet. Add one, import a vCard file, or add someone you wrote to from the list below."}</p>
+              <p className={ids.hint}>{params.q ? t("noMatch") : t("empty")}</p>
             ) : (
               <ul className={styles.list} data-testid="contact-list">
                 {cards.slice(0, SHOWN).map((c) => (
@@ -88,23 +93,23 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
                 ))}
               </ul>
             )}
-            {cards.length > SHOWN && <p className={ids.hint}>Only the first {SHOWN} are listed: search to find the others.</p>}
+            {cards.length > SHOWN && <p className={ids.hint}>{t("onlyFirst", { count: SHOWN })}</p>}
           </section>
           <section className={ids.panel} aria-labelledby="collected-title" data-testid="collected">
-            <h2 id="collected-title">Collected from sent mail</h2>
+            <h2 id="collected-title">{t("collected")}</h2>
             {collected.length === 0 ? (
-              <p className={ids.hint}>Everyone you wrote to{params.q ? " who matches" : ""} is in your contacts.</p>
+              <p className={ids.hint}>{params.q ? t("allCollectedMatching") : t("allCollected")}</p>
             ) : (
               collected.map((c) => (
                 <div key={c.address} className={styles.collected} data-testid="collected-entry">
                   <span className={styles.entryText}>
-                    <span>{c.name || c.address}</span>
-                    {c.name && <span className={styles.sub}>{c.address}</span>}
+                    <span translate="no">{c.name || c.address}</span>
+                    {c.name && <span className={styles.sub} translate="no">{c.address}</span>}
                   </span>
                   <form action={promoteCollectedAction}>
                     <CsrfField />
                     <input type="hidden" name="address" value={c.address} />
-                    <button type="submit" className={styles.tool} aria-label={`Add ${c.address} to contacts`}>Add to contacts</button>
+                    <button type="submit" className={styles.tool} aria-label={t("addLabel", { address: c.address })}>{t("add")}</button>
                   </form>
                 </div>
               ))
@@ -115,7 +120,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
           {selected || params.new ? (
             <ContactForm key={selected?.id ?? params.new} card={selected} kind={kind ?? "individual"} choices={choices} />
           ) : (
-            params.id && <p className={ids.noticeError} role="alert">This contact no longer exists.</p>
+            params.id && <p className={ids.noticeError} role="alert">{t("gone")}</p>
           )}
           <ImportForm csrf={<CsrfField />} />
           <CardDavSection book={book} />

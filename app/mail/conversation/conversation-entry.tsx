@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { ProblemList } from "@/app/i18n/problem-text";
 import type { ConversationMessage } from "@/lib/imap/open-conversation";
 import { makeSnippet } from "@/lib/mime/make-snippet";
 import type { MessageView } from "@/lib/mime/message-view";
@@ -52,7 +53,7 @@ export function ConversationEntry({ folder, openedUid, entry, view, expanded, im
           </div>
           {view.problems.length > 0 && (
             <div className="notice warning" role="status">
-              <strong>{t("unreadableParts")}</strong> {view.problems.join(" ")}
+              <strong>{t("unreadableParts")}</strong> <ProblemList problems={view.problems} />
             </div>
           )}
           {view.body.kind === "html" && view.body.blockedRemoteCount > 0 && !view.body.allowRemoteContent && (

@@ -1,3 +1,6 @@
+import { getTranslations } from "next-intl/server";
+import { localizeFolderNames } from "@/app/i18n/folder-names";
+import { errorText } from "@/app/i18n/error-text";
 import { requireMailSession } from "@/auth";
 import { SettingsFrame } from "../settings-frame";
 import { isPosternError } from "@/lib/http/errors";
@@ -14,20 +17,18 @@ export const dynamic = "force-dynamic";
 export default async function FiltersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const session = await requireMailSession();
   const prefill = prefillSchema.parse(await searchParams);
+  const t = await getTranslations("filters");
   let content;
   try {
     const [state, folders] = await Promise.all([loadFilters(session.imap), listFolders(session.imap)]);
-    const targets = folders.filter((f) => f.selectable).map((f) => ({ path: f.path, name: f.name, specialUse: f.specialUse }));
+    const targets = (await localizeFolderNames(folders)).filter((f) => f.selectable).map((f) => ({ path: f.path, name: f.name, specialUse: f.specialUse }));
     content = (
       <>
         {state.foreign && (
           <section className={styles.panel} aria-labelledby="foreign-script">
-            <h2 id="foreign-script">Your own Sieve script “{state.foreign.name}” is active</h2>
-            <p className={styles.hint}>
-              Postern does not edit scripts it did not write. Saving the filters below makes Postern’s script the active one
-              instead; yours stays on the server, inactive, unchanged.
-            </p>
-            <pre className="sieve-script" data-testid="foreign-script">{state.foreign.script}</pre>
+            <h2 id="foreign-script">{t.rich("foreignActive", { name: () => <span translate="no">{state.foreign!.name}</span> })}</h2>
+            <p className={styles.hint}>{t("foreignHint")}</p>
+            <pre className="sieve-script" data-testid="foreign-script" translate="no">{state.foreign.script}</pre>
           </section>
         )}
         <FiltersEditor initial={state.filters} active={state.active} folders={targets} prefill={prefill} script={state.script ?? writeScript(state.filters)} />
@@ -37,15 +38,13 @@ export default async function FiltersPage({ searchParams }: { searchParams: Prom
     if (!isPosternError(e)) throw e;
     content = (
       <p className={styles.noticeError} role="alert" data-testid="filters-error">
-        {e.message}
+        {await errorText(e)}
       </p>
     );
   }
   return (
-    <SettingsFrame email={session.email} title="Filters and vacation reply">
-        <p className={styles.hint}>
-          Filters run on the mail server as mail arrives, also while Postern is closed. Rules are tried from top to bottom.
-        </p>
+    <SettingsFrame email={session.email} title={t("title")}>
+        <p className={styles.hint}>{t("intro")}</p>
         {content}
     </SettingsFrame>
   );

@@ -8,6 +8,7 @@ import { emptyFolder } from "@/lib/imap/empty-folder";
 import { renameFolder } from "@/lib/imap/rename-folder";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { setFolderSubscription } from "@/lib/imap/set-folder-subscription";
+import { noticeKey } from "@/app/i18n/notice-key";
 import { noticeAction } from "../notice-action";
 
 const path = z.string().min(1).max(1000);
@@ -22,31 +23,29 @@ const emptyInput = z.object({ use: z.enum(["trash", "junk"]), confirm: confirmed
 
 export const createFolderAction = folderAction(createInput, async (imap, input) => {
   const created = await createFolder(imap, { name: input.name, parent: input.parent || null });
-  return `Created “${created.path}”.`;
+  return noticeKey("folderCreated", { folder: created.path });
 });
 
 export const renameFolderAction = folderAction(renameInput, async (imap, input) => {
   const renamed = await renameFolder(imap, { path: input.path, newName: input.newName });
-  return renamed.path === input.path ? `“${input.path}” keeps its name.` : `Renamed “${input.path}” to “${renamed.path}”.`;
+  return renamed.path === input.path ? noticeKey("folderKeepsName", { folder: input.path }) : noticeKey("folderRenamed", { folder: input.path, to: renamed.path });
 });
 
 export const deleteFolderAction = folderAction(deleteInput, async (imap, input) => {
   const { deleted } = await deleteFolder(imap, { path: input.path });
   const subfolders = deleted.length - 1;
-  return `Deleted “${input.path}”${subfolders > 0 ? ` and ${subfolders} subfolder${subfolders === 1 ? "" : "s"}` : ""}.`;
+  return noticeKey("folderDeleted", { folder: input.path, subfolders });
 });
 
 export const setSubscriptionAction = folderAction(subscriptionInput, async (imap, input) => {
   const subscribed = input.subscribed === "yes";
   await setFolderSubscription(imap, { path: input.path, subscribed });
-  return subscribed
-    ? `“${input.path}” is shown in the folder list.`
-    : `“${input.path}” is hidden from the folder list. It stays on the server.`;
+  return noticeKey(subscribed ? "folderShown" : "folderHidden", { folder: input.path });
 });
 
 export const emptyFolderAction = folderAction(emptyInput, async (imap, input) => {
   const { path: emptied, removed } = await emptyFolder(imap, { specialUse: input.use === "trash" ? "\\Trash" : "\\Junk" });
-  return `Emptied “${emptied}”: ${removed} message${removed === 1 ? "" : "s"} deleted for good.`;
+  return noticeKey("folderEmptied", { folder: emptied, count: removed });
 });
 
 /** Every folder action comes back to "Manage folders" with a notice (noticeAction); the work gets
@@ -58,7 +57,7 @@ function folderAction<S extends z.ZodType>(
   return noticeAction({
     page: "/mail/folders",
     schema,
-    invalid: () => "The form was not filled in correctly. Please try again.",
+    invalid: () => noticeKey("formInvalid"),
     logTag: "folders",
     work: (session, input) => work(session.imap, input),
   });

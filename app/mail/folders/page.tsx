@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { getTranslations } from "next-intl/server";
+import { localizeFolderNames } from "@/app/i18n/folder-names";
 import { NoticeText } from "@/app/i18n/notice-text";
 import { requireMailSession } from "@/auth";
 import { readNotice } from "@/lib/http/signed-notice";
@@ -21,7 +22,8 @@ export default async function ManageFoldersPage({ searchParams }: { searchParams
   const session = await requireMailSession();
   const query = await searchParams;
   const notice = readNotice(query);
-  const loaded = await loadAllFolders(session.imap);
+  const fromServer = await loadAllFolders(session.imap);
+  const loaded = "error" in fromServer ? fromServer : { folders: await localizeFolderNames(fromServer.folders) };
   const t = await getTranslations("folders");
   return (
     <FoldersFrame email={session.email} title={t("title")}>
@@ -76,7 +78,7 @@ function CreateFolderForm({ folders }: { folders: FolderInfo[] }) {
               <option value="">{t("topLevel")}</option>
               {parents.map((f) => (
                 <option key={f.path} value={f.path} translate="no">
-                  {f.specialUse === "\\Inbox" ? "Inbox" : f.path}
+                  {f.specialUse && f.depth === 0 ? f.name : f.path}
                 </option>
               ))}
             </select>
@@ -99,7 +101,7 @@ function FolderRow({ folder: f, locked }: { folder: FolderInfo; locked: boolean 
     <li className={styles.row} data-testid="folder-row" data-path={f.path} style={{ paddingLeft: `${1 + f.depth * 1.5}rem` }}>
       <span className={styles.name}>
         <span data-testid="folder-name" translate="no">{f.name}</span>
-        {role && role !== f.name && <span className={styles.role} translate="no">{role}</span>}
+        {role && role !== f.name && role !== f.path && <span className={styles.role} translate="no">{role}</span>}
         {f.selectable && (
           <span className={styles.counts}>
             {t("counts", { total: f.total, unseen: f.unseen })}

@@ -10,6 +10,7 @@ import { requestedAccount } from "@/lib/accounts/account-param";
 import { deleteIdentity, saveIdentity } from "@/lib/identities/identity-store";
 import { confirmVerification, sendIdentityVerification } from "@/lib/identities/identity-verification";
 import { requestOrigin } from "@/lib/http/request-origin";
+import { noticeKey } from "@/app/i18n/notice-key";
 import { noticeAction } from "../notice-action";
 import type { ActionSession } from "../session-action";
 
@@ -40,30 +41,30 @@ export const saveIdentityAction = identityAction(identityInput, async (session, 
     signature: input.signature,
     isDefault: input.isDefault === "yes",
   });
-  const done = `Saved “${saved.name ? `${saved.name} <${saved.address}>` : saved.address}”.`;
-  if (saved.verified) return done;
+  const identity = saved.name ? `${saved.name} <${saved.address}>` : saved.address;
+  if (saved.verified) return noticeKey("identitySaved", { identity });
   try {
     await mailVerification(mailbox, saved.id);
   } catch {
-    return `${done} The confirmation link could not be mailed to ${saved.address}: try “Send the link again” later.`;
+    return noticeKey("identitySavedLinkFailed", { identity, address: saved.address });
   }
-  return `${done} A confirmation link was mailed to ${saved.address}: open it while signed in here to send as that address.`;
+  return noticeKey("identitySavedLinkSent", { identity, address: saved.address });
 });
 
 export const resendVerificationAction = identityAction(deleteInput, async (session, input) => {
   const address = await mailVerification(await identityMailbox(session, requestedAccount(input.account)), input.id);
-  return `A new confirmation link was mailed to ${address}.`;
+  return noticeKey("identityLinkResent", { address });
 });
 
 export const confirmIdentityAction = identityAction(tokenInput, async (session, input) => {
   const address = await confirmVerification(await identityKeysOf(session.email), input.token);
-  if (!address) return "This confirmation link has expired or was already used. Send a new one from this page.";
-  return `Confirmed: you can now send as ${address}.`;
+  if (!address) return noticeKey("identityLinkUsed");
+  return noticeKey("identityConfirmed", { address });
 });
 
 export const deleteIdentityAction = identityAction(deleteInput, async (session, input) => {
   await deleteIdentity((await identityMailbox(session, requestedAccount(input.account))).owner, input.id);
-  return "Identity deleted.";
+  return noticeKey("identityDeleted");
 });
 
 /** Links point at PUBLIC_URL, or at the address this browser used. */
@@ -82,7 +83,7 @@ function identityAction<S extends z.ZodType>(
     schema,
     invalid: (error) => {
       const field = error.issues[0]?.path[0];
-      return field === "address" ? "Please give a valid email address." : field === "replyTo" ? "Reply-To must be email addresses." : "The form was not filled in correctly.";
+      return noticeKey(field === "address" ? "addressInvalid" : field === "replyTo" ? "replyToInvalid" : "formInvalid");
     },
     logTag: "identities",
     work,

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { Identity } from "@/lib/identities/identity-types";
 import { saveIdentityAction } from "./actions";
 import styles from "./identities.module.css";
@@ -5,6 +6,7 @@ import { CsrfField } from "../csrf-field";
 
 /** One identity's fields (an empty form adds one). A plain form: works without JavaScript. */
 export function IdentityForm({ identity, submitLabel, account }: { identity: Identity | null; submitLabel: string; account?: string }) {
+  const t = useTranslations("identities");
   const key = identity?.id ?? "new";
   return (
     <form action={saveIdentityAction} className={styles.form}>
@@ -12,24 +14,24 @@ export function IdentityForm({ identity, submitLabel, account }: { identity: Ide
       {account && <input type="hidden" name="account" value={account} />}
       {identity && <input type="hidden" name="id" value={identity.id === "account" ? "" : identity.id} />}
       <label>
-        Name
-        <input name="name" defaultValue={identity?.name ?? ""} maxLength={200} placeholder="Bob Martin" />
+        {t("name")}
+        <input name="name" defaultValue={identity?.name ?? ""} maxLength={200} placeholder={t("namePlaceholder")} />
       </label>
       <label>
-        Email address
+        {t("address")}
         <input name="address" type="email" required defaultValue={identity?.address ?? ""} maxLength={320} />
       </label>
       <label>
-        Reply-To <span className={styles.hint}>(optional)</span>
+        {t("replyTo")} <span className={styles.hint}>{t("optional")}</span>
         <input name="replyTo" defaultValue={identity?.replyTo ?? ""} maxLength={2000} />
       </label>
       <label className={styles.wide}>
-        Signature <span className={styles.hint}>(added below “-- ” to new messages, replies and forwards)</span>
+        {t("signature")} <span className={styles.hint}>{t("signatureHint")}</span>
         <textarea name="signature" defaultValue={identity?.signature ?? ""} rows={4} maxLength={10_000} />
       </label>
       <label className={styles.check}>
         <input type="checkbox" name="isDefault" value="yes" defaultChecked={identity?.isDefault ?? false} id={`default-${key}`} />
-        Default identity
+        {t("isDefault")}
       </label>
       <button type="submit" className={styles.button}>
         {submitLabel}

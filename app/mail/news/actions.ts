@@ -2,6 +2,8 @@
 // News actions (issue 24), each with the session's CSRF token (sessionAction); inputs validated here.
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { errorText } from "@/app/i18n/error-text";
+import { noticeKey } from "@/app/i18n/notice-key";
 import { isPosternError } from "@/lib/http/errors";
 import { noticeUrl } from "@/lib/http/signed-notice";
 import { listIdentities } from "@/lib/identities/identity-store";
@@ -14,9 +16,9 @@ import { sessionAction } from "../session-action";
 import { groupName } from "./news-params";
 import { newsUrl } from "./news-url";
 
-const fail = (path: string, e: unknown): never => {
+const fail = async (path: string, e: unknown): Promise<never> => {
   if (!isPosternError(e)) throw e;
-  redirect(noticeUrl(path, { kind: "error", text: e.message }));
+  redirect(noticeUrl(path, { kind: "error", text: await errorText(e) }));
 };
 const field = (form: FormData, name: string) => {
   const v = form.get(name);
@@ -79,7 +81,7 @@ export const postToNews = sessionAction("/mail/news/compose", async (session, fo
       back: z.union([z.literal(""), groupName]),
     })
     .safeParse(Object.fromEntries(["newsgroups", "followupTo", "subject", "text", "format", "references", "back"].map((k) => [k, field(form, k)])));
-  if (!input.success) redirect(noticeUrl("/mail/news", { kind: "error", text: "Give the article a subject and at least one valid newsgroup." }));
+  if (!input.success) redirect(noticeUrl("/mail/news", { kind: "error", text: noticeKey("articleInvalid") }));
   const d = input.data;
   const identity = (await listIdentities(session.email))[0];
   const from = { name: identity.name, address: identity.address || session.email };
@@ -92,7 +94,7 @@ export const postToNews = sessionAction("/mail/news/compose", async (session, fo
     ...(d.format === "html" ? { text: "", html: d.text } : { text: d.text }),
     references: d.references,
   }).catch((e) => fail(newsUrl({ group: back }), e));
-  redirect(noticeUrl("/mail/news", { kind: "ok", text: `Posted to ${d.newsgroups.join(", ")}.` }, { group: back }));
+  redirect(noticeUrl("/mail/news", { kind: "ok", text: noticeKey("articlePosted", { groups: d.newsgroups.join(", ") }) }, { group: back }));
 });
 
 export const cancelOwnArticle = sessionAction("/mail/news", async (session, form) => {
@@ -100,7 +102,7 @@ export const cancelOwnArticle = sessionAction("/mail/news", async (session, form
   if (!input.success) redirect("/mail/news");
   const own = [session.email, ...(await listIdentities(session.email)).map((i) => i.address)];
   await cancelArticle(session.email, { messageId: input.data.messageId, ownAddresses: own }).catch((e) => fail(newsUrl({ group: input.data.group }), e));
-  redirect(noticeUrl("/mail/news", { kind: "ok", text: "Cancel sent. The server removes the article if it accepts cancels." }, { group: input.data.group }));
+  redirect(noticeUrl("/mail/news", { kind: "ok", text: noticeKey("articleCancelled") }, { group: input.data.group }));
 });
 
 export const saveNewsServerSettings = sessionAction("/mail/news/server", async (session, form) => {
@@ -113,17 +115,17 @@ export const saveNewsServerSettings = sessionAction("/mail/news/server", async (
       pass: z.string().max(1000),
     })
     .safeParse(Object.fromEntries(["host", "port", "security", "user", "pass"].map((k) => [k, field(form, k)])));
-  if (!input.success) redirect(noticeUrl("/mail/news/server", { kind: "error", text: "Check the server name and port." }));
+  if (!input.success) redirect(noticeUrl("/mail/news/server", { kind: "error", text: noticeKey("newsServerInvalid") }));
   const { host, port, security, user, pass } = input.data;
   // an empty password field keeps the stored one (the form never shows it)
   const current = await getNewsServer(session.email);
   const kept = !pass && current.own && current.credentials?.user === user ? current.credentials.pass : pass;
   await saveNewsServer(session.email, { host, port, security, credentials: user ? { user, pass: kept } : null });
-  redirect(noticeUrl("/mail/news/server", { kind: "ok", text: "News server saved." }));
+  redirect(noticeUrl("/mail/news/server", { kind: "ok", text: noticeKey("newsServerSaved") }));
 });
 
 export const useDefaultNewsServer = sessionAction("/mail/news/server", async (session) => {
   await forgetNewsServer(session.email);
-  redirect(noticeUrl("/mail/news/server", { kind: "ok", text: "Using the default news server." }));
+  redirect(noticeUrl("/mail/news/server", { kind: "ok", text: noticeKey("newsServerDefault") }));
 });
 

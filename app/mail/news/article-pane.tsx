@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { ProblemList } from "@/app/i18n/problem-text";
 import type { MessageView } from "@/lib/mime/message-view";
 import type { ArticleVerdict } from "@/lib/news/judge-article";
 import type { OpenedArticle } from "@/lib/news/read-article";
@@ -35,64 +37,65 @@ export function ArticlePane({
   /** Set when the group's spam filter is on. */
   verdict?: ArticleVerdict | null;
 }) {
+  const t = useTranslations("news");
   const { group, number } = article;
   const author = view.replyTo[0]?.address || view.from[0]?.address;
   return (
-    <article className="message-view" aria-label="Article">
+    <article className="message-view" aria-label={t("article")}>
       <header className="message-header">
-        <h2 data-testid="message-subject">{view.subject || "(no subject)"}</h2>
+        {view.subject ? <h2 data-testid="message-subject" translate="no">{view.subject}</h2> : <h2 data-testid="message-subject">{t("noSubject")}</h2>}
         <HeaderLines view={view} fields={["from"]} />
         <dl>
           <div className="header-line">
-            <dt>Newsgroups</dt>
-            <dd data-testid="article-newsgroups">{article.newsgroups.join(", ")}</dd>
+            <dt>{t("groups")}</dt>
+            <dd data-testid="article-newsgroups" translate="no">{article.newsgroups.join(", ")}</dd>
           </div>
           {article.followupTo.length > 0 && (
             <div className="header-line">
-              <dt>Follow-up to</dt>
-              <dd>{article.followupTo.join(", ")}</dd>
+              <dt>{t("followupTo")}</dt>
+              <dd translate="no">{article.followupTo.join(", ")}</dd>
             </div>
           )}
         </dl>
         <div className="message-tools">
           <Link href={`/mail/news/compose?${new URLSearchParams({ group, n: String(number) })}`} prefetch={false} data-testid="follow-up">
-            Follow up
+            {t("followUp")}
           </Link>
           {author && (
             <a href={`/mail/compose?${new URLSearchParams({ newsgroup: group, article: String(number) })}`} data-testid="reply-by-mail">
-              Reply by mail
+              {t("replyByMail")}
             </a>
           )}
           <form action={markArticleUnread} className="inline-form">
             <CsrfField />
             <input type="hidden" name="group" value={group} />
             <input type="hidden" name="n" value={number} />
-            <button type="submit" className="text-button">Mark unread</button>
+            <button type="submit" className="text-button">{t("markUnread")}</button>
           </form>
           {own && article.messageId && (
             <form action={cancelOwnArticle} className="inline-form">
               <CsrfField />
               <input type="hidden" name="group" value={group} />
               <input type="hidden" name="messageId" value={article.messageId} />
-              <button type="submit" className="text-button" data-testid="cancel-article">Cancel article</button>
+              <button type="submit" className="text-button" data-testid="cancel-article">{t("cancelArticle")}</button>
             </form>
           )}
         </div>
       </header>
       {verdict && (verdict.isSpam || verdict.unsure) && (
         <div className="notice warning" role="status" data-testid="article-spam-verdict">
-          The spam filter judges this article {verdict.isSpam ? "spam" : "possibly spam"} (score {Math.round(verdict.score * 100)}%).
+          {t(verdict.isSpam ? "judgedSpam" : "judgedMaybeSpam", { score: verdict.score })}
         </div>
       )}
       {view.problems.length > 0 && (
         <div className="notice warning" role="status">
-          <strong>Parts of this article could not be read.</strong> {view.problems.join(" ")}
+          <strong>{t("unreadableParts")}</strong> <ProblemList problems={view.problems} />
         </div>
       )}
       {view.body.kind === "html" && view.body.blockedRemoteCount > 0 && !imagesAllowed && (
         <div className="notice" role="status" data-testid="remote-blocked">
-          Remote images are blocked to protect your privacy.{" "}
-          <Link href={newsUrl({ group, n: number, images: true })} prefetch={false}>Show images</Link>
+          {t("remoteBlocked")}{" "}
+          <Link href={newsUrl({ group, n: number, images: true })} prefetch={false}>{t("showImages")}</Link>
         </div>
       )}
       <MessageContent folder="" uid={0} view={view} href={articleHref(group, number)} />

@@ -1,4 +1,9 @@
 import { redirect } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
+import { errorText } from "@/app/i18n/error-text";
+import { localizeFolderNames } from "@/app/i18n/folder-names";
+import { NoticeText } from "@/app/i18n/notice-text";
 import { requireMailSession } from "@/auth";
 import { isPosternError, type PosternError } from "@/lib/http/errors";
 import { readNotice } from "@/lib/http/signed-notice";
@@ -34,9 +39,10 @@ export default async function NewsPage({ searchParams }: { searchParams: Promise
   const params = newsParamsSchema.parse(raw);
   const notice = readNotice(raw);
   const account = session.email;
+  const t = await getTranslations("news");
   try {
     const [folders, news] = await Promise.all([
-      listFolders(session.imap),
+      listFolders(session.imap).then(localizeFolderNames),
       withNews(account, async (s) => {
         // Open first: marking it read (in every group of its Xref) shows in the list and counts.
         let opened: OpenedArticle | null = null;
@@ -48,7 +54,7 @@ export default async function NewsPage({ searchParams }: { searchParams: Promise
           } catch (e) {
             const err = toNewsError(e);
             if (!isPosternError(err) || (err.code !== "NOT_FOUND" && err.code !== "MESSAGE_TOO_LARGE")) throw err;
-            openError = err.message;
+            openError = await errorText(err);
           }
         }
         const page = params.group && !params.browse ? await listArticles(s, { group: params.group, before: params.before, readRanges: await readRangesOf(account, params.group) }) : null;
@@ -75,12 +81,12 @@ export default async function NewsPage({ searchParams }: { searchParams: Promise
           <span className="brand">Postern</span>
           {params.group && (
             <a href={`/mail/news/compose?${new URLSearchParams({ group: params.group })}`} className="compose-button" data-testid="new-article">
-              New article
+              {t("newArticle")}
             </a>
           )}
-          <a href="/mail" className="topbar-link">Mail</a>
-          <a href="/mail/news/server" className="topbar-link">News server</a>
-          <span className="account" data-testid="account">{account}</span>
+          <a href="/mail" className="topbar-link">{t("mail")}</a>
+          <a href="/mail/news/server" className="topbar-link">{t("server")}</a>
+          <span className="account" data-testid="account" translate="no">{account}</span>
         </header>
         <div className="sidebar" id="folders">
           <FoldersDrawerClose />
@@ -88,27 +94,27 @@ export default async function NewsPage({ searchParams }: { searchParams: Promise
           <NewsTree groups={groups} current={params.group} />
         </div>
         <a href={newsUrl({ group: params.group, before: params.before })} className="phone-back phone-only" data-testid="back-to-list">
-          ← {params.group ?? "Newsgroups"}
+          ← {params.group ? <span translate="no">{params.group}</span> : t("groups")}
         </a>
         {browse ? (
           <GroupBrowser groups={browse.groups} more={browse.more} search={params.q ?? ""} subscribed={subscribed} />
         ) : page ? (
           <ArticleList page={page} selected={params.n} subscribed={subscribed.has(page.group.name)} before={params.before} spamFilter={spamFilter} />
         ) : (
-          <section className="message-list" aria-label="Articles">
-            <p className="notice">Choose a newsgroup, or browse the server&apos;s groups to subscribe.</p>
+          <section className="message-list" aria-label={t("articles")}>
+            <p className="notice">{t("choose")}</p>
           </section>
         )}
         {notice && (
           <p className={notice.kind === "error" ? "mail-notice error" : "mail-notice"} role={notice.kind === "error" ? "alert" : "status"} data-testid="mail-notice">
-            {notice.text}
+            <NoticeText text={notice.text} />
           </p>
         )}
         {opened && view ? (
           <ArticlePane article={opened} view={view} own={own} imagesAllowed={imagesAllowed} verdict={verdict} />
         ) : (
-          <section className="message-view empty" aria-label="Article">
-            <p data-testid={openError ? "message-missing" : undefined}>{openError ?? "Select an article to read it."}</p>
+          <section className="message-view empty" aria-label={t("article")}>
+            <p data-testid={openError ? "message-missing" : undefined}>{openError ?? t("select")}</p>
           </section>
         )}
       </div>
@@ -116,17 +122,18 @@ export default async function NewsPage({ searchParams }: { searchParams: Promise
   } catch (e) {
     if (isPosternError(e) && e.code === "INVALID_CREDENTIALS") redirect("/login?reason=expired");
     if (!isPosternError(e)) throw e;
-    return <NewsError error={e} />;
+    return <NewsError error={e} text={await errorText(e)} />;
   }
 }
 
-function NewsError({ error }: { error: PosternError }) {
+function NewsError({ error, text }: { error: PosternError; text: string }) {
+  const t = useTranslations("news");
   return (
-    <div className="mail-error">
+    <div className="mail-error" data-code={error.code}>
       <h1>Postern</h1>
-      <p data-testid="mail-error">{error.message}</p>
+      <p data-testid="mail-error">{text}</p>
       <p>
-        <a href="/mail/news">Try again</a> · <a href="/mail/news/server">News server settings</a> · <a href="/mail">Back to mail</a>
+        <a href="/mail/news">{t("tryAgain")}</a> · <a href="/mail/news/server">{t("serverSettings")}</a> · <a href="/mail">{t("backToMail")}</a>
       </p>
     </div>
   );

@@ -3,6 +3,8 @@
 // in a URL or a cookie: they are shown once.
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { errorText } from "@/app/i18n/error-text";
+import { noticeKey } from "@/app/i18n/notice-key";
 import { noticeUrl } from "@/lib/http/signed-notice";
 import { CSRF_REFUSED, sessionAction, sessionStateAction } from "../session-action";
 import { isPosternError } from "@/lib/http/errors";
@@ -18,29 +20,29 @@ const refused: CodesState = { error: CSRF_REFUSED, codes: null, message: null };
 export const confirmTotpAction = sessionStateAction<CodesState>(refused, async (session, form) => {
   const typed = code.safeParse(form.get("code"));
   if (!typed.success || !(await confirmEnrolment(session.email, typed.data))) {
-    return { error: "That code is not right. Check the app's clock, and enter the code it shows now.", codes: null, message: null };
+    return { error: noticeKey("totpWrong"), codes: null, message: null };
   }
-  return { error: null, codes: await regenerateRecoveryCodes(session.email), message: "Two-factor sign-in is on. These are your recovery codes:" };
+  return { error: null, codes: await regenerateRecoveryCodes(session.email), message: noticeKey("totpOn") };
 });
 
 export const newRecoveryCodesAction = sessionStateAction<CodesState>(refused, async (session) => ({
   error: null,
   codes: await regenerateRecoveryCodes(session.email),
-  message: "Your new recovery codes (the old ones no longer work):",
+  message: noticeKey("newRecoveryCodes"),
 }));
 
 /** Turning it off takes a current code (or a recovery code), not just an open session. */
 export const disableTotpAction = sessionAction("/mail/security", async (session, form) => {
   const typed = code.safeParse(form.get("code"));
-  let text = "Please enter a code from your app or a recovery code.";
+  let text = noticeKey("enterCode");
   if (typed.success) {
     try {
       await passSecondStep(session.email, "verify", typed.data);
       await disableTwoFactor(session.email);
-      redirect(noticeUrl("/mail/security", { kind: "ok", text: "Two-factor sign-in is off." }));
+      redirect(noticeUrl("/mail/security", { kind: "ok", text: noticeKey("totpOff") }));
     } catch (e) {
       if (!isPosternError(e)) throw e;
-      text = e.message;
+      text = await errorText(e);
     }
   }
   redirect(noticeUrl("/mail/security", { kind: "error", text }));
@@ -50,5 +52,5 @@ export const disableTotpAction = sessionAction("/mail/security", async (session,
 export const saveSignInAlertSettings = sessionAction("/mail/security", async (session, form) => {
   await setSetting(session.email, signInAlerts, form.get("signInAlerts") === "yes");
   await setSetting(session.email, showSessionNetworks, form.get("showSessionNetworks") === "yes");
-  redirect(noticeUrl("/mail/security", { kind: "ok", text: "Sign-in notice settings saved." }));
+  redirect(noticeUrl("/mail/security", { kind: "ok", text: noticeKey("signInNoticesSaved") }));
 });

@@ -1,6 +1,8 @@
 "use client";
 import { startRegistration } from "@simplewebauthn/browser";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { NoticeText } from "@/app/i18n/notice-text";
 import { useRef, useState, type FormEvent, type ReactNode } from "react";
 import { addPasskeyAction, passkeyOptionsAction } from "./passkey-actions";
 import { INITIAL_ADD_STATE, INITIAL_OPTIONS_STATE } from "./passkey-state";
@@ -8,6 +10,7 @@ import styles from "../identities/identities.module.css";
 
 /** Adds a passkey: the server's options, the browser's WebAuthn prompt, the answer checked by the server. */
 export function AddPasskey({ csrf }: { csrf: ReactNode }) {
+  const t = useTranslations("security");
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
   const [error, setError] = useState<string | null>(null);
@@ -20,13 +23,13 @@ export function AddPasskey({ csrf }: { csrf: ReactNode }) {
     setError(null);
     try {
       const asked = await passkeyOptionsAction(INITIAL_OPTIONS_STATE, new FormData(el));
-      if (!asked.options || !asked.challengeId) return setError(asked.error ?? "Please try again.");
+      if (!asked.options || !asked.challengeId) return setError(asked.error ?? t("tryAgain"));
       let answer;
       try {
         answer = await startRegistration({ optionsJSON: asked.options });
       } catch (e) {
         const known = e instanceof Error && e.name === "InvalidStateError";
-        return setError(known ? "This passkey is already registered." : "No passkey was made. Please try again.");
+        return setError(known ? t("passkeyKnown") : t("passkeyNotMade"));
       }
       const data = new FormData(el);
       data.set("challengeId", asked.challengeId);
@@ -44,16 +47,16 @@ export function AddPasskey({ csrf }: { csrf: ReactNode }) {
     <form ref={form} onSubmit={(e) => void add(e)} className={styles.form}>
       {csrf}
       <label>
-        Name
-        <input name="name" required maxLength={60} placeholder="Work laptop, blue security key…" data-testid="passkey-name" />
+        {t("passkeyName")}
+        <input name="name" required maxLength={60} placeholder={t("passkeyNamePlaceholder")} data-testid="passkey-name" />
       </label>
       {error && (
         <p className={`${styles.noticeError} ${styles.wide}`} role="alert" data-testid="passkey-error">
-          {error}
+          <NoticeText text={error} />
         </p>
       )}
       <button type="submit" className={styles.button} disabled={busy}>
-        {busy ? "Waiting for your passkey…" : "Add a passkey"}
+        {busy ? t("waitingForPasskey") : t("addPasskey")}
       </button>
     </form>
   );

@@ -1,5 +1,7 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState, type ReactNode } from "react";
+import { NoticeText } from "@/app/i18n/notice-text";
 import { INITIAL_CODES_STATE, type CodesState } from "./codes-state";
 import styles from "../identities/identities.module.css";
 
@@ -14,22 +16,21 @@ type Props = {
 
 /** A two-factor form whose answer may be recovery codes, shown here once. */
 export function CodesForm({ action, csrf, submitLabel, withCode }: Props) {
+  const t = useTranslations("security");
   const [state, run, pending] = useActionState(action, INITIAL_CODES_STATE);
   if (state.codes) {
     return (
       <div data-testid="recovery-codes">
-        <p>{state.message}</p>
+        <p>{state.message && <NoticeText text={state.message} />}</p>
         <ol className={styles.codes}>
           {state.codes.map((c) => (
             <li key={c}>
-              <code>{c}</code>
+              <code translate="no">{c}</code>
             </li>
           ))}
         </ol>
-        <p className={styles.hint}>
-          Each code signs you in once when you do not have your phone. Write them down or print them now: they are not shown again.
-        </p>
-        <a href="/mail/security">I have saved them</a>
+        <p className={styles.hint}>{t("codesHint")}</p>
+        <a href="/mail/security">{t("codesSaved")}</a>
       </div>
     );
   }
@@ -38,13 +39,13 @@ export function CodesForm({ action, csrf, submitLabel, withCode }: Props) {
       {csrf}
       {withCode && (
         <label>
-          Code from your app
+          {t("appCode")}
           <input name="code" inputMode="numeric" autoComplete="one-time-code" required maxLength={10} />
         </label>
       )}
       {state.error && (
         <p className={`${styles.noticeError} ${styles.wide}`} role="alert" data-testid="codes-error">
-          {state.error}
+          <NoticeText text={state.error} />
         </p>
       )}
       <button type="submit" className={styles.button} disabled={pending}>

@@ -5,6 +5,8 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { isPosternError } from "@/lib/http/errors";
+import { errorText } from "@/app/i18n/error-text";
+import { noticeKey } from "@/app/i18n/notice-key";
 import { noticeUrl } from "@/lib/http/signed-notice";
 import { removePasskey, renamePasskey } from "@/lib/passkeys/passkey-store";
 import { finishPasskeyRegistration, passkeyRegistrationOptions } from "@/lib/passkeys/register-passkey";
@@ -19,7 +21,7 @@ export const passkeyOptionsAction = sessionStateAction<PasskeyOptionsState>({ er
     const { challengeId, options } = await passkeyRegistrationOptions(session.email, relyingParty(await headers()));
     return { error: null, challengeId, options };
   } catch (e) {
-    if (isPosternError(e)) return { error: e.message, challengeId: null, options: null };
+    if (isPosternError(e)) return { error: await errorText(e), challengeId: null, options: null };
     throw e;
   }
 });
@@ -28,17 +30,17 @@ const addSchema = z.object({ name: passkeyNameSchema, challengeId: challengeIdSc
 
 export const addPasskeyAction = sessionStateAction<PasskeyAddState>({ error: CSRF_REFUSED, added: false }, async (session, form) => {
   const input = addSchema.safeParse(Object.fromEntries(form));
-  if (!input.success) return { error: "Give the passkey a name (up to 60 characters).", added: false };
+  if (!input.success) return { error: noticeKey("passkeyName"), added: false };
   let response;
   try {
     response = registrationResponseSchema.parse(JSON.parse(input.data.response));
   } catch {
-    return { error: "The passkey's answer could not be read. Please try again.", added: false };
+    return { error: noticeKey("passkeyUnreadable"), added: false };
   }
   try {
     await finishPasskeyRegistration({ account: session.email, rp: relyingParty(await headers()), challengeId: input.data.challengeId, name: input.data.name, response });
   } catch (e) {
-    if (isPosternError(e)) return { error: e.message, added: false };
+    if (isPosternError(e)) return { error: await errorText(e), added: false };
     throw e;
   }
   return { error: null, added: true };
@@ -49,12 +51,12 @@ const idSchema = z.string().min(1).max(1400);
 export const renamePasskeyAction = sessionAction("/mail/security", async (session, form) => {
   const input = z.object({ id: idSchema, name: passkeyNameSchema }).safeParse(Object.fromEntries(form));
   const ok = input.success && (await renamePasskey(session.email, input.data.id, input.data.name));
-  redirect(noticeUrl("/mail/security", ok ? { kind: "ok", text: "The passkey is renamed." } : { kind: "error", text: "Give the passkey a name (up to 60 characters)." }));
+  redirect(noticeUrl("/mail/security", ok ? { kind: "ok", text: noticeKey("passkeyRenamed") } : { kind: "error", text: noticeKey("passkeyName") }));
 });
 
 export const removePasskeyAction = sessionAction("/mail/security", async (session, form) => {
   const id = idSchema.safeParse(form.get("id"));
   const ok = id.success && (await removePasskey(session.email, id.data));
   if (ok) await forgetRecoveryCodesIfUnused(session.email);
-  redirect(noticeUrl("/mail/security", ok ? { kind: "ok", text: "The passkey is removed: it no longer signs you in." } : { kind: "error", text: "That passkey was already removed." }));
+  redirect(noticeUrl("/mail/security", ok ? { kind: "ok", text: noticeKey("passkeyRemoved") } : { kind: "error", text: noticeKey("passkeyAlreadyRemoved") }));
 });

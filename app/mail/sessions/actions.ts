@@ -5,26 +5,27 @@
 // (lib/auth/sign-out.ts closeSessionsEndedElsewhere).
 import { z } from "zod";
 import { endOtherSessions, endSessions } from "@/lib/auth/sign-out";
+import { noticeKey } from "@/app/i18n/notice-key";
 import { noticeAction } from "../notice-action";
 
 export const endSessionAction = noticeAction({
   page: "/mail/sessions",
   schema: z.object({ id: z.string().min(1).max(100) }),
-  invalid: () => "The form was not filled in correctly.",
+  invalid: () => noticeKey("formInvalid"),
   logTag: "sessions",
   work: async (session, input) => {
-    if (input.id === session.id) return "To end this session, use Sign out.";
-    return (await endSessions(session.email, [input.id])) ? "That session is signed out." : "That session had already ended.";
+    if (input.id === session.id) return noticeKey("useSignOut");
+    return noticeKey((await endSessions(session.email, [input.id])) ? "sessionEnded" : "sessionAlreadyEnded");
   },
 });
 
 export const endOtherSessionsAction = noticeAction({
   page: "/mail/sessions",
   schema: z.object({}),
-  invalid: () => "The form was not filled in correctly.",
+  invalid: () => noticeKey("formInvalid"),
   logTag: "sessions",
   work: async (session) => {
     const n = await endOtherSessions(session.email, session.id);
-    return n === 0 ? "No other session was open." : `Signed out ${n} other session${n === 1 ? "" : "s"}.`;
+    return n === 0 ? noticeKey("noOtherSession") : noticeKey("otherSessionsEnded", { count: n });
   },
 });

@@ -4,6 +4,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { isValidAddress } from "@/lib/compose/parse-addresses";
+import { noticeKey } from "@/app/i18n/notice-key";
 import { noticeUrl } from "@/lib/http/signed-notice";
 import { trustedImageSenders } from "@/lib/mime/reading-settings";
 import { getSetting, setSetting } from "@/lib/settings/account-settings";
@@ -30,6 +31,6 @@ export const stopShowingImagesFrom = sessionAction("/mail/settings", async (sess
     const list = await getSetting(session.email, trustedImageSenders);
     await setSetting(session.email, trustedImageSenders, list.filter((a) => a !== input.data));
   }
-  const text = input.success ? `Images from ${input.data} are blocked again until you ask.` : "That is not an email address.";
+  const text = input.success ? noticeKey("imagesBlockedAgain", { sender: input.data }) : noticeKey("notAnAddress");
   redirect(noticeUrl("/mail/settings", { kind: input.success ? "ok" : "error", text }));
 });

@@ -4,6 +4,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
+import { noticeKey } from "@/app/i18n/notice-key";
 import { noticeUrl } from "@/lib/http/signed-notice";
 import { setSetting } from "@/lib/settings/account-settings";
 import { listPatternSchema } from "@/lib/spam/sender-lists";
@@ -38,12 +39,9 @@ const settingsForm = z.object({
 export const saveSpamSettings = sessionAction("/mail/settings", async (session, form) => {
   const parsed = settingsForm.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
-    back(
-      "error",
-      "Spam settings not saved: Graham's threshold is between 0.5 and 0.9999, the word count between 5 and 50, the learned-weights thresholds between 0.001 and 0.9999, the factor between 0 and 1.",
-    );
+    back("error", noticeKey("spamSettingsInvalid"));
   }
-  if (parsed.data.unsureThreshold > parsed.data.learnerThreshold) back("error", "Spam settings not saved: “possibly spam” must start at or below the spam threshold.");
+  if (parsed.data.unsureThreshold > parsed.data.learnerThreshold) back("error", noticeKey("spamUnsureAbove"));
   const account = spamAccount(session.email);
   await setSetting(account, spamThreshold, parsed.data.threshold);
   await setSetting(account, spamInterestingTokens, parsed.data.interesting);
@@ -53,23 +51,23 @@ export const saveSpamSettings = sessionAction("/mail/settings", async (session, 
   await setSetting(account, spamLearnerThreshold, parsed.data.learnerThreshold);
   await setSetting(account, spamUnsureThreshold, parsed.data.unsureThreshold);
   await setSetting(account, spamAutoFile, form.get("autoFile") === "yes");
-  back("ok", "Spam settings saved.");
+  back("ok", noticeKey("spamSettingsSaved"));
 });
 
 const entryForm = z.object({ kind: z.enum(["allow", "block"]), pattern: listPatternSchema });
 
 export const addSpamListEntry = sessionAction("/mail/settings", async (session, form) => {
   const parsed = entryForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) back("error", "Enter an address (ann@example.com), a domain (example.com) or a wildcard (*@*.example.com).");
+  if (!parsed.success) back("error", noticeKey("spamPatternInvalid"));
   await addListEntry(spamAccount(session.email), parsed.data);
-  back("ok", `${parsed.data.pattern} is now on your ${parsed.data.kind === "allow" ? "whitelist" : "blacklist"}.`);
+  back("ok", noticeKey(parsed.data.kind === "allow" ? "spamAllowed" : "spamBlocked", { pattern: parsed.data.pattern }));
 });
 
 export const removeSpamListEntry = sessionAction("/mail/settings", async (session, form) => {
   const parsed = entryForm.safeParse(Object.fromEntries(form));
-  if (!parsed.success) back("error", "That entry could not be removed.");
+  if (!parsed.success) back("error", noticeKey("spamEntryNotRemoved"));
   await removeListEntry(spamAccount(session.email), parsed.data);
-  back("ok", `${parsed.data.pattern} removed.`);
+  back("ok", noticeKey("spamEntryRemoved", { pattern: parsed.data.pattern }));
 });
 
 /** Starts the filter afresh: everything learned, every remembered verdict and sender score. */
@@ -84,5 +82,5 @@ export const forgetSpamTraining = sessionAction("/mail/settings", async (session
     db.spamTrained.deleteMany({ where: { account } }),
     db.spamSenderScore.deleteMany({ where: { account } }),
   ]);
-  back("ok", "The spam filter forgot everything it learned.");
+  back("ok", noticeKey("spamForgot"));
 });

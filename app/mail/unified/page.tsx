@@ -20,8 +20,8 @@ const pageParam = z.coerce.number().int().min(1).max(10_000).catch(1);
 export default async function UnifiedInboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const session = await requireMailSession();
   const locale = await getLocale();
+  const [t, tl, ts] = await Promise.all([getTranslations("unified"), getTranslations("list"), getTranslations("search")]);
   const page = pageParam.parse((await searchParams).page);
-  const [t, tm, ts, tl] = await Promise.all([getTranslations("unifiedInbox"), getTranslations("mail"), getTranslations("search"), getTranslations("list")]);
   const sources = await mailboxSources(session, session.imap);
   const others = sources.slice(1);
   const unified = await listUnifiedInbox(sources, { page });
@@ -36,23 +36,23 @@ export default async function UnifiedInboxPage({ searchParams }: { searchParams:
           <input type="search" name="q" placeholder={t("searchPlaceholder")} aria-label={t("search")} data-testid="unified-search" />
           <button type="submit">{ts("submit")}</button>
         </form>
-        <a href="/mail/settings" className="topbar-link">{tm("settings")}</a>
-        <span className="account" data-testid="account">{session.email}</span>
+        <a href="/mail/settings" className="topbar-link">{t("settings")}</a>
+        <span className="account" data-testid="account" translate="no">{session.email}</span>
       </header>
       <div className="sidebar" id="folders">
         <FoldersDrawerClose />
         <AccountSwitcher own={session.email} accounts={others.map((o) => ({ id: o.key!, label: o.label }))} current="unified" />
       </div>
-      <section className="message-list" aria-label={tm("allInboxes")}>
+      <section className="message-list" aria-label={t("title")}>
         <div className="list-toolbar">
           <span data-testid="list-range">
-            {unified.total === 0 ? t("none") : t("range", { first, last: first + unified.messages.length - 1, total: unified.total })}
+            {unified.total === 0 ? tl("none") : t("range", { first, last: first + unified.messages.length - 1, total: unified.total })}
           </span>
           <Pager page={unified.page} pageCount={unified.pageCount} href={(n) => `/mail/unified?page=${n}`} noun="messages" indicatorTestId="page-indicator" />
         </div>
         {unified.failed.map((f) => (
           <p key={f.source} className="list-error" role="alert" data-testid="unified-failed">
-            {sources[f.source].label}: {f.message}
+            <span translate="no">{sources[f.source].label}</span>: {f.message}
           </p>
         ))}
         <ul className="rows">
@@ -63,9 +63,9 @@ export default async function UnifiedInboxPage({ searchParams }: { searchParams:
                 <a href={mailUrl({ folder: "INBOX", uid: m.uid, list: source.key ? { account: source.key } : undefined })} data-testid="message-row">
                   <span className="flags" />
                   <span className="from">
-                    <span className="row-account" data-testid="row-account" translate="no">{source.label}</span> <span translate="no">{displayName(m.from)}</span>
+                    <span className="row-account" data-testid="row-account" translate="no">{source.label}</span> <span translate="no">{displayName(m.from) ?? tl("unknownSender")}</span>
                   </span>
-                  <span className="subject" translate={m.subject ? "no" : undefined}>{m.subject || tl("noSubject")}</span>
+                  {m.subject ? <span className="subject" translate="no">{m.subject}</span> : <span className="subject">{tl("noSubject")}</span>}
                   <span className="date">
                     <LocalDate iso={m.date} />
                   </span>

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
-import { useLocale, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { formatAddress, formatSize } from "@/app/mail/format";
 import { LocalDate } from "@/app/mail/local-date";
 import { TextWithLinks } from "@/app/mail/text-with-links";
@@ -37,6 +37,13 @@ function reveal(body: { token: string; retry: string; done?: true }): Promise<Re
  */
 export function OpenOnce({ token, sender, expiresAt, sealedSubject }: Props) {
   const t = useTranslations("readLink");
+  const format = useFormatter();
+  /** The closed-link sentence for a 410's state and time, in the reader's language. */
+  const closedText = (e: { state?: string; at?: string } | undefined) => {
+    const at = e?.at ? new Date(e.at) : null;
+    if (!at || Number.isNaN(at.getTime()) || (e?.state !== "opened" && e?.state !== "expired" && e?.state !== "revoked")) return null;
+    return t(`closed.${e.state}`, { when: format.dateTime(at, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }) + " UTC" });
+  };
   const [phase, setPhase] = useState<Phase>({ kind: "checking" });
 
   useEffect(() => {
@@ -63,7 +70,9 @@ export function OpenOnce({ token, sender, expiresAt, sealedSubject }: Props) {
       return setPhase({ kind: "failed", key, subject, text });
     }
     if (!res.ok) {
-      const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+      const body = (await res.json().catch(() => null)) as { error?: { message?: string; state?: string; at?: string } } | null;
+      const closed = res.status === 410 ? closedText(body?.error) : null;
+      if (closed) return setPhase({ kind: "closed", text: closed });
       const text = body?.error?.message ?? t("couldNotOpen");
       return setPhase(res.status === 410 ? { kind: "closed", text } : { kind: "failed", key, subject, text });
     }

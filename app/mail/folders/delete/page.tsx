@@ -1,8 +1,10 @@
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { localizeFolderNames } from "@/app/i18n/folder-names";
 import { requireMailSession } from "@/auth";
 import { isSameOrInside, samePath } from "@/lib/imap/folder-path";
-import { describeProtected, protectedFolderWithin } from "@/lib/imap/folder-protection";
+import { protectedFolderWithin } from "@/lib/imap/folder-protection";
 import { deleteFolderAction } from "../actions";
 import { FoldersFrame } from "../folders-frame";
 import styles from "../folders.module.css";
@@ -21,14 +23,15 @@ export default async function ConfirmDeleteFolderPage({ searchParams }: { search
   const session = await requireMailSession();
   const { path } = paramsSchema.parse(await searchParams);
   const loaded = await loadAllFolders(session.imap);
+  const t = await getTranslations("folderDelete");
   const back = (
     <Link href="/mail/folders" prefetch={false}>
-      Back to Manage folders
+      {t("back")}
     </Link>
   );
   if ("error" in loaded) {
     return (
-      <FoldersFrame email={session.email} title="Delete folder">
+      <FoldersFrame email={session.email} title={t("title")}>
         <p className={styles.noticeError}>{loaded.error}</p>
         {back}
       </FoldersFrame>
@@ -37,20 +40,23 @@ export default async function ConfirmDeleteFolderPage({ searchParams }: { search
   const folder = path ? loaded.folders.find((f) => samePath(f.path, path, f.delimiter)) : undefined;
   if (!folder) {
     return (
-      <FoldersFrame email={session.email} title="Delete folder">
-        <p className={styles.noticeError}>This folder does not exist (any more).</p>
+      <FoldersFrame email={session.email} title={t("title")}>
+        <p className={styles.noticeError}>{t("missing")}</p>
         {back}
       </FoldersFrame>
     );
   }
   const guarded = protectedFolderWithin(loaded.folders, folder.path, folder.delimiter);
   if (guarded) {
+    // the special-use role of the guarded folder, in the reader's language ("your Sent folder")
+    const [named] = await localizeFolderNames([{ ...guarded, depth: 0, specialUse: guarded.specialUse ?? "\\Inbox" }]);
+    const roleName = named.name;
     return (
-      <FoldersFrame email={session.email} title="Delete folder">
+      <FoldersFrame email={session.email} title={t("title")}>
         <p className={styles.noticeError} data-testid="folder-notice">
           {guarded === folder
-            ? `${describeProtected(guarded)} cannot be deleted.`
-            : `“${folder.path}” cannot be deleted: it contains ${describeProtected(guarded)}.`}
+            ? t("protected", { folder: guarded.path, role: roleName })
+            : t("containsProtected", { folder: folder.path, inner: guarded.path, role: roleName })}
         </p>
         {back}
       </FoldersFrame>
@@ -58,19 +64,17 @@ export default async function ConfirmDeleteFolderPage({ searchParams }: { search
   }
   const inside = loaded.folders.filter((f) => f !== folder && isSameOrInside(f.path, folder.path, folder.delimiter));
   const messages = [folder, ...inside].reduce((n, f) => n + f.total, 0);
+  const format = await getFormatter();
   return (
-    <FoldersFrame email={session.email} title={`Delete “${folder.path}”?`}>
+    <FoldersFrame email={session.email} title={t("confirmTitle", { folder: folder.path })}>
       <p data-testid="delete-summary">
-        {inside.length > 0
-          ? `The folder, its ${inside.length} subfolder${inside.length === 1 ? "" : "s"} and the ${messages} message${messages === 1 ? "" : "s"} in them`
-          : `The folder and its ${messages} message${messages === 1 ? "" : "s"}`}{" "}
-        will be deleted for good. This cannot be undone.
+        {inside.length > 0 ? t("summaryWithSubfolders", { subfolders: inside.length, messages }) : t("summary", { messages })}
       </p>
       {inside.length > 0 && (
         <ul className={styles.subfolders}>
           {inside.map((f) => (
             <li key={f.path}>
-              {f.path} ({f.total})
+              <span translate="no">{f.path}</span> ({format.number(f.total)})
             </li>
           ))}
         </ul>
@@ -80,10 +84,10 @@ export default async function ConfirmDeleteFolderPage({ searchParams }: { search
         <input type="hidden" name="path" value={folder.path} />
         <input type="hidden" name="confirm" value="yes" />
         <button type="submit" className={styles.danger}>
-          Delete for good
+          {t("confirm")}
         </button>
         <Link href="/mail/folders" prefetch={false}>
-          Cancel
+          {t("cancel")}
         </Link>
       </form>
     </FoldersFrame>

@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { localizeFolderNames } from "@/app/i18n/folder-names";
 import { requireMailSession } from "@/auth";
 import { emptyFolderAction } from "../actions";
 import { FoldersFrame } from "../folders-frame";
@@ -17,29 +19,30 @@ export default async function ConfirmEmptyFolderPage({ searchParams }: { searchP
   const session = await requireMailSession();
   const { use } = paramsSchema.parse(await searchParams);
   const loaded = await loadAllFolders(session.imap);
-  const folder = "error" in loaded ? undefined : loaded.folders.find((f) => f.specialUse === ROLE[use]);
-  const label = use === "trash" ? "Trash" : "Junk";
+  const t = await getTranslations("folderEmpty");
+  const folders = "error" in loaded ? [] : await localizeFolderNames(loaded.folders);
+  const folder = folders.find((f) => f.specialUse === ROLE[use]);
+  const label = (await getTranslations("folderNames"))(use);
   return (
-    <FoldersFrame email={session.email} title={`Empty ${folder?.name ?? label}?`}>
+    <FoldersFrame email={session.email} title={t("title", { folder: folder?.name ?? label })}>
       {"error" in loaded ? (
         <p className={styles.noticeError}>{loaded.error}</p>
       ) : !folder ? (
-        <p className={styles.noticeError}>Your mail server has no {label} folder.</p>
+        <p className={styles.noticeError}>{t("missing", { folder: label })}</p>
       ) : (
         <>
           <p data-testid="empty-summary">
-            All {folder.total} message{folder.total === 1 ? "" : "s"} in “{folder.name}” will be deleted for good. This cannot
-            be undone.
+            {t("summary", { count: folder.total, folder: folder.name })}
           </p>
           <form action={emptyFolderAction} className={styles.confirm}>
             <CsrfField />
             <input type="hidden" name="use" value={use} />
             <input type="hidden" name="confirm" value="yes" />
             <button type="submit" className={styles.danger}>
-              Empty {folder.name}
+              {t("confirm", { folder: folder.name })}
             </button>
             <Link href="/mail/folders" prefetch={false}>
-              Cancel
+              {t("cancel")}
             </Link>
           </form>
         </>

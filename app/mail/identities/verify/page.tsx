@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { requireMailSession } from "@/auth";
 import { identityKeysOf } from "@/lib/accounts/identity-mailbox";
 import { findVerification } from "@/lib/identities/identity-verification";
@@ -17,23 +18,24 @@ export default async function VerifyIdentityPage({ searchParams }: { searchParam
   const session = await requireMailSession();
   const token = (await searchParams).token ?? "";
   const found = token.length <= 100 ? await findVerification(await identityKeysOf(session.email), token) : null;
+  const t = await getTranslations("identities");
   return (
-    <SettingsFrame email={session.email} title="Confirm an address" notice={null} noticeTestId="identity-notice">
+    <SettingsFrame email={session.email} title={t("verifyTitle")} notice={null} noticeTestId="identity-notice">
       <section className={styles.panel} data-testid="identity-verify">
         {found ? (
           <form action={confirmIdentityAction}>
             <CsrfField />
             <input type="hidden" name="token" value={token} />
             <p>
-              Send mail as <strong>{found.address}</strong> from {session.email}?
+              {t.rich("verifyQuestion", {
+                address: () => <strong translate="no">{found.address}</strong>,
+                account: () => <span translate="no">{session.email}</span>,
+              })}
             </p>
-            <button type="submit" className={styles.button}>Confirm</button>
+            <button type="submit" className={styles.button}>{t("confirm")}</button>
           </form>
         ) : (
-          <p>
-            This link has expired, was already used, or belongs to another account. <a href="/mail/identities">Identities</a> can
-            mail a new one.
-          </p>
+          <p>{t.rich("verifyGone", { link: (chunks) => <a href="/mail/identities">{chunks}</a> })}</p>
         )}
       </section>
     </SettingsFrame>

@@ -1,3 +1,6 @@
+import { getTranslations } from "next-intl/server";
+import { errorText } from "@/app/i18n/error-text";
+import { NoticeText } from "@/app/i18n/notice-text";
 import { requireMailSession } from "@/auth";
 import { attributionLine, quoteText } from "@/lib/compose/quote-original";
 import { isPosternError } from "@/lib/http/errors";
@@ -36,35 +39,36 @@ export default async function NewsComposePage({ searchParams }: { searchParams: 
       };
     } catch (e) {
       if (!isPosternError(e)) throw e;
-      error = e.message;
+      error = await errorText(e);
     }
   }
+  const t = await getTranslations("news");
   const back = params.group ? newsUrl({ group: params.group, n: params.n }) : "/mail/news";
   return (
-    <main className="all-search" aria-label="Post to newsgroups">
-      <h1>{params.n ? "Follow up" : "New article"}</h1>
-      {notice && <p className={notice.kind === "error" ? "form-error" : "form-notice"} role="status">{notice.text}</p>}
+    <main className="all-search" aria-label={t("postTo")}>
+      <h1>{params.n ? t("followUp") : t("newArticle")}</h1>
+      {notice && <p className={notice.kind === "error" ? "form-error" : "form-notice"} role="status"><NoticeText text={notice.text} /></p>}
       {error && <p className="form-error" role="alert">{error}</p>}
       <form action={postToNews} className="news-compose" data-testid="news-composer">
         <CsrfField />
         <input type="hidden" name="references" value={prefill.references} />
         <input type="hidden" name="back" value={params.group ?? ""} />
         <label>
-          Newsgroups
+          {t("groups")}
           <input name="newsgroups" defaultValue={prefill.newsgroups} required data-testid="news-newsgroups" />
         </label>
         <label>
-          Follow-ups to <span className="muted">(optional)</span>
+          {t("followupsTo")} <span className="muted">{t("optional")}</span>
           <input name="followupTo" defaultValue="" />
         </label>
         <label>
-          Subject
+          {t("subject")}
           <input name="subject" defaultValue={prefill.subject} required data-testid="news-subject" />
         </label>
         <NewsBodyField initial={prefill.text} />
         <div className="news-compose-actions">
-          <button type="submit" data-testid="news-post">Post</button>
-          <a href={back}>Cancel</a>
+          <button type="submit" data-testid="news-post">{t("post")}</button>
+          <a href={back}>{t("cancel")}</a>
         </div>
       </form>
     </main>

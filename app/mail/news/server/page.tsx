@@ -1,3 +1,5 @@
+import { getTranslations } from "next-intl/server";
+import { NoticeText } from "@/app/i18n/notice-text";
 import { requireMailSession } from "@/auth";
 import { readNotice } from "@/lib/http/signed-notice";
 import { getNewsServer } from "@/lib/news/news-server-store";
@@ -11,45 +13,46 @@ export default async function NewsServerPage({ searchParams }: { searchParams: P
   const session = await requireMailSession();
   const notice = readNotice(await searchParams);
   const server = await getNewsServer(session.email);
+  const t = await getTranslations("news");
   return (
-    <main className="all-search" aria-label="News server">
-      <h1>News server</h1>
+    <main className="all-search" aria-label={t("server")}>
+      <h1>{t("server")}</h1>
       <p className="muted">
-        {server.own ? "You read news from your own server." : "You read news from this installation's default server."} <a href="/mail/news">Back to news</a>
+        {server.own ? t("ownServer") : t("defaultServer")} <a href="/mail/news">{t("backToNews")}</a>
       </p>
-      {notice && <p className={notice.kind === "error" ? "form-error" : "form-notice"} role="status">{notice.text}</p>}
+      {notice && <p className={notice.kind === "error" ? "form-error" : "form-notice"} role="status"><NoticeText text={notice.text} /></p>}
       <form action={saveNewsServerSettings} className="login-form">
         <CsrfField />
         <label>
-          Server
+          {t("host")}
           <input name="host" defaultValue={server.host} required />
         </label>
         <label>
-          Port
+          {t("port")}
           <input name="port" type="number" min={1} max={65535} defaultValue={server.port} required />
         </label>
         <label>
-          Security
+          {t("security")}
           <select name="security" defaultValue={server.security}>
-            <option value="starttls">STARTTLS</option>
-            <option value="tls">TLS (port 563)</option>
-            <option value="none">None (trusted networks only)</option>
+            <option value="starttls" translate="no">STARTTLS</option>
+            <option value="tls">{t("securityTls")}</option>
+            <option value="none">{t("securityNone")}</option>
           </select>
         </label>
         <label>
-          User name <span className="muted">(empty: read without signing in)</span>
+          {t("user")} <span className="muted">{t("userHint")}</span>
           <input name="user" defaultValue={server.credentials?.user ?? ""} autoComplete="off" />
         </label>
         <label>
-          Password
-          <input name="pass" type="password" autoComplete="new-password" placeholder={server.credentials ? "(unchanged unless you type one)" : ""} />
+          {t("password")}
+          <input name="pass" type="password" autoComplete="new-password" placeholder={server.credentials ? t("passwordKept") : ""} />
         </label>
-        <button type="submit">Save</button>
+        <button type="submit">{t("save")}</button>
       </form>
       {server.own && (
         <form action={useDefaultNewsServer} style={{ marginTop: "1rem" }}>
           <CsrfField />
-          <button type="submit" className="text-button">Use the default server</button>
+          <button type="submit" className="text-button">{t("useDefault")}</button>
         </form>
       )}
     </main>

@@ -1,0 +1,26 @@
+// The closed read-link page is served by proxy.ts before Next renders anything (it must answer
+// 410), so it has no request config: its words come from the catalog of the visitor's
+// Accept-Language here. The visitor has no Postern account, so no account setting applies.
+import { createFormatter, createTranslator } from "next-intl";
+import { loadMessages } from "@/lib/i18n/load-messages";
+import { pseudoLocaleEnabled } from "@/lib/i18n/locales";
+import { negotiateLocale } from "@/lib/i18n/negotiate-locale";
+import type { ClosedLink, ClosedLinkWords } from "@/lib/read-links/closed-link-document";
+
+export function closedLinkWords(link: ClosedLink, acceptLanguage: string | null): ClosedLinkWords {
+  const locale = negotiateLocale(acceptLanguage, { pseudo: pseudoLocaleEnabled() });
+  const messages = loadMessages(locale) as IntlMessages;
+  const t = createTranslator({ locale, messages, namespace: "readLink" });
+  const when = createFormatter({ locale, timeZone: "UTC" }).dateTime(link.at, { dateStyle: "long", timeStyle: "short" }) + " UTC";
+  return {
+    lang: locale,
+    title: t("pageTitle"),
+    oneTime: t("oneTime"),
+    // the sender is placed by the document (escaped there); the marker stands in for it here
+    from: t.markup("from", { sender: () => "\u0000" }),
+    sentence: t(`closed.${link.state}`, { when }),
+    hint: t("askAgain", { sender: link.senderAddress }),
+  };
+}
+
+type IntlMessages = Parameters<typeof createTranslator>[0]["messages"];
