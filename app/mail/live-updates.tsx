@@ -13,6 +13,8 @@ type Props = {
   /** Messages the page was listed from, when it lists the whole folder (no search); a watcher that
    * counts otherwise means mail came or went between rendering and watching. */
   listedCount: number | null;
+  /** The message the page opened (and so marked read): its own flag change needs no re-read. */
+  openUid: number | null;
   notify: boolean;
   /** The added account shown (issue 22): its own mailbox is watched. */
   account?: string;
@@ -29,7 +31,7 @@ type LiveState = "connecting" | "watching" | "paused" | "off";
  * selection and scroll, as it only replaces the data). Also the tab title and, if the user opted
  * in, desktop notifications for new INBOX mail.
  */
-export function LiveUpdates({ folder, folderName, unseen, listedCount, notify, account }: Props) {
+export function LiveUpdates({ folder, folderName, unseen, listedCount, openUid, notify, account }: Props) {
   const router = useRouter();
   const t = useTranslations("live");
   const [state, setState] = useState<LiveState>("connecting");
@@ -39,6 +41,8 @@ export function LiveUpdates({ folder, folderName, unseen, listedCount, notify, a
   tRef.current = t;
   const listed = useRef(listedCount);
   listed.current = listedCount;
+  const openUidRef = useRef(openUid);
+  openUidRef.current = openUid;
   const notifyRef = useRef(notify);
   notifyRef.current = notify;
 
@@ -77,8 +81,14 @@ export function LiveUpdates({ folder, folderName, unseen, listedCount, notify, a
         setState("watching");
         if (listed.current !== null && ev.messages !== listed.current) refreshSoon();
       });
-      // Any folder: the folder tree's unread counts change too.
-      s.addEventListener("changed", refreshSoon);
+      // Any folder: the folder tree's unread counts change too. Not the \Seen the page's own open
+      // stored: the page was rendered after it (app/mail/page.tsx opens first).
+      s.addEventListener("changed", (e) => {
+        const ev = read(e);
+        if (ev.type !== "changed") return;
+        const ownOpen = ev.folder === folder && ev.flagsOf?.length && ev.flagsOf.every((uid) => uid === openUidRef.current);
+        if (!ownOpen) refreshSoon();
+      });
       s.addEventListener("new-mail", (e) => {
         const ev = read(e);
         if (ev.type !== "new-mail") return;

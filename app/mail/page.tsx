@@ -178,6 +178,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
           folderName={current?.name ?? params.folder}
           unseen={current?.unseen ?? 0}
           listedCount={page && !isSearch(query) ? page.total : null}
+          openUid={params.uid ?? null}
           notify={notify}
           account={accountId ?? undefined}
         />

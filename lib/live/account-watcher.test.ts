@@ -98,6 +98,23 @@ describe("AccountWatcher", () => {
     await watcher.stop();
   });
 
+  it("names the UIDs when only flags changed, so a tab can tell its own \\Seen from news", async () => {
+    const { watcher, clients } = setup();
+    const events: LiveEvent[] = [];
+    watcher.add({ folder: "INBOX", send: (e) => events.push(e) });
+    await until(() => clients.length === 1 && clients[0].selected.length > 0);
+    clients[0].emit("flags", { path: "INBOX", uid: 7 });
+    clients[0].emit("flags", { path: "INBOX", uid: 9 });
+    await until(() => events.some((e) => e.type === "changed"));
+    expect(events.filter((e) => e.type === "changed")).toEqual([{ type: "changed", folder: "INBOX", flagsOf: [7, 9] }]);
+    // a flag change without its UID, or mail that came, is a plain change
+    clients[0].emit("flags", { path: "INBOX", uid: 7 });
+    clients[0].emit("exists", { path: "INBOX", count: 4, prevCount: 4 });
+    await until(() => events.filter((e) => e.type === "changed").length === 2);
+    expect(events.filter((e) => e.type === "changed")[1]).toEqual({ type: "changed", folder: "INBOX" });
+    await watcher.stop();
+  });
+
   it("gives up with an 'ended' event when the password is refused", async () => {
     const events: LiveEvent[] = [];
     const { watcher, stopped } = setup(async () => {

@@ -22,10 +22,11 @@ type FolderStatus = { messages: number; unseen: number; uidNext: number };
 /**
  * The watcher connection of its own: it stays in IDLE, which would block the pooled command
  * connection. imapflow re-enters IDLE by itself a moment after each command (auto-IDLE), and any
- * command breaks IDLE first, so status polls and fetches need no IDLE bookkeeping here.
+ * command breaks IDLE first, so status polls and fetches need no IDLE bookkeeping here. QRESYNC
+ * (where the server has it) makes the server name the UID in a flag change (RFC 7162 3.2.4).
  */
 export const connectWatcher: WatcherConnect = (id) =>
-  connectImap(id, { disableAutoIdle: false, autoIdleDelay: 200, maxIdleTime: 4 * 60_000 });
+  connectImap(id, { disableAutoIdle: false, autoIdleDelay: 200, maxIdleTime: 4 * 60_000, qresync: true });
 
 const isInbox = (path: string) => path.toUpperCase() === INBOX;
 
@@ -44,7 +45,9 @@ export class AccountWatcher {
   private work: Promise<void> = Promise.resolve();
   private readonly seen = new Map<string, FolderStatus>();
   private inboxUidNext: number | null = null;
-  private readonly pendingChanges = new Set<string>();
+  /** Folders changed since the last broadcast, each with the UIDs whose flags changed when that
+   * is all that changed (null: messages came or went, or a change without its UID). */
+  private readonly pendingChanges = new Map<string, Set<number> | null>();
   private changeTimer?: NodeJS.Timeout;
   private statusTimer?: NodeJS.Timeout;
   private lingerTimer?: NodeJS.Timeout;
@@ -100,13 +103,14 @@ export class AccountWatcher {
     for (const l of this.listeners) l.send(event);
   }
 
-  private markChanged(folder: string): void {
-    this.pendingChanges.add(folder);
+  private markChanged(folder: string, flagsOfUid?: number): void {
+    const known = this.pendingChanges.has(folder) ? this.pendingChanges.get(folder)! : new Set<number>();
+    this.pendingChanges.set(folder, known && flagsOfUid !== undefined ? known.add(flagsOfUid) : null);
     this.changeTimer ??= setTimeout(() => {
       this.changeTimer = undefined;
-      const folders = [...this.pendingChanges];
+      const changes = [...this.pendingChanges];
       this.pendingChanges.clear();
-      for (const folder of folders) this.broadcast({ type: "changed", folder });
+      for (const [folder, uids] of changes) this.broadcast(uids ? { type: "changed", folder, flagsOf: [...uids] } : { type: "changed", folder });
     }, COALESCE_MS);
   }
 
@@ -147,7 +151,8 @@ export class AccountWatcher {
     this.retryMs = 1000;
     client.on("exists", (d: { path: string; count: number; prevCount: number }) => this.onExists(d));
     client.on("expunge", (d: { path: string }) => this.markChanged(d.path));
-    client.on("flags", (d: { path: string }) => this.markChanged(d.path));
+    // with QRESYNC/CONDSTORE the server names the UID, so a tab can tell its own \Seen from news
+    client.on("flags", (d: { path: string; uid?: number }) => this.markChanged(d.path, typeof d.uid === "number" && d.uid > 0 ? d.uid : undefined));
     client.on("close", () => this.onClose(client));
     this.seen.clear();
     // The first poll, before "watching" goes out, is the baseline later polls compare with.

@@ -6,13 +6,15 @@ export type NewMail = { uid: number; from: string; subject: string };
  * so events only say where something changed.
  * - watching: the watcher is IDLE in `folder`, which holds `messages` messages (a tab whose page
  *   counted otherwise re-reads it: mail that came in between render and IDLE is not lost)
- * - changed: messages arrived, were expunged or changed flags in `folder`
+ * - changed: messages arrived, were expunged or changed flags in `folder`; `flagsOf`, when only
+ *   flags changed, names the UIDs (a tab that just opened one of them and so set its \Seen has
+ *   nothing new to read)
  * - new-mail: messages arrived in INBOX (for desktop notifications)
  * - ended: the watcher gave up (credentials refused); the tab stops listening
  */
 export type LiveEvent =
   | { type: "watching"; folder: string; messages: number }
-  | { type: "changed"; folder: string }
+  | { type: "changed"; folder: string; flagsOf?: number[] }
   | { type: "new-mail"; folder: string; messages: NewMail[] }
   | { type: "ended"; reason: string };
 

@@ -118,8 +118,9 @@ describe("live updates over Server-Sent Events", () => {
     await first.waitFor((e) => e.type === "watching", 15_000);
     await second.waitFor((e) => e.type === "watching", 15_000);
     const other = await connectImap({ credentials: { user: CAROL.email, pass: CAROL.password }, clientIp: null });
+    let appended: { uid?: number } | false = false;
     try {
-      await other.append("INBOX", `Subject: Flag me ${TAG}\r\nFrom: bob@example.test\r\n\r\nHi\r\n`);
+      appended = await other.append("INBOX", `Subject: Flag me ${TAG}\r\nFrom: bob@example.test\r\n\r\nHi\r\n`);
       await first.waitFor((e) => e.type === "changed" && e.folder === "INBOX", 10_000);
       await second.waitFor((e) => e.type === "changed" && e.folder === "INBOX", 10_000);
       const lock = await other.getMailboxLock("INBOX");
@@ -131,8 +132,10 @@ describe("live updates over Server-Sent Events", () => {
     } finally {
       await other.logout();
     }
-    await first.waitFor((e) => e.type === "changed" && e.folder === "INBOX", 10_000);
-    await second.waitFor((e) => e.type === "changed" && e.folder === "INBOX", 10_000);
+    // only flags changed: the event names the message, so the tab that opened it can skip a re-read
+    const flagged = await first.waitFor((e) => e.type === "changed" && e.folder === "INBOX" && !!e.flagsOf, 10_000);
+    expect(flagged).toMatchObject({ flagsOf: [appended && appended.uid] });
+    await second.waitFor((e) => e.type === "changed" && e.folder === "INBOX" && !!e.flagsOf, 10_000);
   });
 
   it("notices other folders' changes by STATUS while IDLE elsewhere", async () => {

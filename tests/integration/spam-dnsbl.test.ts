@@ -38,7 +38,12 @@ afterAll(() => {
 describe("DNS blocklists", () => {
   it("adds the admin's points when the originating IP is listed, and names the list in the explanation", async () => {
     const report = await evaluateMessage("dnsbl@example.test", fromIp("192.0.2.99"));
-    expect(report.rules).toContainEqual({ rule: "DNSBL_bl.test", points: 3, description: "The sending server 192.0.2.99 is on the blocklist bl.test" });
+    expect(report.rules).toContainEqual({
+      rule: "DNSBL_bl.test",
+      points: 3,
+      description: "The sending server 192.0.2.99 is on the blocklist bl.test",
+      values: { ip: "192.0.2.99", zone: "bl.test" }, // what the panel says it in the reader's language with
+    });
     const clean = await evaluateMessage("dnsbl@example.test", fromIp("192.0.2.1"));
     expect(clean.rules.some((r) => r.rule.startsWith("DNSBL_"))).toBe(false);
   });
