@@ -59,6 +59,8 @@ export default defineConfig({
       IMAGE_PROXY_ALLOW_LOOPBACK: "1",
       // the lab's servers, typed by users as "localhost" (a typed 127.0.0.1 stays refused)
       INTERNAL_HOSTS: "localhost",
+      // several specs add alice's other accounts within minutes (and retries add more)
+      ACCOUNT_CHECKS_PER_15_MIN: "100",
       // the identity journeys send as sales@ without a confirmation mail (an admin-allowed address)
       IDENTITY_ALLOWED_ADDRESSES: "sales@example.test",
       // warnings and errors only: one JSON line per request would bury them (e2e/request-logs.spec.ts reads those)

@@ -32,6 +32,9 @@ const schema = z.object({
   MAIL_TLS_INSECURE: bool.default(false),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   IMAP_MAX_CONNECTIONS: z.coerce.number().int().positive().default(200),
+  /** Checks of other IMAP/SMTP accounts (adding or testing one) a user may make per 15 minutes:
+   * each makes Postern connect to a server the user typed. */
+  ACCOUNT_CHECKS_PER_15_MIN: z.coerce.number().int().positive().default(10),
   /** Reverse proxies in front of Postern whose X-Forwarded-For entries are believed. */
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   /** Domain appended to a bare user name at sign-in ("alice" -> "alice@example.test"). */

@@ -103,9 +103,9 @@ export const NEWS_PAGE_SIZE = 50;
 /** Accounts a user may add beside their own (issue 22): each is a pooled IMAP connection while
  * used and a unified-inbox fetch on every page, so the number stays small. */
 export const MAIL_ACCOUNTS_MAX = 10;
-/** Adding or testing an account connects to a server the user typed: a few tries per window, so
- * Postern cannot be used to probe or brute-force other servers. Counted per user, in the database. */
-export const ACCOUNT_CHECKS_MAX = 10;
+/** Adding or testing an account connects to a server the user typed: a few tries per window
+ * (ACCOUNT_CHECKS_PER_15_MIN, default 10), so Postern cannot be used to probe or brute-force
+ * other servers. Counted per user, in the database. */
 export const ACCOUNT_CHECK_WINDOW_MS = 15 * 60 * 1000;
 
 /** Address-book entries (people and groups) one account keeps (issue 22): a person's real address

@@ -4,7 +4,7 @@ import { countAccountCheck } from "@/lib/accounts/account-check-limit";
 import { getAccount, listAccounts, removeAccount } from "@/lib/accounts/account-store";
 import type { MailAccountInput, UserServer } from "@/lib/accounts/account-types";
 import { getDb } from "@/lib/db/client";
-import { ACCOUNT_CHECKS_MAX } from "@/lib/limits";
+import { getConfig } from "@/lib/env";
 import { accountIdentity } from "@/lib/accounts/account-identity";
 import { listFolders } from "@/lib/imap/list-folders";
 import { listMessages } from "@/lib/imap/list-messages";
@@ -81,7 +81,7 @@ describe("adding another account", () => {
 
   it("limits how often one user checks accounts, in the shared database", async () => {
     const me = owner();
-    for (let i = 0; i < ACCOUNT_CHECKS_MAX; i++) await countAccountCheck(me);
+    for (let i = 0; i < getConfig().ACCOUNT_CHECKS_PER_15_MIN; i++) await countAccountCheck(me);
     expect(await outcomeOf(addAccount(me, bob(), freshIp()))).toBe("RATE_LIMITED");
     // someone else is not slowed
     expect(await outcomeOf(countAccountCheck(owner()))).toBe("ok");
