@@ -7,6 +7,7 @@ import { POP3_FETCH_INTERVAL_MS } from "@/lib/limits";
 import { CsrfField } from "../csrf-field";
 import { SettingsFrame } from "../settings-frame";
 import { addPop3AccountAction, deletePop3AccountAction, fetchPop3NowAction } from "./actions";
+import { Pop3Fields } from "./pop3-fields";
 import styles from "../identities/identities.module.css";
 
 export const dynamic = "force-dynamic";
@@ -70,60 +71,7 @@ export default async function CollectPage({ searchParams }: { searchParams: Prom
         <h2 id="collect-add">{t("addTitle")}</h2>
         <form action={addPop3AccountAction} className={styles.form}>
           <CsrfField />
-          <label>
-            {t("server")}
-            <input name="host" required placeholder={t("serverPlaceholder")} autoComplete="off" />
-          </label>
-          <label>
-            {t("port")}
-            <input name="port" type="number" min={1} max={65535} defaultValue={995} required />
-          </label>
-          <label>
-            {t("security")}
-            <select name="security" defaultValue="tls">
-              <option value="tls">{t("securityTls")}</option>
-              <option value="starttls">{t("securityStarttls")}</option>
-              <option value="none">{t("securityNone")}</option>
-            </select>
-          </label>
-          <label>
-            {t("signIn")}
-            <select name="auth" defaultValue="user">
-              <option value="user">{t("authUser")}</option>
-              <option value="apop" translate="no">APOP</option>
-            </select>
-          </label>
-          <label>
-            {t("user")}
-            <input name="user" required autoComplete="off" />
-          </label>
-          <label>
-            {t("password")}
-            <input name="pass" type="password" required autoComplete="new-password" />
-          </label>
-          <label>
-            {t("folder")}
-            <select name="folder" defaultValue="INBOX">
-              {folders
-                .filter((f) => f.selectable)
-                .map((f) => (
-                  <option key={f.path} value={f.path} translate="no">
-                    {f.path}
-                  </option>
-                ))}
-            </select>
-          </label>
-          <label>
-            {t("after")}
-            <select name="keep" defaultValue="keep">
-              <option value="keep">{t("afterKeep")}</option>
-              <option value="delete">{t("afterDelete")}</option>
-            </select>
-          </label>
-          <label>
-            {t("days")}
-            <input name="days" type="number" min={0} max={3650} defaultValue={7} />
-          </label>
+          <Pop3Fields folders={folders} />
           <p className={`${styles.hint} ${styles.wide}`}>{t("checkFirst")}</p>
           <button type="submit" className={styles.button}>{t("add")}</button>
         </form>

@@ -6,6 +6,7 @@ import { listFolders } from "@/lib/imap/list-folders";
 import { CsrfField } from "../../csrf-field";
 import { SettingsFrame } from "../../settings-frame";
 import { editPop3AccountAction } from "../actions";
+import { Pop3Fields } from "../pop3-fields";
 import styles from "../../identities/identities.module.css";
 
 export const dynamic = "force-dynamic";
@@ -27,61 +28,7 @@ export default async function EditPop3Page({ searchParams }: { searchParams: Pro
       <form action={editPop3AccountAction} className={styles.form} data-testid="pop3-edit">
         <CsrfField />
         <input type="hidden" name="id" value={a.id} />
-        <label>
-          {t("server")}
-          <input name="host" required defaultValue={a.host} autoComplete="off" />
-        </label>
-        <label>
-          {t("port")}
-          <input name="port" type="number" min={1} max={65535} defaultValue={a.port} required />
-        </label>
-        <label>
-          {t("security")}
-          <select name="security" defaultValue={a.security}>
-            <option value="tls">{t("tls")}</option>
-            <option value="starttls">{t("starttls")}</option>
-            <option value="none">{t("none")}</option>
-          </select>
-        </label>
-        <label>
-          {t("signIn")}
-          <select name="auth" defaultValue={a.auth}>
-            <option value="user">{t("userPass")}</option>
-            <option value="apop">{t("apop")}</option>
-          </select>
-        </label>
-        <label>
-          {t("user")}
-          <input name="user" required defaultValue={a.credentials.user} autoComplete="off" translate="no" />
-        </label>
-        <label>
-          {t("password")}
-          <input name="pass" type="password" autoComplete="new-password" aria-describedby="pop3-pass-keep" />
-          <span className={styles.hint} id="pop3-pass-keep">{t("passwordKeep")}</span>
-        </label>
-        <label>
-          {t("folder")}
-          <select name="folder" defaultValue={a.folder}>
-            {folders
-              .filter((f) => f.selectable || f.path === a.folder)
-              .map((f) => (
-                <option key={f.path} value={f.path} translate="no">
-                  {f.path}
-                </option>
-              ))}
-          </select>
-        </label>
-        <label>
-          {t("after")}
-          <select name="keep" defaultValue={a.deleteAfterDays === null ? "keep" : "delete"}>
-            <option value="keep">{t("keep")}</option>
-            <option value="delete">{t("delete")}</option>
-          </select>
-        </label>
-        <label>
-          {t("days")}
-          <input name="days" type="number" min={0} max={3650} defaultValue={a.deleteAfterDays ?? 7} />
-        </label>
+        <Pop3Fields folders={folders} account={{ ...a, user: a.credentials.user }} passwordHint={t("passwordKeep")} />
         <button type="submit" className={styles.button}>
           {t("save")}
         </button>
