@@ -6,7 +6,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { featureSlots } from "@/lib/spam/feature-hash";
 import { applyRules, type RuleHit } from "@/lib/spam/heuristics";
-import { DEFAULT_BITS, denseWeights, logOdds, probability } from "@/lib/spam/logistic";
+import { DEFAULT_BITS, denseWeights, logOdds, probability, shuffledOrder } from "@/lib/spam/logistic";
 import { readSpamMessage } from "@/lib/spam/read-spam-message";
 import { headerValue } from "@/lib/spam/spam-message";
 import { structureTokens } from "@/lib/spam/structure-tokens";
@@ -39,20 +39,6 @@ type Variant = {
   /** Extra passes that learn only messages scored within this margin of the wrong side (TONE). */
   tone?: { passes: number; margin: number };
 };
-
-function shuffled(n: number, seed: number): number[] {
-  const order = Array.from({ length: n }, (_, i) => i);
-  let x = (seed * 2654435761) >>> 0 || 1;
-  for (let i = n - 1; i > 0; i--) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    const j = x % (i + 1);
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order;
-}
 
 function method(v: Variant): Method {
   return {
@@ -89,10 +75,10 @@ function method(v: Variant): Method {
       };
       return {
         train(samples) {
-          for (let e = 0; e < v.epochs; e++) for (const i of shuffled(samples.length, e + 1)) learn(samples[i]);
+          for (let e = 0; e < v.epochs; e++) for (const i of shuffledOrder(samples.length, e + 1)) learn(samples[i]);
           if (v.tone) {
             for (let e = 0; e < v.tone.passes; e++)
-              for (const i of shuffled(samples.length, 100 + e)) {
+              for (const i of shuffledOrder(samples.length, 100 + e)) {
                 const s = samples[i];
                 const margin = (s.label === "spam" ? 1 : -1) * score(s);
                 if (margin < v.tone.margin) learn(s);

@@ -90,7 +90,7 @@ export function applyStep(w: WeightTable, slots: Uint32Array, step: number): voi
 
 /** The samples in a fixed pseudo-random order (xorshift, seeded): an online pass over "all good
  * mail, then all spam" (a bootstrap's folder order) would end with a model that forgot the first. */
-function shuffledOrder(count: number, seed: number): number[] {
+export function shuffledOrder(count: number, seed: number): number[] {
   const order = Array.from({ length: count }, (_, i) => i);
   let x = (seed * 2654435761) >>> 0 || 1;
   for (let i = count - 1; i > 0; i--) {
