@@ -41,7 +41,7 @@ export default async function ComposePage({ searchParams }: { searchParams: Prom
   const back = backFolder(params);
   // Reloaded while a sent message waited for Undo: follow it (its draft is what is shown).
   const job = params.outbox ? await getQueued(params.outbox, sender) : null;
-  if (job?.state === "sent") redirect(sentRedirect(back, job.warnings));
+  if (job?.state === "sent") redirect(await sentRedirect(back, job.warnings));
   const waiting = job?.state === "waiting" || job?.state === "sending" ? job : null;
   // A send that failed, or one the outbox no longer knows: the draft shown was never sent.
   const failed =
