@@ -17,10 +17,10 @@ let imapContext: { key: string; context: tls.SecureContext } | undefined;
 
 /**
  * The TLS context of the installation's IMAP connections, trusting what mailTlsSettings' `ca`
- * trusts, built once per version of MAIL_CA_FILE (its modification time is
- * checked at each connect, so a replaced file is used from the next connection on). Building it
- * per connection (reading and parsing the CA, a new OpenSSL context) cost ~1-1.5 ms of CPU of a
- * ~3.5 ms handshake (BENCHMARKS, row 4r, sixth session).
+ * trusts, built once per version of MAIL_CA_FILE (its modification time is checked at each
+ * connect, so a replaced file is used from the next connection on). tls.connect given `ca`
+ * builds a new context each time (reading and parsing the CA, a new OpenSSL context): ~1.2-1.5 ms
+ * of CPU on top of a 3.3-3.5 ms handshake (BENCHMARKS, row 4r, sixth session).
  */
 export function imapSecureContext(config: Pick<Config, "MAIL_CA_FILE">): tls.SecureContext {
   const file = config.MAIL_CA_FILE;
