@@ -14,6 +14,7 @@ import { openPassedSignIn } from "@/lib/auth/pending-sign-in";
 import { checkPassword, startSession } from "@/lib/auth/sign-in";
 import { cookieFromHeader } from "@/lib/auth/device-cookie";
 import { alertIfNewBrowser } from "@/lib/auth/sign-in-alert";
+import { sayAlertFor } from "@/app/i18n/sign-in-alert-words";
 import { secondStepFor } from "@/lib/two-factor/second-step";
 import { RecentValues } from "@/lib/auth/recent-sessions";
 import { resumeSession } from "@/lib/auth/resume-session";
@@ -95,7 +96,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (req) => ({
           }
           // A browser that has not signed in to this account before: the alert, if asked for, on
           // the connection just opened (before the session takes it over).
-          await alertIfNewBrowser(checked.client, { account: checked.email, at: new Date(), ...client });
+          await alertIfNewBrowser(checked.client, { account: checked.email, at: new Date(), ...client }, sayAlertFor(request.headers.get("accept-language")));
           const { token, session } = await startSession(checked, client);
           return { id: token, email: session.email };
         } catch (e) {

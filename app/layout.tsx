@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { TimeZoneCookie } from "./i18n/time-zone-cookie";
 import "./globals.css";
 
 // Every page renders per request, the 404 page included: proxy.ts gives each response a fresh CSP
@@ -21,7 +22,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider>
+          {children}
+          <TimeZoneCookie />
+        </NextIntlClientProvider>
       </body>
     </html>
   );

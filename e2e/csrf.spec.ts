@@ -174,7 +174,8 @@ ${hidden.map(([n, v]) => `<input type="hidden" name="${escapeAttr(n)}" value="${
 // CSRF token in a hidden field, checked before the action does anything (app/mail/session-action.ts).
 // These requests come from Postern's own page, so Next's Origin check passes: only the token stops them.
 
-const REFUSED = "This form did not come from a Postern page, so nothing was changed.";
+/** What the page says, in English (the notice is the catalog's "notices.csrfRefused"). */
+const REFUSED = "This form did not come from a Postern page, so nothing was changed. Reload the page and try again.";
 
 /** The token of another session of the same user. */
 async function anotherSessionsToken(page: Page): Promise<string> {
@@ -195,10 +196,10 @@ function wrongTokens(own: string, other: string): (string | null)[] {
 
 /**
  * Posts `form` as a browser without JavaScript would (multipart, naming the action), with `fields`
- * changed and `token` in place of the form's own (null: no token field). Returns the text of the
- * notice the action redirected to.
+ * changed and `token` in place of the form's own (null: no token field). Returns the page the
+ * action redirected to.
  */
-function postForm(form: Locator, token: string | null, fields: Record<string, string> = {}): Promise<string | null> {
+function postForm(form: Locator, token: string | null, fields: Record<string, string> = {}): Promise<string> {
   return form.evaluate(
     async (el, { token, fields }) => {
       const data = new FormData(el as HTMLFormElement);
@@ -206,10 +207,16 @@ function postForm(form: Locator, token: string | null, fields: Record<string, st
       if (token === null) data.delete("postern-csrf");
       else data.set("postern-csrf", token);
       const res = await fetch(location.pathname, { method: "POST", body: data });
-      return new URL(res.url).searchParams.get("notice");
+      return res.url;
     },
     { token, fields },
   );
+}
+
+/** Opens the page a refused form came back to, as the user would see it, and checks it says so. */
+async function expectRefusalShown(viewer: Page, url: string, label: string) {
+  await viewer.goto(url);
+  await expect(viewer.getByText(REFUSED), label).toBeVisible();
 }
 
 async function folderPaths(): Promise<string[]> {
@@ -217,10 +224,13 @@ async function folderPaths(): Promise<string[]> {
 }
 
 test("server-action forms without the session's token, or with a wrong one, change nothing", async ({ page }) => {
+  test.setTimeout(180_000); // each refusal is looked at on its page
   await signIn(page, BOB);
   const own = (await page.locator('meta[name="postern-csrf"]').getAttribute("content"))!;
   const wrong = wrongTokens(own, await anotherSessionsToken(page));
   const tag = `csrf-${Date.now()}`;
+  // a second tab of the same browser, to look at the page each refused form came back to
+  const viewer = await page.context().newPage();
 
   // Settings: reading preferences, and the spam blacklist.
   await page.goto("/mail/settings");
@@ -230,8 +240,8 @@ test("server-action forms without the session's token, or with a wrong one, chan
   await expect(reading.locator('input[name="postern-csrf"]')).toHaveValue(own);
   const addEntry = page.locator("form").filter({ has: page.getByRole("button", { name: "Add", exact: true }) });
   for (const token of wrong) {
-    expect(await postForm(reading, token, { preferPlainText: "yes" }), `token ${JSON.stringify(token)}`).toContain(REFUSED);
-    expect(await postForm(addEntry, token, { pattern: `${tag}.example`, kind: "block" }), `token ${JSON.stringify(token)}`).toContain(REFUSED);
+    await expectRefusalShown(viewer, await postForm(reading, token, { preferPlainText: "yes" }), `token ${JSON.stringify(token)}`);
+    await expectRefusalShown(viewer, await postForm(addEntry, token, { pattern: `${tag}.example`, kind: "block" }), `token ${JSON.stringify(token)}`);
   }
   await page.reload();
   await expect(plain).not.toBeChecked();
@@ -240,26 +250,26 @@ test("server-action forms without the session's token, or with a wrong one, chan
   // Folders: create.
   await page.goto("/mail/folders");
   const create = page.locator("form").filter({ has: page.getByRole("button", { name: "Create" }) });
-  for (const token of wrong) expect(await postForm(create, token, { name: tag })).toContain(REFUSED);
+  for (const token of wrong) await expectRefusalShown(viewer, await postForm(create, token, { name: tag }), `folders, token ${JSON.stringify(token)}`);
   expect(await folderPaths()).not.toContain(tag);
 
   // Identities: add one.
   await page.goto("/mail/identities");
   const add = page.locator("form").filter({ has: page.getByRole("button", { name: "Add identity" }) });
-  for (const token of wrong) expect(await postForm(add, token, { name: tag, address: `${tag}@example.test` })).toContain(REFUSED);
+  for (const token of wrong) await expectRefusalShown(viewer, await postForm(add, token, { name: tag, address: `${tag}@example.test` }), `identities, token ${JSON.stringify(token)}`);
   await page.reload();
   await expect(page.getByText(`${tag}@example.test`)).toHaveCount(0);
 
   // Sign-out: still signed in afterwards.
   await page.goto("/mail");
   const signOut = page.locator("form").filter({ has: page.getByRole("button", { name: "Sign out" }) });
-  for (const token of wrong) expect(await postForm(signOut, token)).toContain(REFUSED);
+  for (const token of wrong) await expectRefusalShown(viewer, await postForm(signOut, token), `sign-out, token ${JSON.stringify(token)}`);
   await page.goto("/mail");
   await expect(page.getByTestId("account")).toHaveText(BOB.email);
 
   // Control: the same request with the page's own token does save.
   await page.goto("/mail/settings");
-  expect(await postForm(reading, own, { preferPlainText: "yes" })).toBe("notices.readingSaved");
+  expect(new URL(await postForm(reading, own, { preferPlainText: "yes" })).searchParams.get("notice")).toBe("notices.readingSaved");
   await page.reload();
   await expect(plain).toBeChecked();
   // and the form itself, as the user submits it, puts it back
@@ -279,7 +289,7 @@ test("a tampered token in the page's own form is refused with a notice, and noth
   await reading.locator('input[name="postern-csrf"]').evaluate((input, token) => ((input as HTMLInputElement).value = token), other);
   await plain.check();
   await reading.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByTestId("settings-notice")).toHaveText(REFUSED + " Reload the page and try again.");
+  await expect(page.getByTestId("settings-notice")).toHaveText(REFUSED);
   await page.reload();
   await expect(plain).not.toBeChecked();
 });

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
+import { expectFingerSized, expectNoSidewaysScroll } from "./phone-fit";
 import { emptyFolders, removeBySubject, withLabImap } from "./lab-imap";
 
 // Issue 22: a POP3 collection account is changed in place (here its folder), and what it collected
@@ -36,6 +37,11 @@ test("change a POP3 account's folder; mail collected before is not collected aga
   const form = page.getByTestId("pop3-edit");
   await expect(form.getByLabel("Server", { exact: true })).toHaveValue("localhost");
   await expect(form.getByLabel("User name")).toHaveValue(SOURCE.email);
+  // the Change page fits a phone's 320 px screen, its controls a finger's size
+  await page.setViewportSize({ width: 320, height: 640 });
+  await expectNoSidewaysScroll(page);
+  await expectFingerSized(form);
+  await page.setViewportSize({ width: 1280, height: 720 });
   await form.getByRole("combobox", { name: "Into folder" }).selectOption("Trash");
   await form.getByRole("button", { name: "Save" }).click();
   await expect(page.getByTestId("collect-notice")).toHaveText("The POP3 account is saved. What was collected before is not collected again.");

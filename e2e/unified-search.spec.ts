@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { ALICE, signIn } from "./helpers";
+import { expectFingerSized, expectNoSidewaysScroll } from "./phone-fit";
 import { removeBySubject, withLabImap } from "./lab-imap";
 import { addBobOnly, BOB, BOB_LABEL, removeAllAccounts } from "./other-accounts";
 
@@ -35,6 +36,11 @@ test("search all accounts from All inboxes, open bob's match in his account", as
   const bobsInbox = hits.filter({ has: page.getByTestId("result-account").getByText(BOB_LABEL, { exact: true }) });
   await expect(bobsInbox.getByRole("heading")).toContainText(`${BOB_LABEL} › Inbox`);
   await expect(hits.filter({ has: page.getByTestId("result-account").getByText(ALICE.email) }).getByRole("link")).toContainText(mine);
+  // the results fit a phone's 320 px screen, the search controls a finger's size
+  await page.setViewportSize({ width: 320, height: 640 });
+  await expectNoSidewaysScroll(page);
+  await expectFingerSized(page.locator("form").filter({ has: page.getByRole("combobox", { name: "Accounts to search" }) }));
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   await bobsInbox.getByRole("link", { name: new RegExp(bobs) }).click();
   await expect(page).toHaveURL(/account=/);

@@ -1,12 +1,13 @@
 // next-intl's per-request configuration (wired in next.config.ts): the UI language of this request
 // and its catalog. Server components read it with getTranslations(), client components get it
 // from the NextIntlClientProvider in app/layout.tsx.
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { currentMailSession } from "@/app/mail/csrf-field";
 import { loadMessages } from "@/lib/i18n/load-messages";
 import { pseudoLocaleEnabled } from "@/lib/i18n/locales";
 import { negotiateLocale } from "@/lib/i18n/negotiate-locale";
+import { TIME_ZONE_COOKIE, validTimeZone } from "@/lib/i18n/time-zone";
 import { getSetting } from "@/lib/settings/account-settings";
 import { uiLanguage } from "@/lib/settings/appearance-settings";
 
@@ -20,7 +21,8 @@ async function requestLocale(): Promise<string> {
 
 export default getRequestConfig(async () => {
   const locale = await requestLocale();
-  // The server does not know the reader's time zone: dates are formatted in the browser
-  // (app/mail/local-date.tsx); anything the server formats says UTC.
-  return { locale, messages: loadMessages(locale), timeZone: "UTC" };
+  // The reader's time zone as their browser reported it (app/i18n/time-zone-cookie.tsx); until it
+  // has, UTC, and the dates the server formats say so (app/i18n/reader-dates.ts).
+  const timeZone = validTimeZone((await cookies()).get(TIME_ZONE_COOKIE)?.value) ?? "UTC";
+  return { locale, messages: loadMessages(locale), timeZone };
 });

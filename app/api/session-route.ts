@@ -36,7 +36,7 @@ export async function runForSession<S extends z.ZodType>(
   try {
     return await handler(await requestIdentity(req, session), parsed.data, req, session);
   } catch (e) {
-    if (isPosternError(e)) return jsonError(e.status, e.code, e.message);
+    if (isPosternError(e)) return jsonError(e.status, e.code, e.message, {}, e.detail);
     // `err` goes through the logger's safeError serializer: type, code, first line, stack only.
     getLogger().error({ reqId: req.headers.get("x-request-id"), where: "route", err: e }, "unexpected error");
     return jsonError(500, "INTERNAL", "Something went wrong on the server.");

@@ -1,19 +1,11 @@
-// Typed errors (lib/http/errors.ts) carry an English message written where they are thrown, which
-// is the most precise thing Postern can say. Readers in another language get the catalog's text
-// for the error's code instead (messages/*.json "errors"): lib/ stays free of the i18n library,
-// and a new error code only needs its catalog entry (the catalog test checks every code has one).
+// Typed errors (lib/http/errors.ts) in this request's language (app/i18n/say-error.ts says how):
+// lib/ stays free of the i18n library, and a new error code only needs its catalog entry (the
+// catalog test checks every code has one).
 import { getLocale, getTranslations } from "next-intl/server";
-import type { PosternError, PosternErrorCode } from "@/lib/http/errors";
-
-type Translate = (key: `${PosternErrorCode}`) => string;
-
-/** The text for an error in `locale`, given that locale's "errors" translator. */
-export function errorTextIn(locale: string, t: Translate, e: Pick<PosternError, "code" | "message">): string {
-  return locale === "en" ? e.message : t(e.code);
-}
+import { sayError, type RootTranslate, type SaidError } from "./say-error";
 
 /** The text for an error in this request's language (route handlers, server actions, pages). */
-export async function errorText(e: Pick<PosternError, "code" | "message">): Promise<string> {
-  const [locale, t] = await Promise.all([getLocale(), getTranslations("errors")]);
-  return errorTextIn(locale, t as Translate, e);
+export async function errorText(e: SaidError): Promise<string> {
+  const [locale, t] = await Promise.all([getLocale(), getTranslations()]);
+  return sayError(locale, t as unknown as RootTranslate, e);
 }

@@ -8,6 +8,8 @@ import { redirect } from "next/navigation";
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { passkeyFirstCookie } from "@/lib/auth/auth-cookies";
 import { openPendingSignIn, PENDING_SIGN_IN_TTL_MS, sealPasskeyFirst } from "@/lib/auth/pending-sign-in";
+import { errorText } from "@/app/i18n/error-text";
+import { noticeKey } from "@/app/i18n/notice-key";
 import { isPosternError } from "@/lib/http/errors";
 import { isHttpsRequest } from "@/lib/http/request-origin";
 import { safeReturnPath } from "@/lib/http/return-path";
@@ -20,11 +22,14 @@ import { finishPendingSignIn, pendingCookie } from "./finish-pending-sign-in";
 export type PasskeyOptionsResult = { error: string } | { challengeId: string; options: PublicKeyCredentialRequestOptionsJSON };
 export type PasskeyResult = { error: string | null; email?: string };
 
-const NOT_OURS = "This request did not come from Postern's own page. Reload the page and try again.";
-const BAD_ANSWER = "The passkey's answer could not be read. Please try again.";
+// Errors travel as catalog notices (app/i18n/notice-key.ts) or in the request's language: the
+// button shows them with NoticeText.
+const NOT_OURS = noticeKey("signInNotOurs");
+const BAD_ANSWER = noticeKey("passkeyBadAnswer");
+const TOO_LONG = noticeKey("signInTooLong");
 
 async function failure(e: unknown): Promise<{ error: string }> {
-  if (isPosternError(e)) return { error: e.message };
+  if (isPosternError(e)) return { error: await errorText(e) };
   throw e;
 }
 
@@ -65,7 +70,7 @@ export async function passkeyStepOptions(): Promise<PasskeyOptionsResult> {
   const h = await headers();
   if (!isOwnOrigin(h)) return { error: NOT_OURS };
   const pending = openPendingSignIn((await pendingCookie()).value);
-  if (!pending) return { error: "The sign-in took too long. Please enter your password again." };
+  if (!pending) return { error: TOO_LONG };
   return passkeySignInOptions(pending.email, relyingParty(h)).catch(failure);
 }
 
@@ -75,7 +80,7 @@ export async function passkeyStepVerify(challengeId: unknown, response: unknown)
   if (!isOwnOrigin(h)) return { error: NOT_OURS };
   const cookie = await pendingCookie();
   const pending = openPendingSignIn(cookie.value);
-  if (!pending) return { error: "The sign-in took too long. Please enter your password again." };
+  if (!pending) return { error: TOO_LONG };
   const id = challengeIdSchema.safeParse(challengeId);
   const answer = authenticationResponseSchema.safeParse(response);
   if (!id.success || !answer.success) return { error: BAD_ANSWER };

@@ -3,6 +3,7 @@ import { startAuthentication } from "@simplewebauthn/browser";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
+import { NoticeText } from "@/app/i18n/notice-text";
 import { passkeyFirstOptions, passkeyFirstVerify, passkeyStepOptions, passkeyStepVerify } from "./passkey-actions";
 
 type Props = {
@@ -47,7 +48,7 @@ export function PasskeyButton({ mode, next, label }: Props) {
       </button>
       {error && (
         <p className="form-error" role="alert" data-testid="passkey-error">
-          {error}
+          <NoticeText text={error} />
         </p>
       )}
     </div>

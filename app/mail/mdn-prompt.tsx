@@ -1,4 +1,5 @@
 "use client";
+import { useErrorText } from "@/app/i18n/use-error-text";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { mutationHeaders } from "./mutation-headers";
@@ -8,6 +9,7 @@ type Props = { folder: string; uid: number; notifyTo: string };
 /** A message asks for a read receipt: Postern never answers by itself; the user chooses. */
 export function MdnPrompt({ folder, uid, notifyTo }: Props) {
   const t = useTranslations("mdn");
+  const sayAnswerError = useErrorText();
   const [state, setState] = useState<{ kind: "asking" | "busy" } | { kind: "done" | "failed"; text: string }>({ kind: "asking" });
 
   async function answer(choice: "send" | "decline") {
@@ -18,8 +20,7 @@ export function MdnPrompt({ folder, uid, notifyTo }: Props) {
       body: JSON.stringify({ folder, uid, answer: choice }),
     }).catch(() => null);
     if (res?.ok) return setState({ kind: "done", text: choice === "send" ? t("sent", { to: notifyTo }) : t("declined") });
-    const body = (await res?.json().catch(() => null)) as { error?: { message?: string } } | null;
-    setState({ kind: "failed", text: body?.error?.message ?? t("unreachable") });
+    setState({ kind: "failed", text: sayAnswerError(await res?.json().catch(() => null), t("unreachable")) });
   }
 
   if (state.kind === "done") return <div className="notice" role="status" data-testid="mdn-prompt">{state.text}</div>;

@@ -11,6 +11,7 @@ import { LocalDate } from "./local-date";
 import { mailUrl } from "./mail-url";
 import { OPEN_MESSAGE_ACTION_EVENT, type OpenMessageAction } from "./message-actions";
 import { Pager } from "./pager";
+import { useErrorText } from "@/app/i18n/use-error-text";
 import { ActionError, postAction, type ActionBody, type MoveResult, type Selection } from "./post-action";
 import { SEARCH_INPUT_ID, SearchBar } from "./search-bar";
 import { ShortcutHelp } from "./shortcut-help";
@@ -40,6 +41,7 @@ const UNDO_MS = 8000;
 export function MessageList({ page, listParams, selectedUid, moveTargets, inTrash, inJunk = false }: Props) {
   const router = useRouter();
   const t = useTranslations("list");
+  const sayAnswerError = useErrorText();
   const locale = useLocale();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [allInFolder, setAllInFolder] = useState(false);
@@ -92,7 +94,7 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
           router.push("/login?reason=expired");
           return;
         }
-        setError(e instanceof Error ? e.message : t("actionFailed"));
+        setError(e instanceof ActionError ? sayAnswerError(e.body, t("actionFailed")) : t("actionFailed"));
         setOverrides(new Map());
         setHidden(new Set());
       } finally {
@@ -100,7 +102,7 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
         router.refresh(); // reconcile with the server's view
       }
     },
-    [router],
+    [router, sayAnswerError, t],
   );
 
   const setFlag = (flag: "seen" | "flagged", value: boolean, uids?: number[]) => {

@@ -23,6 +23,8 @@ export class ActionError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    /** The answer's JSON, for its error code and detail (app/i18n/use-error-text.ts says it). */
+    readonly body: unknown = null,
   ) {
     super(message);
   }
@@ -37,7 +39,7 @@ export async function postAction(body: ActionBody): Promise<ActionResult> {
   const json = (await res.json().catch(() => null)) as ActionResult | { error?: { message?: string } } | null;
   if (!res.ok) {
     const message = (json as { error?: { message?: string } } | null)?.error?.message ?? "The server did not accept the request.";
-    throw new ActionError(message, res.status);
+    throw new ActionError(message, res.status, json);
   }
   return json as ActionResult;
 }

@@ -2,14 +2,15 @@ import { redirect } from "next/navigation";
 import { requireMailSession } from "@/auth";
 import { CSRF_FIELD, isValidCsrfToken } from "@/lib/http/csrf-token";
 import { noticeUrl } from "@/lib/http/signed-notice";
+import { noticeKey } from "@/app/i18n/notice-key";
 
 export type ActionSession = Awaited<ReturnType<typeof requireMailSession>>;
 
 /** The actions sessionAction made, so a test can tell them from any other exported function. */
 const madeHere = new WeakSet<object>();
 
-/** Said on the page the refused form came from. */
-export const CSRF_REFUSED = "This form did not come from a Postern page, so nothing was changed. Reload the page and try again.";
+/** Said on the page the refused form came from (a catalog notice, app/i18n/notice-key.ts). */
+export const CSRF_REFUSED = noticeKey("csrfRefused");
 
 /**
  * Every server action that acts for the signed-in user is made by this (a test in

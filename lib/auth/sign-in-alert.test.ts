@@ -23,4 +23,13 @@ describe("buildSignInAlert", () => {
     const headers = raw.split("\r\n\r\n")[0];
     expect(headers).not.toMatch(/^Bcc:|^X-Evil:/m);
   });
+
+  it("carries words in another language as UTF-8 (RFC 2047 subject, base64 body)", () => {
+    const raw = buildSignInAlert(facts, { subject: "Neue Anmeldung bei Postern (Chrome unter Linux) – prüfen", body: "Wann: Sonntag\nWenn Sie das waren, ist nichts zu tun." });
+    const [head, body] = raw.split("\r\n\r\n");
+    expect(head).toMatch(/^Subject: .*=\?UTF-8\?B\?/m);
+    expect(head).toContain("Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64");
+    expect(Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8")).toBe("Wann: Sonntag\r\nWenn Sie das waren, ist nichts zu tun.");
+    expect(raw).toContain("Content-Transfer-Encoding: base64");
+  });
 });

@@ -77,12 +77,13 @@ export async function renewSync(account: string, token: string): Promise<boolean
   return count === 1;
 }
 
-/** Ends a sync: records where the server's state was left (or the error) and frees the lease. */
+/** Ends a sync: records where the server's state was left (or the error, as lib/http/stored-error.ts
+ * stores it) and frees the lease. */
 export async function finishSync(account: string, token: string, outcome: { syncToken?: string | null; ctag?: string | null; error?: string }): Promise<void> {
   await getDb().cardDavBook.updateMany({
     where: { account: accountKey(account), leaseToken: token },
     data: outcome.error
-      ? { lastError: outcome.error.slice(0, 500), leaseToken: null, leaseUntil: null }
+      ? { lastError: outcome.error.slice(0, 2000), leaseToken: null, leaseUntil: null }
       : { syncToken: outcome.syncToken ?? null, ctag: outcome.ctag ?? null, lastSyncAt: new Date(), lastError: null, leaseToken: null, leaseUntil: null },
   });
 }

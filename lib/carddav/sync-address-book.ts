@@ -1,3 +1,4 @@
+import { storeError } from "@/lib/http/stored-error";
 import crypto from "node:crypto";
 import { addressBookMultiGet, createVCard, deleteVCard, fetchVCards, smartCollectionSync, updateVCard, type DAVAddressBook } from "tsdav";
 import { getCard, listCards, photosOf } from "@/lib/contacts/card-store";
@@ -192,9 +193,9 @@ export async function syncAddressBook(account: string): Promise<SyncReport | nul
     await finishSync(account, token, after);
     return report;
   } catch (e) {
-    const message = isPosternError(e) ? e.message : "The address book could not be synced.";
+    const shown = isPosternError(e) ? e : new PosternError("CARDDAV_UNAVAILABLE", "The address book could not be synced.", { cause: e });
     if (!isPosternError(e)) console.error("[carddav]", e);
-    await finishSync(account, token, { error: message });
-    throw isPosternError(e) ? e : new PosternError("CARDDAV_UNAVAILABLE", message, { cause: e });
+    await finishSync(account, token, { error: storeError(shown) });
+    throw shown;
   }
 }

@@ -1,3 +1,4 @@
+import { storeError } from "@/lib/http/stored-error";
 import { getDb } from "@/lib/db/client";
 import { withJobLease } from "@/lib/db/job-lease";
 import { isPosternError } from "@/lib/http/errors";
@@ -58,8 +59,8 @@ export async function collectPop3Account(id: ImapIdentity, account: Pop3Account,
       return result;
     } catch (e) {
       const shown = toCollectError(e);
-      const message = isPosternError(shown) ? shown.message : "The fetch failed unexpectedly.";
-      await recordRunOutcome(account.id, { error: message }, now).catch(() => undefined);
+      const error = isPosternError(shown) ? storeError(shown) : storeError({ code: "INTERNAL", message: "The fetch failed unexpectedly." });
+      await recordRunOutcome(account.id, { error }, now).catch(() => undefined);
       throw shown;
     }
   });

@@ -115,7 +115,8 @@ export async function deletePop3Account(email: string, id: string): Promise<void
 }
 
 /** What a run ended with, shown to the owner: a success clears the last error. */
+/** `error` is as lib/http/stored-error.ts stores it. */
 export async function recordRunOutcome(id: string, outcome: { collected: number } | { error: string }, now = new Date()): Promise<void> {
-  const data = "error" in outcome ? { lastError: outcome.error.slice(0, 500) } : { lastError: null, lastSuccessAt: now, lastCollected: outcome.collected };
+  const data = "error" in outcome ? { lastError: outcome.error.slice(0, 2000) } : { lastError: null, lastSuccessAt: now, lastCollected: outcome.collected };
   await getDb().pop3Account.updateMany({ where: { id }, data });
 }

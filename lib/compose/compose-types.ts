@@ -1,5 +1,6 @@
 // Shapes shared by the composer page, its client component and the compose routes. Types only:
 // the browser bundle imports this file.
+import type { StoredWarning } from "@/lib/outbox/outbox-state";
 
 export type ComposeKind = "new" | "reply" | "replyAll" | "forward";
 
@@ -51,13 +52,13 @@ export type QueuedMessage = {
   state: "waiting" | "sending" | "sent" | "failed" | "cancelled";
   remainingMs: number;
   draft: MessageRef;
-  warnings: string[];
-  error: { code: string; message: string } | null;
+  warnings: StoredWarning[];
+  error: { code: string; message: string; detail?: unknown } | null;
 };
 
 /** Answer of POST /api/compose/send: sent at once (`redirect` carries the signed "Message sent"
  * notice), or queued with undo (the draft it was saved as comes along). */
-export type SendResult = { redirect: string; warnings: string[] } | { queued: QueuedMessage; draft: SaveDraftResult };
+export type SendResult = { redirect: string; warnings: StoredWarning[] } | { queued: QueuedMessage; draft: SaveDraftResult };
 
 /** Answer of GET /api/compose/outbox. */
 export type OutboxStatus = { job: QueuedMessage; redirect: string | null };

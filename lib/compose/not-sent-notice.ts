@@ -1,5 +1,5 @@
-// The composer's sentence for a message that did not go out (shared by the page and the browser:
-// no server imports).
+// The composer's English sentence for a message that did not go out (shared by the page and the
+// browser: no server imports); other languages: app/mail/compose/not-sent-text.ts.
 
 /** "Not sent — saved in Drafts: <reason>", or, when not even the draft could be saved,
  * "Not sent: <reason> Your message is still here." The reason is the error's message without its
@@ -10,6 +10,3 @@ export function notSentNotice(message: string | null, keptInDrafts = true): stri
   if (!keptInDrafts) return `Not sent${reason ? `: ${lowered}` : "."} Your message is still here.`;
   return `Not sent — saved in Drafts${reason ? `: ${lowered}` : "."}`;
 }
-
-/** A queued message the server no longer knows of (its record expired): never sent. */
-export const LOST_NOTICE = "Not sent — still in Drafts: Postern has no record of sending this message. Send it again when you are ready.";

@@ -117,7 +117,7 @@ export async function createCard(account: string, card: NewCard): Promise<string
   const key = accountKey(account);
   const db = getDb();
   if ((await db.contactCard.count({ where: { account: key } })) >= MAX_CONTACT_CARDS) {
-    throw new PosternError("CONFLICT", `Your address book is full (${MAX_CONTACT_CARDS} entries). Delete some before adding more.`);
+    throw PosternError.detailed("CONFLICT", "addressBookFull", { max: MAX_CONTACT_CARDS });
   }
   const id = crypto.randomUUID();
   await db.contactCard.create({ data: { id, account: key, uid: card.uid ?? `urn:uuid:${crypto.randomUUID()}`, kind: card.kind, ...columnsOf(card.fields), dirty: true } });
@@ -130,7 +130,7 @@ export async function createCard(account: string, card: NewCard): Promise<string
  */
 export async function updateCard(account: string, id: string, fields: CardFields): Promise<void> {
   const { count } = await getDb().contactCard.updateMany({ where: { account: accountKey(account), id }, data: { ...columnsOf(fields), dirty: true } });
-  if (count === 0) throw new PosternError("NOT_FOUND", "This contact no longer exists.");
+  if (count === 0) throw PosternError.detailed("NOT_FOUND", "contactGone");
 }
 
 /** Deletes a card and its group memberships (either side); a card synced with a CardDAV server
@@ -154,7 +154,7 @@ export async function setLinks(account: string, id: string, linkedIds: string[])
   const key = accountKey(account);
   const db = getDb();
   const card = await db.contactCard.findFirst({ where: { account: key, id }, select: { kind: true } });
-  if (!card) throw new PosternError("NOT_FOUND", "This contact no longer exists.");
+  if (!card) throw PosternError.detailed("NOT_FOUND", "contactGone");
   const isGroup = card.kind === "group";
   const other = await db.contactCard.findMany({ where: { account: key, id: { in: linkedIds }, kind: isGroup ? "individual" : "group" }, select: { id: true } });
   const pairs = other.map((o) => (isGroup ? { account: key, groupId: id, memberId: o.id } : { account: key, groupId: o.id, memberId: id }));
@@ -188,7 +188,7 @@ export async function setPhoto(account: string, id: string, photo: { bytes: Uint
     where: { account: accountKey(account), id },
     data: photo ? { photo: Uint8Array.from(photo.bytes), photoType: photo.type, dirty: true } : { photo: null, photoType: null, dirty: true },
   });
-  if (count === 0) throw new PosternError("NOT_FOUND", "This contact no longer exists.");
+  if (count === 0) throw PosternError.detailed("NOT_FOUND", "contactGone");
 }
 
 /** A card's photo, or null. */

@@ -1,3 +1,5 @@
+import { detail, type DetailKey, type DetailValuesOf, type ErrorDetail } from "./error-details";
+
 /** Closed set of failures Postern shows to users. Everything else is an opaque 500. */
 export type PosternErrorCode =
   | "BAD_REQUEST"
@@ -76,11 +78,20 @@ const BRAND: unique symbol = Symbol.for("postern.error") as never;
 /** An error whose message is safe to show to the user. */
 export class PosternError extends Error {
   readonly code: PosternErrorCode;
+  /** The message as a catalog key and values (lib/http/error-details.ts), so other languages get
+   * it too; without one they get the code's general text. */
+  readonly detail?: ErrorDetail;
   readonly [BRAND] = true;
-  constructor(code: PosternErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: PosternErrorCode, message: string, options?: { cause?: unknown; detail?: ErrorDetail }) {
     super(message, options);
     this.name = "PosternError";
     this.code = code;
+    if (options?.detail) this.detail = options.detail;
+  }
+  /** An error whose message is the detail `key` says with `values` (lib/http/error-details.ts). */
+  static detailed<K extends DetailKey>(code: PosternErrorCode, key: K, values?: DetailValuesOf<K>, options?: { cause?: unknown }): PosternError {
+    const d = detail(key, values);
+    return new PosternError(code, d.text, { ...options, detail: d.detail });
   }
   get status(): number {
     return STATUS[this.code];

@@ -20,7 +20,7 @@ export async function createFolder(id: ImapIdentity, opts: { name: string; paren
     const parent = opts.parent ? requireFolder(folders, opts.parent) : null;
     const delimiter = parent ? parent.delimiter || null : topLevelDelimiter(client, folders);
     if (parent && (!delimiter || parent.flags.has("\\Noinferiors"))) {
-      throw new PosternError("BAD_REQUEST", `The folder “${parent.path}” cannot hold subfolders.`);
+      throw PosternError.detailed("BAD_REQUEST", "folderNoChildren", { folder: parent.path });
     }
     const name = validateFolderName(opts.name, delimiter);
     const path = joinFolderPath(parent?.path, name, delimiter);
@@ -28,7 +28,7 @@ export async function createFolder(id: ImapIdentity, opts: { name: string; paren
     // A retry after the connection dropped mid-CREATE finds the folder our first attempt made.
     if (existing && sent) return { path: existing.path };
     if (existing && !existing.flags.has("\\Noselect")) {
-      throw new PosternError("CONFLICT", `A folder “${path}” already exists.`);
+      throw PosternError.detailed("CONFLICT", "folderExists", { folder: path });
     }
     sent = true;
     const res = await client.mailboxCreate(path).catch((e: unknown) => {

@@ -20,7 +20,7 @@ export async function deleteFolder(id: ImapIdentity, opts: { path: string }): Pr
     const folder = findFolder(folders, opts.path);
     // A retry after the connection dropped mid-way finds less (or nothing) left to delete.
     if (!folder && deleted.length) return { deleted };
-    if (!folder) throw new PosternError("NOT_FOUND", `The folder “${opts.path}” does not exist.`);
+    if (!folder) throw PosternError.detailed("NOT_FOUND", "folderMissing", { folder: opts.path });
     const delimiter = folder.delimiter || null;
     assertNotProtected(folders, folder, "deleted");
     const doomed = folders

@@ -23,7 +23,7 @@ export async function downloadPart(
   return withConnection(id, async (client) => {
     const lock = await client.getMailboxLock(opts.folder).catch((e: unknown) => {
       if (!client.usable) throw e;
-      throw new PosternError("NOT_FOUND", `The folder "${opts.folder}" does not exist.`, { cause: e });
+      throw PosternError.detailed("NOT_FOUND", "folderMissing", { folder: opts.folder }, { cause: e });
     });
     let released = false;
     const release = () => {

@@ -21,7 +21,7 @@ export function findFolder(folders: ListResponse[], path: string): ListResponse 
 /** @throws PosternError NOT_FOUND */
 export function requireFolder(folders: ListResponse[], path: string): ListResponse {
   const found = findFolder(folders, path);
-  if (!found) throw new PosternError("NOT_FOUND", `The folder “${path}” does not exist.`);
+  if (!found) throw PosternError.detailed("NOT_FOUND", "folderMissing", { folder: path });
   return found;
 }
 

@@ -20,23 +20,26 @@ export function protectedFolderWithin<F extends FolderFacts>(folders: F[], path:
   return folders.find((f) => isProtectedFolder(f) && isSameOrInside(f.path, path, delimiter));
 }
 
+/** The role to name beside a protected folder in a message ("Sent"), or "none" when its name says it. */
+export function protectedRole(f: FolderFacts): string {
+  const role = f.path.toUpperCase() === "INBOX" ? "Inbox" : (f.specialUse ?? "").replace(/^\\/, "");
+  return role && role !== f.path ? role : "none";
+}
+
 /** What to call a protected folder in a message: its role, not only its (maybe localized) name. */
 export function describeProtected(f: FolderFacts): string {
-  const role = f.path.toUpperCase() === "INBOX" ? "Inbox" : (f.specialUse ?? "").replace(/^\\/, "");
-  return role && role !== f.path ? `“${f.path}” (your ${role} folder)` : `“${f.path}”`;
+  const role = protectedRole(f);
+  return role !== "none" ? `“${f.path}” (your ${role} folder)` : `“${f.path}”`;
 }
 
 /**
  * Refuses to rename or delete `folder` when that would touch a protected folder, saying which one.
- * `verb` completes "cannot be …" ("deleted", "renamed").
+ * `verb` says which ("cannot be deleted", "cannot be renamed").
  */
-export function assertNotProtected<F extends FolderFacts>(folders: F[], folder: F, verb: string): void {
+export function assertNotProtected<F extends FolderFacts>(folders: F[], folder: F, verb: "deleted" | "renamed"): void {
   const guarded = protectedFolderWithin(folders, folder.path, folder.delimiter || null);
   if (!guarded) return;
-  throw new PosternError(
-    "FORBIDDEN",
-    guarded === folder
-      ? `${describeProtected(folder)} cannot be ${verb}.`
-      : `“${folder.path}” cannot be ${verb}: it contains ${describeProtected(guarded)}.`,
-  );
+  const named = { folder: guarded.path, role: protectedRole(guarded) };
+  if (guarded === folder) throw PosternError.detailed("FORBIDDEN", verb === "deleted" ? "folderProtectedDelete" : "folderProtectedRename", named);
+  throw PosternError.detailed("FORBIDDEN", verb === "deleted" ? "folderContainsProtectedDelete" : "folderContainsProtectedRename", { ...named, parent: folder.path });
 }

@@ -32,7 +32,7 @@ export async function transferMessages(
   opts: TransferOptions,
   transfer: (client: ImapFlow, set: string, to: string) => Promise<MoveResult>,
 ): Promise<MoveResult> {
-  if (opts.to === opts.folder) throw new PosternError("BAD_REQUEST", "The messages are already in that folder.");
+  if (opts.to === opts.folder) throw PosternError.detailed("BAD_REQUEST", "sameFolder");
   return withMailbox(id, opts.folder, async ({ client, mailbox }) => {
     if (mailbox.exists === 0) return { folder: opts.to, uids: [] };
     const target = requireFolder(await listAllFolders(client), opts.to);

@@ -8,7 +8,7 @@ import { searchAllFolders, type FolderSearchResult } from "./search-all-folders"
  * added account's id, null for the user's own), or why a whole mailbox could not be searched. */
 export type AccountSearchResult =
   | (FolderSearchResult & { account: string | null })
-  | { account: string | null; status: "unavailable"; message: string };
+  | { account: string | null; status: "unavailable"; message: string; error?: { code: string; message: string; detail?: unknown } };
 
 async function* searchOneMailbox(
   source: Pick<InboxSource, "key" | "identity">,
@@ -19,7 +19,9 @@ async function* searchOneMailbox(
   } catch (e) {
     // its server gone, its password changed: said on its own line, the other mailboxes go on
     if (opts.signal?.aborted) return;
-    yield { account: source.key, status: "unavailable", message: isPosternError(e) ? e.message : "This account could not be searched." };
+    yield isPosternError(e)
+      ? { account: source.key, status: "unavailable", message: e.message, error: { code: e.code, message: e.message, detail: e.detail } }
+      : { account: source.key, status: "unavailable", message: "This account could not be searched." };
   }
 }
 

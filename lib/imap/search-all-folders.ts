@@ -15,7 +15,8 @@ export const FOLDER_SEARCH_TIMEOUT_MS = 60_000;
 export type FolderSearchResult =
   | { folder: string; name: string; status: "searching" }
   | { folder: string; name: string; status: "done"; total: number; messages: MessageSummary[] }
-  | { folder: string; name: string; status: "timeout" | "error"; message: string };
+  /** `error` (a PosternError's code and detail) lets the page say it in the reader's language. */
+  | { folder: string; name: string; status: "timeout" | "error"; message: string; error?: { code: string; message: string; detail?: unknown } };
 
 class FolderTimeout extends Error {}
 
@@ -56,7 +57,9 @@ export async function* searchAllFolders(
         cutOff();
         yield { folder: f.path, name: f.name, status: "timeout", message: "The server took too long to search this folder." };
       } else {
-        yield { folder: f.path, name: f.name, status: "error", message: isPosternError(e) ? e.message : "This folder could not be searched." };
+        yield isPosternError(e)
+          ? { folder: f.path, name: f.name, status: "error", message: e.message, error: { code: e.code, message: e.message, detail: e.detail } }
+          : { folder: f.path, name: f.name, status: "error", message: "This folder could not be searched." };
       }
     } finally {
       clearTimeout(timer);

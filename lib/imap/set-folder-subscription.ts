@@ -1,6 +1,6 @@
 import { PosternError } from "@/lib/http/errors";
 import { listAllFolders, requireFolder } from "./folder-lookup";
-import { describeProtected, isProtectedFolder } from "./folder-protection";
+import { isProtectedFolder, protectedRole } from "./folder-protection";
 import type { ImapIdentity } from "./session-pool";
 import { withConnection } from "./with-mailbox";
 
@@ -15,7 +15,7 @@ export async function setFolderSubscription(id: ImapIdentity, opts: { path: stri
   return withConnection(id, async (client) => {
     const folder = requireFolder(await listAllFolders(client), opts.path);
     if (!opts.subscribed && isProtectedFolder(folder)) {
-      throw new PosternError("FORBIDDEN", `${describeProtected(folder)} is always shown and cannot be unsubscribed.`);
+      throw PosternError.detailed("FORBIDDEN", "folderAlwaysShown", { folder: folder.path, role: protectedRole(folder) });
     }
     if (Boolean(folder.subscribed) === opts.subscribed) return;
     // imapflow reports a refused (UN)SUBSCRIBE as false rather than throwing.

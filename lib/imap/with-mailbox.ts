@@ -47,7 +47,7 @@ export function withMailbox<T>(
       const wasSelected = client.mailbox !== false && client.mailbox?.path === path;
       const lock = await client.getMailboxLock(path).catch((e: unknown) => {
         if (isConnectionError(e) || !client.usable) throw e;
-        throw new PosternError("NOT_FOUND", `The folder "${path}" does not exist.`, { cause: e });
+        throw PosternError.detailed("NOT_FOUND", "folderMissing", { folder: path }, { cause: e });
       });
       try {
         // The pooled connection keeps a folder selected between requests, and the server only

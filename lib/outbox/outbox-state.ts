@@ -1,4 +1,5 @@
 import type { QueuedMessage } from "@/lib/compose/compose-types";
+import type { SendWarning } from "@/lib/smtp/send-message";
 import type { RecipientRejection } from "@/lib/smtp/smtp-error";
 
 /**
@@ -53,7 +54,10 @@ export type JobRow = {
 
 /** What a job's `result` column holds (JSON): recipients refused while others were accepted
  * (kept from acceptance for the filing), the warnings once sent, or why it failed. */
-export type JobResult = { rejected?: RecipientRejection[]; warnings?: string[]; error?: { code: string; message: string } };
+export type JobResult = { rejected?: RecipientRejection[]; warnings?: StoredWarning[]; error?: { code: string; message: string; detail?: unknown } };
+
+/** A warning as stored: a SendWarning, or (rows written before warnings had keys) its English text. */
+export type StoredWarning = SendWarning | string;
 
 export function parseResult(text: string | null): JobResult {
   if (!text) return {};

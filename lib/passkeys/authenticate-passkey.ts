@@ -10,7 +10,7 @@ import type { RelyingParty } from "./relying-party";
 /** `account`: the second step's account (only its passkeys are asked for); null: passkey-first. */
 export async function passkeySignInOptions(account: string | null, rp: RelyingParty): Promise<{ challengeId: string; options: PublicKeyCredentialRequestOptionsJSON }> {
   const allowCredentials = account ? await passkeyCredentials(account) : undefined;
-  if (account && allowCredentials?.length === 0) throw new PosternError("NOT_FOUND", "This account has no passkey.");
+  if (account && allowCredentials?.length === 0) throw PosternError.detailed("NOT_FOUND", "noPasskey");
   const options = await generateAuthenticationOptions({ rpID: rp.rpID, allowCredentials, userVerification: "preferred" });
   const challengeId = await storeChallenge({
     challenge: options.challenge,
@@ -20,7 +20,6 @@ export async function passkeySignInOptions(account: string | null, rp: RelyingPa
   return { challengeId, options };
 }
 
-const REFUSED = "That passkey could not be checked. Try again, or use another way to sign in.";
 
 /**
  * Checks a passkey's answer to the challenge `challengeId`; returns the account it belongs to.
@@ -34,9 +33,9 @@ export async function verifyPasskeySignIn(input: { account: string | null; rp: R
     purpose: input.account ? "second-step" : "passkey-first",
     account: input.account ? accountKey(input.account) : null,
   }, now);
-  if (!challenge) throw new PosternError("INVALID_CREDENTIALS", "The passkey request expired. Please try again.");
+  if (!challenge) throw PosternError.detailed("INVALID_CREDENTIALS", "passkeyExpired");
   const passkey = await findPasskey(input.response.id);
-  if (!passkey || (input.account && passkey.account !== accountKey(input.account))) throw new PosternError("INVALID_CREDENTIALS", REFUSED);
+  if (!passkey || (input.account && passkey.account !== accountKey(input.account))) throw PosternError.detailed("INVALID_CREDENTIALS", "passkeyRefused");
   let verified;
   try {
     verified = await verifyAuthenticationResponse({
@@ -51,8 +50,8 @@ export async function verifyPasskeySignIn(input: { account: string | null; rp: R
     // Includes a counter that did not move past the stored one: a cloned authenticator.
     verified = null;
   }
-  if (!verified?.verified) throw new PosternError("INVALID_CREDENTIALS", REFUSED);
+  if (!verified?.verified) throw PosternError.detailed("INVALID_CREDENTIALS", "passkeyRefused");
   const recorded = await recordPasskeyUse({ id: passkey.id, seenCounter: passkey.counter, newCounter: verified.authenticationInfo.newCounter }, now);
-  if (!recorded) throw new PosternError("INVALID_CREDENTIALS", REFUSED);
+  if (!recorded) throw PosternError.detailed("INVALID_CREDENTIALS", "passkeyRefused");
   return passkey.account;
 }

@@ -17,8 +17,27 @@ export type Delivered = {
   /** Recipients the server refused while accepting others: the message went to the rest. */
   rejected: RecipientRejection[];
   /** What went wrong after the message left; none of it means the message was not sent. */
-  warnings: string[];
+  warnings: SendWarning[];
 };
+
+/**
+ * A warning as the page says it (app/i18n/send-warnings.ts): a catalog key under "sendWarnings",
+ * its values, the error behind it, and the English text (stored outbox rows from before these
+ * keys hold only that text, as a plain string).
+ */
+export type SendWarning = {
+  key: "notDelivered" | "noSentCopy" | "originalNotMarked" | "draftNotRemoved";
+  values: Record<string, string>;
+  error?: { code: string; message: string; detail?: unknown };
+  text: string;
+};
+
+/** What each step that follows a send says when it fails (completes "The message was sent, but …"). */
+const AFTER_STEP = {
+  noSentCopy: "no copy could be saved in Sent",
+  originalNotMarked: "the original message could not be marked",
+  draftNotRemoved: "its draft could not be removed from Drafts",
+} as const;
 
 export type AfterSend = {
   /** The message answered (\Answered) or forwarded ($Forwarded). */
@@ -48,12 +67,14 @@ export function assertSendable(built: BuiltMessage, limit: number): void {
 
 /** Runs a step that follows a successful send; its failure is a warning, never an error: the
  * message is gone, and reporting failure would make the user send it twice. */
-async function afterwards<T>(warnings: string[], what: string, step: () => Promise<T>): Promise<T | null> {
+async function afterwards<T>(warnings: SendWarning[], key: keyof typeof AFTER_STEP, step: () => Promise<T>): Promise<T | null> {
   try {
     return await step();
   } catch (e) {
+    const what = AFTER_STEP[key];
     console.warn(`[send] ${what}:`, e);
-    warnings.push(`The message was sent, but ${what}${e instanceof PosternError ? `: ${e.message}` : "."}`);
+    const error = e instanceof PosternError ? { code: e.code, message: e.message, ...(e.detail ? { detail: e.detail } : {}) } : undefined;
+    warnings.push({ key, values: {}, ...(error ? { error } : {}), text: `The message was sent, but ${what}${error ? `: ${error.message}` : "."}` });
     return null;
   }
 }
@@ -97,10 +118,14 @@ export async function fileSentMessage(
   built: BuiltMessage,
   opts: AfterSend & { rejected: RecipientRejection[]; resumed?: boolean },
 ): Promise<Delivered> {
-  const warnings: string[] = [];
+  const warnings: SendWarning[] = [];
   const { rejected } = opts;
-  if (rejected.length) warnings.push(`The message was not delivered to ${rejectionSentence(rejected, built.envelope.to.length)}.`);
-  const sentCopy = await afterwards(warnings, "no copy could be saved in Sent", () =>
+  if (rejected.length) {
+    // the refused addresses and the server's reasons are data, said as the server said them
+    const recipients = rejectionSentence(rejected, built.envelope.to.length);
+    warnings.push({ key: "notDelivered", values: { recipients }, text: `The message was not delivered to ${recipients}.` });
+  }
+  const sentCopy = await afterwards(warnings, "noSentCopy", () =>
     withConnection(imap, async (client) => {
       const folder = await requireSpecialFolder(client, "\\Sent");
       const filed = opts.resumed ? await findSentCopy(client, folder, built.messageId) : null;
@@ -109,11 +134,11 @@ export async function fileSentMessage(
   );
   if (opts.original) {
     const { folder, uid, flag } = opts.original;
-    await afterwards(warnings, "the original message could not be marked", () => addFlag(imap, { folder, uid, flag }));
+    await afterwards(warnings, "originalNotMarked", () => addFlag(imap, { folder, uid, flag }));
   }
   if (opts.draft) {
     const draft = opts.draft;
-    await afterwards(warnings, "its draft could not be removed from Drafts", () => deleteMessage(imap, draft));
+    await afterwards(warnings, "draftNotRemoved", () => deleteMessage(imap, draft));
   }
   return { sentCopy, rejected, warnings };
 }

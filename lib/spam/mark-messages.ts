@@ -23,7 +23,7 @@ export function findJunkFolder(folders: ListResponse[]): ListResponse | undefine
 /** @throws PosternError NOT_FOUND */
 export function requireJunkFolder(folders: ListResponse[]): ListResponse {
   const junk = findJunkFolder(folders);
-  if (!junk) throw new PosternError("NOT_FOUND", "There is no Junk folder. Create one called Junk to file spam.");
+  if (!junk) throw PosternError.detailed("NOT_FOUND", "noJunkFolder");
   return junk;
 }
 

@@ -1,6 +1,7 @@
 import net from "node:net";
 import type { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { readStoredError } from "@/lib/http/stored-error";
 import { collectPop3Account } from "@/lib/collect/collect-pop3-account";
 import { collectDueAccounts } from "@/lib/collect/collect-schedule";
 import { addPop3Account, getPop3Account, type Pop3AccountInput } from "@/lib/collect/pop3-account-store";
@@ -290,7 +291,9 @@ describe("wrong passwords", () => {
   it("says the password is wrong, and shows it on the account", async () => {
     const acc = await account({ credentials: { user: SOURCE.email, pass: "wrong" } });
     expect(await outcomeOf(collectPop3Account(alice, acc))).toBe("POP3_AUTH_FAILED");
-    expect((await getPop3Account(ALICE.email, acc.id)).lastError).toMatch(/did not accept the user name and password/);
+    // kept as its code (said in the reader's language on the page) and the English message
+    const stored = readStoredError((await getPop3Account(ALICE.email, acc.id)).lastError ?? "");
+    expect(stored).toMatchObject({ code: "POP3_AUTH_FAILED", message: expect.stringMatching(/did not accept the user name and password/) });
     const tls = { rejectUnauthorized: true };
     const apop = openPop3Session({ host: "127.0.0.1", port: POP3_PORT, security: "none", tls, auth: "apop", user: SOURCE.email, pass: "nope" });
     await expect(apop).rejects.toBeInstanceOf(Pop3ResponseError);

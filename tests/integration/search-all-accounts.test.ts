@@ -71,7 +71,7 @@ describe("search in all accounts", () => {
     const gone = await saveAccount(ALICE.email, { label: "Gone", user: BOB.email, pass: BOB.password, imap: { ...imap, port: 1 }, smtp });
     try {
       const rows = await collect(searchAllAccounts(await mapSources(), { search: { subject: tag } }));
-      expect(rows.filter((r) => r.status === "unavailable")).toEqual([{ account: gone, status: "unavailable", message: expect.stringMatching(/localhost:1 cannot be reached/) }]);
+      expect(rows.filter((r) => r.status === "unavailable")).toMatchObject([{ account: gone, status: "unavailable", message: expect.stringMatching(/localhost:1 cannot be reached/), error: { code: expect.any(String) } }]);
       expect(finished(rows).map((r) => r.account).sort()).toEqual([bobId, bobId, null].sort());
     } finally {
       await removeAccount(ALICE.email, gone);

@@ -122,7 +122,7 @@ describe("sending through the lab", () => {
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.delivered.rejected.map((r) => r.recipient)).toEqual(["nobody2@example.test"]);
-    expect(outcome.delivered.warnings.join(" ")).toContain("nobody2@example.test: unknown user");
+    expect(outcome.delivered.warnings.map((w) => w.text).join(" ")).toContain("nobody2@example.test: unknown user");
     await waitFor(CAROL, "INBOX", s);
   });
 

@@ -35,7 +35,7 @@ export async function GET(req: Request): Promise<Response> {
       },
     });
   } catch (e) {
-    if (isPosternError(e)) return jsonError(e.status, e.code, e.message);
+    if (isPosternError(e)) return jsonError(e.status, e.code, e.message, {}, e.detail);
     console.error("[image-proxy]", e);
     return jsonError(502, "IMAGE_UNAVAILABLE", "The image could not be loaded.");
   }

@@ -1,4 +1,6 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { readerDates } from "@/app/i18n/reader-dates";
+import { StoredErrorText } from "@/app/i18n/stored-error-text";
 import { requireMailSession } from "@/auth";
 import { listPop3Accounts, type Pop3AccountSummary } from "@/lib/collect/pop3-account-store";
 import { readNotice } from "@/lib/http/signed-notice";
@@ -19,9 +21,7 @@ export default async function CollectPage({ searchParams }: { searchParams: Prom
   const session = await requireMailSession();
   const notice = readNotice(await searchParams);
   const [accounts, folders] = await Promise.all([listPop3Accounts(session.email), listFolders(session.imap, { includeUnsubscribed: true })]);
-  const [t, format] = await Promise.all([getTranslations("collect"), getFormatter()]);
-  // the server does not know the reader's time zone: these say UTC (i18n/request.ts)
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+  const [t, when] = await Promise.all([getTranslations("collect"), readerDates()]);
   const keeping = (a: Pop3AccountSummary) =>
     a.deleteAfterDays === null ? t("keepLeft") : a.deleteAfterDays === 0 ? t("keepDeleteStored") : t("keepDeleteAfter", { days: a.deleteAfterDays });
   const minutes = Math.round(POP3_FETCH_INTERVAL_MS / 60_000);
@@ -48,7 +48,7 @@ export default async function CollectPage({ searchParams }: { searchParams: Prom
             </p>
             {a.lastError && (
               <p className={styles.noticeError} role="alert" data-testid="pop3-error">
-                {a.lastAttemptAt ? t("lastTryAt", { when: when(a.lastAttemptAt) }) : t("lastTry")} {a.lastError}
+                {a.lastAttemptAt ? t("lastTryAt", { when: when(a.lastAttemptAt) }) : t("lastTry")} <StoredErrorText text={a.lastError} />
               </p>
             )}
             <a href={`/mail/collect/edit?${new URLSearchParams({ id: a.id })}`} data-testid="pop3-edit-link">

@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { ComposeState, MessageRef, QueuedMessage, SaveDraftResult } from "@/lib/compose/compose-types";
 import type { SaveAttempt } from "@/lib/compose/draft-saver";
 import type { Identity } from "@/lib/identities/identity-types";
@@ -11,7 +11,9 @@ import { AddressInput } from "./address-input";
 import { AttachmentField } from "./attachment-field";
 import { BodyField } from "./body-field";
 import { applySaved, discardRequest, saveDraftRequest, sendRequest, type AttachmentItem, type ComposeFields, type ComposePayload } from "./post-compose";
-import { LOST_NOTICE, notSentNotice } from "@/lib/compose/not-sent-notice";
+import type { RootTranslate } from "@/app/i18n/say-error";
+import { useErrorText } from "@/app/i18n/use-error-text";
+import { notSentText } from "./not-sent-text";
 import { OutboxBar } from "./outbox-bar";
 import { SaveStatus } from "./save-status";
 import { forgetUnsaved, findUnsaved, rememberUnsaved, type UnsavedCopy } from "./unsaved-copy";
@@ -57,6 +59,9 @@ type Live = { fields: ComposeFields; items: AttachmentItem[]; draft: MessageRef 
  * unsaved changes asks first. */
 export function Composer({ initial, identities, attachmentBudget, back, queued = null, initialError = null, account, readLinkDefaultDays = 30 }: Props) {
   const t = useTranslations("compose");
+  const locale = useLocale();
+  const root = useTranslations() as unknown as RootTranslate;
+  const sayAnswerError = useErrorText();
   const { to, cc, bcc, subject, body, format, identityId, readLink } = initial;
   const readLinkDays = initial.readLinkDays ? String(initial.readLinkDays) : "";
   const [fields, setFields] = useState<ComposeFields>({ identity: identityId, to, cc, bcc, subject, body, format, readLink, readLinkDays });
@@ -105,7 +110,7 @@ export function Composer({ initial, identities, attachmentBudget, back, queued =
     setProgress(null);
     if (!res.ok) {
       rememberUnsaved(unsavedCopy(snapshot));
-      return { ok: false, message: res.error.message, expired: res.status === 401 };
+      return { ok: false, message: sayAnswerError(res, t("unreachableShort")), expired: res.status === 401 };
     }
     applyDraft(snapshot.items, res.value);
     if (!saver.dirty) forgetUnsaved();
@@ -138,8 +143,8 @@ export function Composer({ initial, identities, attachmentBudget, back, queued =
   const outbox = useOutbox(queued, {
     back,
     onUndone: (job) => backToEditing(job.draft, null),
-    onFailed: (job) => backToEditing(job.draft, notSentNotice(job.error?.message ?? null)),
-    onLost: (job) => backToEditing(job.draft, LOST_NOTICE),
+    onFailed: (job) => backToEditing(job.draft, notSentText(locale, root, job.error)),
+    onLost: (job) => backToEditing(job.draft, t("lostNotice")),
   });
 
   function change(patch: Partial<ComposeFields>) {
@@ -190,7 +195,7 @@ export function Composer({ initial, identities, attachmentBudget, back, queued =
     setError(
       res.status === 401
         ? t("sessionEnded")
-        : notSentNotice(res.error.message, Boolean(res.error.draft)),
+        : notSentText(locale, root, res.error, Boolean(res.error.draft)),
     );
     setSending(false);
     saver.resume();

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { errorText } from "@/app/i18n/error-text";
 import { loginUrl, requireMailSession } from "@/auth";
 import { composeFormat } from "@/lib/compose/compose-settings";
@@ -9,7 +9,8 @@ import { isPosternError, PosternError } from "@/lib/http/errors";
 import { readArticle } from "@/lib/news/read-article";
 import { withNews } from "@/lib/news/with-news";
 import { getQueued } from "@/lib/outbox/outbox";
-import { LOST_NOTICE, notSentNotice } from "@/lib/compose/not-sent-notice";
+import type { RootTranslate } from "@/app/i18n/say-error";
+import { notSentText } from "./not-sent-text";
 import { readLinkExpiryDays } from "@/lib/read-links/read-link-settings";
 import { getLayeredSettings } from "@/lib/settings/account-settings";
 import { attachmentBudget, getSendLimit } from "@/lib/smtp/size-limit";
@@ -41,14 +42,14 @@ export default async function ComposePage({ searchParams }: { searchParams: Prom
   const back = backFolder(params);
   // Reloaded while a sent message waited for Undo: follow it (its draft is what is shown).
   const job = params.outbox ? await getQueued(params.outbox, sender) : null;
-  if (job?.state === "sent") redirect(sentRedirect(back, job.warnings));
+  if (job?.state === "sent") redirect(await sentRedirect(back, job.warnings));
   const waiting = job?.state === "waiting" || job?.state === "sending" ? job : null;
   // A send that failed, or one the outbox no longer knows: the draft shown was never sent.
   const failed =
     job?.state === "failed"
-      ? notSentNotice(job.error?.message ?? null)
+      ? notSentText(await getLocale(), (await getTranslations()) as unknown as RootTranslate, job.error)
       : params.outbox && !job
-        ? LOST_NOTICE
+        ? t("lostNotice")
         : null;
   let body;
   try {

@@ -1,5 +1,7 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import { useErrorText } from "@/app/i18n/use-error-text";
 import type { OutboxStatus, QueuedMessage } from "@/lib/compose/compose-types";
 import { mutationHeaders } from "../mutation-headers";
 
@@ -15,14 +17,13 @@ type Options = {
   onLost: (job: QueuedMessage) => void;
 };
 
-async function postUndo(id: string): Promise<{ ok: boolean; message: string }> {
+async function postUndo(id: string): Promise<{ ok: boolean; body: unknown }> {
   const res = await fetch("/api/compose/undo", {
     method: "POST",
     headers: mutationHeaders({ "content-type": "application/json" }),
     body: JSON.stringify({ id }),
   }).catch(() => null);
-  const body = (await res?.json().catch(() => null)) as { error?: { message?: string } } | null;
-  return { ok: Boolean(res?.ok), message: body?.error?.message ?? "Postern cannot be reached." };
+  return { ok: Boolean(res?.ok), body: await res?.json().catch(() => null) };
 }
 
 /**
@@ -37,6 +38,11 @@ export function useOutbox(initial: QueuedMessage | null, opts: Options) {
   const [unanswered, setUnanswered] = useState<string | null>(null);
   const latest = useRef(opts);
   latest.current = opts;
+  const translate = useTranslations("compose");
+  // read by the poller, which is not made again when the language is
+  const t = useRef(translate);
+  t.current = translate;
+  const sayAnswerError = useErrorText();
 
   useEffect(() => {
     if (!queued) return;
@@ -53,7 +59,7 @@ export function useOutbox(initial: QueuedMessage | null, opts: Options) {
       const status = (await res?.json().catch(() => null)) as OutboxStatus | null;
       if (stopped) return;
       setUnanswered(
-        status?.job ? null : res?.status === 401 ? "Your session has ended: sign in again in another tab to follow it." : "Postern cannot be reached right now; still asking.",
+        status?.job ? null : res?.status === 401 ? t.current("outboxSessionEnded") : t.current("outboxUnreachable"),
       );
       if (!status?.job) return;
       if (status.job.state === "sent" && status.redirect) window.location.assign(status.redirect);
@@ -76,7 +82,7 @@ export function useOutbox(initial: QueuedMessage | null, opts: Options) {
     if (!queued) return;
     setUndoError(null);
     const res = await postUndo(queued.id);
-    if (!res.ok) return setUndoError(res.message);
+    if (!res.ok) return setUndoError(sayAnswerError(res.body, t.current("unreachableShort")));
     const job = queued;
     setQueued(null);
     latest.current.onUndone(job);

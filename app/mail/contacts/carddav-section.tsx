@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { StoredErrorText } from "@/app/i18n/stored-error-text";
 import type { CardDavBookView } from "@/lib/carddav/book-store";
 import { CARDDAV_SYNC_INTERVAL_MS } from "@/lib/carddav/sync-due-books";
 import { CsrfField } from "../csrf-field";
@@ -24,7 +25,7 @@ export function CardDavSection({ book }: { book: CardDavBookView | null }) {
               minutes: CARDDAV_SYNC_INTERVAL_MS / 60_000,
             })}
           </p>
-          {book.lastError && <p className={ids.noticeError} role="alert">{t("syncFailed")} {book.lastError}</p>}
+          {book.lastError && <p className={ids.noticeError} role="alert">{t("syncFailed")} <StoredErrorText text={book.lastError} /></p>}
           <div className={styles.inline}>
             <form action={syncCardDavAction}>
               <CsrfField />

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { noticeKey } from "@/app/i18n/notice-key";
 import { cardFieldsSchema } from "@/lib/contacts/card-fields";
 import { MAX_CONTACT_CARDS } from "@/lib/limits";
 
@@ -32,15 +33,16 @@ export const contactFormSchema = cardFieldsSchema.extend({
 export const cardIdSchema = z.object({ id });
 export const promoteSchema = z.object({ address: z.string().trim().min(3).max(320) });
 
-/** The first thing wrong with a refused form, in words naming the field and the value. */
+/** The first thing wrong with a refused form, naming the field and the value: a catalog notice
+ * (app/i18n/notice-key.ts), said in the reader's language. */
 export function describeFormError(error: z.ZodError, input: Record<string, unknown>): string {
   const issue = error.issues[0];
   const [field, index] = issue?.path ?? [];
   const rows = input[field as string];
   const value = Array.isArray(rows) && typeof index === "number" ? (rows[index] as { address?: string; number?: string }) : undefined;
-  if (field === "emails" && value) return `“${value.address}” is not an email address.`;
-  if (field === "phones" && value) return `“${value.number}” is not a phone number.`;
-  if (field === "emails" || field === "phones") return "Too many addresses or phone numbers on one contact.";
-  if (field === "name") return "The name is too long.";
-  return "The form was not filled in correctly.";
+  if (field === "emails" && value) return noticeKey("contactBadEmail", { value: String(value.address ?? "") });
+  if (field === "phones" && value) return noticeKey("contactBadPhone", { value: String(value.number ?? "") });
+  if (field === "emails" || field === "phones") return noticeKey("contactTooManyRows");
+  if (field === "name") return noticeKey("contactNameTooLong");
+  return noticeKey("contactFormInvalid");
 }

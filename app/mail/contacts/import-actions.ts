@@ -3,8 +3,10 @@
 // checked by sessionStateAction.
 import { errorText } from "@/app/i18n/error-text";
 import { noticeKey } from "@/app/i18n/notice-key";
+import type { RootTranslate } from "@/app/i18n/say-error";
+import { getLocale, getTranslations } from "next-intl/server";
+import { sayVcardProblem } from "./say-vcard-problem";
 import { revalidatePath } from "next/cache";
-import { describeProblem } from "@/lib/contacts/vcard/describe-problem";
 import { importVcards } from "@/lib/contacts/vcard/import-vcards";
 import { isPosternError } from "@/lib/http/errors";
 import { decodeText } from "@/lib/mime/decode-text";
@@ -27,9 +29,11 @@ export const importVcardAction = sessionStateAction<ImportState>({ kind: "error"
     // vCard 3.0 and 4.0 are UTF-8; an old 2.1 export may be in a legacy charset, which decodeText guesses
     const report = await importVcards(session.email, decodeText(new Uint8Array(await file.arrayBuffer()), "utf-8"));
     revalidatePath("/mail/contacts");
-    const problems = report.problems.map(describeProblem);
-    if (problems.length > LISTED) problems.splice(LISTED, problems.length, `… and ${problems.length - LISTED} more`);
-    return { kind: "done", added: report.added, updated: report.updated, problems, notes: report.notes.slice(0, LISTED).map(describeProblem) };
+    const [locale, root] = await Promise.all([getLocale(), getTranslations()]);
+    const t = root as unknown as RootTranslate;
+    const problems = report.problems.slice(0, LISTED).map((p) => sayVcardProblem(locale, t, p));
+    if (report.problems.length > LISTED) problems.push(t("vcardProblems.more", { count: report.problems.length - LISTED }));
+    return { kind: "done", added: report.added, updated: report.updated, problems, notes: report.notes.slice(0, LISTED).map((p) => sayVcardProblem(locale, t, p)) };
   } catch (e) {
     if (!isPosternError(e)) console.error("[contacts import]", e);
     return { kind: "error", text: isPosternError(e) ? await errorText(e) : noticeKey("serverError") };

@@ -1,4 +1,5 @@
 "use client";
+import { useErrorText } from "@/app/i18n/use-error-text";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
@@ -22,6 +23,7 @@ function newRule(folders: Folder[], prefill?: Prefill, fromName?: (from: string)
 /** Rules editor: edits the whole set locally, then saves it in one request (one Sieve script). */
 export function FiltersEditor({ initial, active, folders, prefill, script }: Props) {
   const t = useTranslations("filters");
+  const sayAnswerError = useErrorText();
   const router = useRouter();
   const [rules, setRules] = useState<Rule[]>(initial.rules);
   const [vacation, setVacation] = useState<Vacation>(initial.vacation);
@@ -56,7 +58,7 @@ export function FiltersEditor({ initial, active, folders, prefill, script }: Pro
       });
       const json = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
       if (res.status === 401) return router.push("/login?reason=expired");
-      if (!res.ok) throw new Error(json?.error?.message ?? t("notSaved"));
+      if (!res.ok) throw new Error(sayAnswerError(json, t("notSaved")));
       setStatus({ kind: "ok", text: t("saved") });
       router.refresh();
     } catch (e) {

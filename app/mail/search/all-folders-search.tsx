@@ -1,4 +1,5 @@
 "use client";
+import { useErrorText } from "@/app/i18n/use-error-text";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
@@ -29,6 +30,10 @@ export function AllFoldersSearch({ initialText, initialIn, own, accounts, initia
   // read by the search's async code, which outlives the render that started it
   const failedText = useRef(t("failed"));
   failedText.current = t("failed");
+  // read from the running search, as failedText is
+  const sayError = useErrorText();
+  const sayAnswerError = useRef(sayError);
+  sayAnswerError.current = sayError;
   const [text, setText] = useState(initialText);
   const [scope, setScope] = useState(initialIn);
   const [where, setWhere] = useState<SearchScope>(initialScope);
@@ -48,8 +53,7 @@ export function AllFoldersSearch({ initialText, initialIn, own, accounts, initia
     try {
       const res = await fetch(searchApiUrl(mailboxes, { q, in: inScope }), { signal: ctrl.signal });
       if (!res.ok || !res.body) {
-        const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-        throw new Error(body?.error?.message ?? failedText.current);
+        throw new Error(sayAnswerError.current(await res.json().catch(() => null), failedText.current));
       }
       const one = mailboxes === ALL ? null : mailboxes;
       for await (const item of readNdjson<SearchRow | FolderSearchResult | { done: true; error?: string }>(res.body)) {

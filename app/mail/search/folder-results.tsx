@@ -1,5 +1,6 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { sayError, type RootTranslate } from "@/app/i18n/say-error";
 import Link from "next/link";
 import type { AccountSearchResult } from "@/lib/imap/search-all-accounts";
 import { displayName } from "../format";
@@ -13,13 +14,15 @@ export type SearchRow = AccountSearchResult;
 export function FolderResults({ row, index, mailbox, list }: { row: SearchRow; index: number; mailbox: string | null; list: Record<string, string> }) {
   const t = useTranslations("allSearch");
   const tl = useTranslations("list");
+  const locale = useLocale();
+  const root = useTranslations() as unknown as RootTranslate;
   const headingId = `results-${index}`;
   const inAccount = { ...list, ...(row.account ? { account: row.account } : {}) };
   if (row.status === "unavailable") {
     return (
       <section className="folder-results" data-testid="account-unavailable" aria-labelledby={headingId}>
         <h2 id={headingId}>
-          <span translate="no">{mailbox}</span> <span className="form-error">{row.message}</span>
+          <span translate="no">{mailbox}</span> <span className="form-error">{row.error ? sayError(locale, root, row.error) : t("accountFailed")}</span>
         </h2>
       </section>
     );
@@ -37,7 +40,8 @@ export function FolderResults({ row, index, mailbox, list }: { row: SearchRow; i
         <span className="muted">
           {row.status === "searching" && t("searching")}
           {row.status === "done" && t("found", { count: row.total })}
-          {(row.status === "timeout" || row.status === "error") && row.message}
+          {row.status === "timeout" && t("folderTimeout")}
+          {row.status === "error" && (row.error ? sayError(locale, root, row.error) : t("folderFailed"))}
         </span>
       </h2>
       {row.status === "done" && row.total > 0 && (

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { readerDates } from "@/app/i18n/reader-dates";
 import { requireMailSession } from "@/auth";
 import { readNotice } from "@/lib/http/signed-notice";
 import { enrolmentDisplay } from "@/lib/two-factor/enrolment-qr";
@@ -30,8 +31,8 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
   // The QR code only once asked for: showing it makes (or reuses) a pending secret.
   const secret = !status.enabled && query.setup === "1" ? await pendingEnrolmentSecret(session.email) : null;
   const display = secret ? await enrolmentDisplay(session.email, secret) : null;
-  const [t, format] = await Promise.all([getTranslations("security"), getFormatter()]);
-  const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
+  const [t, when] = await Promise.all([getTranslations("security"), readerDates()]);
+  const day = (d: Date) => when(d, { dateStyle: "medium" });
   return (
     <SettingsFrame email={session.email} title={t("title")} notice={notice} noticeTestId="security-notice">
       <section className={styles.panel} aria-labelledby="two-factor">

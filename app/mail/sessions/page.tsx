@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { readerDates } from "@/app/i18n/reader-dates";
 import { requireMailSession } from "@/auth";
 import { listSessions } from "@/lib/auth/session-store";
 import { readNotice } from "@/lib/http/signed-notice";
@@ -19,11 +20,9 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   const session = await requireMailSession();
   const notice = readNotice(await searchParams);
   const [sessions, showNetworks] = await Promise.all([listSessions(session.email), getSetting(session.email, showSessionNetworks)]);
-  const [t, format] = await Promise.all([getTranslations("sessions"), getFormatter()]);
+  const [t, when] = await Promise.all([getTranslations("sessions"), readerDates()]);
   const agentName = (a: ReturnType<typeof agentFacts>) =>
     a.kind === "browser" ? (a.platform ? t("browserOn", { browser: a.browser, platform: a.platform }) : a.browser) : t(a.kind === "script" ? "script" : "unknownBrowser");
-  // the server does not know the reader's time zone: these say UTC (i18n/request.ts)
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
   return (
     <SettingsFrame email={session.email} title={t("title")} notice={notice} noticeTestId="sessions-notice">
       <ul className={styles.list}>

@@ -1,4 +1,5 @@
 "use client";
+import { useErrorText } from "@/app/i18n/use-error-text";
 import { useEffect, useRef, useState } from "react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { formatAddress, formatSize } from "@/app/mail/format";
@@ -37,6 +38,7 @@ function reveal(body: { token: string; retry: string; done?: true }): Promise<Re
  */
 export function OpenOnce({ token, sender, expiresAt, sealedSubject }: Props) {
   const t = useTranslations("readLink");
+  const sayAnswerError = useErrorText();
   const format = useFormatter();
   /** The closed-link sentence for a 410's state and time, in the reader's language. */
   const closedText = (e: { state?: string; at?: string } | undefined) => {
@@ -73,7 +75,7 @@ export function OpenOnce({ token, sender, expiresAt, sealedSubject }: Props) {
       const body = (await res.json().catch(() => null)) as { error?: { message?: string; state?: string; at?: string } } | null;
       const closed = res.status === 410 ? closedText(body?.error) : null;
       if (closed) return setPhase({ kind: "closed", text: closed });
-      const text = body?.error?.message ?? t("couldNotOpen");
+      const text = sayAnswerError(body, t("couldNotOpen"));
       return setPhase(res.status === 410 ? { kind: "closed", text } : { kind: "failed", key, subject, text });
     }
     try {

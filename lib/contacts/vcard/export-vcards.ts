@@ -15,7 +15,7 @@ export async function exportVcards(account: string, { id, version }: ExportOptio
   let filename = "contacts.vcf";
   if (id) {
     const card = await getCard(account, id);
-    if (!card) throw new PosternError("NOT_FOUND", "This contact no longer exists.");
+    if (!card) throw PosternError.detailed("NOT_FOUND", "contactGone");
     cards = card.kind === "group" ? [card, ...(await listCards(account, { ids: card.links, kind: "individual" }))] : [card];
     filename = `${(card.name || card.emails[0]?.address || "contact").replace(/[^\p{L}\p{N} ._-]+/gu, "_").slice(0, 60)}.vcf`;
   } else cards = await listCards(account);

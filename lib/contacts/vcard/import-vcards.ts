@@ -2,6 +2,7 @@ import { addMembers, createCard, getCardByUid, listCards, setPhoto, updateCard }
 import { isPosternError } from "@/lib/http/errors";
 import { entryName, readVcard, VcardEntryError, type ReadCard } from "./read-vcard";
 import { splitVcards, type VcardEntry, type VcardProblem } from "./split-vcards";
+import { vcardSaid } from "./vcard-problems";
 
 export type ImportReport = {
   added: number;
@@ -31,7 +32,7 @@ export async function importVcards(account: string, text: string): Promise<Impor
       read = readVcard(entry);
     } catch (e) {
       if (!(e instanceof VcardEntryError)) throw e;
-      report.problems.push({ entry: entry.index, name: entryName(entry), line: e.line, message: e.message });
+      report.problems.push({ entry: entry.index, name: entryName(entry), line: e.line, ...e.said });
       continue;
     }
     let id: string;
@@ -39,10 +40,10 @@ export async function importVcards(account: string, text: string): Promise<Impor
       id = await saveRead(account, read, report);
     } catch (e) {
       if (!isPosternError(e)) throw e;
-      report.problems.push({ entry: entry.index, name: read.fields.name, line: entry.line, message: e.message });
+      report.problems.push({ entry: entry.index, name: read.fields.name, line: entry.line, ...vcardSaid("notSaved", { reason: e.message }), error: { code: e.code, message: e.message, detail: e.detail } });
       continue;
     }
-    for (const w of read.warnings) report.notes.push({ entry: entry.index, name: read.fields.name, line: entry.line, message: w });
+    for (const w of read.warnings) report.notes.push({ entry: entry.index, name: read.fields.name, line: entry.line, ...w });
     if (read.kind === "group") groups.push({ id, read, entry });
   }
   if (groups.length) {
@@ -50,7 +51,7 @@ export async function importVcards(account: string, text: string): Promise<Impor
     for (const g of groups) {
       const ids = g.read.members.flatMap((m) => byUid.get(uidKey(m)) ?? []);
       const missing = g.read.members.length - ids.length;
-      if (missing) report.notes.push({ entry: g.entry.index, name: g.read.fields.name, line: g.entry.line, message: `${missing} of its members are not in the address book` });
+      if (missing) report.notes.push({ entry: g.entry.index, name: g.read.fields.name, line: g.entry.line, ...vcardSaid("membersMissing", { count: missing }) });
       await addMembers(account, g.id, ids);
     }
   }

@@ -46,7 +46,7 @@ describe("readVcard", () => {
   it("does not fetch a photo given as a web address, and says so", () => {
     const c = read(8);
     expect(c.photo).toBeNull();
-    expect(c.warnings).toEqual(["its photo is a web address, which Postern does not fetch"]);
+    expect(c.warnings).toEqual([{ key: "photoAtAddress", values: {}, message: "its photo is a web address, which Postern does not fetch" }]);
   });
 
   it("names the file line of a line it cannot read, and of a bad address", () => {
@@ -59,6 +59,6 @@ describe("readVcard", () => {
   it("refuses an SVG photo, whatever type it claims", () => {
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>').toString("base64");
     const [entry] = splitVcards(`BEGIN:VCARD\nVERSION:4.0\nFN:X\nPHOTO:data:image/jpeg;base64,${svg}\nEND:VCARD\n`).entries;
-    expect(readVcard(entry)).toMatchObject({ photo: null, warnings: ["its photo is not a JPEG, PNG, GIF or WebP image and was left out"] });
+    expect(readVcard(entry)).toMatchObject({ photo: null, warnings: [{ key: "photoType", message: "its photo is not a JPEG, PNG, GIF or WebP image and was left out" }] });
   });
 });

@@ -3,6 +3,7 @@ import { cardEmailSchema, cardPhoneSchema, type CardEmail, type CardFields, type
 import { sniffImage, type PhotoType } from "@/lib/contacts/sniff-image";
 import { MAX_CARD_EMAILS, MAX_CARD_PHONES, MAX_CONTACT_PHOTO_BYTES } from "@/lib/limits";
 import type { VcardEntry } from "./split-vcards";
+import { vcardSaid, type VcardSaid } from "./vcard-problems";
 
 /** One entry of a .vcf file as Postern keeps it. `members` are the UIDs a group names. */
 export type ReadCard = {
@@ -11,16 +12,17 @@ export type ReadCard = {
   fields: CardFields;
   photo: { bytes: Uint8Array; type: PhotoType } | null;
   members: string[];
-  warnings: string[];
+  /** What was left behind (a photo at a web address, addresses over the limit). */
+  warnings: VcardSaid[];
 };
 
 /** An entry that cannot be imported, with the file line at fault. */
 export class VcardEntryError extends Error {
   constructor(
     readonly line: number,
-    message: string,
+    readonly said: VcardSaid,
   ) {
-    super(message);
+    super(said.message);
   }
 }
 
@@ -39,18 +41,18 @@ function labelOf(params: JCalProperty[1]): string {
 }
 
 /** The line of `entry` that ical.js cannot read: each is tried alone. */
-function failingLine(entry: VcardEntry): { line: number; message: string } {
+function failingLine(entry: VcardEntry): { line: number; said: VcardSaid } {
   for (const l of entry.lines) {
     try {
       ICAL.parse(WRAP(l.text));
     } catch (e) {
-      return { line: l.line, message: e instanceof Error ? e.message : String(e) };
+      return { line: l.line, said: vcardSaid("unreadableLine", { reason: (e instanceof Error ? e.message : String(e)).slice(0, 200) }) };
     }
   }
-  return { line: entry.line, message: "not a vCard ical.js can read" };
+  return { line: entry.line, said: vcardSaid("unreadable") };
 }
 
-function readPhoto(prop: JCalProperty): { bytes: Uint8Array; type: PhotoType } | string {
+function readPhoto(prop: JCalProperty): { bytes: Uint8Array; type: PhotoType } | VcardSaid {
   const value = text(prop[3]);
   const encoding = text(prop[1].encoding).toLowerCase();
   let base64: string | null = null;
@@ -58,12 +60,12 @@ function readPhoto(prop: JCalProperty): { bytes: Uint8Array; type: PhotoType } |
   else if (/^data:/i.test(value)) base64 = /^data:[^,]*;base64,(.*)$/is.exec(value)?.[1] ?? null;
   // A photo at a web address is not fetched: the address is the file's author's choice, and
   // fetching it would make Postern call any host, inside the team's network too.
-  else if (/^https?:/i.test(value)) return "its photo is a web address, which Postern does not fetch";
-  if (base64 === null) return "its photo is in a form Postern does not read";
+  else if (/^https?:/i.test(value)) return vcardSaid("photoAtAddress");
+  if (base64 === null) return vcardSaid("photoUnreadable");
   const bytes = new Uint8Array(Buffer.from(base64.replace(/\s+/g, ""), "base64"));
-  if (bytes.length > MAX_CONTACT_PHOTO_BYTES) return `its photo is larger than ${MAX_CONTACT_PHOTO_BYTES / 1024} KB and was left out`;
+  if (bytes.length > MAX_CONTACT_PHOTO_BYTES) return vcardSaid("photoTooLarge", { kb: MAX_CONTACT_PHOTO_BYTES / 1024 });
   const type = sniffImage(bytes);
-  return type ? { bytes, type } : "its photo is not a JPEG, PNG, GIF or WebP image and was left out";
+  return type ? { bytes, type } : vcardSaid("photoType");
 }
 
 /**
@@ -78,12 +80,12 @@ export function readVcard(entry: VcardEntry): ReadCard {
     const jcal = ICAL.parse(`BEGIN:VCARD\r\n${entry.lines.map((l) => l.text).join("\r\n")}\r\nEND:VCARD\r\n`) as unknown as [string, JCalProperty[], unknown[]];
     props = jcal[1];
   } catch {
-    const { line, message } = failingLine(entry);
-    throw new VcardEntryError(line, message);
+    const { line, said } = failingLine(entry);
+    throw new VcardEntryError(line, said);
   }
   // ical.js keeps the properties in file order, one per content line: property i is line i.
   const lineOf = (i: number) => (props.length === entry.lines.length ? entry.lines[i].line : entry.line);
-  const warnings: string[] = [];
+  const warnings: VcardSaid[] = [];
   const emails: CardEmail[] = [];
   const phones: CardPhone[] = [];
   const members: string[] = [];
@@ -107,27 +109,27 @@ export function readVcard(entry: VcardEntry): ReadCard {
       case "member": case "x-addressbookserver-member": members.push(clip(value, 200)); break;
       case "email": {
         const parsed = cardEmailSchema.safeParse({ address: value.replace(/^mailto:/i, ""), label: labelOf(params) });
-        if (!parsed.success) throw new VcardEntryError(lineOf(i), `“${clip(value, 80)}” is not an email address`);
+        if (!parsed.success) throw new VcardEntryError(lineOf(i), vcardSaid("badEmail", { value: clip(value, 80) }));
         if (emails.length < MAX_CARD_EMAILS) emails.push(parsed.data);
-        else if (emails.length === MAX_CARD_EMAILS) warnings.push(`only its first ${MAX_CARD_EMAILS} addresses were kept`);
+        else if (emails.length === MAX_CARD_EMAILS) warnings.push(vcardSaid("extraEmails", { max: MAX_CARD_EMAILS }));
         break;
       }
       case "tel": {
         const parsed = cardPhoneSchema.safeParse({ number: value.replace(/^tel:/i, ""), label: labelOf(params) });
-        if (!parsed.success) throw new VcardEntryError(lineOf(i), `“${clip(value, 80)}” is not a phone number`);
+        if (!parsed.success) throw new VcardEntryError(lineOf(i), vcardSaid("badPhone", { value: clip(value, 80) }));
         if (phones.length < MAX_CARD_PHONES) phones.push(parsed.data);
         break;
       }
       case "photo": {
         const read = readPhoto(prop);
-        if (typeof read === "string") warnings.push(read);
+        if ("key" in read) warnings.push(read);
         else photo ||= read;
         break;
       }
     }
   });
   const name = clip(fn || n || org || emails[0]?.address || "", 200);
-  if (!name && emails.length === 0 && phones.length === 0) throw new VcardEntryError(entry.line, "it has no name, address or phone number");
+  if (!name && emails.length === 0 && phones.length === 0) throw new VcardEntryError(entry.line, vcardSaid("empty"));
   return { kind, uid, fields: { name, organization: clip(org, 200), notes: notes.join("\n").slice(0, 10_000), emails, phones }, photo, members, warnings };
 }
 

@@ -17,9 +17,9 @@ describe("splitVcards", () => {
     const { entries, problems } = splitVcards("junk\nBEGIN:VCARD\nFN:a\nEND:VCARD\nEND:VCARD\nBEGIN:VCARD\nFN:b\n");
     expect(entries.map((e) => e.index)).toEqual([1, 2]);
     expect(problems).toEqual([
-      { line: 1, message: "text outside any vCard (skipped)" },
-      { line: 5, message: "END:VCARD without BEGIN:VCARD (skipped)" },
-      { entry: 2, line: 6, message: "the file ends before this vCard's END:VCARD" },
+      { line: 1, key: "textOutside", values: {}, message: "text outside any vCard (skipped)" },
+      { line: 5, key: "endWithoutBegin", values: {}, message: "END:VCARD without BEGIN:VCARD (skipped)" },
+      { entry: 2, line: 6, key: "noEnd", values: {}, message: "the file ends before this vCard's END:VCARD" },
     ]);
   });
 });

@@ -1,11 +1,12 @@
 import { decodeText } from "@/lib/mime/decode-text";
+import { vcardSaid, type VcardSaid } from "./vcard-problems";
 
 /** One content line of a vCard after unfolding, with the file line it starts on (1-based). */
 export type VcardLine = { line: number; text: string };
 /** One BEGIN:VCARD ... END:VCARD entry of a file: its position (1-based) and its lines. */
 export type VcardEntry = { index: number; line: number; lines: VcardLine[] };
 /** Something wrong in a file, named by entry and line so the user can find it. */
-export type VcardProblem = { entry?: number; name?: string; line: number; message: string };
+export type VcardProblem = { entry?: number; name?: string; line: number; error?: { code: string; message: string; detail?: unknown } } & VcardSaid;
 
 const isQuotedPrintable = (head: string) => /(?:^|;)(?:ENCODING=)?QUOTED-PRINTABLE(?:;|$)/i.test(head);
 /** vCard 2.1 parameters written without a name ("TEL;CELL;VOICE", "PHOTO;JPEG;BASE64"). */
@@ -96,15 +97,15 @@ export function splitVcards(text: string): { entries: VcardEntry[]; problems: Vc
   let current: VcardEntry | null = null;
   for (const l of logical) {
     if (/^BEGIN:VCARD\s*$/i.test(l.text)) {
-      if (current) problems.push({ entry: current.index, line: l.line, message: "a new vCard begins before this one's END:VCARD" });
+      if (current) problems.push({ entry: current.index, line: l.line, ...vcardSaid("beginInside") });
       current = { index: entries.length + 1, line: l.line, lines: [] };
       entries.push(current);
     } else if (/^END:VCARD\s*$/i.test(l.text)) {
-      if (!current) problems.push({ line: l.line, message: "END:VCARD without BEGIN:VCARD (skipped)" });
+      if (!current) problems.push({ line: l.line, ...vcardSaid("endWithoutBegin") });
       current = null;
     } else if (current) current.lines.push({ line: l.line, text: normalizeLine(l.text) });
-    else problems.push({ line: l.line, message: "text outside any vCard (skipped)" });
+    else problems.push({ line: l.line, ...vcardSaid("textOutside") });
   }
-  if (current) problems.push({ entry: current.index, line: current.line, message: "the file ends before this vCard's END:VCARD" });
+  if (current) problems.push({ entry: current.index, line: current.line, ...vcardSaid("noEnd") });
   return { entries, problems };
 }

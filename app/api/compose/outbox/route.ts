@@ -10,6 +10,6 @@ const query = z.object({ id: z.string().min(1).max(100), back: z.string().min(1)
 export const GET = sessionRoute(query, async (imap, q) => {
   const job = await getQueued(q.id, imap.credentials.user);
   if (!job) throw new PosternError("NOT_FOUND", "This message is no longer waiting to be sent.");
-  const redirect = job.state === "sent" ? sentRedirect(q.back, job.warnings) : null;
+  const redirect = job.state === "sent" ? await sentRedirect(q.back, job.warnings) : null;
   return Response.json({ job, redirect }, { headers: { "Cache-Control": "no-store" } });
 });

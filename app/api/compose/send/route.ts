@@ -23,7 +23,7 @@ export const POST = sessionFormMutation(composeFormSchema, maxComposeBody, async
   const outcome = await queueMessage(imap, submission, { limit, delayMs, readLinks });
   if (!outcome.ok) {
     const { error, draft } = outcome;
-    return Response.json({ error: { code: error.code, message: error.message, draft } }, { status: error.status, headers });
+    return Response.json({ error: { code: error.code, message: error.message, detail: error.detail, draft } }, { status: error.status, headers });
   }
   return Response.json({ queued: outcome.job, draft: outcome.draft }, { headers });
 });

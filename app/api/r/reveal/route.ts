@@ -34,7 +34,7 @@ export async function POST(req: Request): Promise<Response> {
   try {
     result = await revealReadLink(token, visitor, new Date(), retry ?? null);
   } catch (e) {
-    if (isPosternError(e)) return jsonError(e.status, e.code, e.message);
+    if (isPosternError(e)) return jsonError(e.status, e.code, e.message, {}, e.detail);
     console.error("[reveal]", e);
     return jsonError(500, "INTERNAL", "Something went wrong on the server. The message was not opened; try again later.");
   }
