@@ -58,6 +58,7 @@ test.describe("spam filter", () => {
     await expect(row(page, "Meeting notes")).toHaveCount(3);
     await page.goto("/mail/settings");
     await expect(page.getByTestId("spam-stats")).toContainText(/Learned from [1-9][\d,.\s]* spam and [1-9][\d,.\s]* good messages/);
+    await expect(page.getByTestId("spam-stats")).toContainText(/[1-9][\d,.\s]* learned weights/);
   });
 
   test("a similar message that arrives later is filed to Junk, and the why panel explains it", async ({ page }) => {

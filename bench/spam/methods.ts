@@ -21,13 +21,15 @@ export type Sample = {
   features: Set<string>;
   slots: Uint32Array;
   unigramSlots: Uint32Array;
+  /** The raw message's start (char-ngrams.ts messageHead), for the n-gram experiments. */
+  head?: string;
 };
 
-export function makeSample(label: "spam" | "ham", name: string, tokens: string[], rules: RuleHit[], date = 0): Sample {
+export function makeSample(label: "spam" | "ham", name: string, tokens: string[], rules: RuleHit[], date = 0, head?: string): Sample {
   const unigrams = new Set(tokens);
   const features = messageFeatures(tokens);
   const rulePoints = rules.reduce((sum, h) => sum + h.points, 0);
-  return { label, name, tokens, rulePoints, rules, date, unigrams, features, slots: featureSlots(features, DEFAULT_BITS), unigramSlots: featureSlots(unigrams, DEFAULT_BITS) };
+  return { label, name, tokens, rulePoints, rules, date, head, unigrams, features, slots: featureSlots(features, DEFAULT_BITS), unigramSlots: featureSlots(unigrams, DEFAULT_BITS) };
 }
 
 export type Learner = {

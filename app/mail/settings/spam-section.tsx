@@ -4,6 +4,7 @@ import { getSettings } from "@/lib/settings/account-settings";
 import { LEARNER_SPAM_THRESHOLD, LEARNER_UNSURE_THRESHOLD, SPAM_SETTINGS, spamAccount } from "@/lib/spam/spam-settings";
 import { listEntries } from "@/lib/spam/spam-store";
 import { dbTokenStore } from "@/lib/spam/token-store";
+import { dbWeightStore } from "@/lib/spam/weight-store";
 import styles from "../identities/identities.module.css";
 import { LearnFromFolders } from "./learn-from-folders";
 import { addSpamListEntry, forgetSpamTraining, removeSpamListEntry, saveSpamSettings } from "./spam-actions";
@@ -18,7 +19,8 @@ export async function SpamSection({ email }: { email: string }) {
     dbTokenStore(account).corpus(),
     listEntries(account),
     getDb().spamToken.count({ where: { account } }),
-    getDb().spamWeight.count({ where: { account } }),
+    // the model row (weight-store.ts); the one-row-per-weight table is only read to migrate it
+    dbWeightStore(account).count(),
   ]);
   const list = (kind: "allow" | "block") => entries.filter((e) => e.kind === kind);
   return (
