@@ -81,3 +81,31 @@ export function machineBusySeconds(): number {
   const [user, nice, system, , , irq, softirq, steal] = f;
   return (user + nice + system + irq + softirq + (steal ?? 0)) / CLK_TCK;
 }
+
+/** CPU seconds of the children a process has waited for (cutime + cstime): the time of Dovecot's
+ * service processes that ended (a login process per connection in high-security mode), which a
+ * snapshot of the live tree loses. */
+export function reapedChildrenCpuSeconds(pid: number): number {
+  const text = read(`/proc/${pid}/stat`);
+  if (!text) return 0;
+  const f = text.slice(text.lastIndexOf(")") + 2).split(" ");
+  return (Number(f[13]) + Number(f[14])) / CLK_TCK; // cutime(13) cstime(14)
+}
+
+export type TreeCpu = { byPid: Map<number, { comm: string; cpu: number }>; reaped: number };
+
+/** Per-process CPU of a tree, with the time of its root's ended children (cpuByName() diffs two). */
+export function treeCpu(rootPid: number): TreeCpu {
+  const byPid = new Map<number, { comm: string; cpu: number }>();
+  for (const p of processTree(rootPid)) byPid.set(p.pid, { comm: p.comm, cpu: p.cpuSeconds });
+  return { byPid, reaped: reapedChildrenCpuSeconds(rootPid) };
+}
+
+/** CPU seconds used between two treeCpu() snapshots, by process name (e.g. imap, imap-login, auth);
+ * the time of processes that ended in between is under "(ended)". */
+export function cpuByName(before: TreeCpu, after: TreeCpu): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [pid, p] of after.byPid) out[p.comm] = (out[p.comm] ?? 0) + p.cpu - (before.byPid.get(pid)?.cpu ?? 0);
+  out["(ended)"] = after.reaped - before.reaped;
+  return out;
+}

@@ -158,7 +158,7 @@ async function main(): Promise<void> {
         });
         // last: it leaves 200 more sessions with the 100k INBOX selected on Dovecot
         say(`4r: ${Math.max(...CONCURRENCY_LEVELS)} browsers signing in at once`);
-        const rush = await signInRush({ origin: server.origin, count: Math.max(...CONCURRENCY_LEVELS), firstAddress: 300 });
+        const rush = await signInRush({ origin: server.origin, count: Math.max(...CONCURRENCY_LEVELS), firstAddress: 300, serverPid: server.pid, dovecotPid: lab.dovecotPid });
         browsers.push(...rush.browsers);
         results[4].push(...rush.rows);
       }

@@ -33,7 +33,16 @@ export function getMasterKey(): Buffer {
   return (master = parseKey(fs.readFileSync(file, "utf8")));
 }
 
+// Sub-keys by master key and purpose: HKDF is pure, and it ran on every request (Auth.js's secret,
+// the session's credentials), ~1.5% of the server's CPU in a sign-in rush (BENCHMARKS row 4r).
+const derived = new WeakMap<Buffer, Map<string, Buffer>>();
+
 /** A sub-key for one purpose, so no two features ever share key material. */
 export function deriveKey(purpose: string, masterKey: Buffer = getMasterKey()): Buffer {
-  return Buffer.from(crypto.hkdfSync("sha256", masterKey, Buffer.alloc(0), `postern:${purpose}`, 32));
+  let byPurpose = derived.get(masterKey);
+  if (!byPurpose) derived.set(masterKey, (byPurpose = new Map()));
+  let key = byPurpose.get(purpose);
+  if (!key) byPurpose.set(purpose, (key = Buffer.from(crypto.hkdfSync("sha256", masterKey, Buffer.alloc(0), `postern:${purpose}`, 32))));
+  // a copy: a caller that fills or reuses the buffer must not change the next caller's key
+  return Buffer.from(key);
 }

@@ -8,7 +8,7 @@ import { LineSplitter } from "./line-splitter";
 // status lines on top (lib/nntp/connection.ts, lib/pop3/connection.ts).
 
 export type LineSecurity = "tls" | "starttls" | "none";
-export type LineTlsSettings = { rejectUnauthorized: boolean; ca?: Buffer; servername?: string };
+export type LineTlsSettings = { rejectUnauthorized: boolean; ca?: Buffer; secureContext?: tls.SecureContext; servername?: string };
 
 export type LineConnectOptions = {
   /** The address to connect to (for servers users type, already checked: lib/net/user-host.ts). */

@@ -9,7 +9,7 @@ export type SieveConnectOptions = {
   port: number;
   /** "starttls" upgrades before authenticating and fails if the server cannot. */
   security: "starttls" | "none";
-  tls: { rejectUnauthorized: boolean; ca?: Buffer };
+  tls: { rejectUnauthorized: boolean; ca?: Buffer; secureContext?: tls.SecureContext };
   user: string;
   pass: string;
   timeoutMs?: number;
@@ -207,8 +207,7 @@ export class ManageSieveClient {
       const secure = tls.connect({
         socket: plain,
         servername: net.isIP(opts.host) ? undefined : opts.host,
-        rejectUnauthorized: opts.tls.rejectUnauthorized,
-        ...(opts.tls.ca ? { ca: [opts.tls.ca] } : {}),
+        ...opts.tls,
       });
       secure.setTimeout(timeout, () => secure.destroy(new Error("timeout")));
       secure.once("secureConnect", () => resolve(secure));

@@ -16,7 +16,6 @@ const SMTP_SOCKET_TIMEOUT_MS = 60_000;
  * password does not cross the network in the clear when a server stops offering STARTTLS.
  */
 export function smtpOptions(config: Config, creds: MailCredentials): SMTPTransportOptions {
-  const { ca, rejectUnauthorized } = mailTlsSettings(config);
   return {
     host: config.SMTP_HOST,
     port: config.SMTP_PORT,
@@ -24,7 +23,7 @@ export function smtpOptions(config: Config, creds: MailCredentials): SMTPTranspo
     requireTLS: config.SMTP_TLS === "starttls",
     ignoreTLS: config.SMTP_TLS === "none",
     auth: { user: creds.user, pass: creds.pass },
-    tls: { rejectUnauthorized, ...(ca ? { ca: [ca] } : {}) },
+    tls: mailTlsSettings(config),
     connectionTimeout: SMTP_CONNECT_TIMEOUT_MS,
     greetingTimeout: SMTP_CONNECT_TIMEOUT_MS,
     socketTimeout: SMTP_SOCKET_TIMEOUT_MS,
