@@ -4,6 +4,7 @@
 import crypto from "node:crypto";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
+import { cache } from "react";
 import { redirect } from "next/navigation";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
@@ -145,11 +146,15 @@ async function sessionToken(): Promise<string | undefined> {
   return sid;
 }
 
+/** resumeSession once per server render, however many parts of the page (layout, page, language)
+ * ask; route handlers and server actions are outside a render and read each time. */
+const resumeSessionOnce = cache(resumeSession);
+
 /** The signed-in user's live mail session, or null (no cookie, idle timeout, unknown session). */
 export async function getMailSession(): Promise<MailSession | null> {
   const sid = await sessionToken();
   if (!sid) return null;
-  return resumeSession(sid);
+  return resumeSessionOnce(sid);
 }
 
 /** The sign-in page, saying why, and coming back to the page that asked once signed in. */
@@ -163,7 +168,7 @@ export async function loginUrl(reason: "expired" | null): Promise<string> {
 export async function requireMailSession(): Promise<MailSession & { imap: ImapIdentity }> {
   const sid = await sessionToken();
   if (!sid) redirect(await loginUrl(null));
-  const mail = await resumeSession(sid);
+  const mail = await resumeSessionOnce(sid);
   if (!mail) redirect(await loginUrl("expired"));
   return { ...mail, imap: toImapIdentity(mail) };
 }

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import type { Messages } from "@/lib/i18n/pseudo-locale";
+import { clientMessages } from "./i18n/client-messages";
 import { TimeZoneCookie } from "./i18n/time-zone-cookie";
 import "./globals.css";
 
@@ -16,13 +18,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The page's language (i18n/request.ts) is its `lang`: screen readers pick their voice by it, and
- * Chromium breaks Thai lines between words only when it knows the text is Thai. */
+ * Chromium breaks Thai lines between words only when it knows the text is Thai. Client components
+ * get the part of the catalog they translate with (client-messages.ts), not all of it. */
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages(messages as Messages)}>
           {children}
           <TimeZoneCookie />
         </NextIntlClientProvider>

@@ -4,17 +4,17 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { currentMailSession } from "@/app/mail/csrf-field";
+import { requestSettings } from "@/app/mail/request-settings";
 import { loadMessages } from "@/lib/i18n/load-messages";
 import { pseudoLocaleEnabled } from "@/lib/i18n/locales";
 import { negotiateLocale } from "@/lib/i18n/negotiate-locale";
 import { TIME_ZONE_COOKIE, validTimeZone } from "@/lib/i18n/time-zone";
-import { getSetting } from "@/lib/settings/account-settings";
 import { uiLanguage } from "@/lib/settings/appearance-settings";
 
 /** The account's choice (Settings → Appearance) first, then the browser's Accept-Language. */
 async function requestLocale(): Promise<string> {
   const session = await currentMailSession().catch(() => null);
-  const chosen = session ? await getSetting(session.email, uiLanguage).catch(() => "auto" as const) : "auto";
+  const chosen = session ? await requestSettings([session.email], [uiLanguage] as const).then(([l]) => l, () => "auto" as const) : "auto";
   if (chosen !== "auto") return chosen;
   return negotiateLocale((await headers()).get("accept-language"), { pseudo: pseudoLocaleEnabled() });
 }

@@ -7,7 +7,7 @@ import { isErrorDetail } from "@/lib/http/error-details";
 /** What an error says: a PosternError, an API answer's `error`, or one kept in the database. */
 export type SaidError = { code: string; message: string; detail?: unknown };
 
-/** The slice of a root translator (createTranslator / useTranslations()) sayError needs. */
+/** The slice of a root translator (createTranslator, or the whole catalog's translator) sayError needs. */
 export type RootTranslate = { (key: string, values?: Record<string, string | number>): string; has(key: string): boolean };
 
 /** `e` in `locale`, given the root translator of that locale; unknown codes say the server's text. */

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
-import { getSetting } from "@/lib/settings/account-settings";
 import { uiTheme } from "@/lib/settings/appearance-settings";
 import { currentMailSession, sessionCsrfToken } from "./csrf-field";
 import { CSRF_META } from "./mutation-headers";
+import { requestSettings } from "./request-settings";
 
 /** Every mail page carries the session's CSRF token for its JSON and form mutations
  * (mutation-headers.ts); server-action forms carry it in a field of their own (csrf-field.tsx).
@@ -10,7 +10,7 @@ import { CSRF_META } from "./mutation-headers";
  * Appearance) is a class on the page's root element; without one the system's choice applies. */
 export default async function MailLayout({ children }: { children: ReactNode }) {
   const [token, session] = await Promise.all([sessionCsrfToken(), currentMailSession()]);
-  const theme = session ? await getSetting(session.email, uiTheme).catch(() => "system" as const) : "system";
+  const theme = session ? await requestSettings([session.email], [uiTheme] as const).then(([t]) => t, () => "system" as const) : "system";
   return (
     <div className={`theme-root theme-${theme}`} data-theme={theme}>
       {token && <meta name={CSRF_META} content={token} />}

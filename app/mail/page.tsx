@@ -4,7 +4,6 @@ import { getTranslations } from "next-intl/server";
 import { errorText } from "@/app/i18n/error-text";
 import { NoticeText } from "@/app/i18n/notice-text";
 import { preferPlainText, trustedImageSender, trustedImageSenders } from "@/lib/mime/reading-settings";
-import { getLayeredSettings } from "@/lib/settings/account-settings";
 import { desktopNotifications } from "@/lib/live/live-settings";
 import { requireMailSession } from "@/auth";
 import { isPosternError } from "@/lib/http/errors";
@@ -21,8 +20,9 @@ import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { buildMessageView } from "@/lib/mime/message-view";
 import { mdnPolicy } from "@/lib/mdn/mdn-settings";
 import { fetchMdnRequest } from "@/lib/mdn/mdn-request";
-import { deliverInboxNotices, markOpeningsSeen, unseenOpenings } from "@/lib/read-links/opening-notices";
-import { listReceipts } from "@/lib/read-links/read-link-store";
+import { deliverInboxNotices, markOpeningsSeen } from "@/lib/read-links/opening-notices";
+import { readLinkInboxNotice } from "@/lib/read-links/read-link-settings";
+import { pageReceipts } from "@/lib/read-links/read-link-store";
 import { messageSpamReport } from "@/lib/spam/message-report";
 import { fileNewInboxMailBeforeOpening, fileNewInboxMailForListing, listMessagesFilingSpam } from "@/lib/spam/file-new-mail";
 import { logout } from "./actions";
@@ -47,6 +47,7 @@ import { listAccounts } from "@/lib/accounts/account-store";
 import { settingKeysOf } from "@/lib/accounts/mailbox-owner";
 import { AccountSwitcher } from "./account-switcher";
 import { ACCOUNT_META } from "./mutation-headers";
+import { requestSettings, requestStoredSettings } from "./request-settings";
 
 export const dynamic = "force-dynamic";
 
@@ -81,22 +82,25 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
     // Open first: it marks the message read, and the list and counts should show that.
     const opened = params.uid ? await openMessageOrNotice(imap, params.folder, params.uid) : null;
     // Read-link openings since the last visit go into INBOX (setting) before INBOX is listed.
-    if (!other) await deliverInboxNotices(session.imap, session.email).catch((e: unknown) => console.warn("[read-links]", e));
+    if (!other) {
+      const [inboxNotice] = await requestSettings([session.email], [readLinkInboxNotice] as const);
+      await deliverInboxNotices(session.imap, session.email, { enabled: inboxNotice }).catch((e: unknown) => console.warn("[read-links]", e));
+    }
     const openedId = typeof opened === "object" ? opened?.message?.messageId : null;
     const listOptions = { folder: params.folder, page: params.page, query };
     const listing = threadView ? null : filedFirst || other ? listMessages(imap, listOptions) : listMessagesFilingSpam(session.imap, session.email, listOptions);
     // A listing that may file new spam to Junk goes first, so that the folder counts show the move.
     const mayFile = listing !== null && params.folder === "INBOX" && !filedFirst && !other;
-    const [serverFolders, page, threads, quota, [plainFirst, imageSenders, mdn, notify, theme], openings, receipts, newsGroups, accounts] = await Promise.all([
+    const [serverFolders, page, threads, quota, [plainFirst, imageSenders, mdn, notify, theme], { unseen: openings, ofMessage: receipts }, newsGroups, accounts] = await Promise.all([
       mayFile ? listing.then(() => listFolders(imap)) : listFolders(imap),
       listing,
       threadView ? listThreads(imap, { folder: params.folder, page: params.page }) : null,
       getQuota(imap),
-      // the account's preferences this page needs, in one query
-      // an added mailbox's own read-receipt choice, where it has one (issue 22)
-      getLayeredSettings(settingKeysOf(session, other ?? undefined), [preferPlainText, trustedImageSenders, mdnPolicy, desktopNotifications, uiTheme] as const),
-      unseenOpenings(session.email),
-      openedId && !other ? listReceipts(session.email, { messageId: openedId }) : [],
+      // the account's preferences this page needs, in the request's one read of settings
+      // (request-settings.ts); an added mailbox's own read-receipt choice, where it has one (issue 22)
+      requestSettings(settingKeysOf(session, other ?? undefined), [preferPlainText, trustedImageSenders, mdnPolicy, desktopNotifications, uiTheme] as const),
+      // openings not shown yet, and the opened message's receipts: one query
+      pageReceipts(session.email, openedId && !other ? openedId : null),
       // newsgroups with the counts of the last news visit: no NNTP on the mail page
       listSubscriptions(session.email),
       listAccounts(session.email),
@@ -113,7 +117,8 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
     const alwaysImagesFrom = message ? trustedImageSender(message.from, imageSenders) : null;
     const imagesAllowed = params.images === "1" || alwaysImagesFrom !== null;
     // not awaited: the message shows first, the report follows in the same response
-    const spamReport = message && !other ? messageSpamReport(session.imap, session.email, params.folder, params.uid!, typeof opened === "object" ? opened?.source : undefined).catch((e: unknown) => {
+    const source = typeof opened === "object" ? opened?.source : undefined;
+    const spamReport = message && !other ? requestStoredSettings([session.email]).then((settings) => messageSpamReport(session.imap, session.email, params.folder, params.uid!, source, settings)).catch((e: unknown) => {
           console.warn("[spam-report]", e instanceof Error ? e.message : e);
           return null;
         }) : Promise.resolve(null);

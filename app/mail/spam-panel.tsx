@@ -1,10 +1,14 @@
 "use client";
-import { Suspense, use } from "react";
+import { lazy, Suspense, use, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { MessageSpamReport } from "@/lib/spam/message-report";
 import type { SenderAuth } from "@/lib/spam/sender-auth";
 import styles from "./spam-panel.module.css";
-import { usePercent, Why } from "./spam-why";
+import { usePercent } from "./use-percent";
+
+// The "why" is read by few and only on asking: its code loads, and it renders, once its details
+// are opened, not with every message (the page's first load and each open stay lighter).
+const Why = lazy(() => import("./spam-why").then((m) => ({ default: m.Why })));
 
 /** SPF/DKIM/DMARC as the receiving server recorded them; nothing when it recorded nothing. */
 function AuthBadge({ auth }: { auth: SenderAuth }) {
@@ -38,18 +42,23 @@ function SpamPanelContent({ report: pending }: { report: Promise<MessageSpamRepo
   const t = useTranslations("spamPanel");
   const percent = usePercent();
   const report = use(pending);
+  const [open, setOpen] = useState(false);
   if (!report) return null;
   return (
     <div className={styles.panel} data-testid="spam-panel">
       <AuthBadge auth={report.auth} />
-      <details className={styles.details}>
+      <details className={styles.details} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>
           {t.rich("summary", {
             unsure: report.unsure ? "yes" : "no",
             score: () => <span className={report.isSpam || report.unsure ? styles.spam : undefined}>{percent(report.score)}</span>,
           })}
         </summary>
-        <Why r={report} />
+        {open && (
+          <Suspense fallback={<p aria-busy="true" />}>
+            <Why r={report} />
+          </Suspense>
+        )}
       </details>
     </div>
   );

@@ -12,21 +12,13 @@ import { buildMessage } from "@/lib/smtp/build-message";
 import { getSetting } from "@/lib/settings/account-settings";
 import { formatUtcTime } from "./link-notice";
 import { readLinkInboxNotice } from "./read-link-settings";
-import { listReceipts, type Receipt } from "./read-link-store";
+import { listReceipts, pageReceipts, type Receipt } from "./read-link-store";
 
 const owner = (account: string) => account.trim().toLowerCase();
 
 /** Openings the sender has not been shown yet, newest first. */
 export async function unseenOpenings(account: string): Promise<Receipt[]> {
-  const rows = await getDb().readLink.findMany({
-    where: { account: owner(account), openedAt: { not: null }, notifiedAt: null },
-    select: { id: true },
-    orderBy: { openedAt: "desc" },
-    take: 20,
-  });
-  if (!rows.length) return [];
-  const ids = new Set(rows.map((r) => r.id));
-  return (await listReceipts(account)).filter((r) => ids.has(r.id));
+  return (await pageReceipts(account, null)).unseen;
 }
 
 /** The sender has been shown them (in the notice, or in Receipts): `ids`, or every opening. */
@@ -48,13 +40,15 @@ export function openingNoticeText(r: Pick<Receipt, "recipient" | "subject" | "op
 }
 
 /**
- * Delivers pending "opened" notices into the sender's INBOX when the setting is on. Each opening
+ * Delivers pending "opened" notices into the sender's INBOX when the setting is on (`enabled`:
+ * when the caller has read it already). Each opening
  * is claimed before its APPEND (inboxNoticeAt set in one conditional UPDATE), so two pages
  * loading at once never deliver it twice; an APPEND that fails is released for the next time.
  * @returns how many notices were delivered
  */
-export async function deliverInboxNotices(imap: ImapIdentity, account: string, now = new Date()): Promise<number> {
-  if (!(await getSetting(account, readLinkInboxNotice))) return 0;
+export async function deliverInboxNotices(imap: ImapIdentity, account: string, opts: { now?: Date; enabled?: boolean } = {}): Promise<number> {
+  const now = opts.now ?? new Date();
+  if (!(opts.enabled ?? (await getSetting(account, readLinkInboxNotice)))) return 0;
   const db = getDb();
   const pending = await db.readLink.findMany({
     where: { account: owner(account), openedAt: { not: null }, inboxNoticeAt: null },

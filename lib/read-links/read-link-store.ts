@@ -234,6 +234,33 @@ export async function listReceipts(account: string, opts: { limit?: number; mess
   return rows.map((r) => toReceipt(r, now));
 }
 
+/** At most this many openings not shown yet are named on a page (newest first). */
+const UNSEEN_SHOWN = 20;
+/** Receipts of one message on the page (a message to more recipients shows its newest). */
+const MESSAGE_RECEIPTS = 500;
+
+/**
+ * What the mail page shows, in one query: read-link openings the sender has not been shown yet
+ * (newest opening first) and the receipts of the opened message (`messageId`), if any. Should
+ * more than both limits together match, the oldest links are left for a later page.
+ */
+export async function pageReceipts(account: string, messageId: string | null, now = new Date()): Promise<{ unseen: Receipt[]; ofMessage: Receipt[] }> {
+  const unseenWhere = { openedAt: { not: null }, notifiedAt: null };
+  const rows = await getDb().readLink.findMany({
+    where: { account: account.trim().toLowerCase(), OR: messageId ? [unseenWhere, { messageId }] : [unseenWhere] },
+    select: { ...receiptFields, notifiedAt: true },
+    orderBy: [{ createdAt: "desc" }, { recipient: "asc" }],
+    take: UNSEEN_SHOWN + MESSAGE_RECEIPTS,
+  });
+  const unseen = rows
+    .filter((r) => r.openedAt && !r.notifiedAt)
+    .sort((a, b) => b.openedAt!.getTime() - a.openedAt!.getTime())
+    .slice(0, UNSEEN_SHOWN);
+  const ofMessage = messageId ? rows.filter((r) => r.messageId === messageId).slice(0, MESSAGE_RECEIPTS) : [];
+  const receipt = ({ notifiedAt: _n, ...row }: (typeof rows)[number]) => toReceipt(row, now);
+  return { unseen: unseen.map(receipt), ofMessage: ofMessage.map(receipt) };
+}
+
 /**
  * Withdraws a waiting link: its content is deleted at once.
  * @throws PosternError NOT_FOUND (not this account's) | CONFLICT (already opened, expired or revoked)

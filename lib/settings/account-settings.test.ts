@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { useTempDatabase } from "@/tests/fixtures/temp-database";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
-import { clearSetting, defineSetting, getLayeredSettings, getSetting, getSettings, setSetting } from "./account-settings";
+import { clearSetting, defineSetting, getLayeredSettings, getSetting, getSettings, readStoredSettings, setSetting, settingsFrom } from "./account-settings";
 import { mailAccountKey } from "@/lib/accounts/mailbox-owner";
 
 // A real SQLite file with the real migrations: the store's whole job is what it reads back.
@@ -56,5 +56,25 @@ describe("an added mailbox's settings (issue 22)", () => {
     await setSetting(mailAccountKey("frank@example.test", "AbC123"), flag, true);
     await setSetting("abc123", flag, true);
     expect(await getLayeredSettings([mailAccountKey("grace@example.test", "AbC123"), "grace@example.test"], [flag] as const)).toEqual([false]);
+  });
+});
+
+describe("settings read once for a request", () => {
+  const own = "heidi@example.test";
+  const work = mailAccountKey(own, "Xy9");
+
+  it("give what separate reads give, layered in the order of the accounts read", async () => {
+    await setSetting(own, days, 12);
+    await setSetting(work, flag, true);
+    const stored = await readStoredSettings([work, own], [flag, days]);
+    expect(settingsFrom(stored, [days, flag] as const)).toEqual(await getLayeredSettings([work, own], [days, flag] as const));
+    expect(settingsFrom(stored, [flag] as const)).toEqual([true]);
+    const ownOnly = await readStoredSettings(["HEIDI@example.test"], [flag, days]);
+    expect(settingsFrom(ownOnly, [days, flag] as const)).toEqual(await getSettings(own, [days, flag] as const));
+  });
+
+  it("refuse a setting they were not read with rather than give its default", async () => {
+    const stored = await readStoredSettings([own], [flag]);
+    expect(() => settingsFrom(stored, [days] as const)).toThrow(/test\.days/);
   });
 });

@@ -1,4 +1,4 @@
-import { getSettings } from "@/lib/settings/account-settings";
+import { getSettings, settingsFrom, storedSettingsCover, type StoredSettings } from "@/lib/settings/account-settings";
 import { autoWhitelist, combineScore } from "./combine-score";
 import { classifyTokens, type BayesResult, type CorpusSize, type TokenCounts } from "./graham";
 import { applyRules, type RuleHit } from "./heuristics";
@@ -94,11 +94,12 @@ export type SpamJudge = (message: SpamMessage, tokens?: string[], opts?: JudgeOp
  * The weights are those of the moment it was made: a batch is judged by one model version, and
  * the next batch reads the newest (weight-store.ts keeps the model cached per version). Per
  * message only the sender's history, Graham's token counts and the blocklists are asked.
+ * `known.settings`: the account's settings when the caller has read them (the mail page).
  */
-export async function spamJudge(account: string): Promise<SpamJudge> {
+export async function spamJudge(account: string, known: { settings?: StoredSettings } = {}): Promise<SpamJudge> {
   const store = dbTokenStore(account);
   const [[grahamThreshold, interesting, , , awlFactor, method, learnerThreshold, learnerUnsure], corpus, entries] = await Promise.all([
-    getSettings(account, SPAM_SETTINGS),
+    known.settings && storedSettingsCover(known.settings, SPAM_SETTINGS, [account]) ? settingsFrom(known.settings, SPAM_SETTINGS) : getSettings(account, SPAM_SETTINGS),
     store.corpus(),
     listEntries(account),
   ]);
@@ -146,6 +147,6 @@ export async function spamJudge(account: string): Promise<SpamJudge> {
 
 /** Judges one message for an account (`account` = spamAccount(email)), with the evidence named.
  * Reads only; nothing is recorded. */
-export async function evaluateMessage(account: string, message: SpamMessage, tokens: string[] = tokenize(message), rules?: RuleHit[]): Promise<SpamReport> {
-  return (await spamJudge(account))(message, tokens, { explain: true, rules });
+export async function evaluateMessage(account: string, message: SpamMessage, tokens: string[] = tokenize(message), rules?: RuleHit[], settings?: StoredSettings): Promise<SpamReport> {
+  return (await spamJudge(account, { settings }))(message, tokens, { explain: true, rules });
 }

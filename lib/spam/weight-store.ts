@@ -31,6 +31,12 @@ export function loadedWeights(known: Map<number, number> | SparseModel): LoadedW
 
 type Versioned = { version: number; model: SparseModel };
 
+/** Accounts found without rows of the per-slot table (SpamWeight). Nothing writes that table
+ * since migration 0018 (it is only moved and deleted), so an account without rows stays without:
+ * remembering it in memory is right whatever other processes do, and spares an untrained
+ * account's every judgement a query. Bounded: one short string per account judged. */
+const noLegacyRows = new Set<string>();
+
 /**
  * The account's learner weights in Postern's database: one SpamModel row, kept in memory per
  * process (model-cache.ts). Every read asks the row's version first (one integer), so a model
@@ -57,8 +63,12 @@ export function dbWeightStore(account: string) {
 
   /** Weights stored one row per slot (before migration 0018) become the account's model, once. */
   async function moveLegacyRows(): Promise<boolean> {
+    if (noLegacyRows.has(account)) return false;
     const rows = await db.spamWeight.findMany({ where: { account }, orderBy: { slot: "asc" }, select: { slot: true, weight: true } });
-    if (!rows.length) return false;
+    if (!rows.length) {
+      noLegacyRows.add(account);
+      return false;
+    }
     const model = addChanges(emptyModel(), new Map(rows.map((r) => [r.slot, r.weight])));
     await db.$transaction([insertRow(model), db.spamWeight.deleteMany({ where: { account } })]);
     return true;

@@ -15,7 +15,7 @@ import { getPool, type ImapIdentity } from "@/lib/imap/session-pool";
 import { fromBase64Url } from "@/lib/read-links/base64url";
 import { deliverInboxNotices, unseenOpenings, markOpeningsSeen } from "@/lib/read-links/opening-notices";
 import { readLinkInboxNotice } from "@/lib/read-links/read-link-settings";
-import { createReadLink, listReceipts, purgeReadLinks, REVEAL_RETRY_MS, revokeReadLink } from "@/lib/read-links/read-link-store";
+import { createReadLink, listReceipts, pageReceipts, purgeReadLinks, REVEAL_RETRY_MS, revokeReadLink } from "@/lib/read-links/read-link-store";
 import { revealReadLink, visitReadLink } from "@/lib/read-links/reveal-link";
 import { readLinkKey, unseal } from "@/lib/read-links/seal";
 import { decodeSealedMessage } from "@/lib/read-links/sealed-message";
@@ -222,8 +222,13 @@ describe("sending with a one-time read link", () => {
     const receipt = (await listReceipts(ALICE.email)).find((r) => r.subject === subject)!;
     expect(receipt.state).toBe("opened");
     expect((await unseenOpenings(ALICE.email)).map((r) => r.id)).toContain(receipt.id);
+    // the mail page asks for the openings and the opened message's receipts in one query
+    const onPage = await pageReceipts(ALICE.email, receipt.messageId);
+    expect(onPage.unseen.map((r) => r.id)).toContain(receipt.id);
+    expect(onPage.ofMessage).toEqual(await listReceipts(ALICE.email, { messageId: receipt.messageId }));
     await markOpeningsSeen(ALICE.email);
     expect(await unseenOpenings(ALICE.email)).toEqual([]);
+    expect((await pageReceipts(ALICE.email, receipt.messageId)).ofMessage.map((r) => r.id)).toContain(receipt.id);
 
     await setSetting(ALICE.email, readLinkInboxNotice, true);
     try {

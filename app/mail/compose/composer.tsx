@@ -11,8 +11,7 @@ import { AddressInput } from "./address-input";
 import { AttachmentField } from "./attachment-field";
 import { BodyField } from "./body-field";
 import { applySaved, discardRequest, saveDraftRequest, sendRequest, type AttachmentItem, type ComposeFields, type ComposePayload } from "./post-compose";
-import type { RootTranslate } from "@/app/i18n/say-error";
-import { useErrorText } from "@/app/i18n/use-error-text";
+import { useErrorText, useErrorTranslate } from "@/app/i18n/use-error-text";
 import { notSentText } from "./not-sent-text";
 import { OutboxBar } from "./outbox-bar";
 import { SaveStatus } from "./save-status";
@@ -60,7 +59,7 @@ type Live = { fields: ComposeFields; items: AttachmentItem[]; draft: MessageRef 
 export function Composer({ initial, identities, attachmentBudget, back, queued = null, initialError = null, account, readLinkDefaultDays = 30 }: Props) {
   const t = useTranslations("compose");
   const locale = useLocale();
-  const root = useTranslations() as unknown as RootTranslate;
+  const root = useErrorTranslate();
   const sayAnswerError = useErrorText();
   const { to, cc, bcc, subject, body, format, identityId, readLink } = initial;
   const readLinkDays = initial.readLinkDays ? String(initial.readLinkDays) : "";

@@ -10,8 +10,8 @@ import { requireMailSession } from "@/auth";
 import { isPosternError } from "@/lib/http/errors";
 import { openConversation, type Conversation } from "@/lib/imap/open-conversation";
 import { buildMessageView } from "@/lib/mime/message-view";
-import { getSetting } from "@/lib/settings/account-settings";
 import { uiTheme } from "@/lib/settings/appearance-settings";
+import { requestSettings } from "../request-settings";
 import { logout } from "../actions";
 import { threadListUrl } from "../thread-url";
 import { ConversationEntry } from "./conversation-entry";
@@ -76,7 +76,7 @@ export default async function ConversationPage({ searchParams }: { searchParams:
   }
   const imagesAllowed = params.images === "1";
   const originalColors = params.colors === "original";
-  const [reading, theme] = await Promise.all([getReadingPreferences(session.email), getSetting(session.email, uiTheme)]);
+  const [reading, theme] = await Promise.all([getReadingPreferences(session.email), requestSettings([session.email], [uiTheme] as const).then(([t]) => t)]); // the layout read it
   const { messages, omitted } = conversation;
   const anyHtml = messages.some((m) => m.message?.html);
   // dark mode adapts the senders' colours (lib/mime/dark-colors.ts); this shows them as sent, for the whole conversation

@@ -1,6 +1,7 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
-import { sayError, type RootTranslate } from "@/app/i18n/say-error";
+import { sayError } from "@/app/i18n/say-error";
+import { useErrorTranslate } from "@/app/i18n/use-error-text";
 import Link from "next/link";
 import type { AccountSearchResult } from "@/lib/imap/search-all-accounts";
 import { displayName } from "../format";
@@ -15,7 +16,7 @@ export function FolderResults({ row, index, mailbox, list }: { row: SearchRow; i
   const t = useTranslations("allSearch");
   const tl = useTranslations("list");
   const locale = useLocale();
-  const root = useTranslations() as unknown as RootTranslate;
+  const root = useErrorTranslate();
   const headingId = `results-${index}`;
   const inAccount = { ...list, ...(row.account ? { account: row.account } : {}) };
   if (row.status === "unavailable") {
