@@ -6,6 +6,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { dropTestDatabase } from "../fixtures/temp-database";
 
 // Two Postern processes starting at the same moment against a new database: the migrations must
 // run exactly once, and neither process may fail. Each engine's lock is held by the test while
@@ -92,8 +93,8 @@ describe("two processes migrating one database at once", () => {
       expect(migrationNames("migrations-postgresql")).toEqual(migrationNames("migrations")); // same names per engine
     } finally {
       await holder.end();
-      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
       await admin.end();
+      await dropTestDatabase(server, database);
     }
   });
 });
