@@ -1,23 +1,10 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 import { SUBJECTS, TEXTS } from "../mail-lab/seed/corpus.mjs";
 import { ALICE, row, signIn } from "./helpers";
+import { expectNoSidewaysScroll } from "./phone-fit";
 
 // Issue 21: Postern on a phone, and in dark mode. Alice's seeded mailbox is only read here; her
 // appearance setting is put back to "as the system says" at the end.
-
-/** Nothing on the page is wider than the screen (no sideways scrolling). */
-async function expectNoSidewaysScroll(page: Page) {
-  const widths = await page.evaluate(() => {
-    const screen = window.innerWidth;
-    // the innermost elements that stick out, to name in the failure
-    const over = [...document.querySelectorAll("body *")]
-      .filter((el) => el.getBoundingClientRect().right > screen + 1 && ![...el.children].some((c) => c.getBoundingClientRect().right > screen + 1))
-      .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} (${Math.round(el.getBoundingClientRect().right)} px)`);
-    return { content: document.documentElement.scrollWidth, screen, over };
-  });
-  expect(widths.content, `page ${page.url()} is wider than the screen: ${widths.over.join(", ")}`).toBeLessThanOrEqual(widths.screen);
-}
 
 /** WCAG relative luminance of a CSS rgb()/rgba() colour. */
 function luminance(css: string): number {

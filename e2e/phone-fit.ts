@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
 // A page on a 320 px phone screen: nothing scrolls sideways, and what a finger presses is at least
-// 44 px tall (WCAG 2.5.5). every-screen.spec.ts has its own copy of the first check.
+// 44 px tall (WCAG 2.5.5).
 
 /** Nothing on the page is wider than the screen; names the innermost elements that stick out. */
 export async function expectNoSidewaysScroll(page: Page) {
