@@ -35,6 +35,7 @@ export function getMasterKey(): Buffer {
 
 // Sub-keys by master key and purpose: HKDF is pure, and it ran on every request (Auth.js's secret,
 // the session's credentials), ~1.5% of the server's CPU in a sign-in rush (BENCHMARKS row 4r).
+// Every process derives the same keys from the same master key, so nothing here needs sharing.
 const derived = new WeakMap<Buffer, Map<string, Buffer>>();
 
 /** A sub-key for one purpose, so no two features ever share key material. */
