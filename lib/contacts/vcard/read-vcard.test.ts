@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { entryName, readVcard, VcardEntryError } from "./read-vcard";
+import { lineProblem } from "./line-problem";
 import { splitVcards } from "./split-vcards";
 
 const file = fs.readFileSync(path.join(__dirname, "../../../tests/fixtures/vcard/mixed-address-book.vcf"), "utf8");
@@ -54,6 +55,29 @@ describe("readVcard", () => {
     expect(() => read(4)).toThrow(expect.objectContaining({ line: 38 }));
     expect(entryName(entries[3])).toBe("Broken Bob");
     expect(() => read(7)).toThrow(expect.objectContaining({ line: 60, message: "“eve@” is not an email address" }));
+  });
+
+  it("says what is wrong with a line ical.js cannot read, and passes on a reason it does not know", () => {
+    const refusal = (line: string) => {
+      const [entry] = splitVcards(`BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Broken\r\n${line}\r\nEND:VCARD\r\n`).entries;
+      try {
+        readVcard(entry);
+      } catch (e) {
+        if (e instanceof VcardEntryError) return { line: e.line, key: e.said.key, message: e.said.message };
+        throw e;
+      }
+      throw new Error(`read: ${line}`);
+    };
+    expect(refusal("just some words")).toEqual({ line: 4, key: "lineNoColon", message: "this line cannot be read: it has no “:” between the name and the value" });
+    expect(refusal('TEL;TYPE="cell:+1 555 0100')).toMatchObject({ line: 4, key: "lineOpenQuote" });
+    expect(refusal("TEL;CELL")).toMatchObject({ line: 4, key: "lineParameterNoValue" });
+    expect(refusal("EMAIL;TYPE=work")).toMatchObject({ line: 4, key: "lineNoValue" });
+    expect(refusal("TEL;=cell:+1 555 0100")).toMatchObject({ line: 4, key: "lineParameterNoName" });
+    expect(refusal("BEGIN:VEVENT")).toMatchObject({ key: "lineBeginWithoutEnd" });
+  });
+
+  it("keeps ical.js's own words for a reason it has not given before", () => {
+    expect(lineProblem(new Error("something new"))).toEqual({ key: "unreadableLine", values: { reason: "something new" }, message: "this line cannot be read (something new)" });
   });
 
   it("refuses an SVG photo, whatever type it claims", () => {

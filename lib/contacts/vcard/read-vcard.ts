@@ -2,6 +2,7 @@ import ICAL from "ical.js";
 import { cardEmailSchema, cardPhoneSchema, type CardEmail, type CardFields, type CardKind, type CardPhone } from "@/lib/contacts/card-fields";
 import { sniffImage, type PhotoType } from "@/lib/contacts/sniff-image";
 import { MAX_CARD_EMAILS, MAX_CARD_PHONES, MAX_CONTACT_PHOTO_BYTES } from "@/lib/limits";
+import { lineProblem } from "./line-problem";
 import type { VcardEntry } from "./split-vcards";
 import { vcardSaid, type VcardSaid } from "./vcard-problems";
 
@@ -46,7 +47,7 @@ function failingLine(entry: VcardEntry): { line: number; said: VcardSaid } {
     try {
       ICAL.parse(WRAP(l.text));
     } catch (e) {
-      return { line: l.line, said: vcardSaid("unreadableLine", { reason: (e instanceof Error ? e.message : String(e)).slice(0, 200) }) };
+      return { line: l.line, said: lineProblem(e) };
     }
   }
   return { line: entry.line, said: vcardSaid("unreadable") };

@@ -8,8 +8,15 @@ export const VCARD_PROBLEMS = {
   endWithoutBegin: () => "END:VCARD without BEGIN:VCARD (skipped)",
   textOutside: () => "text outside any vCard (skipped)",
   noEnd: () => "the file ends before this vCard's END:VCARD",
-  /** ical.js's own words for the line, in English: they are passed on as they are. */
+  /** ical.js's own words for the line, in English, when line-problem.ts does not know them. */
   unreadableLine: (v: { reason: string }) => `this line cannot be read (${v.reason})`,
+  // what ical.js's known reasons mean (line-problem.ts)
+  lineNoColon: () => "this line cannot be read: it has no “:” between the name and the value",
+  lineOpenQuote: () => "this line cannot be read: a quotation mark in it is not closed",
+  lineParameterNoValue: () => "this line cannot be read: a parameter in it has no “=” (write TYPE=home, say), or the “:” before the value is missing",
+  lineNoValue: () => "this line cannot be read: no “:” follows its parameters, so it has no value",
+  lineParameterNoName: () => "this line cannot be read: a parameter has no name before its “=”",
+  lineBeginWithoutEnd: () => "this line cannot be read: it begins a section (BEGIN) that has no END",
   unreadable: () => "not a vCard ical.js can read",
   badEmail: (v: { value: string }) => `“${v.value}” is not an email address`,
   badPhone: (v: { value: string }) => `“${v.value}” is not a phone number`,
