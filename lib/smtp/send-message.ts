@@ -1,6 +1,7 @@
 import type { ImapFlow } from "imapflow";
 import type { MailCredentials } from "@/lib/auth/credentials";
 import { getConfig } from "@/lib/env";
+import { englishOf, LIST_SEPARATOR, listDetail, type DetailValues } from "@/lib/http/error-details";
 import { PosternError } from "@/lib/http/errors";
 import { addFlag } from "@/lib/imap/add-flag";
 import { appendMessage, requireSpecialFolder, type StoredMessage } from "@/lib/imap/append-message";
@@ -8,7 +9,7 @@ import { deleteMessage } from "@/lib/imap/delete-message";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { withConnection } from "@/lib/imap/with-mailbox";
 import type { BuiltMessage } from "./build-message";
-import { listRejections, rejectionSentence, toSendError, type RecipientRejection, type SmtpErrorLike } from "./smtp-error";
+import { listRejections, rejectionParts, toSendError, type RecipientRejection, type SmtpErrorLike } from "./smtp-error";
 import { createSmtpTransport } from "./transport";
 
 export type Delivered = {
@@ -27,7 +28,9 @@ export type Delivered = {
  */
 export type SendWarning = {
   key: "notDelivered" | "noSentCopy" | "originalNotMarked" | "draftNotRemoved";
-  values: Record<string, string>;
+  /** Flat (stored as JSON in the outbox); notDelivered's list the recipientsRefused detail's way
+   * (lib/http/error-details.ts listDetail), or in rows from before it, `recipients` in English. */
+  values: DetailValues;
   error?: { code: string; message: string; detail?: unknown };
   text: string;
 };
@@ -63,6 +66,15 @@ export function assertSendable(built: BuiltMessage, limit: number): void {
   if (built.wire.length <= limit) return;
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   throw new PosternError("MESSAGE_TOO_LARGE", `The message is ${mb(built.wire.length)}, more than the ${mb(limit)} you can send. Remove or shrink attachments.`);
+}
+
+/** The warning for recipients refused while others were accepted (`total` were asked for): each
+ * reader's page says the list in its language (app/i18n/send-warnings.ts), the server's replies
+ * in it as the server's own words. */
+export function notDeliveredWarning(rejected: RecipientRejection[], total: number): SendWarning {
+  const parts = rejectionParts(rejected, total);
+  const values = listDetail("recipientsRefused", parts).detail.values;
+  return { key: "notDelivered", values, text: `The message was not delivered to ${parts.map(englishOf).join(LIST_SEPARATOR)}.` };
 }
 
 /** Runs a step that follows a successful send; its failure is a warning, never an error: the
@@ -120,11 +132,7 @@ export async function fileSentMessage(
 ): Promise<Delivered> {
   const warnings: SendWarning[] = [];
   const { rejected } = opts;
-  if (rejected.length) {
-    // the refused addresses and the server's reasons are data, said as the server said them
-    const recipients = rejectionSentence(rejected, built.envelope.to.length);
-    warnings.push({ key: "notDelivered", values: { recipients }, text: `The message was not delivered to ${recipients}.` });
-  }
+  if (rejected.length) warnings.push(notDeliveredWarning(rejected, built.envelope.to.length));
   const sentCopy = await afterwards(warnings, "noSentCopy", () =>
     withConnection(imap, async (client) => {
       const folder = await requireSpecialFolder(client, "\\Sent");

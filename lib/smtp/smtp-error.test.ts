@@ -10,7 +10,23 @@ describe("toSendError", () => {
       rejectedErrors: [{ recipient: "nobody@example.test", responseCode: 550, response: "550 5.1.1 <nobody@example.test>: Recipient address rejected: User unknown in virtual mailbox table" }],
     });
     expect(e.code).toBe("RECIPIENT_REJECTED");
-    expect(e.message).toContain("nobody@example.test: unknown user (no such mailbox) (550)");
+    expect(e.message).toBe(
+      "The message was not sent. The mail server refused nobody@example.test: unknown user (no such mailbox) (the server said: “550 5.1.1 <nobody@example.test>: Recipient address rejected: User unknown in virtual mailbox table”).",
+    );
+    expect(e.detail?.key).toBe("recipientsRefused");
+  });
+
+  it("names a recipient refused without a list of refusals, and says when it cannot name one", () => {
+    const named = toSendError({ code: "EENVELOPE", command: "RCPT TO", recipient: "x@example.test", responseCode: 553, response: "553 5.1.3 Bad address syntax" });
+    expect(named.message).toBe("The message was not sent. The mail server refused x@example.test: not a valid address (the server said: “553 5.1.3 Bad address syntax”).");
+    expect(toSendError({ code: "EENVELOPE", command: "RCPT TO" }).message).toBe("The message was not sent. The mail server refused a recipient.");
+  });
+
+  it("keeps the server's reply as a value of the detail, bounded, and says none when there is none", () => {
+    const e = toSendError({ code: "EMESSAGE", responseCode: 554, response: `554 5.7.1 ${"x".repeat(500)}\r\n  more` });
+    expect(e.detail).toEqual({ key: "sendRefused", values: { reply: `554 5.7.1 ${"x".repeat(190)}` } });
+    expect(toSendError({ code: "EMESSAGE", message: "odd" }).detail).toEqual({ key: "sendRefused", values: { reply: "none" } });
+    expect(toSendError({ code: "EMESSAGE", message: "odd" }).message).toBe("The message was not sent: the mail server refused it.");
   });
 
   it("says when the message is too large", () => {
