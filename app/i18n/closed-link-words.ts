@@ -5,13 +5,16 @@ import { createFormatter, createTranslator } from "next-intl";
 import { loadMessages } from "@/lib/i18n/load-messages";
 import { pseudoLocaleEnabled } from "@/lib/i18n/locales";
 import { negotiateLocale } from "@/lib/i18n/negotiate-locale";
+import { validTimeZone } from "@/lib/i18n/time-zone";
 import type { ClosedLink, ClosedLinkWords } from "@/lib/read-links/closed-link-document";
 
-export function closedLinkWords(link: ClosedLink, acceptLanguage: string | null): ClosedLinkWords {
+/** `timeZone`: the visitor's `tz` cookie (lib/i18n/time-zone.ts), if their browser has set it. */
+export function closedLinkWords(link: ClosedLink, acceptLanguage: string | null, timeZone?: string | null): ClosedLinkWords {
   const locale = negotiateLocale(acceptLanguage, { pseudo: pseudoLocaleEnabled() });
   const messages = loadMessages(locale) as IntlMessages;
   const t = createTranslator({ locale, messages, namespace: "readLink" });
-  const when = createFormatter({ locale, timeZone: "UTC" }).dateTime(link.at, { dateStyle: "long", timeStyle: "short" }) + " UTC";
+  const zone = validTimeZone(timeZone);
+  const when = createFormatter({ locale, timeZone: zone ?? "UTC" }).dateTime(link.at, { dateStyle: "long", timeStyle: "short" }) + (zone ? "" : " UTC");
   return {
     lang: locale,
     title: t("pageTitle"),
