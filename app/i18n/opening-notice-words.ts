@@ -3,16 +3,14 @@
 // mail page, so that request's language (Settings, else the browser's) and `tz` cookie are theirs.
 import { createFormatter, createTranslator } from "next-intl";
 import type { SayOpeningNotice } from "@/lib/read-links/opening-notices";
-import { loadMessages } from "@/lib/i18n/load-messages";
+import { catalogOf } from "./catalog-of";
 import { sayStoredAgent } from "./agent-name";
-
-type IntlMessages = Parameters<typeof createTranslator>[0]["messages"];
 
 /** The notice's words in `locale`, times in `timeZone` ("UTC" when the reader's is not known, and then labelled).
  * Nothing is prepared until a notice is said: most page loads deliver none. */
 export function openingNoticeWords(locale: string, timeZone: string): SayOpeningNotice {
   return async (r) => {
-    const messages = loadMessages(locale) as IntlMessages;
+    const messages = catalogOf(locale);
     const t = createTranslator({ locale, messages, namespace: "openingNotice" });
     const tAgent = createTranslator({ locale, messages, namespace: "agent" });
     const format = createFormatter({ locale, timeZone });

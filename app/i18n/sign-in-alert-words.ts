@@ -7,13 +7,11 @@ import { createFormatter, createTranslator } from "next-intl";
 import type { SayAlert } from "@/lib/auth/sign-in-alert";
 import { sayAgent } from "./agent-name";
 import { englishAlertWords } from "@/lib/auth/sign-in-alert";
-import { loadMessages } from "@/lib/i18n/load-messages";
+import { catalogOf } from "./catalog-of";
 import { pseudoLocaleEnabled } from "@/lib/i18n/locales";
 import { negotiateLocale } from "@/lib/i18n/negotiate-locale";
 import { getSetting } from "@/lib/settings/account-settings";
 import { uiLanguage } from "@/lib/settings/appearance-settings";
-
-type IntlMessages = Parameters<typeof createTranslator>[0]["messages"];
 
 /** The alert's words for the account, given the signing-in browser's Accept-Language. */
 export function sayAlertFor(acceptLanguage: string | null): SayAlert {
@@ -21,7 +19,7 @@ export function sayAlertFor(acceptLanguage: string | null): SayAlert {
     const chosen = await getSetting(view.account, uiLanguage).catch(() => "auto" as const);
     const locale = chosen !== "auto" ? chosen : negotiateLocale(acceptLanguage, { pseudo: pseudoLocaleEnabled() });
     if (locale === "en") return englishAlertWords(view);
-    const messages = loadMessages(locale) as IntlMessages;
+    const messages = catalogOf(locale);
     const t = createTranslator({ locale, messages, namespace: "signInAlert" });
     const browser = sayAgent(createTranslator({ locale, messages, namespace: "agent" }), view.agent);
     // the owner's time zone is not known here (the browser may not be theirs): UTC, and it says so
