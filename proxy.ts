@@ -4,6 +4,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { closedLinkWords } from "@/app/i18n/closed-link-words";
 import { createNonce, pageContentPolicy } from "@/lib/http/security-headers";
+import { TIME_ZONE_COOKIE } from "@/lib/i18n/time-zone";
 import { CLOSED_LINK_POLICY, closedLinkDocument } from "@/lib/read-links/closed-link-document";
 import { closedLink } from "@/lib/read-links/reveal-link";
 
@@ -15,7 +16,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const readLink = request.method === "GET" ? READ_LINK_PATH.exec(request.nextUrl.pathname) : null;
   const closed = readLink ? await closedLink(readLink[1]) : null;
   if (closed) {
-    return new NextResponse(closedLinkDocument(closed, closedLinkWords(closed, request.headers.get("accept-language"))), {
+    return new NextResponse(closedLinkDocument(closed, closedLinkWords(closed, request.headers.get("accept-language"), request.cookies.get(TIME_ZONE_COOKIE)?.value)), {
       status: 410,
       headers: { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": CLOSED_LINK_POLICY, "Cache-Control": "no-store", "X-Robots-Tag": "noindex" },
     });

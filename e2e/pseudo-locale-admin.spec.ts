@@ -17,11 +17,16 @@ test.beforeAll(async () => {
   postern = await startPostern({ port: PORT, dataDir: DATA_DIR, env: { ADMIN_EMAILS: ALICE.email, POSTERN_PSEUDO_LOCALE: "1" } });
 });
 test.afterAll(async () => postern?.kill());
-test.use({ baseURL: `http://127.0.0.1:${PORT}`, locale: "en-XA" });
+test.use({ baseURL: `http://127.0.0.1:${PORT}`, locale: "en-XA", timezoneId: "Asia/Bangkok" });
 
-test("the admin page shows only catalog strings (pseudo locale)", async ({ page }) => {
+test("the admin page shows only catalog strings (pseudo locale), its times in the reader's zone", async ({ page }) => {
   await pseudoSignIn(page, ALICE);
+  // the mail page the sign-in lands on tells the server the zone (app/i18n/time-zone-cookie.tsx)
+  await expect.poll(async () => (await page.context().cookies()).find((c) => c.name === "tz")?.value).toBe(encodeURIComponent("Asia/Bangkok"));
   await page.goto("/admin");
   await expect(page.getByTestId("processes")).toBeVisible();
   await expectAllTranslated(page);
+  const started = page.getByTestId("processes").locator("time").first();
+  await expect(started).toBeVisible();
+  await expect(started).not.toContainText("UTC");
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { useFormatter } from "next-intl";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { readerDates } from "@/app/i18n/reader-dates";
 import { NoticeText } from "@/app/i18n/notice-text";
 import { adminOverview } from "@/lib/admin/admin-overview";
 import { readNotice } from "@/lib/http/signed-notice";
@@ -35,8 +36,8 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const admin = await requireAdmin();
   const notice = readNotice(await searchParams);
   const o = await adminOverview();
-  const [t, format] = await Promise.all([getTranslations("admin"), getFormatter()]);
-  const when = (d: Date) => <time dateTime={d.toISOString()}>{format.dateTime(d, { dateStyle: "short", timeStyle: "medium", timeZone: "UTC" })} UTC</time>;
+  const [t, format, readerDate] = await Promise.all([getTranslations("admin"), getFormatter(), readerDates()]);
+  const when = (d: Date) => <time dateTime={d.toISOString()}>{readerDate(d, { dateStyle: "short", timeStyle: "medium" })}</time>;
   return (
     <main className={styles.main}>
       <p className={styles.hint}>

@@ -2,16 +2,19 @@
 // 410), so it has no request config: its words come from the catalog of the visitor's
 // Accept-Language here. The visitor has no Postern account, so no account setting applies.
 import { createFormatter, createTranslator } from "next-intl";
-import { loadMessages } from "@/lib/i18n/load-messages";
+import { catalogOf } from "./catalog-of";
 import { pseudoLocaleEnabled } from "@/lib/i18n/locales";
 import { negotiateLocale } from "@/lib/i18n/negotiate-locale";
+import { validTimeZone } from "@/lib/i18n/time-zone";
 import type { ClosedLink, ClosedLinkWords } from "@/lib/read-links/closed-link-document";
 
-export function closedLinkWords(link: ClosedLink, acceptLanguage: string | null): ClosedLinkWords {
+/** `timeZone`: the visitor's `tz` cookie (lib/i18n/time-zone.ts), if their browser has set it. */
+export function closedLinkWords(link: ClosedLink, acceptLanguage: string | null, timeZone?: string | null): ClosedLinkWords {
   const locale = negotiateLocale(acceptLanguage, { pseudo: pseudoLocaleEnabled() });
-  const messages = loadMessages(locale) as IntlMessages;
+  const messages = catalogOf(locale);
   const t = createTranslator({ locale, messages, namespace: "readLink" });
-  const when = createFormatter({ locale, timeZone: "UTC" }).dateTime(link.at, { dateStyle: "long", timeStyle: "short" }) + " UTC";
+  const zone = validTimeZone(timeZone);
+  const when = createFormatter({ locale, timeZone: zone ?? "UTC" }).dateTime(link.at, { dateStyle: "long", timeStyle: "short" }) + (zone ? "" : " UTC");
   return {
     lang: locale,
     title: t("pageTitle"),
@@ -23,4 +26,3 @@ export function closedLinkWords(link: ClosedLink, acceptLanguage: string | null)
   };
 }
 
-type IntlMessages = Parameters<typeof createTranslator>[0]["messages"];

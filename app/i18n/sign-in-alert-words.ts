@@ -5,14 +5,13 @@
 // when that language is English, word for word as before.
 import { createFormatter, createTranslator } from "next-intl";
 import type { SayAlert } from "@/lib/auth/sign-in-alert";
+import { sayAgent } from "./agent-name";
 import { englishAlertWords } from "@/lib/auth/sign-in-alert";
-import { loadMessages } from "@/lib/i18n/load-messages";
+import { catalogOf } from "./catalog-of";
 import { pseudoLocaleEnabled } from "@/lib/i18n/locales";
 import { negotiateLocale } from "@/lib/i18n/negotiate-locale";
 import { getSetting } from "@/lib/settings/account-settings";
 import { uiLanguage } from "@/lib/settings/appearance-settings";
-
-type IntlMessages = Parameters<typeof createTranslator>[0]["messages"];
 
 /** The alert's words for the account, given the signing-in browser's Accept-Language. */
 export function sayAlertFor(acceptLanguage: string | null): SayAlert {
@@ -20,14 +19,16 @@ export function sayAlertFor(acceptLanguage: string | null): SayAlert {
     const chosen = await getSetting(view.account, uiLanguage).catch(() => "auto" as const);
     const locale = chosen !== "auto" ? chosen : negotiateLocale(acceptLanguage, { pseudo: pseudoLocaleEnabled() });
     if (locale === "en") return englishAlertWords(view);
-    const t = createTranslator({ locale, messages: loadMessages(locale) as IntlMessages, namespace: "signInAlert" });
+    const messages = catalogOf(locale);
+    const t = createTranslator({ locale, messages, namespace: "signInAlert" });
+    const browser = sayAgent(createTranslator({ locale, messages, namespace: "agent" }), view.agent);
     // the owner's time zone is not known here (the browser may not be theirs): UTC, and it says so
     const when = createFormatter({ locale, timeZone: "UTC" }).dateTime(view.at, { dateStyle: "full", timeStyle: "long" });
     const body = [
       t("intro", { account: view.account }),
       "",
       `${t("when")} ${when}`,
-      `${t("browser")} ${view.browser}`,
+      `${t("browser")} ${browser}`,
       `${t("address")} ${view.address ?? t("unknownAddress")}`,
       "",
       t("ifYou"),
@@ -35,6 +36,6 @@ export function sayAlertFor(acceptLanguage: string | null): SayAlert {
       "",
       t("turnOff"),
     ].join("\n");
-    return { subject: t("subject", { browser: view.browser }), body };
+    return { subject: t("subject", { browser }), body };
   };
 }

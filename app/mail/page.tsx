@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { after } from "next/server";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { errorText } from "@/app/i18n/error-text";
 import { NoticeText } from "@/app/i18n/notice-text";
 import { preferPlainText, trustedImageSender, trustedImageSenders } from "@/lib/mime/reading-settings";
@@ -21,6 +21,7 @@ import { buildMessageView } from "@/lib/mime/message-view";
 import { mdnPolicy } from "@/lib/mdn/mdn-settings";
 import { fetchMdnRequest } from "@/lib/mdn/mdn-request";
 import { deliverInboxNotices, markOpeningsSeen } from "@/lib/read-links/opening-notices";
+import { openingNoticeWords } from "@/app/i18n/opening-notice-words";
 import { readLinkInboxNotice } from "@/lib/read-links/read-link-settings";
 import { pageReceipts } from "@/lib/read-links/read-link-store";
 import { messageSpamReport } from "@/lib/spam/message-report";
@@ -83,8 +84,8 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
     const opened = params.uid ? await openMessageOrNotice(imap, params.folder, params.uid) : null;
     // Read-link openings since the last visit go into INBOX (setting) before INBOX is listed.
     if (!other) {
-      const [inboxNotice] = await requestSettings([session.email], [readLinkInboxNotice] as const);
-      await deliverInboxNotices(session.imap, session.email, { enabled: inboxNotice }).catch((e: unknown) => console.warn("[read-links]", e));
+      const [[inboxNotice], locale, timeZone] = await Promise.all([requestSettings([session.email], [readLinkInboxNotice] as const), getLocale(), getTimeZone()]);
+      await deliverInboxNotices(session.imap, session.email, { enabled: inboxNotice, say: openingNoticeWords(locale, timeZone) }).catch((e: unknown) => console.warn("[read-links]", e));
     }
     const openedId = typeof opened === "object" ? opened?.message?.messageId : null;
     const listOptions = { folder: params.folder, page: params.page, query };

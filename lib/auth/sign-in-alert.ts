@@ -4,15 +4,16 @@
 import crypto from "node:crypto";
 import type { ImapFlow } from "imapflow";
 import { encodeWords } from "nodemailer/lib/mime-funcs";
-import { agentFamily } from "@/lib/read-links/agent-family";
+import { agentFacts, englishAgentName, type AgentFacts } from "@/lib/read-links/agent-family";
 import { getSetting } from "@/lib/settings/account-settings";
 import { knownDevice } from "./device-cookie";
 import { signInAlerts } from "./security-settings";
 
 export type SignInFacts = { account: string; at: Date; userAgent: string | null; clientIp: string | null };
 
-/** What the alert says, for the words: the header-safe account, browser family and address (null: unknown). */
-export type SignInAlertView = { account: string; at: Date; browser: string; address: string | null };
+/** What the alert says, for the words: the header-safe account, browser family (its facts, and
+ * in English) and address (null: unknown). */
+export type SignInAlertView = { account: string; at: Date; agent: AgentFacts; browser: string; address: string | null };
 
 /** The alert's subject and body (lines joined with "\n"), in the account owner's language. */
 export type SignInAlertWords = { subject: string; body: string };
@@ -24,7 +25,8 @@ export type SayAlert = (view: SignInAlertView) => Promise<SignInAlertWords>;
 const headerSafe = (s: string) => s.replace(/[^\x20-\x7e]/g, "").slice(0, 200);
 
 export function alertView(facts: SignInFacts): SignInAlertView {
-  return { account: headerSafe(facts.account), at: facts.at, browser: agentFamily(facts.userAgent), address: facts.clientIp ? headerSafe(facts.clientIp) : null };
+  const agent = agentFacts(facts.userAgent);
+  return { account: headerSafe(facts.account), at: facts.at, agent, browser: englishAgentName(agent), address: facts.clientIp ? headerSafe(facts.clientIp) : null };
 }
 
 /** The English words (the catalog's "signInAlert" says the same for "en"). */

@@ -35,8 +35,26 @@ export function agentFacts(userAgent: string | null | undefined): AgentFacts {
 
 /** "Firefox on Linux", "Safari on iOS", "a script", or "an unknown browser". */
 export function agentFamily(userAgent: string | null | undefined): string {
-  const facts = agentFacts(userAgent);
+  return englishAgentName(agentFacts(userAgent));
+}
+
+/** The English words for `facts`: what receipts store (read-link-store's openedAgent). */
+export function englishAgentName(facts: AgentFacts): string {
   if (facts.kind === "unknown") return "an unknown browser";
   if (facts.kind === "script") return "a script";
   return facts.platform ? `${facts.browser} on ${facts.platform}` : facts.browser;
+}
+
+const BROWSER_NAMES = new Set(BROWSERS.map(([, name]) => name));
+const PLATFORM_NAMES = new Set(PLATFORMS.map(([, name]) => name));
+
+/** The facts behind a stored englishAgentName, to say it in the reader's language; null when
+ * the text is not one this module wrote (said as it is). */
+export function agentFactsOfName(name: string): AgentFacts | null {
+  if (name === "an unknown browser") return { kind: "unknown" };
+  if (name === "a script") return { kind: "script" };
+  if (BROWSER_NAMES.has(name)) return { kind: "browser", browser: name, platform: null };
+  const on = name.lastIndexOf(" on ");
+  const [browser, platform] = [name.slice(0, on), name.slice(on + 4)];
+  return on > 0 && BROWSER_NAMES.has(browser) && PLATFORM_NAMES.has(platform) ? { kind: "browser", browser, platform } : null;
 }

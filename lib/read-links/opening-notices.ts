@@ -29,8 +29,16 @@ export async function markOpeningsSeen(account: string, ids?: string[], now = ne
   });
 }
 
-/** The short INBOX message about one opening. */
-export function openingNoticeText(r: Pick<Receipt, "recipient" | "subject" | "openedAt" | "openedAgent" | "createdAt">): string {
+type NoticeFacts = Pick<Receipt, "recipient" | "subject" | "openedAt" | "openedAgent" | "createdAt">;
+
+/** The INBOX message's subject and text (lines joined with "\n"). */
+export type OpeningNoticeWords = { subject: string; text: string };
+
+/** Makes the words in the reader's language (app/i18n/opening-notice-words.ts); English without one. */
+export type SayOpeningNotice = (r: NoticeFacts) => Promise<OpeningNoticeWords>;
+
+/** The short INBOX message about one opening, in English with times in UTC. */
+export function openingNoticeText(r: NoticeFacts): string {
   return [
     `${r.recipient} opened your message “${r.subject || "(no subject)"}” on ${formatUtcTime(r.openedAt ?? new Date())}${r.openedAgent ? `, in ${r.openedAgent}` : ""}.`,
     "",
@@ -39,14 +47,16 @@ export function openingNoticeText(r: Pick<Receipt, "recipient" | "subject" | "op
   ].join("\n");
 }
 
+const sayInEnglish: SayOpeningNotice = async (r) => ({ subject: `Opened: ${r.subject || "(no subject)"} — by ${r.recipient}`, text: openingNoticeText(r) });
+
 /**
  * Delivers pending "opened" notices into the sender's INBOX when the setting is on (`enabled`:
- * when the caller has read it already). Each opening
+ * when the caller has read it already), in the words of `say`. Each opening
  * is claimed before its APPEND (inboxNoticeAt set in one conditional UPDATE), so two pages
  * loading at once never deliver it twice; an APPEND that fails is released for the next time.
  * @returns how many notices were delivered
  */
-export async function deliverInboxNotices(imap: ImapIdentity, account: string, opts: { now?: Date; enabled?: boolean } = {}): Promise<number> {
+export async function deliverInboxNotices(imap: ImapIdentity, account: string, opts: { now?: Date; enabled?: boolean; say?: SayOpeningNotice } = {}): Promise<number> {
   const now = opts.now ?? new Date();
   if (!(opts.enabled ?? (await getSetting(account, readLinkInboxNotice)))) return 0;
   const db = getDb();
@@ -63,13 +73,14 @@ export async function deliverInboxNotices(imap: ImapIdentity, account: string, o
     const receipt = receipts.get(id);
     if (claim.count !== 1 || !receipt) continue;
     try {
+      const words = await (opts.say ?? sayInEnglish)(receipt);
       const built = await buildMessage({
         from: { name: "Postern", address: account },
         to: [{ name: "", address: account }],
         cc: [],
         bcc: [],
-        subject: `Opened: ${receipt.subject || "(no subject)"} — by ${receipt.recipient}`,
-        text: openingNoticeText(receipt),
+        subject: words.subject,
+        text: words.text,
         attachments: [],
         headers: { "X-Postern-Notice": "read-link-opened" },
       });

@@ -4,6 +4,7 @@ import { requireMailSession } from "@/auth";
 import { listSessions } from "@/lib/auth/session-store";
 import { readNotice } from "@/lib/http/signed-notice";
 import { agentFacts } from "@/lib/read-links/agent-family";
+import { sayAgent } from "@/app/i18n/agent-name";
 import { showSessionNetworks } from "@/lib/auth/security-settings";
 import { networkPrefix } from "@/lib/auth/network-prefix";
 import { getSetting } from "@/lib/settings/account-settings";
@@ -20,16 +21,14 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   const session = await requireMailSession();
   const notice = readNotice(await searchParams);
   const [sessions, showNetworks] = await Promise.all([listSessions(session.email), getSetting(session.email, showSessionNetworks)]);
-  const [t, when] = await Promise.all([getTranslations("sessions"), readerDates()]);
-  const agentName = (a: ReturnType<typeof agentFacts>) =>
-    a.kind === "browser" ? (a.platform ? t("browserOn", { browser: a.browser, platform: a.platform }) : a.browser) : t(a.kind === "script" ? "script" : "unknownBrowser");
+  const [t, tAgent, when] = await Promise.all([getTranslations("sessions"), getTranslations("agent"), readerDates()]);
   return (
     <SettingsFrame email={session.email} title={t("title")} notice={notice} noticeTestId="sessions-notice">
       <ul className={styles.list}>
         {sessions.map((s) => (
           <li key={s.id} className={styles.panel} data-testid="session">
             <h2>
-              {agentName(agentFacts(s.userAgent))}
+              {sayAgent(tAgent, agentFacts(s.userAgent))}
               {s.id === session.id && <span className={styles.badge}>{t("thisBrowser")}</span>}
             </h2>
             <p className={styles.hint}>

@@ -44,7 +44,8 @@ export function OpenOnce({ token, sender, expiresAt, sealedSubject }: Props) {
   const closedText = (e: { state?: string; at?: string } | undefined) => {
     const at = e?.at ? new Date(e.at) : null;
     if (!at || Number.isNaN(at.getTime()) || (e?.state !== "opened" && e?.state !== "expired" && e?.state !== "revoked")) return null;
-    return t(`closed.${e.state}`, { when: format.dateTime(at, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }) + " UTC" });
+    // said after a click, never on the server: the browser's own time zone, with no hydration to match
+    return t(`closed.${e.state}`, { when: format.dateTime(at, { dateStyle: "long", timeStyle: "short", timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }) });
   };
   const [phase, setPhase] = useState<Phase>({ kind: "checking" });
 

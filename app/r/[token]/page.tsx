@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { readerDates } from "@/app/i18n/reader-dates";
 import { visitReadLink } from "@/lib/read-links/reveal-link";
 import { OpenOnce } from "./open-once";
 import styles from "./read-link.module.css";
@@ -20,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ReadLinkPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const t = await getTranslations("readLink");
-  const format = await getFormatter();
+  const when = await readerDates();
   const h = await headers();
   const visit = await visitReadLink(token, { ip: h.get("x-postern-client-ip"), userAgent: h.get("user-agent") });
   let body;
@@ -44,7 +45,7 @@ export default async function ReadLinkPage({ params }: { params: Promise<{ token
         <>
           <p className={styles.from}>{t.rich("from", { sender: () => <span translate="no">{sender}</span> })}</p>
           <p className={styles.closed} role="alert" data-testid="read-link-closed" data-state={state}>
-            {t(`closed.${state}`, { when: format.dateTime(at ?? link.expiresAt, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }) + " UTC" })}
+            {t(`closed.${state}`, { when: when(at ?? link.expiresAt, { dateStyle: "long", timeStyle: "short" }) })}
           </p>
           <p className={styles.hint}>{t("askAgain", { sender: link.senderAddress })}</p>
         </>
