@@ -46,6 +46,7 @@ export const ERROR_DETAILS = {
   // (a reply always begins with its three-digit code, so it is never that word).
   recipientsRefused: (v: { list: string }) => `The message was not sent. The mail server refused ${v.list}.`,
   recipientRefused: (v: { recipient: string; cause: string; reply: string }) => `${v.recipient}: ${refusalCause(v.cause)}${serverSaid(v.reply, " (the server said: “", "”)")}`,
+  recipientsMoreRefused: (v: { count: number }) => `${new Intl.NumberFormat("en").format(v.count)} more recipient${v.count === 1 ? "" : "s"}, refused in the same way or for other reasons`,
   recipientsOverLimit: (v: { count: number; first: string; more: number; limit: number }) =>
     `${recipients(v.count)} (${v.first}${v.more > 0 ? ", …" : ""}): the mail server ${v.limit > 0 ? `takes at most ${recipients(v.limit)} per message` : "limits the number of recipients per message"}; send it to them in another message`,
   sendRefused: (v: { reply: string }) => `The message was not sent: the mail server refused it.${serverSaid(v.reply)}`,
@@ -69,6 +70,9 @@ export function detail<K extends DetailKey>(key: K, values?: DetailValuesOf<K>):
 /** Details whose message lists other details in its {list} ("a@x: unknown user; b@x: …"). */
 type ListKey = { [K in DetailKey]: DetailValuesOf<K> extends { list: string } ? K : never }[DetailKey];
 
+/** More parts than any list Postern makes (smtp-error.ts names at most 20 refusals, then counts). */
+const MAX_PARTS = 100;
+
 /** Joins the parts of a list, in every language (a part may hold commas: addresses). */
 export const LIST_SEPARATOR = "; ";
 
@@ -91,7 +95,8 @@ export function listDetail(key: ListKey, parts: ErrorDetail[]): { text: string; 
  * name a part this table does not know (an unknown key from stored JSON). */
 export function partsOf(values: DetailValues): { parts: ErrorDetail[]; rest: DetailValues } | null {
   const count = values.parts;
-  if (typeof count !== "number" || !Number.isInteger(count) || count < 0) return null;
+  // a send names at most its recipients; a bigger count is not one Postern wrote
+  if (typeof count !== "number" || !Number.isInteger(count) || count < 0 || count > MAX_PARTS) return null;
   const parts: ErrorDetail[] = Array.from({ length: count }, () => ({ key: "" as DetailKey, values: {} }));
   const rest: DetailValues = {};
   for (const [name, v] of Object.entries(values)) {

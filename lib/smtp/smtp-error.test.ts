@@ -75,3 +75,15 @@ describe("temporary failures and limits", () => {
     expect(rejectionSentence(listRejections([{ recipient: "x@example.test", responseCode: 552, response: "552 5.5.3 Too many recipients" }]))).toContain("limits the number of recipients");
   });
 });
+
+describe("many refused recipients", () => {
+  it("names the first 20 with the server's reply and counts the rest", () => {
+    const rejectedErrors = Array.from({ length: 45 }, (_, i) => ({ recipient: `user${i}@example.test`, responseCode: 550, response: `550 5.1.1 <user${i}@example.test>: Recipient address rejected: User unknown` }));
+    const e = toSendError({ command: "RCPT TO", rejectedErrors });
+    expect(e.code).toBe("RECIPIENT_REJECTED");
+    expect(e.message).toContain("user19@example.test: unknown user");
+    expect(e.message).not.toContain("user20@example.test");
+    expect(e.message).toMatch(/; 25 more recipients, refused in the same way or for other reasons\.$/);
+    expect(JSON.stringify(e.detail).length).toBeLessThan(10_000);
+  });
+});

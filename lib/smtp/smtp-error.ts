@@ -77,14 +77,21 @@ function causeOfReason(reason: string): RefusalCause {
   return (found?.[0] as RefusalCause | undefined) ?? "refused";
 }
 
+/** Refused recipients named one by one in an error; the rest are counted. */
+const NAMED_REFUSALS = 20;
+
 /** Refused recipients as the parts of a list detail (lib/http/error-details.ts listDetail): each
  * named with why and the server's reply; those past the server's recipient limit (possibly
  * thousands) counted, with the limit they ran into: `total` recipients were asked for. */
 export function rejectionParts(rejections: RecipientRejection[], total?: number): ErrorDetail[] {
   const over = rejections.filter((r) => r.overLimit);
-  const parts = rejections
-    .filter((r) => !r.overLimit)
+  const refused = rejections.filter((r) => !r.overLimit);
+  // each named one carries the server's reply (up to 200 characters): a few hundred refused one
+  // by one would make an error nobody reads and a stored row of hundreds of kilobytes
+  const parts = refused
+    .slice(0, NAMED_REFUSALS)
     .map((r) => detail("recipientRefused", { recipient: r.recipient, cause: r.cause ?? causeOfReason(r.reason), reply: r.reply ?? "none" }).detail);
+  if (refused.length > NAMED_REFUSALS) parts.push(detail("recipientsMoreRefused", { count: refused.length - NAMED_REFUSALS }).detail);
   if (over.length) {
     const taken = total !== undefined ? total - over.length : 0;
     const first = over.slice(0, 3).map((r) => r.recipient).join(", ");
