@@ -6,6 +6,7 @@ import { expect, test } from "@playwright/test";
 import { compose, removeIdentities, row, signIn } from "./helpers";
 import { fetchBySubject } from "../tests/fixtures/mailbox-by-subject";
 import { arrived, removeBySubject, withLabImap } from "./lab-imap";
+import { pseudoSignIn } from "./pseudo-check";
 
 // Issue 5 in the browser: bob writes to carol with an attachment, a failed send keeps the
 // message, a draft saves itself and comes back from Drafts, a reply marks the original, Undo
@@ -238,5 +239,23 @@ test.describe("identities", () => {
     await expect(message).toHaveValue("\n\n-- \nBob\nPostern team\n");
     await page.getByLabel("From").selectOption({ label: "Sales <sales@example.test>" });
     await expect(message).toHaveValue("\n\n-- \nSales desk\n");
+  });
+});
+
+test.describe("in German", () => {
+  test.use({ locale: "de-DE" });
+
+  test("a refused recipient is named with the cause and the server's own words", async ({ page }) => {
+    await pseudoSignIn(page, BOB);
+    await page.goto("/mail/compose");
+    await page.locator("#compose-to").fill("nobody@example.test");
+    await page.locator("#compose-subject").fill(`Abgelehnt ${TAG}`);
+    await page.getByLabel("Nachricht", { exact: true }).fill("Nicht verlieren.");
+    await page.getByRole("button", { name: "Senden" }).click();
+    const error = page.getByTestId("compose-error");
+    // the cause in German, the address and Postfix's reply as it said it
+    await expect(error).toContainText("nobody@example.test: unbekannter Empfänger", { timeout: SENT_TIMEOUT });
+    await expect(error).toContainText("550 5.1.1");
+    await expect(page.getByLabel("Nachricht", { exact: true })).toHaveValue("Nicht verlieren.");
   });
 });

@@ -53,6 +53,7 @@ export const ERROR_DETAILS = {
   smtpTemporary: (v: { reply: string }) => `The message was not sent: the outgoing mail server cannot take it right now (a temporary failure). Please try again later.${serverSaid(v.reply)}`,
   smtpAuthRefused: (v: { reply: string }) => `The message was not sent: the mail server did not accept your sign-in for sending (authentication failed).${serverSaid(v.reply)}`,
   smtpTooLarge: (v: { reply: string }) => `The message was not sent: it is larger than the mail server accepts. Remove or shrink attachments.${serverSaid(v.reply)}`,
+  sendInterrupted: () => "The message was not sent: Postern stopped several times while sending it.",
   smtpTls: () => "The message was not sent: a secure connection to the outgoing mail server could not be made (certificate or TLS problem).",
   smtpUnreachable: () => "The message was not sent: the outgoing mail server cannot be reached right now. Please try again in a moment.",
 } satisfies Record<string, (values: never) => string>;

@@ -112,7 +112,7 @@ async function advance(claim: Claim, event: OutboxEvent, result: JobResult, extr
 /** The SMTP server said yes: recorded before anything else happens, so it is never sent again. */
 export const markAccepted = (claim: Claim, result: JobResult) => advance(claim, "accept", result, { acceptedAt: new Date() });
 export const markSent = (claim: Claim, result: JobResult) => advance(claim, "complete", result);
-export const markFailed = (claim: Claim, error: { code: string; message: string }) => advance(claim, "fail", { error });
+export const markFailed = (claim: Claim, error: { code: string; message: string; detail?: unknown }) => advance(claim, "fail", { error });
 
 /** Undo. Returns false when the job was no longer waiting (or is not this account's). */
 export async function cancelJob(id: string, account: string): Promise<boolean> {

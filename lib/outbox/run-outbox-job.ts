@@ -1,6 +1,6 @@
 import { accountSubmit } from "@/lib/accounts/account-submit";
 import { rememberRecipients } from "@/lib/compose/submit-message";
-import { isPosternError } from "@/lib/http/errors";
+import { isPosternError, PosternError } from "@/lib/http/errors";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { readLinkSubmit } from "@/lib/read-links/send-read-links";
 import { fileSentMessage, submitBuilt, type Submit } from "@/lib/smtp/send-message";
@@ -33,7 +33,9 @@ async function openJob(id: string): Promise<OpenJob> {
   };
 }
 
-const reason = (e: unknown) => (isPosternError(e) ? { code: e.code, message: e.message } : null);
+/** What a failed job keeps of its error: the detail too, so the composer says it in the reader's language. */
+const failure = (e: PosternError) => ({ code: e.code, message: e.message, ...(e.detail ? { detail: e.detail } : {}) });
+const reason = (e: unknown) => (isPosternError(e) ? failure(e) : null);
 
 /**
  * Runs a job this process claimed, holding the claim meanwhile. A `sending` job is submitted once;
@@ -50,7 +52,7 @@ export async function runOutboxJob(claim: Claim, opts: RunOptions = {}): Promise
     let rejected = job.rejected;
     if (claim.state === "sending") {
       if (claim.attempts > MAX_SEND_ATTEMPTS) {
-        await markFailed(claim, { code: "SEND_FAILED", message: "The message was not sent: Postern stopped several times while sending it." });
+        await markFailed(claim, failure(PosternError.detailed("SEND_FAILED", "sendInterrupted")));
         return;
       }
       const via = job.payload.via;
@@ -61,7 +63,7 @@ export async function runOutboxJob(claim: Claim, opts: RunOptions = {}): Promise
         const error = toSendError(e);
         if (!isPosternError(e)) console.error("[outbox] send failed:", e);
         getMetrics().sends.inc({ result: "failed" });
-        await markFailed(claim, { code: error.code, message: error.message });
+        await markFailed(claim, failure(error));
         return;
       }
       getMetrics().sends.inc({ result: "sent" });
