@@ -21,18 +21,20 @@ test.describe("pseudo locale", () => {
     await expect(page.getByTestId("settings-notice")).toBeVisible();
     await expectAllTranslated(page);
 
-    // a vCard file none of whose entries can be imported (a bad address, a phone number without a
-    // digit, text outside any card, no END): each problem named by entry and line
+    // a vCard file none of whose entries can be imported (a bad address, a line that cannot be read,
+    // a phone number without a digit, text outside any card, no END): each problem named by entry and line
     await page.goto("/mail/contacts");
     const vcf = [
       "stray text before any card",
       "BEGIN:VCARD", "VERSION:3.0", "FN:Pseudo Bad Mail", "EMAIL:not-an-address@", "END:VCARD",
+      // a line ical.js cannot read: what is wrong with it is said from the catalog, not in ical.js's English
+      "BEGIN:VCARD", "VERSION:3.0", "FN:Pseudo Bad Line", "just some words", "END:VCARD",
       "BEGIN:VCARD", "VERSION:3.0", "FN:Pseudo No End", "TEL:no digits here",
     ].join("\r\n");
     const importForm = page.locator("form").filter({ has: page.locator("input[name=file]") });
     await importForm.locator("input[name=file]").setInputFiles({ name: "bad.vcf", mimeType: "text/vcard", buffer: Buffer.from(vcf) });
     await importForm.locator("button[type=submit]").click();
-    await expect(page.getByTestId("import-problems").locator("li")).toHaveCount(4);
+    await expect(page.getByTestId("import-problems").locator("li")).toHaveCount(5);
     await expectAllTranslated(page);
 
     // the contact form with a phone number that has no digit
