@@ -20,6 +20,9 @@ export default defineConfig({
     // The UI follows Accept-Language (lib/i18n): specs find elements by their English names, so
     // the browser asks for English unless a spec says otherwise (e2e/languages.spec.ts).
     locale: "en-US",
+    // Dates Postern writes follow the browser's zone (the tz cookie): specs that check a written
+    // date expect UTC, whatever the machine's own zone (e2e/pseudo-locale-errors.spec.ts sets another)
+    timezoneId: "UTC",
     acceptDownloads: true,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",

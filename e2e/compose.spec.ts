@@ -243,7 +243,20 @@ test.describe("identities", () => {
 });
 
 test.describe("in German", () => {
-  test.use({ locale: "de-DE" });
+  test.use({ locale: "de-DE", timezoneId: "Europe/Berlin" });
+
+  test("a reply's attribution is in German and in the writer's time zone", async ({ page }) => {
+    const subject = `Mittag ${TAG}`;
+    await withLabImap(BOB, (imap) =>
+      imap.append("INBOX", `From: Carol Diaz <carol@example.test>\r\nTo: bob@example.test\r\nSubject: ${subject}\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\n\r\nWie immer?\r\n`),
+    );
+    await pseudoSignIn(page, BOB);
+    // the mail page tells the server the writer's zone (app/i18n/time-zone-cookie.tsx)
+    await expect.poll(async () => (await page.context().cookies()).find((c) => c.name === "tz")?.value).toBe(encodeURIComponent("Europe/Berlin"));
+    await row(page, subject).click();
+    await page.getByTestId("reply").click();
+    await expect(page.getByLabel("Nachricht", { exact: true })).toHaveValue("\n\nAm 02.03.2026, 11:00 schrieb Carol Diaz <carol@example.test>:\n> Wie immer?\n");
+  });
 
   test("a refused recipient is named with the cause and the server's own words", async ({ page }) => {
     await pseudoSignIn(page, BOB);

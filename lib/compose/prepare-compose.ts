@@ -15,7 +15,7 @@ import { embedInlineImages, referencedContentIds } from "./inline-images";
 import { carriedAttachments, loadSource } from "./load-source";
 import { plainTextToHtml } from "./plain-to-html";
 import { formatAddressList } from "./parse-addresses";
-import { forwardBody, forwardSubject, replyBody, replySubject } from "./quote-original";
+import { forwardBody, forwardSubject, replyBody, replySubject, type QuoteWords } from "./quote-original";
 import { replyRecipients } from "./reply-recipients";
 import { readMessageIds, replyThreadHeaders } from "./thread-headers";
 
@@ -56,6 +56,7 @@ const EMPTY: ComposeState = {
  * @param opts.format how a new message, reply or forward starts (the account's setting); a
  *   draft opens as it was written
  * @param opts.readArticle reads a news article, for a reply by mail to its author
+ * @param opts.quoteWords the writer's words for the attribution and forward header (English in UTC by default)
  * @throws PosternError NOT_FOUND | BAD_REQUEST | IMAP_UNAVAILABLE
  */
 export async function prepareCompose(
@@ -63,7 +64,7 @@ export async function prepareCompose(
   ownAddresses: string[],
   req: ComposeRequest,
   identities: Identity[] = [],
-  opts: { format?: BodyFormat; readArticle?: (ref: ArticleRef) => Promise<ArticleReplySource> } = {},
+  opts: { format?: BodyFormat; readArticle?: (ref: ArticleRef) => Promise<ArticleReplySource>; quoteWords?: QuoteWords } = {},
 ): Promise<ComposeState> {
   const as = (addressedTo: { address: string; name: string }[]) => (identities.length ? pickIdentity(identities, addressedTo) : null);
   // Written as plain text, then turned into HTML for rich text: the quote becomes a blockquote,
@@ -83,7 +84,7 @@ export async function prepareCompose(
     const article = await opts.readArticle(req.article);
     const references = article.references.map((id) => `<${id}>`).join(" ");
     // the article itself stays where it is: nothing to flag as answered on the mail server
-    return sign(answer(article.message, { references, inReplyTo: null }, { kind: "reply", own: ownAddresses, original: null }), as([]));
+    return sign(answer(article.message, { references, inReplyTo: null }, { kind: "reply", own: ownAddresses, original: null, words: opts.quoteWords }), as([]));
   }
   const { message, headers } = await loadSource(imap, req.ref, ["references", "in-reply-to"]);
   const identity = as([...message.to, ...message.cc]);
@@ -91,14 +92,14 @@ export async function prepareCompose(
     const forward: ComposeState = {
       ...EMPTY,
       subject: forwardSubject(message.subject),
-      body: forwardBody(message, readingText(message)),
+      body: forwardBody(message, readingText(message), opts.quoteWords),
       attachments: carriedAttachments(req.ref, message.attachments),
       context: { kind: "forward", original: req.ref, inReplyTo: null, references: [] },
     };
     return sign(forward, identity);
   }
   const parent = { references: headers.references ?? null, inReplyTo: headers["in-reply-to"] ?? null };
-  return sign(answer(message, parent, { kind: req.kind, own: ownAddresses, original: req.ref }), identity);
+  return sign(answer(message, parent, { kind: req.kind, own: ownAddresses, original: req.ref, words: opts.quoteWords }), identity);
 }
 
 /** A reply to `message`: its author (Reply-To, else From; everyone for reply all), "Re:", the
@@ -106,7 +107,7 @@ export async function prepareCompose(
 function answer(
   message: ParsedMessage,
   parent: { references: string | null; inReplyTo: string | null },
-  opts: { kind: "reply" | "replyAll"; own: string[]; original: MessageRef | null },
+  opts: { kind: "reply" | "replyAll"; own: string[]; original: MessageRef | null; words?: QuoteWords },
 ): ComposeState {
   const { to, cc } = replyRecipients(message, opts.own, opts.kind === "replyAll");
   const thread = replyThreadHeaders({ messageId: message.messageId, ...parent });
@@ -115,7 +116,7 @@ function answer(
     to: formatAddressList(to),
     cc: formatAddressList(cc),
     subject: replySubject(message.subject),
-    body: replyBody({ ...message, text: readingText(message) }),
+    body: replyBody({ ...message, text: readingText(message) }, opts.words),
     context: { kind: opts.kind, original: opts.original, ...thread },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attributionLine, forwardBody, forwardSubject, quoteText, replyBody, replySubject } from "./quote-original";
+import { attributionLine, englishQuoteWords, forwardBody, forwardSubject, quoteText, replyBody, replySubject } from "./quote-original";
 
 const alice = [{ name: "Alice Example", address: "alice@example.test" }];
 
@@ -48,5 +48,17 @@ describe("forwardBody", () => {
       "\n\n---------- Forwarded message ----------\nFrom: Alice Example <alice@example.test>\n" +
         "Date: Tue, 4 Nov 2025 at 10:05 UTC\nSubject: Plan\nTo: bob@example.test\n\nThe plan.\n",
     );
+  });
+});
+
+describe("the writer's time zone", () => {
+  it("writes the date in it, in the same form, without the UTC label", () => {
+    const berlin = englishQuoteWords("Europe/Berlin");
+    expect(attributionLine(alice, "2025-11-04T10:05:00.000Z", berlin)).toBe("On Tue, 4 Nov 2025 at 11:05, Alice Example <alice@example.test> wrote:");
+    expect(attributionLine(alice, "2025-11-04T23:30:00.000Z", englishQuoteWords("Asia/Bangkok"))).toBe("On Wed, 5 Nov 2025 at 06:30, Alice Example <alice@example.test> wrote:");
+  });
+  it("leaves an unreadable date out of a forward instead of writing an empty Date line", () => {
+    const body = forwardBody({ from: alice, to: [], cc: [], date: "not a date", subject: "Hi" }, "text");
+    expect(body).not.toContain("Date:");
   });
 });

@@ -1,17 +1,39 @@
 import type { Address } from "@/lib/mime/types";
 import { formatAddressList } from "./parse-addresses";
 
-const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/** The words a reply's attribution and a forward's header block are written with: the writer's
+ * language and time zone (app/i18n/quote-words.ts), English in UTC by default. */
+export type QuoteWords = {
+  /** The original's date as the line says it; "" when it cannot be read. */
+  date: (iso: string) => string;
+  /** The attribution: "On <date>, <sender> wrote:", or without the date when it is "". */
+  wrote: (sender: string, date: string) => string;
+  forwardHeading: string;
+  labels: { from: string; date: string; subject: string; to: string; cc: string };
+};
 
-/** The original's date for an attribution line. Written out by hand in UTC, saying so: the
- * server does not know the reader's time zone, and Intl output varies with the ICU version. */
-export function formatQuoteDate(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return "";
-  const time = `${String(d.getUTCHours()).padStart(2, "0")}:${String(d.getUTCMinutes()).padStart(2, "0")}`;
-  return `${DAYS[d.getUTCDay()]}, ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} at ${time} UTC`;
+/** "Mon, 2 Mar 2026 at 10:00", in `timeZone`, from Intl's parts: its whole-string output varies
+ * with the ICU version, the parts do not. */
+function englishDate(d: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(d);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("weekday")}, ${part("day")} ${part("month")} ${part("year")} at ${part("hour")}:${part("minute")}`;
 }
+
+/** English words, dates in `timeZone`, labelled "UTC" when that is all Postern knows. */
+export function englishQuoteWords(timeZone = "UTC"): QuoteWords {
+  return {
+    date: (iso) => {
+      const d = new Date(iso);
+      return Number.isNaN(d.getTime()) ? "" : `${englishDate(d, timeZone)}${timeZone === "UTC" ? " UTC" : ""}`;
+    },
+    wrote: (sender, date) => (date ? `On ${date}, ${sender} wrote:` : `${sender} wrote:`),
+    forwardHeading: "---------- Forwarded message ----------",
+    labels: { from: "From:", date: "Date:", subject: "Subject:", to: "To:", cc: "Cc:" },
+  };
+}
+
+const ENGLISH = englishQuoteWords();
 
 /** "Re: subject", without piling up "Re: Re:". */
 export function replySubject(subject: string): string {
@@ -26,10 +48,8 @@ export function forwardSubject(subject: string): string {
 }
 
 /** "On <date>, <sender> wrote:" (the date is left out when the original had none). */
-export function attributionLine(from: Address[], dateIso: string | null): string {
-  const who = formatAddressList(from) || "someone";
-  const when = dateIso ? formatQuoteDate(dateIso) : "";
-  return when ? `On ${when}, ${who} wrote:` : `${who} wrote:`;
+export function attributionLine(from: Address[], dateIso: string | null, words: QuoteWords = ENGLISH): string {
+  return words.wrote(formatAddressList(from) || "someone", dateIso ? words.date(dateIso) : "");
 }
 
 /** Each line prefixed with ">" (plus a space before unquoted text, so levels read ">> text"). */
@@ -39,9 +59,9 @@ export function quoteText(text: string): string {
 }
 
 /** The body a reply starts with: room to write above, then the attribution and the quote. */
-export function replyBody(original: { from: Address[]; date: string | null; text: string | null }): string {
+export function replyBody(original: { from: Address[]; date: string | null; text: string | null }, words: QuoteWords = ENGLISH): string {
   const quoted = original.text?.trim() ? quoteText(original.text) : ">";
-  return `\n\n${attributionLine(original.from, original.date)}\n${quoted}\n`;
+  return `\n\n${attributionLine(original.from, original.date, words)}\n${quoted}\n`;
 }
 
 /** The body an inline forward starts with: a header block naming the original, then its text. */
@@ -51,12 +71,14 @@ export function forwardBody(original: {
   cc: Address[];
   date: string | null;
   subject: string;
-}, text: string | null): string {
-  const lines = ["---------- Forwarded message ----------", `From: ${formatAddressList(original.from)}`];
-  if (original.date) lines.push(`Date: ${formatQuoteDate(original.date)}`);
-  lines.push(`Subject: ${original.subject}`);
-  if (original.to.length) lines.push(`To: ${formatAddressList(original.to)}`);
-  if (original.cc.length) lines.push(`Cc: ${formatAddressList(original.cc)}`);
+}, text: string | null, words: QuoteWords = ENGLISH): string {
+  const { labels } = words;
+  const lines = [words.forwardHeading, `${labels.from} ${formatAddressList(original.from)}`];
+  const date = original.date ? words.date(original.date) : "";
+  if (date) lines.push(`${labels.date} ${date}`);
+  lines.push(`${labels.subject} ${original.subject}`);
+  if (original.to.length) lines.push(`${labels.to} ${formatAddressList(original.to)}`);
+  if (original.cc.length) lines.push(`${labels.cc} ${formatAddressList(original.cc)}`);
   const body = (text ?? "").replace(/\r\n?/g, "\n").replace(/\s+$/, "");
   return `\n\n${lines.join("\n")}\n\n${body}\n`;
 }

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { quoteWordsFor } from "@/app/i18n/quote-words";
 import { errorText } from "@/app/i18n/error-text";
 import { loginUrl, requireMailSession } from "@/auth";
 import { composeFormat } from "@/lib/compose/compose-settings";
@@ -61,7 +62,9 @@ export default async function ComposePage({ searchParams }: { searchParams: Prom
     const identities = other ? sendableIdentities(sending) : sending;
     const own = [sender, ...all.map((i) => i.address)];
     const [readLinkDays, format] = await getLayeredSettings(settingKeysOf(session, other ?? undefined), [readLinkExpiryDays, composeFormat] as const);
-    const [initial, limit] = await Promise.all([prepareCompose(imap, own, request, identities, { format, readArticle: (ref) => withNews(session.email, (s) => readArticle(s, ref)) }), getSendLimit()]);
+    // the attribution and forward header in the writer's language and time zone
+    const quoteWords = quoteWordsFor(await getLocale(), await getTimeZone());
+    const [initial, limit] = await Promise.all([prepareCompose(imap, own, request, identities, { format, readArticle: (ref) => withNews(session.email, (s) => readArticle(s, ref)), quoteWords }), getSendLimit()]);
     body = (
       <Composer
         initial={initial}

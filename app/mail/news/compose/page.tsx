@@ -1,4 +1,5 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { quoteWordsFor } from "@/app/i18n/quote-words";
 import { errorText } from "@/app/i18n/error-text";
 import { NoticeText } from "@/app/i18n/notice-text";
 import { requireMailSession } from "@/auth";
@@ -30,12 +31,12 @@ export default async function NewsComposePage({ searchParams }: { searchParams: 
   let error: string | null = null;
   if (params.group && params.n) {
     try {
-      const a = await withNews(session.email, (s) => readArticle(s, { group: params.group!, number: params.n! }));
+      const [a, locale, timeZone] = await Promise.all([withNews(session.email, (s) => readArticle(s, { group: params.group!, number: params.n! })), getLocale(), getTimeZone()]);
       prefill = {
         newsgroups: (a.followupTo.length ? a.followupTo : a.newsgroups).join(","),
         subject: followupSubject(a.message.subject ?? ""),
         references: [...a.references, ...(a.messageId ? [a.messageId] : [])].map((r) => `<${r}>`).join(" "),
-        text: `${attributionLine(a.message.from, a.message.date)}\n${a.message.text?.trim() ? quoteText(a.message.text) : ">"}\n\n`,
+        text: `${attributionLine(a.message.from, a.message.date, quoteWordsFor(locale, timeZone))}\n${a.message.text?.trim() ? quoteText(a.message.text) : ">"}\n\n`,
       };
     } catch (e) {
       if (!isPosternError(e)) throw e;
