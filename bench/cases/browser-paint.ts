@@ -69,11 +69,21 @@ export async function browserPaint(ctx: { origin: URL }): Promise<Row[]> {
     // requests the page makes while going back: none when Next's client router cache serves the list
     let requests = 0;
     let backRequests = 0;
-    page.on("request", () => requests++);
+    let goingBack = false;
+    const backKinds = new Map<string, number>();
+    page.on("request", (r) => {
+      requests++;
+      if (!goingBack) return;
+      // what a Back asks for: an RSC fetch of the list, or something else (live updates, assets)
+      const kind = `${r.method()} ${new URL(r.url()).pathname}${r.headers()["rsc"] ? " (RSC)" : ""}`;
+      backKinds.set(kind, (backKinds.get(kind) ?? 0) + 1);
+    });
     for (let i = 0; i < WARMUP + ROUNDS; i++) {
       const c = await clickToMessage(page, i);
       const before = requests;
+      goingBack = i >= WARMUP;
       const b = await backToList(page);
+      goingBack = false;
       if (i >= WARMUP) {
         click.push(c);
         back.push(b);
@@ -102,8 +112,8 @@ export async function browserPaint(ctx: { origin: URL }): Promise<Row[]> {
         baselineName: null,
         baseline: null,
         target: null,
-        note: `p95 ${b.p95.toFixed(1)} ms; ${backRequests} requests in ${b.n} Backs (0: the list came from Next's client router cache)`,
-        details: { back: b, backRequests },
+        note: `p95 ${b.p95.toFixed(1)} ms; ${backRequests} requests in ${b.n} Backs (0: the list came from Next's client router cache): ${[...backKinds].map(([k, n]) => `${n}× ${k}`).join(", ") || "none"}`,
+        details: { back: b, backRequests, backKinds: Object.fromEntries(backKinds) },
       }),
     ];
   } finally {
