@@ -45,6 +45,7 @@ export function englishAgentName(facts: AgentFacts): string {
   return facts.platform ? `${facts.browser} on ${facts.platform}` : facts.browser;
 }
 
+// Constants made from the tables above: the same in every process.
 const BROWSER_NAMES = new Set(BROWSERS.map(([, name]) => name));
 const PLATFORM_NAMES = new Set(PLATFORMS.map(([, name]) => name));
 
