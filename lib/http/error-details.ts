@@ -24,7 +24,9 @@ export const REFUSAL_CAUSES = {
 export type RefusalCause = keyof typeof REFUSAL_CAUSES;
 const refusalCause = (cause: string) => (Object.hasOwn(REFUSAL_CAUSES, cause) ? REFUSAL_CAUSES[cause as RefusalCause] : REFUSAL_CAUSES.refused);
 const serverSaid = (reply: string, before = " The server said: “", after = "”.") => (reply === "none" ? "" : `${before}${reply}${after}`);
-const recipients = (n: number) => `${new Intl.NumberFormat("en").format(n)} recipient${n === 1 ? "" : "s"}`;
+/** Counts as the English catalog's ICU `#` writes them ("1,234"). */
+const enNumber = new Intl.NumberFormat("en");
+const recipients = (n: number) => `${enNumber.format(n)} recipient${n === 1 ? "" : "s"}`;
 
 export const ERROR_DETAILS = {
   folderMissing: (v: { folder: string }) => `The folder “${v.folder}” does not exist.`,
@@ -46,7 +48,7 @@ export const ERROR_DETAILS = {
   // (a reply always begins with its three-digit code, so it is never that word).
   recipientsRefused: (v: { list: string }) => `The message was not sent. The mail server refused ${v.list}.`,
   recipientRefused: (v: { recipient: string; cause: string; reply: string }) => `${v.recipient}: ${refusalCause(v.cause)}${serverSaid(v.reply, " (the server said: “", "”)")}`,
-  recipientsMoreRefused: (v: { count: number }) => `${new Intl.NumberFormat("en").format(v.count)} more recipient${v.count === 1 ? "" : "s"}, refused in the same way or for other reasons`,
+  recipientsMoreRefused: (v: { count: number }) => `${enNumber.format(v.count)} more recipient${v.count === 1 ? "" : "s"}, refused in the same way or for other reasons`,
   recipientsOverLimit: (v: { count: number; first: string; more: number; limit: number }) =>
     `${recipients(v.count)} (${v.first}${v.more > 0 ? ", …" : ""}): the mail server ${v.limit > 0 ? `takes at most ${recipients(v.limit)} per message` : "limits the number of recipients per message"}; send it to them in another message`,
   sendRefused: (v: { reply: string }) => `The message was not sent: the mail server refused it.${serverSaid(v.reply)}`,

@@ -1,7 +1,7 @@
 import type { ImapFlow } from "imapflow";
 import type { MailCredentials } from "@/lib/auth/credentials";
 import { getConfig } from "@/lib/env";
-import { englishOf, LIST_SEPARATOR, listDetail, type DetailValues } from "@/lib/http/error-details";
+import { listDetail, type DetailValues } from "@/lib/http/error-details";
 import { PosternError } from "@/lib/http/errors";
 import { addFlag } from "@/lib/imap/add-flag";
 import { appendMessage, requireSpecialFolder, type StoredMessage } from "@/lib/imap/append-message";
@@ -9,7 +9,7 @@ import { deleteMessage } from "@/lib/imap/delete-message";
 import type { ImapIdentity } from "@/lib/imap/session-pool";
 import { withConnection } from "@/lib/imap/with-mailbox";
 import type { BuiltMessage } from "./build-message";
-import { listRejections, rejectionParts, toSendError, type RecipientRejection, type SmtpErrorLike } from "./smtp-error";
+import { listRejections, rejectionParts, rejectionSentence, toSendError, type RecipientRejection, type SmtpErrorLike } from "./smtp-error";
 import { createSmtpTransport } from "./transport";
 
 export type Delivered = {
@@ -72,9 +72,8 @@ export function assertSendable(built: BuiltMessage, limit: number): void {
  * reader's page says the list in its language (app/i18n/send-warnings.ts), the server's replies
  * in it as the server's own words. */
 export function notDeliveredWarning(rejected: RecipientRejection[], total: number): SendWarning {
-  const parts = rejectionParts(rejected, total);
-  const values = listDetail("recipientsRefused", parts).detail.values;
-  return { key: "notDelivered", values, text: `The message was not delivered to ${parts.map(englishOf).join(LIST_SEPARATOR)}.` };
+  const values = listDetail("recipientsRefused", rejectionParts(rejected, total)).detail.values;
+  return { key: "notDelivered", values, text: `The message was not delivered to ${rejectionSentence(rejected, total)}.` };
 }
 
 /** Runs a step that follows a successful send; its failure is a warning, never an error: the
