@@ -3,6 +3,7 @@
 // Accept-Language here. The visitor has no Postern account, so no account setting applies.
 import { createFormatter, createTranslator } from "next-intl";
 import { catalogOf } from "./catalog-of";
+import { zonedDates } from "./zoned-dates";
 import { pseudoLocaleEnabled } from "@/lib/i18n/locales";
 import { negotiateLocale } from "@/lib/i18n/negotiate-locale";
 import { validTimeZone } from "@/lib/i18n/time-zone";
@@ -14,7 +15,7 @@ export function closedLinkWords(link: ClosedLink, acceptLanguage: string | null,
   const messages = catalogOf(locale);
   const t = createTranslator({ locale, messages, namespace: "readLink" });
   const zone = validTimeZone(timeZone);
-  const when = createFormatter({ locale, timeZone: zone ?? "UTC" }).dateTime(link.at, { dateStyle: "long", timeStyle: "short" }) + (zone ? "" : " UTC");
+  const when = zonedDates(createFormatter({ locale }), zone ?? "UTC")(link.at, { dateStyle: "long", timeStyle: "short" });
   return {
     lang: locale,
     title: t("pageTitle"),

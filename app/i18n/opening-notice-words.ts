@@ -5,6 +5,7 @@ import { createFormatter, createTranslator } from "next-intl";
 import type { SayOpeningNotice } from "@/lib/read-links/opening-notices";
 import { catalogOf } from "./catalog-of";
 import { sayStoredAgent } from "./agent-name";
+import { zonedDates } from "./zoned-dates";
 
 /** The notice's words in `locale`, times in `timeZone` ("UTC" when the reader's is not known, and then labelled).
  * Nothing is prepared until a notice is said: most page loads deliver none. */
@@ -13,8 +14,8 @@ export function openingNoticeWords(locale: string, timeZone: string): SayOpening
     const messages = catalogOf(locale);
     const t = createTranslator({ locale, messages, namespace: "openingNotice" });
     const tAgent = createTranslator({ locale, messages, namespace: "agent" });
-    const format = createFormatter({ locale, timeZone });
-    const at = (d: Date) => format.dateTime(d, { dateStyle: "full", timeStyle: "short" }) + (timeZone === "UTC" ? " UTC" : "");
+    const when = zonedDates(createFormatter({ locale }), timeZone);
+    const at = (d: Date) => when(d, { dateStyle: "full", timeStyle: "short" });
     const subject = r.subject || t("noSubject");
     const opened = { recipient: r.recipient, subject, when: at(r.openedAt ?? new Date()) };
     const first = r.openedAgent ? t("openedIn", { ...opened, agent: sayStoredAgent(tAgent, r.openedAgent) }) : t("opened", opened);

@@ -4,16 +4,17 @@
 import { createFormatter, createTranslator } from "next-intl";
 import { englishQuoteWords, type QuoteWords } from "@/lib/compose/quote-original";
 import { catalogOf } from "./catalog-of";
+import { zonedDates } from "./zoned-dates";
 
 /** `timeZone`: the writer's (the request's `tz` cookie), "UTC" when unknown, and then said. */
 export function quoteWordsFor(locale: string, timeZone: string): QuoteWords {
   if (locale === "en") return englishQuoteWords(timeZone);
   const t = createTranslator({ locale, messages: catalogOf(locale), namespace: "quote" });
-  const format = createFormatter({ locale, timeZone });
+  const when = zonedDates(createFormatter({ locale }), timeZone);
   return {
     date: (iso) => {
       const d = new Date(iso);
-      return Number.isNaN(d.getTime()) ? "" : format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) + (timeZone === "UTC" ? " UTC" : "");
+      return Number.isNaN(d.getTime()) ? "" : when(d, { dateStyle: "medium", timeStyle: "short" });
     },
     wrote: (sender, date) => (date ? t("wrote", { sender, date }) : t("wroteUndated", { sender })),
     forwardHeading: t("forwardHeading"),
