@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from "vitest";
 // because each is made by sessionAction (app/mail/session-action.ts). This test finds every
 // "use server" module by reading the source, so a new file or a new export is held to it without
 // anyone listing it here. Only the framework's edges are stubbed, so the modules can be loaded.
-vi.mock("@/auth", () => ({ requireMailSession: vi.fn(), signIn: vi.fn(), signOut: vi.fn() }));
+vi.mock("@/auth", () => ({ requireMailSession: vi.fn(), getMailSession: vi.fn(), signIn: vi.fn(), signOut: vi.fn() }));
 vi.mock("next/navigation", () => ({ redirect: vi.fn() }));
 vi.mock("next/headers", () => ({ headers: vi.fn() }));
 vi.mock("next-auth", () => ({ AuthError: class extends Error {}, CredentialsSignin: class extends Error {} }));

@@ -4,6 +4,10 @@ import https from "node:https";
 /** The server closed an idle keep-alive connection just as a request went out on it. */
 class StaleSocketError extends Error {}
 
+/** A request body other than a urlencoded form (a server action's multipart form). */
+export type RawBody = { type: string; data: Buffer };
+const isRawBody = (b: object): b is RawBody => Buffer.isBuffer((b as RawBody).data);
+
 export type HttpResponse = { status: number; headers: http.IncomingHttpHeaders; body: Buffer; bytes: number };
 
 /**
@@ -31,7 +35,7 @@ export class Browser {
    * One request. A GET whose reused keep-alive connection the server closed just as it was sent
    * (its 5 s keep-alive timeout) is retried once on a new connection, as browsers do.
    */
-  async request(method: "GET" | "POST", path: string, form?: Record<string, string>, extraHeaders?: Record<string, string>, opts?: { countOnly?: boolean }): Promise<HttpResponse> {
+  async request(method: "GET" | "POST", path: string, form?: Record<string, string> | RawBody, extraHeaders?: Record<string, string>, opts?: { countOnly?: boolean }): Promise<HttpResponse> {
     try {
       return await this.send(method, path, form, extraHeaders, opts);
     } catch (e) {
@@ -47,14 +51,15 @@ export class Browser {
     return res.bytes;
   }
 
-  private send(method: "GET" | "POST", path: string, form?: Record<string, string>, extraHeaders?: Record<string, string>, opts?: { countOnly?: boolean }): Promise<HttpResponse> {
-    const body = form ? Buffer.from(new URLSearchParams(form).toString()) : undefined;
+  private send(method: "GET" | "POST", path: string, form?: Record<string, string> | RawBody, extraHeaders?: Record<string, string>, opts?: { countOnly?: boolean }): Promise<HttpResponse> {
+    const raw = form && isRawBody(form) ? form : null;
+    const body = raw ? raw.data : form ? Buffer.from(new URLSearchParams(form as Record<string, string>).toString()) : undefined;
     const headers: http.OutgoingHttpHeaders = { "user-agent": "postern-bench", ...extraHeaders };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
     if (body) {
       // as a browser's form post does; Postern refuses a sign-in POST without it (app/api/auth)
       headers.origin = this.origin.origin;
-      headers["content-type"] = "application/x-www-form-urlencoded";
+      headers["content-type"] = raw ? raw.type : "application/x-www-form-urlencoded";
       headers["content-length"] = body.length;
     }
     return new Promise((resolve, reject) => {

@@ -24,7 +24,8 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Every module in the browser's bundle: "use client" modules and what they import (not types). */
+/** Every module in the browser's bundle: "use client" modules and what they import (not types,
+ * not what "use server" modules import). */
 function clientModules(): Set<string> {
   const seen = new Set<string>();
   const todo = sourceFiles(path.join(ROOT, "app")).filter((f) => /^\s*["']use client["']/.test(fs.readFileSync(f, "utf8")));
@@ -33,6 +34,8 @@ function clientModules(): Set<string> {
     if (seen.has(file)) continue;
     seen.add(file);
     const code = fs.readFileSync(file, "utf8");
+    // a server action imported by client code is a reference to the server: nothing it imports is bundled
+    if (/^\s*["']use server["']/.test(code)) continue;
     for (const m of code.matchAll(/(?:import|export)\s+(type\s+)?[^;]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)) {
       if (m[1]) continue;
       const target = resolveImport(file, m[2] ?? m[3]);

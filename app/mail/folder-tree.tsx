@@ -2,9 +2,11 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { FolderInfo } from "@/lib/imap/list-folders";
 import { mailUrl } from "./mail-url";
+import { UnreadCount } from "./unread-count";
 
-/** `account`: the added account whose folders these are (issue 22), kept in the links. */
-export function FolderTree({ folders, current, account = null }: { folders: FolderInfo[]; current: string; account?: string | null }) {
+/** `account`: the added account whose folders these are (issue 22), kept in the links.
+ * `rendered`: the page render's id, which the unread counts need (open-in-pane.ts). */
+export function FolderTree({ folders, current, account = null, rendered = "" }: { folders: FolderInfo[]; current: string; account?: string | null; rendered?: string }) {
   const t = useTranslations("folderTree");
   return (
     <nav className="folders" aria-label={t("folders")}>
@@ -20,11 +22,7 @@ export function FolderTree({ folders, current, account = null }: { folders: Fold
                 data-special={f.specialUse ?? undefined}
               >
                 <span className="folder-name" translate="no">{f.name}</span>
-                {f.unseen > 0 && (
-                  <span className="unread-count" aria-label={t("unread", { count: f.unseen })}>
-                    {f.unseen}
-                  </span>
-                )}
+                <UnreadCount folder={f.path} account={account} count={f.unseen} rendered={rendered} />
               </Link>
             ) : (
               <span className="folder disabled" translate="no">{f.name}</span>

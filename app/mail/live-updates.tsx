@@ -1,9 +1,10 @@
 "use client";
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { LiveEvent, NewMail } from "@/lib/live/live-event";
 import { mailUrl } from "./mail-url";
+import { useUnreadCount } from "./unread-count";
 
 type Props = {
   folder: string;
@@ -13,8 +14,8 @@ type Props = {
   /** Messages the page was listed from, when it lists the whole folder (no search); a watcher that
    * counts otherwise means mail came or went between rendering and watching. */
   listedCount: number | null;
-  /** The message the page opened (and so marked read): its own flag change needs no re-read. */
-  openUid: number | null;
+  /** The page render's id: the unread count in the title follows opens in the pane (open-in-pane.ts). */
+  rendered: string;
   notify: boolean;
   /** The added account shown (issue 22): its own mailbox is watched. */
   account?: string;
@@ -31,8 +32,12 @@ type LiveState = "connecting" | "watching" | "paused" | "off";
  * selection and scroll, as it only replaces the data). Also the tab title and, if the user opted
  * in, desktop notifications for new INBOX mail.
  */
-export function LiveUpdates({ folder, folderName, unseen, listedCount, openUid, notify, account }: Props) {
+export function LiveUpdates({ folder, folderName, unseen: renderedUnseen, listedCount, rendered, notify, account }: Props) {
   const router = useRouter();
+  const unseen = useUnreadCount(folder, account ?? null, renderedUnseen, rendered);
+  // The open message (the URL's, also when a click opened it in the pane) was marked read by
+  // opening it: its own flag change needs no re-read.
+  const openUid = Number(useSearchParams().get("uid")) || null;
   const t = useTranslations("live");
   const [state, setState] = useState<LiveState>("connecting");
   // What a screen reader announces when mail arrives (the polite live region below).

@@ -8,3 +8,10 @@ export function mailUrl(p: { folder: string; page?: number; uid?: number; images
   if (p.colors) q.set("colors", p.colors);
   return `/mail?${q}`;
 }
+
+/** What the reading pane shows for a URL, from its query parameters as written: the page
+ * (app/mail/page.tsx) and the browser (reading-pane-switch.tsx) read the same strings the same
+ * way, so the pane rendered with the page is used while the URL still names it. */
+export function paneKey(param: (name: string) => string | null | undefined): string {
+  return ["folder", "uid", "images", "colors", "account"].map((name) => param(name) ?? "").join("\n");
+}

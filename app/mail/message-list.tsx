@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import type { MessagePage, MessageSummary } from "@/lib/imap/list-messages";
@@ -10,6 +10,7 @@ import { PaperclipIcon, StarIcon } from "./icons";
 import { LocalDate } from "./local-date";
 import { mailUrl } from "./mail-url";
 import { OPEN_MESSAGE_ACTION_EVENT, type OpenMessageAction } from "./message-actions";
+import { isPlainClick, MESSAGE_OPENED_EVENT, showInPane, type MessageOpened } from "./open-in-pane";
 import { Pager } from "./pager";
 import { useErrorText } from "@/app/i18n/use-error-text";
 import { ActionError, postAction, type ActionBody, type MoveResult, type Selection } from "./post-action";
@@ -24,7 +25,6 @@ type Props = {
   page: MessagePage;
   /** Sort/search URL parameters to keep in every link of the list. */
   listParams: Record<string, string>;
-  selectedUid?: number;
   moveTargets: MoveTarget[];
   inTrash: boolean;
   /** The folder is Junk: offer "Not spam" instead of "Spam". */
@@ -38,8 +38,10 @@ type Toast = { text: string; undo?: { moved: MoveResult; back: string; forget?: 
 /** How long "Undo" stays on screen after a move or delete. */
 const UNDO_MS = 8000;
 
-export function MessageList({ page, listParams, selectedUid, moveTargets, inTrash, inJunk = false }: Props) {
+export function MessageList({ page, listParams, moveTargets, inTrash, inJunk = false }: Props) {
   const router = useRouter();
+  // the open message is the URL's: a click opens it in the pane without rendering the list again
+  const selectedUid = Number(useSearchParams().get("uid")) || undefined;
   const t = useTranslations("list");
   const sayAnswerError = useErrorText();
   const locale = useLocale();
@@ -234,15 +236,15 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
     setCursor(i);
     // With a message open, j/k read the next/previous one, as in Gmail.
     if (selectedUid && rows[i] && rows[i].uid !== selectedUid) {
-      router.push(mailUrl({ folder: page.folder, list: listParams, page: page.page, uid: rows[i].uid }));
+      showInPane(mailUrl({ folder: page.folder, list: listParams, page: page.page, uid: rows[i].uid }));
     }
   };
 
   useMailShortcuts({
     next: () => moveCursor(1),
     previous: () => moveCursor(-1),
-    open: () => cursorRow && router.push(mailUrl({ folder: page.folder, list: listParams, page: page.page, uid: cursorRow.uid })),
-    back: () => router.push(mailUrl({ folder: page.folder, list: listParams, page: page.page })),
+    open: () => cursorRow && showInPane(mailUrl({ folder: page.folder, list: listParams, page: page.page, uid: cursorRow.uid })),
+    back: () => showInPane(mailUrl({ folder: page.folder, list: listParams, page: page.page })),
     star: () => cursorRow && setFlag("flagged", !cursorRow.flagged, [cursorRow.uid]),
     remove: () => (selected.size || allInFolder ? remove() : cursorRow && remove([cursorRow.uid])),
     spam: () => (selected.size || allInFolder ? markSpam(inJunk ? "ham" : "spam") : cursorRow && markSpam(inJunk ? "ham" : "spam", [cursorRow.uid])),
@@ -273,6 +275,17 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
     window.addEventListener(OPEN_MESSAGE_ACTION_EVENT, listener);
     return () => window.removeEventListener(OPEN_MESSAGE_ACTION_EVENT, listener);
   }, []);
+
+  // A message opened in the pane was marked read there: its row shows it at once.
+  const account = listParams.account ?? null;
+  useEffect(() => {
+    const listener = (e: Event) => {
+      const d = (e as CustomEvent<MessageOpened>).detail;
+      if (d.folder === page.folder && d.account === account) setOverrides((o) => new Map(o).set(d.uid, { ...o.get(d.uid), seen: true }));
+    };
+    window.addEventListener(MESSAGE_OPENED_EVENT, listener);
+    return () => window.removeEventListener(MESSAGE_OPENED_EVENT, listener);
+  }, [page.folder, account]);
 
   // Back from a message to the list: focus returns to that message's row, where the reader was.
   const lastOpened = useRef(selectedUid);
@@ -383,7 +396,12 @@ export function MessageList({ page, listParams, selectedUid, moveTargets, inTras
               href={mailUrl({ folder: page.folder, list: listParams, page: page.page, uid: m.uid })}
               prefetch={false}
               data-testid="message-row"
-              onClick={() => setCursor(i)}
+              onClick={(e) => {
+                setCursor(i);
+                if (!isPlainClick(e)) return;
+                e.preventDefault();
+                showInPane(e.currentTarget.getAttribute("href")!);
+              }}
             >
               <span className="flags">
                 {m.hasAttachments ? (

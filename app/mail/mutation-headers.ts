@@ -9,8 +9,17 @@ export const ACCOUNT_META = "postern-account";
  * another origin cannot read. Checked by app/api/session-route.ts.
  */
 export function mutationHeaders(extra: Record<string, string> = {}): Record<string, string> {
-  const token = document.querySelector<HTMLMetaElement>(`meta[name="${CSRF_META}"]`)?.content ?? "";
+  const token = pageCsrfToken();
   // a page of an added account (issue 22) acts on that account's mailbox
   const account = document.querySelector<HTMLMetaElement>(`meta[name="${ACCOUNT_META}"]`)?.content;
   return { "x-postern-request": "1", "x-postern-csrf": token, ...(account ? { "x-postern-account": account } : {}), ...extra };
 }
+
+/** The session's CSRF token, as the layout put it in the page. */
+export function pageCsrfToken(): string {
+  return document.querySelector<HTMLMetaElement>(`meta[name="${CSRF_META}"]`)?.content ?? "";
+}
+
+/** The form field of a server action called from a client component: lib/http/csrf-token.ts's
+ * CSRF_FIELD, written again because that module (node:crypto) cannot be in the browser's bundle. */
+export const CSRF_FORM_FIELD = "postern-csrf";

@@ -1,9 +1,7 @@
 import { redirect } from "next/navigation";
-import { after } from "next/server";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { errorText } from "@/app/i18n/error-text";
 import { NoticeText } from "@/app/i18n/notice-text";
-import { preferPlainText, trustedImageSender, trustedImageSenders } from "@/lib/mime/reading-settings";
 import { desktopNotifications } from "@/lib/live/live-settings";
 import { requireMailSession } from "@/auth";
 import { isPosternError } from "@/lib/http/errors";
@@ -14,17 +12,11 @@ import { getQuota } from "@/lib/imap/get-quota";
 import { listMessages } from "@/lib/imap/list-messages";
 import { isSearch, listQueryParams, listQuerySchema } from "@/lib/imap/list-query";
 import { listThreads } from "@/lib/imap/list-threads";
-import { openMessage, warmMessage, type OpenedMessage } from "@/lib/imap/open-message";
 import { messageAfter } from "@/lib/imap/warm-messages";
-import type { ImapIdentity } from "@/lib/imap/session-pool";
-import { buildMessageView } from "@/lib/mime/message-view";
-import { mdnPolicy } from "@/lib/mdn/mdn-settings";
-import { fetchMdnRequest } from "@/lib/mdn/mdn-request";
 import { deliverInboxNotices, markOpeningsSeen } from "@/lib/read-links/opening-notices";
 import { openingNoticeWords } from "@/app/i18n/opening-notice-words";
 import { readLinkInboxNotice } from "@/lib/read-links/read-link-settings";
 import { pageReceipts } from "@/lib/read-links/read-link-store";
-import { messageSpamReport } from "@/lib/spam/message-report";
 import { fileNewInboxMailBeforeOpening, fileNewInboxMailForListing, listMessagesFilingSpam } from "@/lib/spam/file-new-mail";
 import { logout } from "./actions";
 import { FolderTree } from "./folder-tree";
@@ -32,7 +24,6 @@ import { NewsTree } from "./news-tree";
 import { listSubscriptions } from "@/lib/news/subscriptions";
 import { LiveUpdates } from "./live-updates";
 import { MessageList } from "./message-list";
-import { MessageViewPane } from "./message-view";
 import { OpeningNotice } from "./opening-notice";
 import { QuotaBar } from "./quota-bar";
 import { mailParamsSchema } from "./search-params";
@@ -40,7 +31,6 @@ import { ThreadList } from "./thread-list";
 import { isThreadView } from "./thread-url";
 import { ViewToggle } from "./view-toggle";
 import { mailUrl } from "./mail-url";
-import { uiTheme } from "@/lib/settings/appearance-settings";
 import { FoldersDrawerClose, FoldersDrawerToggle } from "./folders-drawer";
 import { CsrfField } from "./csrf-field";
 import { accountIdentity, ACCOUNT_PARAM, requestedAccount } from "@/lib/accounts/account-identity";
@@ -48,7 +38,10 @@ import { listAccounts } from "@/lib/accounts/account-store";
 import { settingKeysOf } from "@/lib/accounts/mailbox-owner";
 import { AccountSwitcher } from "./account-switcher";
 import { ACCOUNT_META } from "./mutation-headers";
-import { requestSettings, requestStoredSettings } from "./request-settings";
+import { requestSettings } from "./request-settings";
+import { openMessageOrNotice, readingPane, PANE_SETTINGS, type PaneInput } from "./reading-pane";
+import { MailAppFrame, ReadingPaneSwitch } from "./reading-pane-switch";
+import { paneKey } from "./mail-url";
 
 export const dynamic = "force-dynamic";
 
@@ -92,14 +85,14 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
     const listing = threadView ? null : filedFirst || other ? listMessages(imap, listOptions) : listMessagesFilingSpam(session.imap, session.email, listOptions);
     // A listing that may file new spam to Junk goes first, so that the folder counts show the move.
     const mayFile = listing !== null && params.folder === "INBOX" && !filedFirst && !other;
-    const [serverFolders, page, threads, quota, [plainFirst, imageSenders, mdn, notify, theme], { unseen: openings, ofMessage: receipts }, newsGroups, accounts] = await Promise.all([
+    const [serverFolders, page, threads, quota, [plainFirst, imageSenders, mdn, theme, notify], { unseen: openings, ofMessage: receipts }, newsGroups, accounts] = await Promise.all([
       mayFile ? listing.then(() => listFolders(imap)) : listFolders(imap),
       listing,
       threadView ? listThreads(imap, { folder: params.folder, page: params.page }) : null,
       getQuota(imap),
       // the account's preferences this page needs, in the request's one read of settings
       // (request-settings.ts); an added mailbox's own read-receipt choice, where it has one (issue 22)
-      requestSettings(settingKeysOf(session, other ?? undefined), [preferPlainText, trustedImageSenders, mdnPolicy, desktopNotifications, uiTheme] as const),
+      requestSettings(settingKeysOf(session, other ?? undefined), [...PANE_SETTINGS, desktopNotifications] as const),
       // openings not shown yet, and the opened message's receipts: one query
       pageReceipts(session.email, openedId && !other ? openedId : null),
       // newsgroups with the counts of the last news visit: no NNTP on the mail page
@@ -110,27 +103,26 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
     if (openings.length) await markOpeningsSeen(session.email, openings.map((o) => o.id));
     const folders = await localizeFolderNames(serverFolders);
     const current = folders.find((f) => f.path === params.folder);
-    // Read-receipt requests are asked about only where the user receives mail, never answered alone.
-    const ownFolder = current?.specialUse === "\\Sent" || current?.specialUse === "\\Drafts";
-    const mdnRequest = mdn === "ask" && !other && params.uid && typeof opened === "object" && opened?.message && !ownFolder ? await fetchMdnRequest(session.imap, { folder: params.folder, uid: params.uid }) : null;
     const moveTargets = folders.filter((f) => f.selectable).map((f) => ({ path: f.path, name: f.name }));
-    const message = typeof opened === "object" && opened?.message ? opened.message : null;
-    const alwaysImagesFrom = message ? trustedImageSender(message.from, imageSenders) : null;
-    const imagesAllowed = params.images === "1" || alwaysImagesFrom !== null;
-    // not awaited: the message shows first, the report follows in the same response
-    const source = typeof opened === "object" ? opened?.source : undefined;
-    const spamReport = message && !other ? requestStoredSettings([session.email]).then((settings) => messageSpamReport(session.imap, session.email, params.folder, params.uid!, source, settings)).catch((e: unknown) => {
-          console.warn("[spam-report]", e instanceof Error ? e.message : e);
-          return null;
-        }) : Promise.resolve(null);
-    // Read the next message ahead once this page is sent (never marking it read): "next" then
-    // opens from memory (warm-messages.ts).
-    const ahead = message && page ? messageAfter(page.messages.map((m) => m.uid), params.uid!) : null;
-    const uidValidity = typeof opened === "object" ? opened?.uidValidity : undefined;
-    if (ahead) after(() => warmMessage(imap, { folder: params.folder, uid: ahead, uidValidity }).catch(() => undefined));
-    const view = message ? buildMessageView(message, { allowRemoteContent: imagesAllowed, preferPlainText: plainFirst, originalColors: params.colors === "original" }) : null;
+    const specialUse = current?.specialUse ?? null;
+    // changes with every render here: the unread counts on screen then start from the server's again
+    const rendered = crypto.randomUUID();
+    const paneInput: PaneInput = {
+      session,
+      other,
+      account: accountId,
+      params,
+      listParams,
+      page: page?.page ?? 1,
+      specialUse,
+      opened,
+      settings: [plainFirst, imageSenders, mdn, theme],
+      receipts,
+      ahead: typeof opened === "object" && opened?.message && page ? messageAfter(page.messages.map((m) => m.uid), params.uid!) : null,
+    };
+    const pane = await readingPane(paneInput);
     return (
-      <div className={params.uid ? "mail-app has-message" : "mail-app"}>
+      <MailAppFrame>
         {other && <meta name={ACCOUNT_META} content={other.account!.id} />}
         <header className="topbar">
           <FoldersDrawerToggle />
@@ -159,7 +151,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
           <FoldersDrawerClose />
           {accounts.length > 0 && <AccountSwitcher own={session.email} accounts={accounts} current={accountId} />}
           {!other && <ViewToggle folder={params.folder} threads={threadView} />}
-          <FolderTree folders={folders} current={params.folder} account={accountId} />
+          <FolderTree folders={folders} current={params.folder} account={accountId} rendered={rendered} />
           {!other && <NewsTree groups={newsGroups} />}
           {quota && <QuotaBar quota={quota} />}
         </div>
@@ -173,7 +165,6 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
           <MessageList
             page={page!}
             listParams={listParams}
-            selectedUid={params.uid}
             moveTargets={moveTargets}
             inTrash={current?.specialUse === "\\Trash"}
             inJunk={current?.specialUse === "\\Junk"}
@@ -184,8 +175,8 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
           folderName={current?.name ?? params.folder}
           unseen={current?.unseen ?? 0}
           listedCount={page && !isSearch(query) ? page.total : null}
-          openUid={params.uid ?? null}
           notify={notify}
+          rendered={rendered}
           account={accountId ?? undefined}
         />
         {notice ? (
@@ -195,36 +186,13 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
         ) : (
           <OpeningNotice openings={openings} />
         )}
-        {typeof opened === "string" ? (
-          <section className="message-view empty" aria-label={t("message")}>
-            <p data-testid="message-missing">{opened}</p>
-          </section>
-        ) : opened ? (
-          <MessageViewPane
-            folder={params.folder}
-            listParams={listParams}
-            uid={opened.uid}
-            page={page?.page ?? 1}
-            imagesAllowed={imagesAllowed}
-            alwaysImagesFrom={alwaysImagesFrom}
-            size={opened.size}
-            flagged={opened.flagged}
-            inTrash={current?.specialUse === "\\Trash"}
-            inDrafts={current?.specialUse === "\\Drafts"}
-            inJunk={current?.specialUse === "\\Junk"}
-            view={view}
-            receipts={receipts}
-            mdnRequestedBy={mdnRequest && !mdnRequest.answered ? mdnRequest.notifyTo.address : null}
-            colorSwitch={theme !== "light"}
-            spamReport={spamReport}
-            account={accountId ?? undefined}
-          />
-        ) : (
-          <section className="message-view empty" aria-label={t("message")}>
-            <p>{t("selectToRead")}</p>
-          </section>
-        )}
-      </div>
+        <ReadingPaneSwitch
+          initial={pane}
+          initialKey={paneKey((name) => [raw[name]].flat()[0])}
+          empty={params.uid ? await readingPane({ ...paneInput, opened: null }) : pane}
+          specialUse={specialUse}
+        />
+      </MailAppFrame>
     );
   } catch (e) {
     // an added account whose password changed elsewhere must not sign the user out of their own
@@ -247,15 +215,5 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
         </p>
       </div>
     );
-  }
-}
-
-/** A message that vanished (moved or deleted elsewhere) is a notice in the pane, not an error page. */
-async function openMessageOrNotice(imap: ImapIdentity, folder: string, uid: number): Promise<OpenedMessage | string> {
-  try {
-    return await openMessage(imap, { folder, uid });
-  } catch (e) {
-    if (isPosternError(e) && e.code === "NOT_FOUND") return errorText(e);
-    throw e;
   }
 }

@@ -22,6 +22,8 @@ export type OpenedMessage = {
   source?: Buffer;
   /** The folder's UIDVALIDITY when it was opened (a read-ahead of its neighbour is keyed by it). */
   uidValidity: string;
+  /** This open stored \\Seen: the message was unread until now (the folder's count drops by one). */
+  markedSeen: boolean;
 };
 
 /** Attachments whose content was left on the server get their size from BODYSTRUCTURE. */
@@ -85,10 +87,9 @@ export async function openMessage(
     if (!meta) throw gone();
     const size = warm?.size ?? meta.size ?? 0;
     const { fetchedBytes, message, source } = warm ?? (await readForDisplay(client, opts.uid, { size, structure: meta.bodyStructure }));
-    if (opts.markSeen !== false && !meta.flags?.has("\\Seen")) {
-      await client.messageFlagsAdd(uid, ["\\Seen"], { uid: true });
-    }
-    return { folder: opts.folder, uid: opts.uid, size, flagged: meta.flags?.has("\\Flagged") ?? false, fetchedBytes, message, source, uidValidity: String(mailbox.uidValidity) };
+    const markedSeen = opts.markSeen !== false && !meta.flags?.has("\\Seen");
+    if (markedSeen) await client.messageFlagsAdd(uid, ["\\Seen"], { uid: true });
+    return { folder: opts.folder, uid: opts.uid, size, flagged: meta.flags?.has("\\Flagged") ?? false, fetchedBytes, message, source, uidValidity: String(mailbox.uidValidity), markedSeen };
   });
 }
 
