@@ -1,13 +1,24 @@
 import type { MouseEvent } from "react";
 
 /**
- * A click on a message in the list (or j, k, Enter and u) changes the URL without a navigation (history.pushState, which
- * Next's router follows: useSearchParams sees the new uid, Back and Forward restore the page on
- * screen) and the reading pane fetches only itself (reading-pane-switch.tsx, open-pane.ts). The
+ * A click on a message in the list (or j, k, Enter and u) changes the URL without a navigation
+ * (history.pushState, which Next's router follows: useSearchParams sees the new uid, Back and
+ * Forward restore the page on screen) and the reading pane fetches only itself (reading-pane-switch.tsx, open-pane.ts). The
  * URL stays the mail page's own, so a reload, a new tab or a shared link opens the same message.
  */
 export function showInPane(url: string): void {
+  const target = new URL(url, window.location.href);
+  if (target.href === window.location.href) return; // already shown: no request, no history entry
+  // the pane's request goes out now, not after React has rendered the new URL (tens of ms)
+  if (target.searchParams.has("uid")) askEarly?.(target.searchParams.toString());
   window.history.pushState(null, "", url);
+}
+
+let askEarly: ((query: string) => void) | null = null;
+
+/** The reading pane says how to ask for a URL's pane (reading-pane-switch.tsx). */
+export function askForPanesWith(ask: ((query: string) => void) | null): void {
+  askEarly = ask;
 }
 
 /** A plain left click, which opens in the pane; with a modifier the browser does what it does

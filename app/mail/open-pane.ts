@@ -7,7 +7,7 @@ import { listQueryParams, listQuerySchema } from "@/lib/imap/list-query";
 import { pageReceipts } from "@/lib/read-links/read-link-store";
 import { fileNewInboxMailBeforeOpening } from "@/lib/spam/file-new-mail";
 import { openMessageOrNotice, PANE_SETTINGS, readingPane } from "./reading-pane";
-import { requestSettings } from "./request-settings";
+import { requestStoredSettings, settingsIn } from "./request-settings";
 import { mailParamsSchema } from "./search-params";
 import { sessionStateAction } from "./session-action";
 
@@ -41,8 +41,11 @@ export const openPane = sessionStateAction<OpenedPane | null>(null, async (sessi
   if (!other && params.folder === "INBOX") await fileNewInboxMailBeforeOpening(session.imap, session.email, params.uid);
   const opened = await openMessageOrNotice(other ?? session.imap, params.folder, params.uid);
   const openedId = typeof opened === "object" && !other ? opened.message?.messageId : null;
+  // one read of settings for the pane and the spam report: in an action, each ask would read again
+  const keys = settingKeysOf(session, other ?? undefined);
+  const stored = requestStoredSettings(keys);
   const [settings, receipts] = await Promise.all([
-    requestSettings(settingKeysOf(session, other ?? undefined), PANE_SETTINGS),
+    stored.then((s) => settingsIn(s, keys, PANE_SETTINGS)),
     openedId ? pageReceipts(session.email, openedId).then((r) => r.ofMessage) : [],
   ]);
   const pane = await readingPane({
@@ -55,6 +58,7 @@ export const openPane = sessionStateAction<OpenedPane | null>(null, async (sessi
     specialUse: input.specialUse,
     opened,
     settings,
+    ownSettings: other ? undefined : stored,
     receipts,
     ahead: input.ahead,
   });

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { after } from "next/server";
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { errorText } from "@/app/i18n/error-text";
 import type { MailSession } from "@/lib/auth/session-store";
 import { isPosternError } from "@/lib/http/errors";
@@ -13,6 +13,7 @@ import { preferPlainText, trustedImageSender, trustedImageSenders } from "@/lib/
 import type { Receipt } from "@/lib/read-links/read-link-store";
 import type { Values } from "@/lib/settings/account-settings";
 import { uiTheme } from "@/lib/settings/appearance-settings";
+import type { StoredSettings } from "@/lib/settings/account-settings";
 import { messageSpamReport } from "@/lib/spam/message-report";
 import { MessageViewPane } from "./message-view";
 import { requestStoredSettings } from "./request-settings";
@@ -35,6 +36,9 @@ export type PaneInput = {
   specialUse: string | null;
   opened: OpenedMessage | string | null;
   settings: Values<typeof PANE_SETTINGS>;
+  /** The user's own settings as read already, for the spam report (a server action passes its
+   * one read; the page leaves it to the render's cached read). */
+  ownSettings?: Promise<StoredSettings>;
   receipts: Receipt[];
   /** The message below the open one in the list, read ahead once the answer is sent. */
   ahead: number | null;
@@ -46,16 +50,9 @@ export type PaneInput = {
  * in the list opens a message (open-pane.ts), so both show the same thing.
  */
 export async function readingPane(p: PaneInput): Promise<ReactNode> {
-  const t = await getTranslations("mail");
   const { opened, params, session, other } = p;
   const [plainFirst, imageSenders, mdn, theme] = p.settings;
-  if (typeof opened === "string" || !opened) {
-    return (
-      <section className="message-view empty" aria-label={t("message")}>
-        {opened ? <p data-testid="message-missing">{opened}</p> : <p>{t("selectToRead")}</p>}
-      </section>
-    );
-  }
+  if (typeof opened === "string" || !opened) return <EmptyPane notice={opened} />;
   const message = opened.message;
   const ownFolder = p.specialUse === "\\Sent" || p.specialUse === "\\Drafts";
   // Read-receipt requests are asked about only where the user receives mail, never answered alone.
@@ -63,7 +60,7 @@ export async function readingPane(p: PaneInput): Promise<ReactNode> {
   const alwaysImagesFrom = message ? trustedImageSender(message.from, imageSenders) : null;
   const imagesAllowed = params.images === "1" || alwaysImagesFrom !== null;
   // not awaited: the message shows first, the report follows in the same response
-  const spamReport = message && !other ? requestStoredSettings([session.email]).then((settings) => messageSpamReport(session.imap, session.email, params.folder, opened.uid, opened.source, settings)).catch((e: unknown) => {
+  const spamReport = message && !other ? (p.ownSettings ?? requestStoredSettings([session.email])).then((settings) => messageSpamReport(session.imap, session.email, params.folder, opened.uid, opened.source, settings)).catch((e: unknown) => {
         console.warn("[spam-report]", e instanceof Error ? e.message : e);
         return null;
       }) : Promise.resolve(null);
@@ -95,6 +92,17 @@ export async function readingPane(p: PaneInput): Promise<ReactNode> {
       spamReport={spamReport}
       account={p.account ?? undefined}
     />
+  );
+}
+
+/** No message: the invitation to pick one, or the notice that the one asked for is gone. */
+function EmptyPane({ notice }: { notice: string | null }) {
+  // translated while rendering (not in readingPane), where the request's cached settings serve it
+  const t = useTranslations("mail");
+  return (
+    <section className="message-view empty" aria-label={t("message")}>
+      {notice ? <p data-testid="message-missing">{notice}</p> : <p>{t("selectToRead")}</p>}
+    </section>
   );
 }
 

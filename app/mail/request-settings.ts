@@ -33,6 +33,11 @@ export function requestStoredSettings(accounts: string[]): Promise<StoredSetting
 
 /** `defs` of `accounts` for this request: from the one read when it holds them, else on their own. */
 export async function requestSettings<D extends readonly SettingDef<unknown>[]>(accounts: string[], defs: D): Promise<Values<D>> {
-  const stored = await requestStoredSettings(accounts);
-  return storedSettingsCover(stored, defs) ? settingsFrom(stored, defs) : getLayeredSettings(accounts, defs);
+  return settingsIn(await requestStoredSettings(accounts), accounts, defs);
+}
+
+/** `defs` of `accounts` from settings read before, or on their own when that read lacks them.
+ * For server actions, where React's per-request cache does not hold: read once, pass it on. */
+export function settingsIn<D extends readonly SettingDef<unknown>[]>(stored: StoredSettings, accounts: string[], defs: D): Promise<Values<D>> {
+  return storedSettingsCover(stored, defs) ? Promise.resolve(settingsFrom(stored, defs)) : getLayeredSettings(accounts, defs);
 }
