@@ -14,6 +14,7 @@ export function showInPane(url: string): void {
   window.history.pushState(null, "", url);
 }
 
+// This tab's reading pane (browser code: one page, one pane; nothing a server process holds).
 let askEarly: ((query: string) => void) | null = null;
 
 /** The reading pane says how to ask for a URL's pane (reading-pane-switch.tsx). */

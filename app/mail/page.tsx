@@ -30,7 +30,7 @@ import { mailParamsSchema } from "./search-params";
 import { ThreadList } from "./thread-list";
 import { isThreadView } from "./thread-url";
 import { ViewToggle } from "./view-toggle";
-import { mailUrl } from "./mail-url";
+import { mailUrl, paneKey } from "./mail-url";
 import { FoldersDrawerClose, FoldersDrawerToggle } from "./folders-drawer";
 import { CsrfField } from "./csrf-field";
 import { accountIdentity, ACCOUNT_PARAM, requestedAccount } from "@/lib/accounts/account-identity";
@@ -41,7 +41,6 @@ import { ACCOUNT_META } from "./mutation-headers";
 import { requestSettings } from "./request-settings";
 import { openMessageOrNotice, readingPane, PANE_SETTINGS, type PaneInput } from "./reading-pane";
 import { MailAppFrame, ReadingPaneSwitch } from "./reading-pane-switch";
-import { paneKey } from "./mail-url";
 
 export const dynamic = "force-dynamic";
 
