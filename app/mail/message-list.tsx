@@ -10,7 +10,7 @@ import { PaperclipIcon, StarIcon } from "./icons";
 import { LocalDate } from "./local-date";
 import { mailUrl } from "./mail-url";
 import { OPEN_MESSAGE_ACTION_EVENT, type OpenMessageAction } from "./message-actions";
-import { isPlainClick, MESSAGE_OPENED_EVENT, showInPane, type MessageOpened } from "./open-in-pane";
+import { isPlainClick, onOpenedIn, showInPane } from "./open-in-pane";
 import { Pager } from "./pager";
 import { useErrorText } from "@/app/i18n/use-error-text";
 import { ActionError, postAction, type ActionBody, type MoveResult, type Selection } from "./post-action";
@@ -278,14 +278,7 @@ export function MessageList({ page, listParams, moveTargets, inTrash, inJunk = f
 
   // A message opened in the pane was marked read there: its row shows it at once.
   const account = listParams.account ?? null;
-  useEffect(() => {
-    const listener = (e: Event) => {
-      const d = (e as CustomEvent<MessageOpened>).detail;
-      if (d.folder === page.folder && d.account === account) setOverrides((o) => new Map(o).set(d.uid, { ...o.get(d.uid), seen: true }));
-    };
-    window.addEventListener(MESSAGE_OPENED_EVENT, listener);
-    return () => window.removeEventListener(MESSAGE_OPENED_EVENT, listener);
-  }, [page.folder, account]);
+  useEffect(() => onOpenedIn(page.folder, account, (uid) => setOverrides((o) => new Map(o).set(uid, { ...o.get(uid), seen: true }))), [page.folder, account]);
 
   // Back from a message to the list: focus returns to that message's row, where the reader was.
   const lastOpened = useRef(selectedUid);

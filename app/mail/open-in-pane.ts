@@ -36,3 +36,13 @@ export type MessageOpened = { folder: string; uid: number; account: string | nul
 export function announceOpened(detail: MessageOpened): void {
   window.dispatchEvent(new CustomEvent<MessageOpened>(MESSAGE_OPENED_EVENT, { detail }));
 }
+
+/** Hears announceOpened for one folder of one mailbox; returns the way to stop (an effect's cleanup). */
+export function onOpenedIn(folder: string, account: string | null, heard: (uid: number) => void): () => void {
+  const listener = (e: Event) => {
+    const d = (e as CustomEvent<MessageOpened>).detail;
+    if (d.folder === folder && d.account === account) heard(d.uid);
+  };
+  window.addEventListener(MESSAGE_OPENED_EVENT, listener);
+  return () => window.removeEventListener(MESSAGE_OPENED_EVENT, listener);
+}

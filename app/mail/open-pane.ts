@@ -1,14 +1,13 @@
 "use server";
 import type { ReactNode } from "react";
 import { z } from "zod";
-import { accountIdentity, ACCOUNT_PARAM, requestedAccount } from "@/lib/accounts/account-identity";
+import { accountIdentity } from "@/lib/accounts/account-identity";
 import { settingKeysOf } from "@/lib/accounts/mailbox-owner";
-import { listQueryParams, listQuerySchema } from "@/lib/imap/list-query";
 import { pageReceipts } from "@/lib/read-links/read-link-store";
 import { fileNewInboxMailBeforeOpening } from "@/lib/spam/file-new-mail";
 import { openMessageOrNotice, PANE_SETTINGS, readingPane } from "./reading-pane";
 import { requestStoredSettings, settingsIn } from "./request-settings";
-import { mailParamsSchema } from "./search-params";
+import { readMailUrl } from "./search-params";
 import { sessionStateAction } from "./session-action";
 
 /** What a click in the list gets: the reading pane alone, and whether opening made the message read. */
@@ -32,11 +31,8 @@ const formSchema = z.object({
  */
 export const openPane = sessionStateAction<OpenedPane | null>(null, async (session, form) => {
   const input = formSchema.parse({ search: form.get("search"), specialUse: form.get("specialUse") || null, ahead: form.get("ahead") || null });
-  const raw = Object.fromEntries(new URLSearchParams(input.search));
-  const params = mailParamsSchema.parse(raw);
+  const { params, account, listParams } = readMailUrl(Object.fromEntries(new URLSearchParams(input.search)));
   if (!params.uid) return null;
-  const query = listQuerySchema.parse(raw);
-  const account = requestedAccount(raw[ACCOUNT_PARAM]);
   const other = account ? await accountIdentity(session, account) : null;
   if (!other && params.folder === "INBOX") await fileNewInboxMailBeforeOpening(session.imap, session.email, params.uid);
   const opened = await openMessageOrNotice(other ?? session.imap, params.folder, params.uid);
@@ -53,7 +49,7 @@ export const openPane = sessionStateAction<OpenedPane | null>(null, async (sessi
     other,
     account,
     params,
-    listParams: { ...listQueryParams(query), ...(account ? { [ACCOUNT_PARAM]: account } : {}) },
+    listParams,
     page: params.page,
     specialUse: input.specialUse,
     opened,

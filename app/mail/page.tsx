@@ -10,7 +10,7 @@ import { listFolders } from "@/lib/imap/list-folders";
 import { localizeFolderNames } from "@/app/i18n/folder-names";
 import { getQuota } from "@/lib/imap/get-quota";
 import { listMessages } from "@/lib/imap/list-messages";
-import { isSearch, listQueryParams, listQuerySchema } from "@/lib/imap/list-query";
+import { isSearch } from "@/lib/imap/list-query";
 import { listThreads } from "@/lib/imap/list-threads";
 import { messageAfter } from "@/lib/imap/warm-messages";
 import { deliverInboxNotices, markOpeningsSeen } from "@/lib/read-links/opening-notices";
@@ -26,14 +26,14 @@ import { LiveUpdates } from "./live-updates";
 import { MessageList } from "./message-list";
 import { OpeningNotice } from "./opening-notice";
 import { QuotaBar } from "./quota-bar";
-import { mailParamsSchema } from "./search-params";
+import { readMailUrl } from "./search-params";
 import { ThreadList } from "./thread-list";
 import { isThreadView } from "./thread-url";
 import { ViewToggle } from "./view-toggle";
 import { mailUrl, paneKey } from "./mail-url";
 import { FoldersDrawerClose, FoldersDrawerToggle } from "./folders-drawer";
 import { CsrfField } from "./csrf-field";
-import { accountIdentity, ACCOUNT_PARAM, requestedAccount } from "@/lib/accounts/account-identity";
+import { accountIdentity } from "@/lib/accounts/account-identity";
 import { listAccounts } from "@/lib/accounts/account-store";
 import { settingKeysOf } from "@/lib/accounts/mailbox-owner";
 import { AccountSwitcher } from "./account-switcher";
@@ -47,12 +47,9 @@ export const dynamic = "force-dynamic";
 export default async function MailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const session = await requireMailSession();
   const raw = await searchParams;
-  const params = mailParamsSchema.parse(raw);
-  const query = listQuerySchema.parse(raw);
-  const accountId = requestedAccount(raw[ACCOUNT_PARAM]);
   // an added account's mailbox (issue 22): its own folders, list and reading; the links of the
   // page carry it in the list's URL state
-  const listParams = { ...listQueryParams(query), ...(accountId ? { [ACCOUNT_PARAM]: accountId } : {}) };
+  const { params, query, account: accountId, listParams } = readMailUrl(raw);
   const notice = readNotice(raw);
   const t = await getTranslations("mail");
   try {

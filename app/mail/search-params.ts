@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { ACCOUNT_PARAM, requestedAccount } from "@/lib/accounts/account-param";
+import { listQueryParams, listQuerySchema } from "@/lib/imap/list-query";
 
 /** The mail page's URL state: which folder, which page of it, which message, images allowed. */
 export const mailParamsSchema = z.object({
@@ -11,3 +13,13 @@ export const mailParamsSchema = z.object({
 });
 
 export type MailParams = z.infer<typeof mailParamsSchema>;
+
+/** The mail page's URL read once, by the page and by the reading pane's action alike: what it
+ * shows, the list's query, the added account (issue 22), and the list state every link keeps. */
+export function readMailUrl(raw: Record<string, string | string[] | undefined>) {
+  const params = mailParamsSchema.parse(raw);
+  const query = listQuerySchema.parse(raw);
+  const account = requestedAccount(raw[ACCOUNT_PARAM]);
+  const listParams: Record<string, string> = { ...listQueryParams(query), ...(account ? { [ACCOUNT_PARAM]: account } : {}) };
+  return { params, query, account, listParams };
+}

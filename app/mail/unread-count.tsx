@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { MESSAGE_OPENED_EVENT, type MessageOpened } from "./open-in-pane";
+import { onOpenedIn } from "./open-in-pane";
 
 /** A folder's unread count in the tree, nothing when none. */
 export function UnreadCount({ folder, account, count, rendered }: { folder: string; account: string | null; count: number; rendered: string }) {
@@ -23,13 +23,6 @@ export function UnreadCount({ folder, account, count, rendered }: { folder: stri
 export function useUnreadCount(folder: string, account: string | null, count: number, rendered: string): number {
   const [opened, setOpened] = useState(0);
   useEffect(() => setOpened(0), [rendered]);
-  useEffect(() => {
-    const listener = (e: Event) => {
-      const d = (e as CustomEvent<MessageOpened>).detail;
-      if (d.folder === folder && d.account === account) setOpened((n) => n + 1);
-    };
-    window.addEventListener(MESSAGE_OPENED_EVENT, listener);
-    return () => window.removeEventListener(MESSAGE_OPENED_EVENT, listener);
-  }, [folder, account]);
+  useEffect(() => onOpenedIn(folder, account, () => setOpened((n) => n + 1)), [folder, account]);
   return Math.max(0, count - opened);
 }
